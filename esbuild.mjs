@@ -1,0 +1,59 @@
+// Builds every bundle Riposte ships, plus an unbundled transpile of src/ and test/ into out/ for mocha.
+// `node esbuild.mjs --watch` rebuilds on change; `--production` minifies the shipped bundles.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** @type {import('esbuild').BuildOptions} */
+const shared = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  // jsonc-parser's UMD entry requires files esbuild cannot see; its ES module entry bundles cleanly.
+  mainFields: ['module', 'main'],
+  logLevel: 'warning',
+};
+
+const builds = [
+  // The extension host loads this; `vscode` is provided by the host at run time.
+  { ...shared, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...shared, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...shared, entryPoints: ['src/api.ts'], outfile: 'dist/api.js' },
+];
+
+function listTypeScript(dir) {
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (name === 'fixtures' || name === 'node_modules') continue;
+    if (statSync(path).isDirectory()) found.push(...listTypeScript(path));
+    else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) found.push(path);
+  }
+  return found;
+}
+
+// Tests run against per-file output so that stack traces and mocha's file filters stay readable.
+const testBuild = {
+  entryPoints: [...listTypeScript('src'), ...listTypeScript('test')].filter((p) => !p.startsWith(join('src', 'webview'))),
+  outdir: 'out',
+  outbase: '.',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
+if (watch) {
+  const contexts = await Promise.all([...builds, testBuild].map((options) => esbuild.context(options)));
+  await Promise.all(contexts.map((context) => context.watch()));
+  console.log('[watch] watching for changes…');
+} else {
+  await Promise.all([...builds, testBuild].map((options) => esbuild.build(options)));
+}

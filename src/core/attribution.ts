@@ -1,0 +1,228 @@
+// Recognises the lines people use to say who wrote a quote. Each matcher works on one line's content
+// (quote markers already stripped), so the same code serves attributions at any quote depth.
+
+export type AttributionForm =
+  | 'mail'
+  | 'wrote'
+  | 'as-put-it'
+  | 'bold-name'
+  | 'signature'
+  | 'bbcode'
+  | 'github-originally-posted'
+  | 'link'
+  | 'matrix'
+  | 'front-matter';
+
+/** Where the attribution stands relative to the quote it names. */
+export type AttributionPlacement = 'before' | 'first-line' | 'last-line' | 'after' | 'default';
+
+export interface AttributionMatch {
+  form: AttributionForm;
+  placement: AttributionPlacement;
+  /** null when the line attributes the quote without naming anybody (a pronoun, a bare link). */
+  speaker: string | null;
+  /** "You wrote:" names the person being replied to. */
+  addressee?: boolean;
+  email?: string;
+  url?: string;
+}
+
+const EMAIL = /(?:\(\s*)?(?:<|\[|mailto:)?([\w.+'-]+@[\w-]+(?:\.[\w-]+)+)(?:>|\])?(?:\s*\))?/;
+const MONTHS_AND_DAYS =
+  /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|januar|februar|märz|mai|juni|juli|oktober|dezember|lun|mer|jeu|ven|sam|dim|janv|févr|fév|mars|avr|juin|juil|août|sept|déc|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|avril|juillet|septembre|octobre|novembre|décembre|lun|mié|jue|vie|sáb|dom|ene|abr|ago|dic|ter|qua|qui|sex|seg|fev|ma|wo|vr|za|zo|mrt|mei|okt)\.?,?$/i;
+const DATE_WORDS =
+  /^(?:at|um|à|a|las|às|om|de|le|el|em|am|pm|a\.m\.|p\.m\.|op|the|of|utc|gmt|cet|cest|est|edt|pst|pdt|bst|mez|mesz|z|heure|h)\.?,?$/i;
+
+function isDateToken(token: string): boolean {
+  return /\d/.test(token) || MONTHS_AND_DAYS.test(token) || DATE_WORDS.test(token);
+}
+
+const PRONOUNS = /^(?:i|you|he|she|they|we|it|someone|somebody|one|y'all|u)$/i;
+const NOT_A_NAME_START = /^(?:the|a|an|this|that|these|those|my|your|his|her|their|our|its|which|who|what|and|but|so|then|also|as|if|when|i've|i'd|i'm)$/i;
+
+/** A display name as people write it before "wrote:": 1–5 words, or a handle, or an address. */
+function plausibleName(candidate: string): string | null {
+  const name = candidate.trim().replace(/^["'“”‘’]+|["'“”‘’,]+$/g, '').trim();
+  if (!name || name.length > 60) return null;
+  if (/^@[\w.-]+(?::[\w.-]+)?$/.test(name)) return name;
+  if (EMAIL.test(name) && !/\s/.test(name)) return name;
+  const tokens = name.split(/\s+/);
+  if (tokens.length > 5) return null;
+  if (NOT_A_NAME_START.test(tokens[0])) return null;
+  // Names start with a capital (Jane, Reviewer 2, "de Vries" after a capitalised first name).
+  if (!/^\p{Lu}/u.test(tokens[0])) return null;
+  if (tokens.some((token) => !/^[\p{L}\p{N}.'’-]+$/u.test(token))) return null;
+  return name;
+}
+
+/**
+ * The name at the end of a mail client's header, e.g. "Tue, Jun 16, 2020 at 11:17 PM Jane Doe" → "Jane Doe":
+ * walk back from the end while tokens do not look like parts of a date.
+ */
+function nameAtEnd(segment: string): string | null {
+  const quoted = /["“]([^"”]+)["”]\s*$/.exec(segment);
+  if (quoted) return quoted[1].trim();
+  const tokens = segment.trim().split(/\s+/).filter(Boolean);
+  const name: string[] = [];
+  for (let i = tokens.length - 1; i >= 0 && name.length < 5; i--) {
+    const token = tokens[i];
+    if (token.endsWith(',') || isDateToken(token)) break;
+    name.unshift(token);
+  }
+  return name.length ? name.join(' ') : null;
+}
+
+function splitEmail(segment: string): { before: string; email?: string; after: string } {
+  const match = EMAIL.exec(segment);
+  if (!match) return { before: segment, after: '' };
+  const index = match.index ?? 0;
+  return { before: segment.slice(0, index), email: match[1], after: segment.slice(index + match[0].length) };
+}
+
+function mailName(segment: string): { speaker: string | null; email?: string } {
+  const { before, email } = splitEmail(segment);
+  const name = nameAtEnd(before.replace(/[,\s]+$/, ''));
+  const speaker = name ? name.replace(/^["']|["']$/g, '') : email ?? null;
+  return { speaker, email };
+}
+
+// Mail headers: the verb ends the line, the date comes first and the name last ("On …, Jane <j@x> wrote:").
+const MAIL_HEADERS: ReadonlyArray<{ pattern: RegExp; nameFrom: 'end' | 'after-verb' }> = [
+  { pattern: /^On\s+(.+?)\s+wrote\s*:\s*$/i, nameFrom: 'end' },
+  { pattern: /^Le\s+(.+?)\s+a\s+écrit\s*:\s*$/i, nameFrom: 'end' },
+  { pattern: /^El\s+(.+?)\s+escribió\s*:\s*$/i, nameFrom: 'end' },
+  { pattern: /^Em\s+(.+?)\s+escreveu\s*:\s*$/i, nameFrom: 'end' },
+  { pattern: /^Am\s+.+?\s+schrieb\s+(.+?)\s*:\s*$/i, nameFrom: 'after-verb' },
+  { pattern: /^Op\s+.+?\s+schreef\s+(.+?)\s*:\s*$/i, nameFrom: 'after-verb' },
+  // "Jane Doe <jane@example.org> schrieb am 16.06.2020:" and friends put the name first.
+  { pattern: /^(.+?<[^>]+>)\s+(?:schrieb|schreef|a\s+écrit|escribió|escreveu|wrote)\b.*:\s*$/i, nameFrom: 'after-verb' },
+];
+
+function matchMailHeader(content: string): AttributionMatch | null {
+  for (const { pattern, nameFrom } of MAIL_HEADERS) {
+    const match = pattern.exec(content);
+    if (!match) continue;
+    if (nameFrom === 'end') {
+      const { speaker, email } = mailName(match[1]);
+      if (!speaker) continue;
+      return { form: 'mail', placement: 'before', speaker, email };
+    }
+    const { before, email } = splitEmail(match[1]);
+    const speaker = plausibleName(before.replace(/[,\s]+$/, '')) ?? email ?? null;
+    if (!speaker) continue;
+    return { form: 'mail', placement: 'before', speaker, email };
+  }
+  return null;
+}
+
+/** The first line of a mail header that a client wrapped: "On Tue, …, Jane Doe" + "<jane@x.org> wrote:". */
+export function isMailHeaderStart(content: string): boolean {
+  return /^(?:On|Le|El|Em|Am|Op)\s+\S.*\d/.test(content) && !/:\s*$/.test(content);
+}
+
+const VERBS = 'wrote|writes|said|says|commented|replied|asked|posted|argued|argues|claimed|claims';
+
+function matchWrote(content: string): AttributionMatch | null {
+  const match = new RegExp(`^(.{1,80}?)\\s+(?:${VERBS})\\s*(?:that\\s*)?:\\s*$`, 'i').exec(content);
+  if (!match) return null;
+  const subject = match[1].trim().replace(/^\*\*(.+)\*\*$/, '$1');
+  if (PRONOUNS.test(subject)) return { form: 'wrote', placement: 'before', speaker: null, addressee: /^(?:you|u)$/i.test(subject) };
+  const speaker = plausibleName(subject);
+  if (!speaker) return { form: 'wrote', placement: 'before', speaker: null };
+  return { form: 'wrote', placement: 'before', speaker };
+}
+
+function matchAsPutIt(content: string): AttributionMatch | null {
+  const match = /^As\s+(.{1,60}?)\s+(?:put\s+it|said|says|wrote|writes|noted|notes|argued|argues|points?\s+out|pointed\s+out)\s*(?:[:,]\s*)?$/i.exec(content);
+  if (!match) return null;
+  const subject = match[1].trim();
+  if (PRONOUNS.test(subject)) return { form: 'as-put-it', placement: 'before', speaker: null, addressee: /^you$/i.test(subject) };
+  return { form: 'as-put-it', placement: 'before', speaker: plausibleName(subject) };
+}
+
+/** A line that introduces a quote that follows it (the next non-blank line is quoted more deeply). */
+export function matchLeadingAttribution(content: string): AttributionMatch | null {
+  const text = content.trim();
+  if (!text || text.length > 300) return null;
+  return matchMailHeader(text) ?? matchAsPutIt(text) ?? matchWrote(text);
+}
+
+/** `**Name:** text`, `**Name**: text` or `**Name** wrote:` on the first line of a quote. */
+export function matchBoldName(content: string): AttributionMatch | null {
+  const match = /^\s*\*\*([^*]{1,60}?)\s*(:?)\s*\*\*\s*(:?)(?:\s*(?:wrote|said|writes)\s*:)?/i.exec(content);
+  if (!match) return null;
+  const hasColon = match[2] === ':' || match[3] === ':' || /\*\*\s*(?:wrote|said|writes)\s*:/i.test(match[0]);
+  if (!hasColon) return null;
+  const speaker = plausibleName(match[1]);
+  return speaker ? { form: 'bold-name', placement: 'first-line', speaker } : null;
+}
+
+/** A closing signature line: `— Name`, `-- Name`, `~Name`. */
+export function matchSignature(content: string): AttributionMatch | null {
+  const match = /^\s*(?:—|―|–|--|~)\s*(.{1,60}?)\s*$/.exec(content);
+  if (!match) return null;
+  const speaker = plausibleName(match[1].replace(/^\*+|\*+$/g, ''));
+  return speaker ? { form: 'signature', placement: 'last-line', speaker } : null;
+}
+
+/** Matrix reply fallback: `> <@alice:matrix.org> text`. */
+export function matchMatrix(content: string): AttributionMatch | null {
+  const match = /^\s*<(@[^\s:>]+:[^\s>]+)>(?:\s|$)/.exec(content);
+  return match ? { form: 'matrix', placement: 'first-line', speaker: match[1] } : null;
+}
+
+/** GitHub's "Quote reply" of a moved comment: `_Originally posted by @user in <url>_`. */
+export function matchOriginallyPosted(content: string): AttributionMatch | null {
+  const match = /^\s*[_*]?\s*Originally posted by\s+(@?[\w.-]+)\s+in\s+(\S+?)\s*[_*]?\s*$/i.exec(content);
+  if (!match) return null;
+  const handle = match[1].startsWith('@') ? match[1] : `@${match[1]}`;
+  return { form: 'github-originally-posted', placement: 'after', speaker: handle, url: match[2] };
+}
+
+/** A line that is nothing but a link (to the quoted comment). The placement is decided by the caller. */
+export function matchLinkLine(content: string): AttributionMatch | null {
+  const text = content.trim();
+  let url: string | undefined;
+  let label: string | undefined;
+  const markdownLink = /^\(?\[([^\]]*)\]\((https?:\/\/[^)\s]+)\)\)?[.:]?$/.exec(text);
+  if (markdownLink) {
+    label = markdownLink[1];
+    url = markdownLink[2];
+  } else {
+    const bare = /^<?(https?:\/\/\S+?)>?[.:]?$/.exec(text);
+    if (bare) url = bare[1];
+  }
+  if (!url) return null;
+  let speaker: string | null = null;
+  if (label) {
+    const handle = /(@[\w.-]+)/.exec(label);
+    const possessive = /^(.+?)['’]s\s+(?:comment|post|reply|answer|message|review)\b/i.exec(label);
+    speaker = handle ? handle[1] : possessive ? plausibleName(possessive[1]) : null;
+  }
+  return { form: 'link', placement: 'before', speaker, url };
+}
+
+export interface BbcodeTag {
+  kind: 'open' | 'close';
+  speaker: string | null;
+  /** Character offsets of the tag within the content it was found in. */
+  start: number;
+  end: number;
+}
+
+/** Discourse/phpBB `[quote="name, post:3, topic:123"]`, `[quote=name]`, `[quote]` and `[/quote]`. */
+export function findBbcodeTags(content: string): BbcodeTag[] {
+  const tags: BbcodeTag[] = [];
+  for (const match of content.matchAll(/\[(\/?)quote(?:=("[^"\]]*"|'[^'\]]*'|[^\]]*))?\]/gi)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    if (match[1]) {
+      tags.push({ kind: 'close', speaker: null, start, end });
+      continue;
+    }
+    const raw = (match[2] ?? '').replace(/^["']|["']$/g, '');
+    const name = raw.split(',')[0].trim();
+    tags.push({ kind: 'open', speaker: name || null, start, end });
+  }
+  return tags;
+}

@@ -1,0 +1,96 @@
+import { Draft, Unit } from './parse';
+
+/** A run of paragraphs that repeats an earlier run (paragraphs may be missing from either copy). */
+export interface RepeatedBlock {
+  /** Every unit from the first to the last repeated paragraph of the later copy, in order. */
+  later: Unit[];
+  /** Each repeated paragraph of the later copy, with its twin in the earlier copy. */
+  pairs: Array<{ later: Unit; earlier: Unit }>;
+  earlierStart: Unit;
+  earlierEnd: Unit;
+}
+
+export interface DuplicateIndexOptions {
+  /** How many paragraphs either copy may lack between two repeated ones. */
+  maxGap: number;
+  minParagraphs: number;
+  /** Total normalised characters a block must repeat, so two "Thanks!" lines are not a block. */
+  minCharacters: number;
+}
+
+export const DEFAULT_DUPLICATE_INDEX_OPTIONS: DuplicateIndexOptions = { maxGap: 2, minParagraphs: 2, minCharacters: 80 };
+
+export interface DuplicateIndex {
+  /** Prose units with their normalised text, grouped: equal keys are the same paragraph. */
+  byText: ReadonlyMap<string, readonly Unit[]>;
+  blocks: readonly RepeatedBlock[];
+  /** Units inside the later copy of a repeated block: one finding covers them all. */
+  inLaterCopy: ReadonlySet<Unit>;
+}
+
+export function isComparable(unit: Unit): boolean {
+  return unit.isProse && unit.normalized.length > 0;
+}
+
+/** Candidates for the earlier twin: only the few most recent copies are tried, which keeps this linear. */
+const MAX_START_CANDIDATES = 8;
+
+export function buildDuplicateIndex(draft: Draft, options: DuplicateIndexOptions = DEFAULT_DUPLICATE_INDEX_OPTIONS): DuplicateIndex {
+  const prose = draft.units.filter(isComparable);
+  const byText = new Map<string, Unit[]>();
+  const positions = new Map<string, number[]>();
+  prose.forEach((unit, position) => {
+    const key = `${unit.depth}\u0000${unit.normalized}`;
+    const list = positions.get(key);
+    if (list) {
+      list.push(position);
+      byText.get(key)!.push(unit);
+    } else {
+      positions.set(key, [position]);
+      byText.set(key, [unit]);
+    }
+  });
+  const keyOf = (unit: Unit) => `${unit.depth}\u0000${unit.normalized}`;
+
+  const extend = (start: number, twin: number): Array<[number, number]> => {
+    const pairs: Array<[number, number]> = [[start, twin]];
+    let lastLater = start;
+    let lastEarlier = twin;
+    for (let k = start + 1; k < prose.length && k - lastLater <= options.maxGap + 1; k++) {
+      const candidates = positions.get(keyOf(prose[k]))!;
+      const match = candidates.find((m) => m > lastEarlier && m < start && m - lastEarlier <= options.maxGap + 1);
+      if (match === undefined) continue;
+      pairs.push([k, match]);
+      lastLater = k;
+      lastEarlier = match;
+    }
+    return pairs;
+  };
+
+  const blocks: RepeatedBlock[] = [];
+  const inLaterCopy = new Set<Unit>();
+  for (let i = 0; i < prose.length; i++) {
+    const earlier = positions.get(keyOf(prose[i]))!.filter((position) => position < i).slice(-MAX_START_CANDIDATES);
+    let best: Array<[number, number]> | null = null;
+    for (const twin of earlier) {
+      const pairs = extend(i, twin);
+      if (!best || pairs.length > best.length) best = pairs;
+    }
+    if (!best || best.length < options.minParagraphs) continue;
+    const characters = best.reduce((sum, [later]) => sum + prose[later].normalized.length, 0);
+    if (characters < options.minCharacters) continue;
+    const lastLater = best[best.length - 1][0];
+    const first = prose[i];
+    const last = prose[lastLater];
+    const later = draft.units.slice(first.index, last.index + 1);
+    blocks.push({
+      later,
+      pairs: best.map(([l, e]) => ({ later: prose[l], earlier: prose[e] })),
+      earlierStart: prose[best[0][1]],
+      earlierEnd: prose[best[best.length - 1][1]],
+    });
+    for (const unit of later) inLaterCopy.add(unit);
+    i = lastLater;
+  }
+  return { byText, blocks, inLaterCopy };
+}

@@ -1,0 +1,62 @@
+import { Draft, Unit } from './parse';
+import { deleteLinesRange } from './text';
+import { range, Range, TextEdit } from './types';
+
+/** The `>` markers a line starts with, to repeat on lines inserted beside it. */
+export function quotePrefixOf(draft: Draft, line: number): string {
+  return /^(?: {0,3}>[ \t]?)*/.exec(draft.lines[line].text)![0];
+}
+
+function isBlankLine(draft: Draft, line: number): boolean {
+  return draft.lineInfo[line].blank;
+}
+
+/**
+ * Deletes whole lines first..last together with the blank lines that separated them from what follows
+ * (or, at the end of the document, from what precedes), so no double gap is left behind.
+ */
+export function deleteLineSpan(draft: Draft, first: number, last: number): Range {
+  let next = last + 1;
+  while (next < draft.lines.length && isBlankLine(draft, next)) next++;
+  if (next < draft.lines.length) return range(first, 0, next, 0);
+  let start = first;
+  while (start > 0 && isBlankLine(draft, start - 1)) start--;
+  return deleteLinesRange(draft.lines, start, draft.lines.length - 1);
+}
+
+/**
+ * Edits that delete the given units, never touching a non-blank line that belongs to any other unit:
+ * units that are adjacent (only blank lines between) are deleted as one span.
+ */
+export function deleteUnits(draft: Draft, units: readonly Unit[]): TextEdit[] {
+  const doomed = new Set<number>();
+  for (const unit of units) for (let line = unit.startLine; line <= unit.endLine; line++) doomed.add(line);
+  const sorted = [...units].sort((a, b) => a.startLine - b.startLine);
+  const spans: Array<[number, number]> = [];
+  for (const unit of sorted) {
+    const previous = spans[spans.length - 1];
+    if (previous && onlyBlankOrDoomedBetween(draft, previous[1], unit.startLine, doomed)) previous[1] = unit.endLine;
+    else spans.push([unit.startLine, unit.endLine]);
+  }
+  return spans.map(([first, last]) => ({ range: deleteLineSpan(draft, first, last), newText: '' }));
+}
+
+function onlyBlankOrDoomedBetween(draft: Draft, after: number, before: number, doomed: ReadonlySet<number>): boolean {
+  for (let line = after + 1; line < before; line++) if (!isBlankLine(draft, line) && !doomed.has(line)) return false;
+  return true;
+}
+
+/** Prefixes every line of the unit with one more quote level. */
+export function quoteUnitEdits(draft: Draft, unit: Unit): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (let line = unit.startLine; line <= unit.endLine; line++) {
+    const prefix = quotePrefixOf(draft, line);
+    const insertAt = prefix.length;
+    edits.push({ range: range(line, insertAt, line, insertAt), newText: prefix.trimEnd().endsWith('>') ? '> ' : '> ' });
+  }
+  return edits;
+}
+
+export function lineLabel(first: number, last = first): string {
+  return first === last ? `line ${first + 1}` : `lines ${first + 1}–${last + 1}`;
+}

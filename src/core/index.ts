@@ -1,0 +1,49 @@
+// The editor-free core: parse a draft once, run the rules over the model, build the reply tree.
+import { lint, LintOptions } from './engine';
+import { applyFixes } from './fixes';
+import { parseDraft } from './parse';
+import { buildReplyTree, ReplyTree } from './thread';
+import { Diagnostic } from './types';
+
+export * from './types';
+export { ConfigError, emptyConfig, mergeConfigs, parseConfigText, validateConfig, SEVERITIES } from './config';
+export type { ConfigProblem, RiposteConfig, RuleSettings } from './config';
+export { lint, lintDraft } from './engine';
+export type { LintOptions } from './engine';
+export { applyFixes } from './fixes';
+export type { ApplyFixesOptions } from './fixes';
+export { parseDraft } from './parse';
+export type { Draft, Quote, Unit, Attribution } from './parse';
+export { buildReplyTree, formatTreeText, treeNodeToJson } from './thread';
+export type { ReplyTree, TreeNode, TreeNodeJson } from './thread';
+export { RULES, ruleById } from './rules';
+export type { Rule, RuleOptionSpec } from './rule';
+export type { Speaker } from './speakers';
+export { stripBom, restoreBom } from './text';
+
+export function replyTree(text: string): ReplyTree {
+  return buildReplyTree(parseDraft(text));
+}
+
+export interface FixAllResult {
+  text: string;
+  /** Lint passes that changed the text. */
+  passes: number;
+  /** Diagnostics left after the last pass. */
+  remaining: Diagnostic[];
+}
+
+/** Applies every safe fix, linting again after each pass until nothing changes (at most ten passes). */
+export function fixAll(text: string, options: LintOptions = {}): FixAllResult {
+  let current = text;
+  let passes = 0;
+  let diagnostics = lint(current, options);
+  while (passes < 10) {
+    const next = applyFixes(current, diagnostics);
+    if (next === current) break;
+    current = next;
+    passes++;
+    diagnostics = lint(current, options);
+  }
+  return { text: current, passes, remaining: diagnostics };
+}

@@ -1,0 +1,53 @@
+// Matching must not care how a paragraph was typed or pasted: curly or straight quotes, dashes,
+// non-breaking spaces, Markdown emphasis and link syntax, letter case and line wrapping.
+
+const TYPOGRAPHY: ReadonlyArray<[RegExp, string]> = [
+  [/[\u2018\u2019\u201A\u201B\u2032\u00B4\u0060]/g, "'"],
+  [/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"'],
+  [/[\u2010-\u2015\u2212]/g, '-'],
+  [/\u2026/g, '...'],
+  [/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' '],
+  [/[\u200B-\u200D\uFEFF]/g, ''],
+];
+
+export function normalizeTypography(text: string): string {
+  let result = text;
+  for (const [pattern, replacement] of TYPOGRAPHY) result = result.replace(pattern, replacement);
+  return result;
+}
+
+/** Strips Markdown syntax that does not change what a paragraph says. */
+export function stripMarkdown(text: string): string {
+  return text
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d{1,9}[.)]\s+)/gm, '')
+    .replace(/(\*\*|__|\*|_|~~|`)(?=\S)([^]*?\S)\1/g, '$2');
+}
+
+/** The form two paragraphs are compared in: equal normalised text means "the same paragraph". */
+export function normalizeForMatching(text: string): string {
+  return normalizeTypography(stripMarkdown(text)).toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+export interface Word {
+  text: string;
+  /** Lower-cased, typography-normalised form used for comparisons. */
+  key: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
+
+export function words(text: string): Word[] {
+  const found: Word[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index ?? 0;
+    found.push({ text: match[0], key: normalizeTypography(match[0]).toLowerCase(), start, end: start + match[0].length });
+  }
+  return found;
+}
+
+export function wordKeys(text: string): string[] {
+  return words(text).map((word) => word.key);
+}

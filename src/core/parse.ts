@@ -1,0 +1,544 @@
+import MarkdownIt from 'markdown-it';
+import {
+  AttributionMatch,
+  findBbcodeTags,
+  isMailHeaderStart,
+  matchBoldName,
+  matchLeadingAttribution,
+  matchLinkLine,
+  matchMatrix,
+  matchOriginallyPosted,
+  matchSignature,
+} from './attribution';
+import { FrontMatter, parseFrontMatter } from './frontMatter';
+import { normalizeForMatching } from './normalize';
+import { resolveSpeakers, Speaker } from './speakers';
+import { parseSuppressions, Suppressions } from './suppressions';
+import { dominantEol, SourceLine, splitLines } from './text';
+import { Position } from './types';
+
+export type UnitKind = 'paragraph' | 'heading' | 'code' | 'html' | 'rule' | 'table' | 'attribution' | 'markup';
+
+export interface LineInfo {
+  /** Quote depth: `>` markers (lazy continuation lines inherit theirs) plus enclosing `[quote]` tags. */
+  depth: number;
+  /** Where the line's own text starts and ends once quote markers and `[quote]` tags are removed. */
+  contentStart: number;
+  contentEnd: number;
+  blank: boolean;
+  code: boolean;
+  html: boolean;
+  frontMatter: boolean;
+  /** `[quote]` tags opened on this line: the depth of the quote each starts, and the name it gives. */
+  bbcodeOpens: readonly { depth: number; speaker: string | null }[];
+  /** Depths of the quotes that `[/quote]` tags on this line close. */
+  bbcodeCloses: readonly number[];
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+export interface LineSegment {
+  line: number;
+  /** Character where this segment starts on its line. */
+  start: number;
+  text: string;
+}
+
+export interface Attribution extends AttributionMatch {
+  startLine: number;
+  endLine: number;
+  /** Depth of the attribution line itself. */
+  depth: number;
+  quote: Quote | null;
+}
+
+/** A line such as "this argument:" or "Bob wrote:" that announces someone else's words which are not quoted. */
+export interface LeadIn {
+  line: number;
+  text: string;
+}
+
+export interface Quote {
+  index: number;
+  depth: number;
+  startLine: number;
+  endLine: number;
+  parent: Quote | null;
+  children: Quote[];
+  origin: 'markdown' | 'bbcode';
+  attribution: Attribution | null;
+  /** Filled by the thread step: who wrote the quoted words. */
+  speaker: string | null;
+  inferred: boolean;
+}
+
+/**
+ * A paragraph as the drafter meant it: markdown-it's paragraph, further split where quote depth changes,
+ * at attribution lines, and where pasted text lost its blank lines.
+ */
+export class Unit {
+  private cachedNormalized?: string;
+  private cachedProse?: string;
+
+  constructor(
+    readonly index: number,
+    readonly kind: UnitKind,
+    readonly startLine: number,
+    readonly endLine: number,
+    readonly depth: number,
+    readonly quote: Quote | null,
+    readonly segments: readonly LineSegment[],
+    /** True when no blank line separates this unit from the previous one: pasted text that lost its breaks. */
+    readonly joinedToPrevious: boolean,
+    /** Index of the markdown-it block this unit belongs to. */
+    readonly block: number,
+  ) {}
+
+  get text(): string {
+    return this.segments.map((segment) => segment.text).join('\n');
+  }
+
+  /** Whether rules about the drafter's prose look at this unit (not code, markup or attribution lines). */
+  get isProse(): boolean {
+    return this.kind === 'paragraph' || this.kind === 'heading';
+  }
+
+  get normalized(): string {
+    this.cachedNormalized ??= normalizeForMatching(this.text);
+    return this.cachedNormalized;
+  }
+
+  /** The text with inline code, HTML, URLs and autolinks blanked out (same length, so offsets still hold). */
+  get prose(): string {
+    this.cachedProse ??= maskNonProse(this.text);
+    return this.cachedProse;
+  }
+
+  positionAt(offset: number): Position {
+    let remaining = offset;
+    for (const segment of this.segments) {
+      if (remaining <= segment.text.length) return { line: segment.line, character: segment.start + remaining };
+      remaining -= segment.text.length + 1;
+    }
+    const last = this.segments[this.segments.length - 1];
+    return { line: last.line, character: last.start + last.text.length };
+  }
+}
+
+export interface Draft {
+  text: string;
+  lines: readonly SourceLine[];
+  lineInfo: readonly LineInfo[];
+  eol: string;
+  frontMatter: FrontMatter | null;
+  units: readonly Unit[];
+  quotes: readonly Quote[];
+  attributions: readonly Attribution[];
+  leadIns: readonly LeadIn[];
+  speakers: readonly Speaker[];
+  suppressions: Suppressions;
+  /** The innermost quote each line belongs to. */
+  quoteOfLine(line: number): Quote | null;
+}
+
+const markdown = new MarkdownIt('commonmark', { html: true });
+// Riposte reads block structure only: inline parsing would cost most of the time and tell us nothing.
+markdown.core.ruler.disable(['inline', 'text_join']);
+
+export function parseDraft(text: string): Draft {
+  const lines = splitLines(text);
+  const frontMatter = parseFrontMatter(lines);
+  const blocks = markdownBlocks(lines, frontMatter);
+  const lineInfo = scanLines(lines, blocks, frontMatter);
+  const { quotes, quoteOfLine } = buildQuotes(lines, lineInfo);
+  const { attributions, leadIns, attributionOfLine } = findAttributions(lines, lineInfo, quotes, quoteOfLine);
+  const units = buildUnits(lines, lineInfo, blocks, quoteOfLine, attributionOfLine);
+  const suppressions = parseSuppressions(lines, (line) => lineInfo[line].code);
+  const speakers = resolveSpeakers(quotes, frontMatter);
+  return {
+    text,
+    lines,
+    lineInfo,
+    eol: dominantEol(lines),
+    frontMatter,
+    units,
+    quotes,
+    attributions,
+    leadIns,
+    speakers,
+    suppressions,
+    quoteOfLine: (line) => quoteOfLine[line] ?? null,
+  };
+}
+
+interface MarkdownBlock {
+  kind: UnitKind;
+  startLine: number;
+  /** Inclusive. */
+  endLine: number;
+  /** Blockquotes markdown-it sees around the block (for code blocks, whose lines keep their markers). */
+  quoteDepth: number;
+}
+
+function markdownBlocks(lines: readonly SourceLine[], frontMatter: FrontMatter | null): MarkdownBlock[] {
+  // Front matter is not Markdown: blank it out (keeping line numbers) so `---` is not read as a rule or heading.
+  let source = lines.map((line) => line.text);
+  if (frontMatter) {
+    source = source.slice();
+    for (let i = frontMatter.startLine; i <= frontMatter.endLine; i++) source[i] = '';
+  }
+  const tokens = markdown.parse(source.join('\n'), {});
+  const blocks: MarkdownBlock[] = [];
+  let quoteDepth = 0;
+  let skipUntilLevel = -1;
+  for (const token of tokens) {
+    if (skipUntilLevel >= 0) {
+      if (token.level <= skipUntilLevel && token.nesting === -1) skipUntilLevel = -1;
+      continue;
+    }
+    if (token.type === 'blockquote_open') quoteDepth++;
+    else if (token.type === 'blockquote_close') quoteDepth--;
+    if (!token.map) continue;
+    const [start, end] = token.map;
+    const add = (kind: UnitKind) => blocks.push({ kind, startLine: start, endLine: Math.max(start, end - 1), quoteDepth });
+    switch (token.type) {
+      case 'paragraph_open':
+        add('paragraph');
+        break;
+      case 'heading_open':
+        add('heading');
+        break;
+      case 'fence':
+      case 'code_block':
+        add('code');
+        break;
+      case 'html_block':
+        add('html');
+        break;
+      case 'hr':
+        add('rule');
+        break;
+      case 'table_open':
+        add('table');
+        skipUntilLevel = token.level;
+        break;
+    }
+  }
+  return blocks;
+}
+
+/** Counts leading `>` markers (each may be preceded by up to three spaces and followed by one space). */
+function scanMarkers(text: string, max: number): { count: number; end: number } {
+  let count = 0;
+  let index = 0;
+  while (count < max) {
+    let cursor = index;
+    let spaces = 0;
+    while (text[cursor] === ' ' && spaces < 3) {
+      cursor++;
+      spaces++;
+    }
+    if (text[cursor] !== '>') break;
+    cursor++;
+    count++;
+    if (text[cursor] === ' ' || text[cursor] === '\t') cursor++;
+    index = cursor;
+  }
+  return { count, end: index };
+}
+
+function scanLines(lines: readonly SourceLine[], blocks: readonly MarkdownBlock[], frontMatter: FrontMatter | null): LineInfo[] {
+  const codeDepth = new Map<number, number>();
+  const htmlLines = new Set<number>();
+  const lazyCandidates = new Set<number>();
+  for (const block of blocks) {
+    for (let line = block.startLine; line <= block.endLine; line++) {
+      if (block.kind === 'code') codeDepth.set(line, block.quoteDepth);
+      else if (block.kind === 'html') htmlLines.add(line);
+      if (block.quoteDepth > 0) lazyCandidates.add(line);
+    }
+  }
+
+  const info: LineInfo[] = [];
+  let bbcodeDepth = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i].text;
+    if (frontMatter && i >= frontMatter.startLine && i <= frontMatter.endLine) {
+      info.push({ depth: 0, contentStart: 0, contentEnd: text.length, blank: text.trim() === '', code: false, html: false, frontMatter: true, bbcodeOpens: NONE, bbcodeCloses: NONE });
+      continue;
+    }
+    const inCode = codeDepth.has(i);
+    const { count, end } = scanMarkers(text, inCode ? codeDepth.get(i)! : Number.POSITIVE_INFINITY);
+    let markdownDepth = count;
+    const rest = text.slice(end);
+    const blank = rest.trim() === '';
+    if (count === 0 && !blank && !inCode && lazyCandidates.has(i) && i > 0 && !info[i - 1].blank) {
+      // A lazy continuation line: CommonMark keeps it in the quote of the paragraph it continues.
+      markdownDepth = info[i - 1].depth - bbcodeDepth;
+    }
+    let contentStart = end;
+    let contentEnd = text.length;
+    let lineBbcodeDepth = bbcodeDepth;
+    let bbcodeOpens: { depth: number; speaker: string | null }[] | readonly never[] = NONE;
+    let bbcodeCloses: number[] | readonly never[] = NONE;
+    if (!inCode && !htmlLines.has(i) && /\[\/?quote\b/i.test(rest)) {
+      const opens: { depth: number; speaker: string | null }[] = [];
+      const closes: number[] = [];
+      for (const tag of findBbcodeTags(rest)) {
+        if (tag.kind === 'open') {
+          bbcodeDepth++;
+          lineBbcodeDepth = Math.max(lineBbcodeDepth, bbcodeDepth);
+          opens.push({ depth: markdownDepth + bbcodeDepth, speaker: tag.speaker });
+          if (rest.slice(0, tag.start).trim() === '') contentStart = end + tag.end;
+        } else if (bbcodeDepth > 0) {
+          closes.push(markdownDepth + bbcodeDepth);
+          bbcodeDepth--;
+          if (rest.slice(tag.end).trim() === '') contentEnd = Math.min(contentEnd, end + tag.start);
+        }
+      }
+      bbcodeOpens = opens;
+      bbcodeCloses = closes;
+    }
+    if (contentEnd < contentStart) contentEnd = contentStart;
+    const content = text.slice(contentStart, contentEnd);
+    info.push({
+      depth: markdownDepth + lineBbcodeDepth,
+      contentStart,
+      contentEnd,
+      blank: content.trim() === '',
+      code: inCode,
+      html: htmlLines.has(i),
+      frontMatter: false,
+      bbcodeOpens,
+      bbcodeCloses,
+    });
+  }
+  return info;
+}
+
+function contentOf(lines: readonly SourceLine[], info: readonly LineInfo[], line: number): string {
+  return lines[line].text.slice(info[line].contentStart, info[line].contentEnd);
+}
+
+function buildQuotes(lines: readonly SourceLine[], info: readonly LineInfo[]): { quotes: Quote[]; quoteOfLine: (Quote | null)[] } {
+  const quotes: Quote[] = [];
+  const quoteOfLine: (Quote | null)[] = new Array(lines.length).fill(null);
+  const open: Quote[] = [];
+  let lastLine = -1;
+  const closeFrom = (depth: number) => {
+    while (open.length >= Math.max(depth, 1)) open.pop()!.endLine = lastLine;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = info[i];
+    // A `[quote]` tag starts a new quote even right after another one closed at the same depth.
+    for (const opened of line.bbcodeOpens) closeFrom(opened.depth);
+    if (line.blank && line.depth === 0) {
+      closeFrom(1);
+      continue;
+    }
+    closeFrom(line.depth + 1);
+    while (open.length < line.depth) {
+      const parent = open[open.length - 1] ?? null;
+      const depth = open.length + 1;
+      const quote: Quote = {
+        index: quotes.length,
+        depth,
+        startLine: i,
+        endLine: i,
+        parent,
+        children: [],
+        origin: line.bbcodeOpens.some((opened) => opened.depth === depth) ? 'bbcode' : 'markdown',
+        attribution: null,
+        speaker: null,
+        inferred: false,
+      };
+      parent?.children.push(quote);
+      quotes.push(quote);
+      open.push(quote);
+    }
+    quoteOfLine[i] = open[open.length - 1] ?? null;
+    lastLine = i;
+    for (const closed of line.bbcodeCloses) closeFrom(closed);
+  }
+  closeFrom(1);
+  return { quotes, quoteOfLine };
+}
+
+function nextNonBlank(info: readonly LineInfo[], from: number, limit: number): number {
+  for (let i = from; i < info.length && i < from + limit; i++) if (!info[i].blank || info[i].depth > 0) return i;
+  return -1;
+}
+
+function findAttributions(
+  lines: readonly SourceLine[],
+  info: readonly LineInfo[],
+  quotes: readonly Quote[],
+  quoteOfLine: readonly (Quote | null)[],
+): { attributions: Attribution[]; leadIns: LeadIn[]; attributionOfLine: Map<number, Attribution> } {
+  const attributions: Attribution[] = [];
+  const leadIns: LeadIn[] = [];
+  const attributionOfLine = new Map<number, Attribution>();
+  const attach = (match: AttributionMatch, startLine: number, endLine: number, quote: Quote | null, marksLines: boolean) => {
+    const attribution: Attribution = { ...match, startLine, endLine, depth: info[startLine].depth, quote };
+    attributions.push(attribution);
+    if (quote && (!quote.attribution || (!quote.attribution.speaker && attribution.speaker))) quote.attribution = attribution;
+    if (marksLines) for (let line = startLine; line <= endLine; line++) attributionOfLine.set(line, attribution);
+  };
+  /** The quote that starts on the next non-blank line, one level deeper than `depth`. */
+  const quoteStartingAfter = (line: number, depth: number): Quote | null => {
+    const next = nextNonBlank(info, line + 1, 2);
+    if (next < 0 || info[next].depth <= depth) return null;
+    let quote = quoteOfLine[next];
+    while (quote && quote.depth > depth + 1) quote = quote.parent;
+    return quote && quote.startLine === next ? quote : null;
+  };
+  /** The quote one level deeper than `depth` that ends on the previous non-blank line. */
+  const quoteEndingBefore = (line: number, depth: number): Quote | null => {
+    for (let i = line - 1; i >= 0 && i >= line - 2; i--) {
+      if (info[i].blank && info[i].depth === 0) continue;
+      let quote = quoteOfLine[i];
+      while (quote && quote.depth > depth + 1) quote = quote.parent;
+      return quote && quote.depth === depth + 1 && quote.endLine === i ? quote : null;
+    }
+    return null;
+  };
+
+  for (const quote of quotes) {
+    if (quote.origin !== 'bbcode') continue;
+    const speaker = info[quote.startLine].bbcodeOpens.find((opened) => opened.depth === quote.depth)?.speaker;
+    if (speaker) attach({ form: 'bbcode', placement: 'first-line', speaker }, quote.startLine, quote.startLine, quote, false);
+  }
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = info[i];
+    if (line.blank || line.code || line.html || line.frontMatter || attributionOfLine.has(i)) continue;
+    const content = contentOf(lines, info, i).trim();
+    const quote = quoteOfLine[i];
+
+    if (quote && quote.startLine === i && quote.depth === line.depth) {
+      const first = matchBoldName(content) ?? matchMatrix(content);
+      if (first) {
+        attach(first, i, i, quote, false);
+        continue;
+      }
+    }
+    if (quote && quote.depth === line.depth && quote.endLine === i && quote.startLine < i) {
+      const closing = matchSignature(content) ?? matchOriginallyPosted(content);
+      if (closing) {
+        attach({ ...closing, placement: 'last-line' }, i, i, quote, true);
+        continue;
+      }
+    }
+
+    const after = matchOriginallyPosted(content);
+    if (after) {
+      const target = quoteEndingBefore(i, line.depth);
+      if (target) attach(after, i, i, target, true);
+      continue;
+    }
+
+    const link = matchLinkLine(content);
+    if (link) {
+      const following = quoteStartingAfter(i, line.depth);
+      const preceding = following ? null : quoteEndingBefore(i, line.depth);
+      if (following) attach({ ...link, placement: 'before' }, i, i, following, true);
+      else if (preceding) attach({ ...link, placement: 'after' }, i, i, preceding, true);
+      continue;
+    }
+
+    if (i + 1 < lines.length && isMailHeaderStart(content) && info[i + 1].depth === line.depth && !info[i + 1].blank) {
+      const joined = `${content} ${contentOf(lines, info, i + 1).trim()}`;
+      const wrapped = matchLeadingAttribution(joined);
+      if (wrapped?.form === 'mail') {
+        const target = quoteStartingAfter(i + 1, line.depth);
+        if (target) attach(wrapped, i, i + 1, target, true);
+        else leadIns.push({ line: i + 1, text: joined });
+        i++;
+        continue;
+      }
+    }
+
+    const leading = matchLeadingAttribution(content);
+    if (leading) {
+      const target = quoteStartingAfter(i, line.depth);
+      if (target) attach(leading, i, i, target, true);
+      else leadIns.push({ line: i, text: content });
+    }
+  }
+  return { attributions, leadIns, attributionOfLine };
+}
+
+/** Pasted web text keeps each paragraph on one long line; hand-wrapped prose stays under this width. */
+const WRAP_WIDTH = 100;
+const ENDS_SENTENCE = /[.!?:;…"”’)\]*_]$/;
+
+function lostBreakBetween(previous: string, next: string): boolean {
+  if (/ {2}$|\\$/.test(previous)) return false;
+  const before = previous.trimEnd();
+  return ENDS_SENTENCE.test(before) && (before.length > WRAP_WIDTH || next.trim().length > WRAP_WIDTH);
+}
+
+function buildUnits(
+  lines: readonly SourceLine[],
+  info: readonly LineInfo[],
+  blocks: readonly MarkdownBlock[],
+  quoteOfLine: readonly (Quote | null)[],
+  attributionOfLine: ReadonlyMap<number, Attribution>,
+): Unit[] {
+  const units: Unit[] = [];
+  blocks.forEach((block, blockIndex) => {
+    let segments: LineSegment[] = [];
+    let kind: UnitKind = block.kind;
+    let joined = false;
+    const flush = () => {
+      if (segments.length === 0) return;
+      const first = segments[0].line;
+      const last = segments[segments.length - 1].line;
+      units.push(new Unit(units.length, kind, first, last, info[first].depth, quoteOfLine[first], segments, joined, blockIndex));
+      segments = [];
+    };
+    const splits = block.kind === 'paragraph';
+    for (let i = block.startLine; i <= block.endLine; i++) {
+      const line = info[i];
+      if (line.blank && block.kind !== 'code') {
+        // A `[quote]`/`[/quote]` line alone, or an empty `>` line inside a paragraph, separates units.
+        if (splits) {
+          flush();
+          joined = false;
+        }
+        continue;
+      }
+      const lineKind: UnitKind = attributionOfLine.has(i) ? 'attribution' : block.kind;
+      if (splits && segments.length > 0) {
+        const previous = segments[segments.length - 1].line;
+        const sameAttribution = attributionOfLine.get(previous) === attributionOfLine.get(i);
+        const structural = info[previous].depth !== line.depth || quoteOfLine[previous] !== quoteOfLine[i] || lineKind !== kind || !sameAttribution;
+        const pasted = !structural && lineKind === 'paragraph' && lostBreakBetween(segments[segments.length - 1].text, contentOf(lines, info, i));
+        if (structural || pasted) {
+          flush();
+          joined = pasted;
+        }
+      }
+      if (segments.length === 0) kind = lineKind;
+      const start = block.kind === 'code' ? Math.min(info[i].contentStart, lines[i].text.length) : line.contentStart;
+      const end = block.kind === 'code' ? lines[i].text.length : line.contentEnd;
+      segments.push({ line: i, start, text: lines[i].text.slice(start, end) });
+    }
+    flush();
+  });
+  return units;
+}
+
+function blank(match: string): string {
+  return match.replace(/[^\n]/g, ' ');
+}
+
+function maskNonProse(text: string): string {
+  return text
+    .replace(/(`+)[^`]*?\1/g, blank)
+    .replace(/<!--[^]*?-->/g, blank)
+    .replace(/<\/?[A-Za-z][^<>]*>/g, blank)
+    .replace(/<[a-z][\w+.-]*:[^<>\s]*>/gi, blank)
+    .replace(/\]\([^)\s]*\)/g, blank)
+    .replace(/\bhttps?:\/\/\S+/g, blank);
+}

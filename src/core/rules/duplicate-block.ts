@@ -1,0 +1,45 @@
+import { deleteUnits, lineLabel } from '../edits';
+import { Rule } from '../rule';
+import { range } from '../types';
+
+export const duplicateBlock: Rule = {
+  id: 'duplicate-block',
+  description: 'A run of paragraphs repeats an earlier run (the reply pasted twice, perhaps with paragraphs missing from one copy).',
+  defaultSeverity: 'warning',
+  options: {},
+  check(draft, { analysis }) {
+    return analysis.duplicates.blocks.map((block) => {
+      const first = block.later[0];
+      const last = block.later[block.later.length - 1];
+      const repeated = block.pairs.map((pair) => pair.later);
+      const kept = block.later.filter((unit) => unit.isProse && !repeated.includes(unit));
+      const earlierSpan = lineLabel(block.earlierStart.startLine, block.earlierEnd.endLine);
+      const earlierProse = draft.units
+        .slice(block.earlierStart.index, block.earlierEnd.index + 1)
+        .filter((unit) => unit.isProse && unit.depth === block.earlierStart.depth).length;
+      const missing = earlierProse - block.pairs.length;
+      const notes = [
+        missing > 0 ? `${missing} paragraph${missing === 1 ? '' : 's'} of the first copy ${missing === 1 ? 'is' : 'are'} missing here` : '',
+        kept.length > 0 ? `${kept.length} paragraph${kept.length === 1 ? '' : 's'} here ${kept.length === 1 ? 'has' : 'have'} no copy` : '',
+      ].filter(Boolean);
+      const title = kept.length
+        ? `Delete the ${block.pairs.length} repeated paragraphs (keep the ${kept.length} with no copy)`
+        : `Delete the repeated copy (${lineLabel(first.startLine, last.endLine)})`;
+      return {
+        range: range(first.startLine, 0, last.endLine, draft.lines[last.endLine].text.length),
+        message: `${capitalise(lineLabel(first.startLine, last.endLine))} repeat ${earlierSpan} (${block.pairs.length} paragraphs)${notes.length ? `; ${notes.join('; ')}` : ''}.`,
+        related: [
+          {
+            range: range(block.earlierStart.startLine, 0, block.earlierEnd.endLine, draft.lines[block.earlierEnd.endLine].text.length),
+            message: `First copy (${earlierSpan})`,
+          },
+        ],
+        fixes: [{ title, edits: deleteUnits(draft, repeated), safe: true }],
+      };
+    });
+  },
+};
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

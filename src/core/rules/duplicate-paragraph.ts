@@ -1,0 +1,31 @@
+import { deleteUnits, lineLabel } from '../edits';
+import { Finding, Rule } from '../rule';
+import { range } from '../types';
+
+export const duplicateParagraph: Rule = {
+  id: 'duplicate-paragraph',
+  description: 'A paragraph repeats an earlier one exactly (ignoring whitespace, letter case, typography and Markdown markers).',
+  defaultSeverity: 'warning',
+  options: {
+    minLength: { type: 'number', default: 20, minimum: 1, description: 'Shortest paragraph (in normalised characters) to compare, so "Thanks!" twice is not flagged.' },
+  },
+  check(draft, { analysis, options }) {
+    const minLength = options.minLength as number;
+    const { byText, inLaterCopy } = analysis.duplicates;
+    const findings: Finding[] = [];
+    for (const copies of byText.values()) {
+      if (copies.length < 2 || copies[0].normalized.length < minLength) continue;
+      const first = copies[0];
+      for (const copy of copies.slice(1)) {
+        if (inLaterCopy.has(copy)) continue;
+        findings.push({
+          range: range(copy.startLine, 0, copy.endLine, draft.lines[copy.endLine].text.length),
+          message: `This paragraph repeats the one at ${lineLabel(first.startLine, first.endLine)}.`,
+          related: [{ range: range(first.startLine, 0, first.endLine, draft.lines[first.endLine].text.length), message: 'First copy' }],
+          fixes: [{ title: 'Delete this repeated paragraph', edits: deleteUnits(draft, [copy]), safe: true }],
+        });
+      }
+    }
+    return findings;
+  },
+};

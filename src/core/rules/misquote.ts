@@ -1,0 +1,87 @@
+import { lineLabel } from '../edits';
+import { wordKeys } from '../normalize';
+import { Finding, Rule } from '../rule';
+import { wordSimilarity } from '../similarity';
+import { splitLines } from '../text';
+import { range, Range } from '../types';
+
+// Elisions and editorial insertions split a quote into fragments that must each appear in the source.
+const ELISION = /\s*(?:\[\s*(?:\.{3}|…)\s*\]|\(\s*(?:\.{3}|…)\s*\)|\.{3}|…|\[[^\]]{1,40}\])\s*/;
+const MIN_FRAGMENT_WORDS = 3;
+
+interface SourcePassage {
+  keys: string[];
+  text: string;
+  line: number;
+  range: Range;
+}
+
+export const misquote: Rule = {
+  id: 'misquote',
+  description: 'A quote whose words are not in the source it quotes (front matter `source:` or the `source` setting), allowing for typography, white space and elisions.',
+  defaultSeverity: 'warning',
+  options: {},
+  check(draft, { analysis }) {
+    const source = analysis.source;
+    if (!source) return [];
+    const replyingTo = draft.frontMatter?.values.get('replying-to')?.toLowerCase();
+    const haystack = ` ${wordKeys(source.text).join(' ')} `;
+    let passages: SourcePassage[] | null = null;
+    const findings: Finding[] = [];
+
+    for (const unit of draft.units) {
+      if (!unit.isProse || unit.depth !== 1 || !unit.quote || unit.quote.depth !== 1) continue;
+      const speaker = unit.quote.speaker?.toLowerCase();
+      if (speaker && replyingTo && speaker !== replyingTo) continue;
+      const text = unit.prose.replace(/^\s*\*\*[^*]+\*\*\s*:?/, '').replace(/^\s*<@[^>]+>/, '');
+      const missing = text
+        .split(ELISION)
+        .map((fragment) => wordKeys(fragment))
+        .filter((keys) => keys.length >= MIN_FRAGMENT_WORDS && !haystack.includes(` ${keys.join(' ')} `));
+      if (missing.length === 0) continue;
+      passages ??= splitPassages(source.text);
+      const closest = closestPassage(passages, missing[0]);
+      const fragment = missing[0].join(' ');
+      const unitRange = range(unit.startLine, 0, unit.endLine, draft.lines[unit.endLine].text.length);
+      findings.push({
+        range: unitRange,
+        message: `Not found in ${source.path}: “${shorten(fragment)}”.${closest ? ` Closest passage (line ${closest.line + 1}): “${shorten(closest.text)}”.` : ''}`,
+        related: closest
+          ? [{ range: unitRange, message: `Closest passage in ${source.path}, ${lineLabel(closest.line)}: “${shorten(closest.text)}”`, elsewhere: { file: source.path, range: closest.range } }]
+          : [],
+      });
+    }
+    return findings;
+  },
+};
+
+/** The source's sentences, each with where it stands, to point at the passage a misquote came from. */
+function splitPassages(text: string): SourcePassage[] {
+  const passages: SourcePassage[] = [];
+  splitLines(text).forEach((line, index) => {
+    for (const match of line.text.matchAll(/[^.!?]+[.!?]*/g)) {
+      const sentence = match[0].trim();
+      const keys = wordKeys(sentence);
+      if (keys.length === 0) continue;
+      const start = (match.index ?? 0) + match[0].indexOf(sentence);
+      passages.push({ keys, text: sentence, line: index, range: range(index, start, index, start + sentence.length) });
+    }
+  });
+  return passages;
+}
+
+function closestPassage(passages: readonly SourcePassage[], keys: readonly string[]): SourcePassage | null {
+  const wanted = new Set(keys);
+  let best: { passage: SourcePassage; score: number } | null = null;
+  for (const passage of passages) {
+    if (!passage.keys.some((key) => wanted.has(key))) continue;
+    const score = wordSimilarity(passage.keys, keys);
+    if (!best || score > best.score) best = { passage, score };
+  }
+  return best && best.score >= 0.3 ? best.passage : null;
+}
+
+function shorten(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+

@@ -1,0 +1,54 @@
+import { words } from '../normalize';
+import { Finding, Rule } from '../rule';
+import { range } from '../types';
+
+// Doubled single words that English uses on purpose.
+const INTENDED_DOUBLES = new Set(['that', 'had', 'is', 'bye', 'so', 'ha', 'haha', 'no', 'yes', 'very', 'really', 'far', 'more', 'knock', 'tut', 'blah', 'bla', 'yada', 'la', 'dum', 'ta', 'chop', 'now', 'well', 'again', 'on', 'over', 'round', 'by']);
+const MAX_GROUP = 4;
+
+export const repeatedWords: Rule = {
+  id: 'repeated-words',
+  description: 'A word or group of words is accidentally doubled ("the the", "to me to me"). Code is never checked.',
+  defaultSeverity: 'warning',
+  options: {},
+  check(draft, { analysis }) {
+    const findings: Finding[] = [];
+    const { inLaterCopy } = analysis.duplicates;
+    for (const unit of draft.units) {
+      if (!unit.isProse || inLaterCopy.has(unit)) continue;
+      const prose = unit.prose;
+      const found = words(prose);
+      for (let i = 0; i < found.length; i++) {
+        for (let size = Math.min(MAX_GROUP, Math.floor((found.length - i) / 2)); size >= 1; size--) {
+          if (!isDoubled(found, i, size, prose)) continue;
+          const first = found[i];
+          const endOfFirst = found[i + size - 1].end;
+          const endOfSecond = found[i + 2 * size - 1].end;
+          const group = prose.slice(first.start, endOfFirst);
+          const start = unit.positionAt(first.start);
+          const deleteFrom = unit.positionAt(endOfFirst);
+          const end = unit.positionAt(endOfSecond);
+          findings.push({
+            range: range(start.line, start.character, end.line, end.character),
+            message: `“${group}” is repeated: “${prose.slice(first.start, endOfSecond).replace(/\s+/g, ' ')}”.`,
+            fixes: [{ title: `Delete the repeated “${group}”`, edits: [{ range: range(deleteFrom.line, deleteFrom.character, end.line, end.character), newText: '' }], safe: false }],
+          });
+          i += 2 * size - 1;
+          break;
+        }
+      }
+    }
+    return findings;
+  },
+};
+
+function isDoubled(found: ReturnType<typeof words>, i: number, size: number, prose: string): boolean {
+  for (let k = 0; k < size; k++) if (found[i + k].key !== found[i + size + k].key) return false;
+  // Only white space may separate the words: "no, no" and "very. Very" are deliberate.
+  for (let k = 0; k < 2 * size - 1; k++) if (!/^\s+$/.test(prose.slice(found[i + k].end, found[i + k + 1].start))) return false;
+  if (size === 1) {
+    const word = found[i].key;
+    if (INTENDED_DOUBLES.has(word) || /^\d+$/.test(word)) return false;
+  }
+  return true;
+}

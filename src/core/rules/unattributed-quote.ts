@@ -1,0 +1,50 @@
+import { quotePrefixOf } from '../edits';
+import { Draft, Quote } from '../parse';
+import { Finding, Rule } from '../rule';
+import { Fix, range } from '../types';
+
+export const unattributedQuote: Rule = {
+  id: 'unattributed-quote',
+  description: 'A quote says nothing about who wrote it: no attribution line, tag, signature or front-matter default.',
+  defaultSeverity: 'warning',
+  options: {
+    nested: { type: 'boolean', default: false, description: 'Also check quotes inside quotes (mail threads often leave those unnamed).' },
+  },
+  check(draft, { options }) {
+    const findings: Finding[] = [];
+    for (const quote of draft.quotes) {
+      if (quote.attribution || (quote.speaker && !quote.inferred)) continue;
+      if (quote.depth > 1 && !options.nested) continue;
+      const line = quote.startLine;
+      const guess = quote.inferred && quote.speaker ? ` (probably ${quote.speaker}, inferred from the thread's turns)` : '';
+      const names = new Set<string>();
+      if (quote.inferred && quote.speaker) names.add(quote.speaker);
+      for (const speaker of draft.speakers) names.add(speaker.name);
+      findings.push({
+        range: range(line, 0, line, draft.lines[line].text.length),
+        message: `This quote does not say who wrote it${guess}.`,
+        fixes: [...[...names].map((name) => attributeTo(draft, quote, name, `Attribute to ${name}`)), attributeTo(draft, quote, 'Name', 'Insert attribution line')],
+      });
+    }
+    return findings;
+  },
+};
+
+function attributeTo(draft: Draft, quote: Quote, name: string, title: string): Fix {
+  const line = quote.startLine;
+  if (quote.origin === 'bbcode') {
+    const text = draft.lines[line].text;
+    const tag = /\[quote\]/i.exec(text);
+    if (tag) {
+      const start = tag.index ?? 0;
+      return { title, edits: [{ range: range(line, start, line, start + tag[0].length), newText: `[quote="${name}"]` }], safe: false };
+    }
+  }
+  // The attribution line stands at the outer level: the quote's own markers minus one.
+  const prefix = quotePrefixOf(draft, line).replace(/>[ \t]?$/, '');
+  const outer = prefix.trimEnd();
+  const previous = line > 0 ? draft.lineInfo[line - 1] : null;
+  const needsGap = previous !== null && !previous.blank && previous.depth < quote.depth;
+  const lead = needsGap ? `${outer}\n` : '';
+  return { title, edits: [{ range: range(line, 0, line, 0), newText: `${lead}${prefix}${name} wrote:\n` }], safe: false };
+}

@@ -1,0 +1,73 @@
+import { lineLabel, quoteUnitEdits } from '../edits';
+import { wordKeys } from '../normalize';
+import { Unit } from '../parse';
+import { Finding, Rule } from '../rule';
+import { range } from '../types';
+
+// Phrases that end a sentence announcing someone else's words: "… was this argument:", "you wrote that:".
+const LEAD_IN_PHRASES = [
+  /\b(?:this|that|the following|following|the|your|his|her|their)\s+(?:argument|claim|point|passage|statement|sentence|comment|objection|assertion|quote|paragraph|line|section|reasoning|question|remark|bit|part)s?\s*(?:\([^)]*\))?\s*:\s*$/i,
+  /\b(?:you|he|she|they|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:wrote|write|writes|said|say|says|claim|claims|claimed|argue|argues|argued|state|states|stated|suggest|suggests|suggested|assert|asserts|asserted|put it|mention|mentions|mentioned|mean|meant)(?:\s+(?:that|this|the following))?\s*:\s*$/i,
+];
+
+const MIN_MATCH_WORDS = 8;
+
+export const unmarkedQuote: Rule = {
+  id: 'unmarked-quote',
+  description: "Someone else's words pasted without `>`: a paragraph announced by a lead-in (\"this argument:\", \"you wrote:\"), or text found in the source or in an earlier quote.",
+  defaultSeverity: 'warning',
+  options: {},
+  check(draft, { analysis }) {
+    const findings: Finding[] = [];
+    const flagged = new Set<Unit>();
+    const { inLaterCopy } = analysis.duplicates;
+    const candidates = new Set(draft.units.filter((unit) => unit.kind === 'paragraph' && !inLaterCopy.has(unit)));
+    const leadInLines = new Map(draft.leadIns.map((leadIn) => [leadIn.line, leadIn.text]));
+
+    const flag = (unit: Unit, why: string) => {
+      if (flagged.has(unit)) return;
+      flagged.add(unit);
+      findings.push({
+        range: range(unit.startLine, 0, unit.endLine, draft.lines[unit.endLine].text.length),
+        message: `This looks like someone else's words (${why}) but it is not marked as a quote.`,
+        fixes: [{ title: 'Mark as a quote', edits: quoteUnitEdits(draft, unit), safe: false }],
+      });
+    };
+
+    // 1. Announced by the paragraph or line before it.
+    const units = draft.units;
+    for (let i = 1; i < units.length; i++) {
+      const unit = units[i];
+      if (!candidates.has(unit)) continue;
+      const previous = units[i - 1];
+      if (previous.depth !== unit.depth) continue;
+      const lastLine = previous.segments[previous.segments.length - 1]?.text.trim() ?? '';
+      const leadIn = leadInLines.get(previous.endLine) ?? (previous.isProse ? LEAD_IN_PHRASES.map((pattern) => pattern.exec(lastLine)?.[0]).find(Boolean) : undefined);
+      if (leadIn) flag(unit, `introduced by “${shorten(leadIn.trim())}” on ${lineLabel(previous.endLine)}`);
+    }
+
+    // 2. Words found in the source document or in an earlier quote.
+    const source = analysis.source ? ` ${wordKeys(analysis.source.text).join(' ')} ` : null;
+    const quoted: Array<{ text: string; line: number }> = [];
+    for (const unit of units) {
+      if (unit.depth > 0 && unit.isProse) {
+        quoted.push({ text: ` ${wordKeys(unit.prose).join(' ')} `, line: unit.startLine });
+        continue;
+      }
+      if (unit.depth > 0 || !candidates.has(unit) || flagged.has(unit)) continue;
+      const keys = wordKeys(unit.prose);
+      if (keys.length < MIN_MATCH_WORDS) continue;
+      const needle = ` ${keys.join(' ')} `;
+      if (source && source.includes(needle)) flag(unit, `it appears word for word in ${analysis.source!.path}`);
+      else {
+        const earlier = quoted.find((quote) => quote.text.includes(needle));
+        if (earlier) flag(unit, `it repeats words quoted at ${lineLabel(earlier.line)}`);
+      }
+    }
+    return findings.sort((a, b) => a.range.start.line - b.range.start.line);
+  },
+};
+
+function shorten(text: string): string {
+  return text.length > 50 ? `…${text.slice(-47)}` : text;
+}

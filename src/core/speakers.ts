@@ -1,0 +1,54 @@
+import { FrontMatter } from './frontMatter';
+import { Quote } from './parse';
+
+export interface Speaker {
+  name: string;
+  /** True when no line of the draft names this speaker: Riposte guessed from the thread's shape. */
+  inferred: boolean;
+}
+
+/**
+ * Decides who wrote each quote: its own attribution first, then the draft's front matter, then — only for
+ * a strict two-person thread — alternation by depth, marked as inferred.
+ */
+export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatter | null): Speaker[] {
+  const author = frontMatter?.values.get('author') || null;
+  const replyingTo = frontMatter?.values.get('replying-to') || null;
+
+  for (const quote of quotes) {
+    const attribution = quote.attribution;
+    if (attribution?.speaker) quote.speaker = attribution.speaker;
+    else if (attribution?.addressee && replyingTo) quote.speaker = replyingTo;
+    else if (quote.depth === 1 && replyingTo) quote.speaker = replyingTo;
+  }
+
+  // Who speaks at odd and at even depths? The author's own words sit at depth 0.
+  const byParity: [Set<string>, Set<string>] = [new Set(), new Set()];
+  if (author) byParity[0].add(author);
+  for (const quote of quotes) if (quote.speaker) byParity[quote.depth % 2].add(quote.speaker);
+  const people = new Set([...byParity[0], ...byParity[1]]);
+  const alternates = people.size <= 2 && byParity[0].size <= 1 && byParity[1].size <= 1 && people.size >= 1;
+  if (alternates) {
+    const speakerAt = (depth: number) => [...byParity[depth % 2]][0];
+    for (const quote of quotes) {
+      if (quote.speaker || quote.attribution) continue;
+      const guess = speakerAt(quote.depth);
+      if (guess) {
+        quote.speaker = guess;
+        quote.inferred = true;
+      }
+    }
+  }
+
+  const speakers = new Map<string, Speaker>();
+  const add = (name: string, inferred: boolean) => {
+    const key = name.toLowerCase();
+    const known = speakers.get(key);
+    if (!known) speakers.set(key, { name, inferred });
+    else if (!inferred) known.inferred = false;
+  };
+  if (author) add(author, false);
+  if (replyingTo) add(replyingTo, false);
+  for (const quote of quotes) if (quote.speaker) add(quote.speaker, quote.inferred);
+  return [...speakers.values()];
+}

@@ -1,0 +1,68 @@
+import { Position, Range, range } from './types';
+
+export interface SourceLine {
+  /** The line's text without its end-of-line characters. */
+  text: string;
+  /** Offset of the line's first character in the document text. */
+  offset: number;
+  /** '\n', '\r\n', '\r' or '' for the last line. */
+  eol: string;
+}
+
+const BOM = '\uFEFF';
+
+/** Splits text into lines, keeping every end-of-line kind so that edits can preserve them. */
+export function splitLines(text: string): SourceLine[] {
+  const lines: SourceLine[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 /* \n */ || ch === 13 /* \r */) {
+      const eol = ch === 13 && text.charCodeAt(i + 1) === 10 ? '\r\n' : text[i];
+      lines.push({ text: text.slice(start, i), offset: start, eol });
+      i += eol.length - 1;
+      start = i + 1;
+    }
+  }
+  lines.push({ text: text.slice(start), offset: start, eol: '' });
+  return lines;
+}
+
+export function stripBom(text: string): { text: string; bom: boolean } {
+  return text.startsWith(BOM) ? { text: text.slice(1), bom: true } : { text, bom: false };
+}
+
+export function restoreBom(text: string, bom: boolean): string {
+  return bom ? BOM + text : text;
+}
+
+/** The end-of-line sequence most used in the text ('\n' when there is none). */
+export function dominantEol(lines: readonly SourceLine[]): string {
+  const counts = new Map<string, number>();
+  for (const line of lines) if (line.eol) counts.set(line.eol, (counts.get(line.eol) ?? 0) + 1);
+  let best = '\n';
+  let bestCount = 0;
+  for (const [eol, count] of counts) {
+    if (count > bestCount) {
+      best = eol;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+export function offsetAt(lines: readonly SourceLine[], position: Position): number {
+  const line = lines[Math.min(Math.max(position.line, 0), lines.length - 1)];
+  return line.offset + Math.min(Math.max(position.character, 0), line.text.length);
+}
+
+export function lineRange(lines: readonly SourceLine[], startLine: number, endLine = startLine): Range {
+  return range(startLine, 0, endLine, lines[endLine].text.length);
+}
+
+/** Removes whole lines first..last; also removes one adjoining line break so no empty line is left behind. */
+export function deleteLinesRange(lines: readonly SourceLine[], first: number, last: number): Range {
+  if (last + 1 < lines.length) return range(first, 0, last + 1, 0);
+  if (first > 0) return range(first - 1, lines[first - 1].text.length, last, lines[last].text.length);
+  return range(first, 0, last, lines[last].text.length);
+}

@@ -1,0 +1,134 @@
+import { Draft, Quote, Unit } from './parse';
+import { Speaker } from './speakers';
+
+export interface TreeNode {
+  kind: 'document' | 'quote' | 'reply';
+  speaker: string | null;
+  inferred: boolean;
+  depth: number;
+  /** 0-based, inclusive. */
+  range: { startLine: number; endLine: number };
+  children: TreeNode[];
+  /** The model objects behind the node, for adapters (not part of the JSON contract). */
+  quote?: Quote;
+  unit?: Unit;
+}
+
+export interface ReplyTree {
+  speakers: Speaker[];
+  root: TreeNode;
+}
+
+const ANSWER_KINDS = new Set(['paragraph', 'heading', 'table', 'code']);
+
+/**
+ * Builds the thread: quotes nest as they nest in the text, and each paragraph written after a quote at the
+ * quote's outer level is a reply to that quote (by whoever speaks at that level).
+ */
+export function buildReplyTree(draft: Draft): ReplyTree {
+  const author = draft.frontMatter?.values.get('author') || null;
+  const lastLine = Math.max(0, draft.lines.length - 1);
+  const root: TreeNode = { kind: 'document', speaker: author, inferred: false, depth: 0, range: { startLine: 0, endLine: lastLine }, children: [] };
+
+  const unitsByContainer = new Map<Quote | null, Unit[]>();
+  for (const unit of draft.units) {
+    if (!ANSWER_KINDS.has(unit.kind)) continue;
+    const container = unit.quote && unit.quote.depth === unit.depth ? unit.quote : containerAtDepth(unit.quote, unit.depth);
+    const list = unitsByContainer.get(container) ?? [];
+    list.push(unit);
+    unitsByContainer.set(container, list);
+  }
+
+  const fill = (node: TreeNode, container: Quote | null, childQuotes: readonly Quote[]) => {
+    const units = unitsByContainer.get(container) ?? [];
+    let unitIndex = 0;
+    let current: TreeNode | null = null;
+    const replySpeaker = container ? container.speaker : author;
+    const replyInferred = container ? container.inferred : false;
+    const takeUnitsBefore = (line: number) => {
+      while (unitIndex < units.length && units[unitIndex].startLine < line) {
+        const unit = units[unitIndex++];
+        if (!current && container) continue; // the quote's own words before any nested quote
+        const reply: TreeNode = {
+          kind: 'reply',
+          speaker: replySpeaker,
+          inferred: replyInferred,
+          depth: node.depth,
+          range: { startLine: unit.startLine, endLine: unit.endLine },
+          children: [],
+          unit,
+        };
+        (current ?? node).children.push(reply);
+      }
+    };
+    for (const quote of childQuotes) {
+      takeUnitsBefore(quote.startLine);
+      const child: TreeNode = {
+        kind: 'quote',
+        speaker: quote.speaker,
+        inferred: quote.inferred,
+        depth: quote.depth,
+        range: { startLine: quote.startLine, endLine: quote.endLine },
+        children: [],
+        quote,
+      };
+      fill(child, quote, quote.children);
+      node.children.push(child);
+      current = child;
+    }
+    takeUnitsBefore(Number.POSITIVE_INFINITY);
+  };
+  fill(root, null, draft.quotes.filter((quote) => quote.parent === null));
+  return { speakers: draft.speakers.map((speaker) => ({ ...speaker })), root };
+}
+
+function containerAtDepth(quote: Quote | null, depth: number): Quote | null {
+  let current = quote;
+  while (current && current.depth > depth) current = current.parent;
+  return current && current.depth === depth ? current : null;
+}
+
+/** The JSON shape of `riposte tree` and `replyTree()`: exactly the documented fields. */
+export interface TreeNodeJson {
+  kind: TreeNode['kind'];
+  speaker: string | null;
+  inferred: boolean;
+  depth: number;
+  range: { startLine: number; endLine: number };
+  children: TreeNodeJson[];
+}
+
+export function treeNodeToJson(node: TreeNode): TreeNodeJson {
+  return {
+    kind: node.kind,
+    speaker: node.speaker,
+    inferred: node.inferred,
+    depth: node.depth,
+    range: { startLine: node.range.startLine, endLine: node.range.endLine },
+    children: node.children.map(treeNodeToJson),
+  };
+}
+
+export function formatTreeText(tree: ReplyTree, lines: readonly { text: string }[]): string {
+  const out: string[] = [];
+  const speakers = tree.speakers.map((speaker) => (speaker.inferred ? `${speaker.name} (inferred)` : speaker.name));
+  out.push(`Speakers: ${speakers.length ? speakers.join(', ') : '(none named)'}`);
+  const walk = (node: TreeNode, indent: string) => {
+    for (const child of node.children) {
+      const who = child.speaker ? `${child.speaker}${child.inferred ? ' (inferred)' : ''}` : child.kind === 'reply' && child.depth === 0 ? 'me' : 'unknown';
+      const lines_ = child.range.startLine === child.range.endLine ? `line ${child.range.startLine + 1}` : `lines ${child.range.startLine + 1}-${child.range.endLine + 1}`;
+      const label = child.kind === 'quote' ? `> quote from ${who}` : `reply by ${who}`;
+      const excerpt = excerptOf(child, lines);
+      out.push(`${indent}${label} (${lines_})${excerpt ? `: ${excerpt}` : ''}`);
+      walk(child, `${indent}  `);
+    }
+  };
+  walk(tree.root, '');
+  return out.join('\n');
+}
+
+function excerptOf(node: TreeNode, lines: readonly { text: string }[]): string {
+  const text = node.unit ? node.unit.text : lines[node.range.startLine]?.text.replace(/^[\s>]+/, '') ?? '';
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
+}
