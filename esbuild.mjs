@@ -1,11 +1,12 @@
 // Builds every bundle Riposte ships, plus an unbundled transpile of src/ and test/ into out/ for mocha.
 // `node esbuild.mjs --watch` rebuilds on change; `--production` minifies the shipped bundles.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 /** @type {import('esbuild').BuildOptions} */
 const shared = {
@@ -15,8 +16,14 @@ const shared = {
   target: 'node20',
   sourcemap: !production,
   minify: production,
-  // jsonc-parser's UMD entry requires files esbuild cannot see; its ES module entry bundles cleanly.
-  mainFields: ['module', 'main'],
+  // Bundled as CommonJS, each package must come in the form that works there: jsonc-parser's UMD entry
+  // requires files esbuild cannot see (its ES module entry is fine), while tinyglobby's ES module entry
+  // relies on import.meta.url (its CommonJS entry is fine).
+  alias: {
+    'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js',
+    tinyglobby: './node_modules/tinyglobby/dist/index.cjs',
+  },
+  define: { RIPOSTE_VERSION: JSON.stringify(version) },
   logLevel: 'warning',
 };
 

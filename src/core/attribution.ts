@@ -28,13 +28,14 @@ export interface AttributionMatch {
 }
 
 const EMAIL = /(?:\(\s*)?(?:<|\[|mailto:)?([\w.+'-]+@[\w-]+(?:\.[\w-]+)+)(?:>|\])?(?:\s*\))?/;
+// Month and day names stop the walk only when a comma follows ("On Monday, Jane wrote:"): bare, they are
+// too often names as well ("Sam", "Mar", "Jun").
 const MONTHS_AND_DAYS =
   /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|januar|februar|märz|mai|juni|juli|oktober|dezember|lun|mer|jeu|ven|sam|dim|janv|févr|fév|mars|avr|juin|juil|août|sept|déc|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|avril|juillet|septembre|octobre|novembre|décembre|lun|mié|jue|vie|sáb|dom|ene|abr|ago|dic|ter|qua|qui|sex|seg|fev|ma|wo|vr|za|zo|mrt|mei|okt)\.?,?$/i;
-const DATE_WORDS =
-  /^(?:at|um|à|a|las|às|om|de|le|el|em|am|pm|a\.m\.|p\.m\.|op|the|of|utc|gmt|cet|cest|est|edt|pst|pdt|bst|mez|mesz|z|heure|h)\.?,?$/i;
+const DATE_WORDS = /^(?:at|um|à|às|om|las|am|pm|a\.m\.|p\.m\.|utc|gmt|cet|cest|est|edt|pst|pdt|bst|mez|mesz)\.?,?$/i;
 
 function isDateToken(token: string): boolean {
-  return /\d/.test(token) || MONTHS_AND_DAYS.test(token) || DATE_WORDS.test(token);
+  return /\d/.test(token) || DATE_WORDS.test(token) || (token.endsWith(',') && MONTHS_AND_DAYS.test(token));
 }
 
 const PRONOUNS = /^(?:i|you|he|she|they|we|it|someone|somebody|one|y'all|u)$/i;
@@ -132,10 +133,14 @@ function matchWrote(content: string): AttributionMatch | null {
   return { form: 'wrote', placement: 'before', speaker };
 }
 
+const AS_PUT_IT = /(?:^|[\s,;(])as\s+(@[\w.-]+|[^\s,;]+(?:\s+[^\s,;]+){0,3}?)\s+(?:put\s+it|said|says|wrote|writes|noted|notes|argued|argues|points?\s+out|pointed\s+out)\s*(?:[:,]\s*)?$/i;
+
 function matchAsPutIt(content: string): AttributionMatch | null {
-  const match = /^As\s+(.{1,60}?)\s+(?:put\s+it|said|says|wrote|writes|noted|notes|argued|argues|points?\s+out|pointed\s+out)\s*(?:[:,]\s*)?$/i.exec(content);
+  const match = AS_PUT_IT.exec(content);
   if (!match) return null;
   const subject = match[1].trim();
+  // Mid-sentence ("…, and as @kim put it:") only a handle or a capitalised name is trusted.
+  if (!/^as\s/i.test(content) && !/^@|^\p{Lu}/u.test(subject)) return null;
   if (PRONOUNS.test(subject)) return { form: 'as-put-it', placement: 'before', speaker: null, addressee: /^you$/i.test(subject) };
   return { form: 'as-put-it', placement: 'before', speaker: plausibleName(subject) };
 }

@@ -47,3 +47,5 @@ export function fixAll(text: string, options: LintOptions = {}): FixAllResult {
   }
   return { text: current, passes, remaining: diagnostics };
 }
+export { diagnosticToJson, treeToJson } from './json';
+export type { DiagnosticJson, FileResultJson, TreeJson } from './json';

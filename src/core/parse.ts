@@ -284,7 +284,7 @@ function scanLines(lines: readonly SourceLine[], blocks: readonly MarkdownBlock[
     if (!inCode && !htmlLines.has(i) && /\[\/?quote\b/i.test(rest)) {
       const opens: { depth: number; speaker: string | null }[] = [];
       const closes: number[] = [];
-      for (const tag of findBbcodeTags(rest)) {
+      for (const tag of findBbcodeTags(maskCodeSpans(rest))) {
         if (tag.kind === 'open') {
           bbcodeDepth++;
           lineBbcodeDepth = Math.max(lineBbcodeDepth, bbcodeDepth);
@@ -527,6 +527,10 @@ function buildUnits(
     flush();
   });
   return units;
+}
+
+function maskCodeSpans(text: string): string {
+  return text.replace(/(`+)[^`]*?\1/g, blank);
 }
 
 function blank(match: string): string {

@@ -1,7 +1,7 @@
 import { lineLabel } from '../edits';
 import { wordKeys } from '../normalize';
 import { Finding, Rule } from '../rule';
-import { wordSimilarity } from '../similarity';
+import { wordDifferences, wordSimilarity } from '../similarity';
 import { splitLines } from '../text';
 import { range, Range } from '../types';
 
@@ -34,18 +34,27 @@ export const misquote: Rule = {
       const speaker = unit.quote.speaker?.toLowerCase();
       if (speaker && replyingTo && speaker !== replyingTo) continue;
       const text = unit.prose.replace(/^\s*\*\*[^*]+\*\*\s*:?/, '').replace(/^\s*<@[^>]+>/, '');
+      // Each sentence of each fragment must appear as written, so the message can name the sentence that differs.
       const missing = text
         .split(ELISION)
-        .map((fragment) => wordKeys(fragment))
-        .filter((keys) => keys.length >= MIN_FRAGMENT_WORDS && !haystack.includes(` ${keys.join(' ')} `));
+        .flatMap((fragment) => fragment.split(/(?<=[.!?])\s+/))
+        .map((sentence) => ({ sentence: sentence.trim(), keys: wordKeys(sentence) }))
+        .filter(({ keys }) => keys.length >= MIN_FRAGMENT_WORDS && !haystack.includes(` ${keys.join(' ')} `));
       if (missing.length === 0) continue;
       passages ??= splitPassages(source.text);
-      const closest = closestPassage(passages, missing[0]);
-      const fragment = missing[0].join(' ');
+      const closest = closestPassage(passages, missing[0].keys);
       const unitRange = range(unit.startLine, 0, unit.endLine, draft.lines[unit.endLine].text.length);
+      let detail = '';
+      if (closest) {
+        const { removed, added } = wordDifferences(closest.keys, missing[0].keys);
+        detail =
+          removed.length && added.length && removed.length + added.length <= 8
+            ? ` The source (line ${closest.line + 1}) has “${removed.join(' ')}” where the quote has “${added.join(' ')}”.`
+            : ` Closest passage (line ${closest.line + 1}): “${shorten(closest.text)}”.`;
+      }
       findings.push({
         range: unitRange,
-        message: `Not found in ${source.path}: “${shorten(fragment)}”.${closest ? ` Closest passage (line ${closest.line + 1}): “${shorten(closest.text)}”.` : ''}`,
+        message: `Not found in ${source.path}: “${shorten(missing[0].sentence)}”.${detail}`,
         related: closest
           ? [{ range: unitRange, message: `Closest passage in ${source.path}, ${lineLabel(closest.line)}: “${shorten(closest.text)}”`, elsewhere: { file: source.path, range: closest.range } }]
           : [],

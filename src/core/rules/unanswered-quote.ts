@@ -1,3 +1,4 @@
+import { lineLabel } from '../edits';
 import { Finding, Rule } from '../rule';
 import { TreeNode } from '../thread';
 import { range } from '../types';
@@ -20,7 +21,7 @@ export const unansweredQuote: Rule = {
           const who = quote.speaker ? ` from ${quote.speaker}${quote.inferred ? ' (inferred)' : ''}` : '';
           findings.push({
             range: range(line, 0, line, draft.lines[line].text.length),
-            message: `No reply follows this quote${who} (lines ${quote.range.startLine + 1}–${quote.range.endLine + 1}).`,
+            message: `No reply follows this quote${who} (${lineLabel(quote.range.startLine, quote.range.endLine)}).`,
           });
         }
         visit(quote);

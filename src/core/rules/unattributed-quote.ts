@@ -13,16 +13,14 @@ export const unattributedQuote: Rule = {
   check(draft, { options }) {
     const findings: Finding[] = [];
     for (const quote of draft.quotes) {
-      if (quote.attribution || (quote.speaker && !quote.inferred)) continue;
+      // An inferred speaker comes from a strict two-person thread, where readers can tell who speaks.
+      if (quote.attribution || quote.speaker) continue;
       if (quote.depth > 1 && !options.nested) continue;
       const line = quote.startLine;
-      const guess = quote.inferred && quote.speaker ? ` (probably ${quote.speaker}, inferred from the thread's turns)` : '';
-      const names = new Set<string>();
-      if (quote.inferred && quote.speaker) names.add(quote.speaker);
-      for (const speaker of draft.speakers) names.add(speaker.name);
+      const names = new Set(draft.speakers.map((speaker) => speaker.name));
       findings.push({
         range: range(line, 0, line, draft.lines[line].text.length),
-        message: `This quote does not say who wrote it${guess}.`,
+        message: 'This quote does not say who wrote it.',
         fixes: [...[...names].map((name) => attributeTo(draft, quote, name, `Attribute to ${name}`)), attributeTo(draft, quote, 'Name', 'Insert attribution line')],
       });
     }

@@ -1,0 +1,39 @@
+// @ts-check
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'util', 'crypto', 'url', 'stream', 'process'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'media/**', '.vscode-test/**', 'node_modules/**', 'test/**/fixtures/**', 'test/grammar/vendor/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Plain CommonJS scripts (mocha's reporter) load their dependencies with require().
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The core runs anywhere (CLI, extension host, a web worker, the preview): no editor, no file system.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/core must not depend on VS Code: adapt it in src/extension.' }, ...nodeBuiltins.map((name) => ({ name, message: 'src/core takes file access as a function, never from Node.' }))],
+          patterns: [{ group: ['node:*'], message: 'src/core takes file access as a function, never from Node.' }, { group: ['**/extension/**', '**/cli/**', '**/node/**'], message: 'src/core depends on nothing outside it.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The webview runs in a browser frame: talk to the host through messages.' }], patterns: [{ group: ['node:*'], message: 'The webview runs in a browser frame.' }] }],
+    },
+  },
+);

@@ -1,0 +1,72 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixAll, lint, parseDraft } from '../../src/core';
+import { readExpectations } from './expectations';
+
+const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'core', 'fixtures');
+
+function markdownFiles(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.md') && !name.endsWith('.fixed.md')).sort() : [];
+}
+
+function checkModel(folder: string, onlyRules: (file: string) => readonly string[] | null) {
+  for (const name of markdownFiles(join(FIXTURES, folder))) {
+    it(`${folder}/${name}`, () => {
+      const path = join(FIXTURES, folder, name);
+      const text = readFileSync(path, 'utf8');
+      const expected = readExpectations(text, name);
+      const draft = parseDraft(text);
+      if (expected.attributions) {
+        const actual = draft.attributions
+          .filter((attribution) => attribution.form !== 'front-matter')
+          .map((attribution) => `${attribution.startLine + 1} ${attribution.speaker === null ? 'none' : JSON.stringify(attribution.speaker)}`)
+          .sort();
+        const wanted = expected.attributions.map((a) => `${a.line} ${a.speaker === null ? 'none' : JSON.stringify(a.speaker)}`).sort();
+        assert.deepEqual(actual, wanted, 'attributions');
+      }
+      if (expected.quotes) {
+        const actual = draft.quotes.map((quote) => `${quote.startLine + 1}-${quote.endLine + 1} ${quote.speaker === null ? 'none' : JSON.stringify(quote.speaker)}${quote.inferred ? ' inferred' : ''}`);
+        const wanted = expected.quotes.map((q) => `${q.startLine}-${q.endLine} ${q.speaker === null ? 'none' : JSON.stringify(q.speaker)}${q.inferred ? ' inferred' : ''}`);
+        assert.deepEqual(actual.sort(), wanted.sort(), 'quotes');
+      }
+      if (expected.findings) {
+        const rules = onlyRules(name);
+        const actual = lint(text, { readSource: sourceReader(join(FIXTURES, folder)) })
+          .filter((diagnostic) => !rules || rules.includes(diagnostic.rule))
+          .map((d) => findingKey(d.rule, d.range.start.line + 1, d.range.end.line + 1, expected.findings!.find((f) => f.rule === d.rule && f.startLine === d.range.start.line + 1)?.endLine !== undefined));
+        const wanted = expected.findings.map((f) => findingKey(f.rule, f.startLine, f.endLine ?? f.startLine, f.endLine !== undefined));
+        assert.deepEqual(actual.sort(), wanted.sort(), 'findings');
+      }
+      const fixedPath = path.replace(/\.md$/, '.fixed.md');
+      if (existsSync(fixedPath)) {
+        assert.equal(fixAll(text, { readSource: sourceReader(join(FIXTURES, folder)) }).text, readFileSync(fixedPath, 'utf8'), 'text after fixing');
+      }
+    });
+  }
+}
+
+function findingKey(rule: string, start: number, end: number, withEnd: boolean): string {
+  return withEnd ? `${start}-${end} ${rule}` : `${start} ${rule}`;
+}
+
+function sourceReader(dir: string) {
+  return (path: string) => {
+    const full = join(dir, path);
+    return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
+  };
+}
+
+describe('attribution forms (fixtures)', () => {
+  checkModel('attribution', () => ['unattributed-quote']);
+});
+
+describe('whole threads (fixtures)', () => {
+  checkModel('threads', () => ['unattributed-quote']);
+});
+
+describe('rules (fixtures)', () => {
+  for (const rule of existsSync(join(FIXTURES, 'rules')) ? readdirSync(join(FIXTURES, 'rules')).sort() : []) {
+    describe(rule, () => checkModel(join('rules', rule), () => [rule]));
+  }
+});
