@@ -49,3 +49,4 @@ export function fixAll(text: string, options: LintOptions = {}): FixAllResult {
 }
 export { diagnosticToJson, treeToJson } from './json';
 export type { DiagnosticJson, FileResultJson, TreeJson } from './json';
+export { authorOfSource, disableForFileEdit, disableForLineEdit, minimalEdit, quoteBlock, toggleQuoteEdits } from './drafting';

@@ -1,7 +1,81 @@
 import * as vscode from 'vscode';
+import { RiposteCodeActions, fixAllEdit } from './codeActions';
+import { insertAttribution, quoteSelectionAsReply, toggleQuote } from './commands/drafting';
+import { lintWorkspace } from './commands/lintWorkspace';
+import { DiagnosticsController, LANGUAGE_ID } from './diagnostics';
+import { DraftService } from './drafts';
+import { QuoteFoldingProvider } from './folding';
+import { Log } from './log';
+import { DraftConfigurations, readSettings, SECTION, Settings } from './settings';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Filled in by the VS Code layer (issue 3).
+/** What the extension offers to other code (the integration tests use it to reach the shared model). */
+export interface RiposteApi {
+  drafts: DraftService;
+  diagnostics: DiagnosticsController;
+}
+
+export function activate(context: vscode.ExtensionContext): RiposteApi {
+  const log = new Log();
+  // Settings are read when first needed, not at activation, and re-read when they change.
+  let settings: Settings | undefined;
+  const currentSettings = () => (settings ??= readSettings(undefined, log));
+  const configurations = new DraftConfigurations(log);
+  const drafts = new DraftService(configurations, currentSettings);
+  const ruleDocs = (rule: string) => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule}.md`);
+  const diagnostics = new DiagnosticsController(drafts, currentSettings, ruleDocs);
+  const selector: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { language: 'markdown' }];
+
+  const configWatcher = vscode.workspace.createFileSystemWatcher('**/.riposte.json');
+  const configChanged = () => {
+    configurations.reset();
+    diagnostics.refreshAll();
+  };
+
+  context.subscriptions.push(
+    log,
+    diagnostics,
+    configWatcher,
+    configWatcher.onDidChange(configChanged),
+    configWatcher.onDidCreate(configChanged),
+    configWatcher.onDidDelete(configChanged),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(SECTION)) return;
+      settings = undefined;
+      diagnostics.refreshAll();
+    }),
+    vscode.workspace.onDidOpenTextDocument(adoptDebateDrafts),
+    vscode.languages.registerCodeActionsProvider(selector, new RiposteCodeActions(drafts), RiposteCodeActions.metadata),
+    vscode.languages.registerFoldingRangeProvider({ language: LANGUAGE_ID }, new QuoteFoldingProvider(drafts)),
+    vscode.commands.registerCommand('riposte.fixAll', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return;
+      const edit = fixAllEdit(editor.document, drafts);
+      if (edit) await vscode.workspace.applyEdit(edit);
+      else void vscode.window.showInformationMessage('Riposte: nothing to fix automatically here.');
+    }),
+    vscode.commands.registerCommand('riposte.lintWorkspace', () => lintWorkspace(drafts, diagnostics, currentSettings())),
+    vscode.commands.registerCommand('riposte.quoteSelectionAsReply', () => quoteSelectionAsReply(context.workspaceState)),
+    vscode.commands.registerCommand('riposte.toggleQuote', toggleQuote),
+    vscode.commands.registerCommand('riposte.insertAttribution', () => insertAttribution(drafts)),
+  );
+
+  // Documents already open when the extension starts (activation happens because one of them matched).
+  for (const document of vscode.workspace.textDocuments) adoptDebateDrafts(document);
+  diagnostics.refreshAll();
+  return { drafts, diagnostics };
+}
+
+/** Markdown files whose front matter says `riposte: true` switch to the Debate Markdown mode. */
+function adoptDebateDrafts(document: vscode.TextDocument): void {
+  if (document.languageId !== 'markdown' || document.lineCount < 2 || document.lineAt(0).text.trimEnd() !== '---') return;
+  for (let line = 1; line < Math.min(document.lineCount, 50); line++) {
+    const text = document.lineAt(line).text.trimEnd();
+    if (text === '---' || text === '...') return;
+    if (/^riposte\s*:\s*(?:true|yes|on)\s*$/i.test(text)) {
+      void vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+      return;
+    }
+  }
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,45 @@
+// The one place where core positions, ranges and diagnostics become VS Code's, and back.
+import * as vscode from 'vscode';
+import * as core from '../core';
+
+export function toRange(range: core.Range): vscode.Range {
+  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+}
+
+export function fromRange(range: vscode.Range): core.Range {
+  return core.range(range.start.line, range.start.character, range.end.line, range.end.character);
+}
+
+const SEVERITY: Record<core.Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export const DIAGNOSTIC_SOURCE = 'riposte';
+
+/** A VS Code diagnostic that remembers the core diagnostic it came from, for code actions. */
+export class RiposteDiagnostic extends vscode.Diagnostic {
+  constructor(
+    readonly finding: core.Diagnostic,
+    uri: vscode.Uri,
+    ruleDocs: (rule: string) => vscode.Uri,
+    resolveElsewhere: (file: string) => vscode.Uri | undefined,
+  ) {
+    super(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
+    this.source = DIAGNOSTIC_SOURCE;
+    this.code = { value: finding.rule, target: ruleDocs(finding.rule) };
+    this.relatedInformation = finding.related.map((related) => {
+      const other = related.elsewhere ? resolveElsewhere(related.elsewhere.file) : undefined;
+      const location = other && related.elsewhere ? new vscode.Location(other, toRange(related.elsewhere.range)) : new vscode.Location(uri, toRange(related.range));
+      return new vscode.DiagnosticRelatedInformation(location, related.message);
+    });
+  }
+}
+
+export function toWorkspaceEdit(uri: vscode.Uri, edits: readonly core.TextEdit[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const change of edits) edit.replace(uri, toRange(change.range), change.newText);
+  return edit;
+}

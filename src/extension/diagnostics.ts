@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import * as core from '../core';
+import { RiposteDiagnostic } from './convert';
+import { DraftService } from './drafts';
+import { Settings } from './settings';
+
+export const LANGUAGE_ID = 'debate-markdown';
+
+/** Live diagnostics: debounced while typing, immediate on open and save, dropped when a newer version exists. */
+export class DiagnosticsController implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('riposte');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly drafts: DraftService,
+    private readonly settings: () => Settings,
+    private readonly ruleDocs: (rule: string) => vscode.Uri,
+  ) {
+    this.subscriptions.push(
+      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0 && this.settings().run === 'onType') this.schedule(event.document, this.settings().debounce);
+      }),
+      vscode.workspace.onDidSaveTextDocument((document) => this.schedule(document, 0)),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        this.cancel(document);
+        this.drafts.forget(document);
+        this.collection.delete(document.uri);
+      }),
+    );
+  }
+
+  applies(document: vscode.TextDocument): boolean {
+    const settings = this.settings();
+    if (!settings.enable) return false;
+    if (document.languageId !== LANGUAGE_ID && !(document.languageId === 'markdown' && settings.markdownEnable)) return false;
+    if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled' && document.uri.scheme !== 'vscode-remote') return false;
+    return !settings.exclude.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
+  }
+
+  /** Lints every open document again (settings or a `.riposte.json` changed). */
+  refreshAll(): void {
+    this.drafts.clear();
+    for (const document of vscode.workspace.textDocuments) {
+      if (this.applies(document)) this.schedule(document, 0);
+      else this.collection.delete(document.uri);
+    }
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    if (!this.applies(document)) {
+      this.collection.delete(document.uri);
+      return;
+    }
+    this.cancel(document);
+    const version = document.version;
+    const key = document.uri.toString();
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        // The document changed again since this was scheduled: a newer run is on its way.
+        if (document.isClosed || document.version !== version) return;
+        this.publish(document, this.drafts.analyse(document).diagnostics);
+      }, delay),
+    );
+  }
+
+  publish(document: { uri: vscode.Uri }, diagnostics: readonly core.Diagnostic[]): void {
+    this.collection.set(
+      document.uri,
+      diagnostics.map((finding) => new RiposteDiagnostic(finding, document.uri, this.ruleDocs, (file) => vscode.Uri.joinPath(document.uri, '..', file))),
+    );
+  }
+
+  private cancel(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const timer = this.timers.get(key);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(key);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.collection.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}

@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+
+/** The "Riposte" output channel, created on first use so activation stays cheap. */
+export class Log implements vscode.Disposable {
+  private channel?: vscode.LogOutputChannel;
+  private readonly notified = new Set<string>();
+
+  private get output(): vscode.LogOutputChannel {
+    this.channel ??= vscode.window.createOutputChannel('Riposte', { log: true });
+    return this.channel;
+  }
+
+  info(message: string): void {
+    this.output.info(message);
+  }
+
+  error(message: string): void {
+    this.output.error(message);
+  }
+
+  /** Logs a configuration problem and shows it once per distinct text, so editing does not spam the user. */
+  configurationProblem(message: string): void {
+    this.output.warn(message);
+    if (this.notified.has(message)) return;
+    this.notified.add(message);
+    void vscode.window.showWarningMessage(message, 'Show Output').then((choice) => {
+      if (choice === 'Show Output') this.output.show(true);
+    });
+  }
+
+  dispose(): void {
+    this.channel?.dispose();
+  }
+}
