@@ -41,6 +41,8 @@ function isDateToken(token: string): boolean {
 const PRONOUNS = /^(?:i|you|he|she|they|we|it|someone|somebody|one|y'all|u)$/i;
 const NOT_A_NAME_START = /^(?:the|a|an|this|that|these|those|my|your|his|her|their|our|its|which|who|what|and|but|so|then|also|as|if|when|i've|i'd|i'm)$/i;
 
+const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'le', 'la', 'del', 'dos', 'das', 'bin', 'al', 'ibn', 'y', 'ter', 'zu']);
+
 /** A display name as people write it before "wrote:": 1–5 words, or a handle, or an address. */
 function plausibleName(candidate: string): string | null {
   const name = candidate.trim().replace(/^["'“”‘’]+|["'“”‘’,]+$/g, '').trim();
@@ -50,9 +52,11 @@ function plausibleName(candidate: string): string | null {
   const tokens = name.split(/\s+/);
   if (tokens.length > 5) return null;
   if (NOT_A_NAME_START.test(tokens[0])) return null;
-  // Names start with a capital (Jane, Reviewer 2, "de Vries" after a capitalised first name).
-  if (!/^\p{Lu}/u.test(tokens[0])) return null;
   if (tokens.some((token) => !/^[\p{L}\p{N}.'’-]+$/u.test(token))) return null;
+  // Names are capitalised word by word (Jane Doe, Reviewer 2), particles aside ("Ludwig van Beethoven");
+  // "In your last mail you" is a sentence, not a name.
+  if (!/^\p{Lu}/u.test(tokens[0])) return null;
+  if (tokens.slice(1).some((token) => !/^[\p{Lu}\p{N}]/u.test(token) && !NAME_PARTICLES.has(token.toLowerCase()))) return null;
   return name;
 }
 
@@ -127,6 +131,8 @@ function matchWrote(content: string): AttributionMatch | null {
   const match = new RegExp(`^(.{1,80}?)\\s+(?:${VERBS})\\s*(?:that\\s*)?:\\s*$`, 'i').exec(content);
   if (!match) return null;
   const subject = match[1].trim().replace(/^\*\*(.+)\*\*$/, '$1');
+  // "In your last mail you wrote:" addresses the reader like "You wrote:".
+  if (/\byou$/i.test(subject) && !PRONOUNS.test(subject)) return { form: 'wrote', placement: 'before', speaker: null, addressee: true };
   if (PRONOUNS.test(subject)) return { form: 'wrote', placement: 'before', speaker: null, addressee: /^(?:you|u)$/i.test(subject) };
   const speaker = plausibleName(subject);
   if (!speaker) return { form: 'wrote', placement: 'before', speaker: null };

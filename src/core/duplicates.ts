@@ -16,9 +16,11 @@ export interface DuplicateIndexOptions {
   minParagraphs: number;
   /** Total normalised characters a block must repeat, so two "Thanks!" lines are not a block. */
   minCharacters: number;
+  /** How long a repeated paragraph must be to count towards minParagraphs ("Thanks!" does not). */
+  substantialCharacters: number;
 }
 
-export const DEFAULT_DUPLICATE_INDEX_OPTIONS: DuplicateIndexOptions = { maxGap: 2, minParagraphs: 2, minCharacters: 80 };
+export const DEFAULT_DUPLICATE_INDEX_OPTIONS: DuplicateIndexOptions = { maxGap: 2, minParagraphs: 2, minCharacters: 80, substantialCharacters: 30 };
 
 export interface DuplicateIndex {
   /** Prose units with their normalised text, grouped: equal keys are the same paragraph. */
@@ -76,7 +78,7 @@ export function buildDuplicateIndex(draft: Draft, options: DuplicateIndexOptions
       const pairs = extend(i, twin);
       if (!best || pairs.length > best.length) best = pairs;
     }
-    if (!best || best.length < options.minParagraphs) continue;
+    if (!best || best.filter(([later]) => prose[later].normalized.length >= options.substantialCharacters).length < options.minParagraphs) continue;
     const characters = best.reduce((sum, [later]) => sum + prose[later].normalized.length, 0);
     if (characters < options.minCharacters) continue;
     const lastLater = best[best.length - 1][0];

@@ -12,16 +12,18 @@ function isBlankLine(draft: Draft, line: number): boolean {
 }
 
 /**
- * Deletes whole lines first..last together with the blank lines that separated them from what follows
- * (or, at the end of the document, from what precedes), so no double gap is left behind.
+ * Deletes whole lines first..last together with the blank lines that separated them from what precedes
+ * (or, at the start of the document, from what follows), so no double gap or dangling `>` is left behind.
  */
 export function deleteLineSpan(draft: Draft, first: number, last: number): Range {
+  let start = first;
+  while (start > 0 && isBlankLine(draft, start - 1)) start--;
+  if (start < first && last + 1 < draft.lines.length) return range(start, 0, last + 1, 0);
+  if (start < first) return deleteLinesRange(draft.lines, start, last);
   let next = last + 1;
   while (next < draft.lines.length && isBlankLine(draft, next)) next++;
   if (next < draft.lines.length) return range(first, 0, next, 0);
-  let start = first;
-  while (start > 0 && isBlankLine(draft, start - 1)) start--;
-  return deleteLinesRange(draft.lines, start, draft.lines.length - 1);
+  return deleteLinesRange(draft.lines, first, draft.lines.length - 1);
 }
 
 /**
@@ -46,13 +48,12 @@ function onlyBlankOrDoomedBetween(draft: Draft, after: number, before: number, d
   return true;
 }
 
-/** Prefixes every line of the unit with one more quote level. */
-export function quoteUnitEdits(draft: Draft, unit: Unit): TextEdit[] {
+/** Prefixes lines first..last with one more quote level. */
+export function quoteLinesEdits(draft: Draft, first: number, last: number): TextEdit[] {
   const edits: TextEdit[] = [];
-  for (let line = unit.startLine; line <= unit.endLine; line++) {
-    const prefix = quotePrefixOf(draft, line);
-    const insertAt = prefix.length;
-    edits.push({ range: range(line, insertAt, line, insertAt), newText: prefix.trimEnd().endsWith('>') ? '> ' : '> ' });
+  for (let line = first; line <= last; line++) {
+    const insertAt = quotePrefixOf(draft, line).length;
+    edits.push({ range: range(line, insertAt, line, insertAt), newText: '> ' });
   }
   return edits;
 }

@@ -11,7 +11,8 @@ const TYPOGRAPHY: ReadonlyArray<[RegExp, string]> = [
 ];
 
 export function normalizeTypography(text: string): string {
-  let result = text;
+  // A dash between words is punctuation however it was typed: "a—b", "a — b" and "a -- b" are the same.
+  let result = text.replace(/\s*(?:[\u2013\u2014\u2015]|--+)\s*/g, ' - ');
   for (const [pattern, replacement] of TYPOGRAPHY) result = result.replace(pattern, replacement);
   return result;
 }

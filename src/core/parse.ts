@@ -154,7 +154,7 @@ export function parseDraft(text: string): Draft {
   const { attributions, leadIns, attributionOfLine } = findAttributions(lines, lineInfo, quotes, quoteOfLine);
   const units = buildUnits(lines, lineInfo, blocks, quoteOfLine, attributionOfLine);
   const suppressions = parseSuppressions(lines, (line) => lineInfo[line].code);
-  const speakers = resolveSpeakers(quotes, frontMatter);
+  const speakers = resolveSpeakers(quotes, frontMatter, (line) => lineInfo[line].blank && lineInfo[line].depth === 0);
   return {
     text,
     lines,

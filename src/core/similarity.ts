@@ -2,7 +2,8 @@
 // bands (locality-sensitive hashing); only paragraphs that share a bucket are compared word by word.
 
 const HASHES = 30;
-const BAND_ROWS = 3;
+// Two rows a band: short paragraphs have few bigrams, and three-row bands let edited copies slip through.
+const BAND_ROWS = 2;
 
 function fnv1a(text: string, seed: number): number {
   let hash = (0x811c9dc5 ^ seed) >>> 0;

@@ -11,7 +11,7 @@ export interface Speaker {
  * Decides who wrote each quote: its own attribution first, then the draft's front matter, then — only for
  * a strict two-person thread — alternation by depth, marked as inferred.
  */
-export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatter | null): Speaker[] {
+export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatter | null, isBlankLine: (line: number) => boolean): Speaker[] {
   const author = frontMatter?.values.get('author') || null;
   const replyingTo = frontMatter?.values.get('replying-to') || null;
 
@@ -22,10 +22,24 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
     else if (quote.depth === 1 && replyingTo) quote.speaker = replyingTo;
   }
 
+  // A quote split in two by a blank line is one passage: the second block continues the first's speaker.
+  const previousBySibling = new Map<Quote | null, Quote>();
+  for (const quote of quotes) {
+    const previous = previousBySibling.get(quote.parent);
+    previousBySibling.set(quote.parent, quote);
+    if (quote.speaker || quote.attribution || !previous?.speaker) continue;
+    let onlyBlank = true;
+    for (let line = previous.endLine + 1; line < quote.startLine && onlyBlank; line++) onlyBlank = isBlankLine(line);
+    if (onlyBlank) {
+      quote.speaker = previous.speaker;
+      quote.inferred = true;
+    }
+  }
+
   // Who speaks at odd and at even depths? The author's own words sit at depth 0.
   const byParity: [Set<string>, Set<string>] = [new Set(), new Set()];
   if (author) byParity[0].add(author);
-  for (const quote of quotes) if (quote.speaker) byParity[quote.depth % 2].add(quote.speaker);
+  for (const quote of quotes) if (quote.speaker && !quote.inferred) byParity[quote.depth % 2].add(quote.speaker);
   const people = new Set([...byParity[0], ...byParity[1]]);
   const alternates = people.size <= 2 && byParity[0].size <= 1 && byParity[1].size <= 1 && people.size >= 1;
   if (alternates) {

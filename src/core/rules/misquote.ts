@@ -90,7 +90,8 @@ function closestPassage(passages: readonly SourcePassage[], keys: readonly strin
   return best && best.score >= 0.3 ? best.passage : null;
 }
 
-function shorten(text: string): string {
+function shorten(raw: string): string {
+  const text = raw.replace(/\s+/g, ' ');
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 

@@ -20,7 +20,7 @@ export const repeatedWords: Rule = {
       const found = words(prose);
       for (let i = 0; i < found.length; i++) {
         for (let size = Math.min(MAX_GROUP, Math.floor((found.length - i) / 2)); size >= 1; size--) {
-          if (!isDoubled(found, i, size, prose)) continue;
+          if (!isDoubled(found, i, size, unit.text)) continue;
           const first = found[i];
           const endOfFirst = found[i + size - 1].end;
           const endOfSecond = found[i + 2 * size - 1].end;
@@ -42,10 +42,11 @@ export const repeatedWords: Rule = {
   },
 };
 
-function isDoubled(found: ReturnType<typeof words>, i: number, size: number, prose: string): boolean {
+function isDoubled(found: ReturnType<typeof words>, i: number, size: number, text: string): boolean {
   for (let k = 0; k < size; k++) if (found[i + k].key !== found[i + size + k].key) return false;
-  // Only white space may separate the words: "no, no" and "very. Very" are deliberate.
-  for (let k = 0; k < 2 * size - 1; k++) if (!/^\s+$/.test(prose.slice(found[i + k].end, found[i + k + 1].start))) return false;
+  // Only white space may separate the words ("no, no" is deliberate), in the text as written: code or a
+  // URL blanked out between two words separates them.
+  for (let k = 0; k < 2 * size - 1; k++) if (!/^\s+$/.test(text.slice(found[i + k].end, found[i + k + 1].start))) return false;
   if (size === 1) {
     const word = found[i].key;
     if (INTENDED_DOUBLES.has(word) || /^\d+$/.test(word)) return false;

@@ -1,4 +1,4 @@
-import { lineLabel, quoteUnitEdits } from '../edits';
+import { lineLabel, quoteLinesEdits } from '../edits';
 import { wordKeys } from '../normalize';
 import { Unit } from '../parse';
 import { Finding, Rule } from '../rule';
@@ -24,26 +24,38 @@ export const unmarkedQuote: Rule = {
     const candidates = new Set(draft.units.filter((unit) => unit.kind === 'paragraph' && !inLaterCopy.has(unit)));
     const leadInLines = new Map(draft.leadIns.map((leadIn) => [leadIn.line, leadIn.text]));
 
-    const flag = (unit: Unit, why: string) => {
+    const flag = (unit: Unit, why: string, firstLine = unit.startLine) => {
       if (flagged.has(unit)) return;
       flagged.add(unit);
       findings.push({
-        range: range(unit.startLine, 0, unit.endLine, draft.lines[unit.endLine].text.length),
+        range: range(firstLine, 0, unit.endLine, draft.lines[unit.endLine].text.length),
         message: `This looks like someone else's words (${why}) but it is not marked as a quote.`,
-        fixes: [{ title: 'Mark as a quote', edits: quoteUnitEdits(draft, unit), safe: false }],
+        fixes: [{ title: 'Mark as a quote', edits: quoteLinesEdits(draft, firstLine, unit.endLine), safe: false }],
       });
     };
+    const leadInAt = (unit: Unit, segment: number): string | undefined => {
+      const line = unit.segments[segment];
+      return leadInLines.get(line.line) ?? (unit.isProse ? LEAD_IN_PHRASES.map((pattern) => pattern.exec(line.text.trim())?.[0]).find(Boolean) : undefined);
+    };
 
-    // 1. Announced by the paragraph or line before it.
+    // 1. Announced by the paragraph before it, or by a line of its own paragraph ("… You wrote:" + their words).
     const units = draft.units;
-    for (let i = 1; i < units.length; i++) {
+    for (let i = 0; i < units.length; i++) {
       const unit = units[i];
       if (!candidates.has(unit)) continue;
       const previous = units[i - 1];
-      if (previous.depth !== unit.depth) continue;
-      const lastLine = previous.segments[previous.segments.length - 1]?.text.trim() ?? '';
-      const leadIn = leadInLines.get(previous.endLine) ?? (previous.isProse ? LEAD_IN_PHRASES.map((pattern) => pattern.exec(lastLine)?.[0]).find(Boolean) : undefined);
-      if (leadIn) flag(unit, `introduced by “${shorten(leadIn.trim())}” on ${lineLabel(previous.endLine)}`);
+      const before = previous && previous.depth === unit.depth ? leadInAt(previous, previous.segments.length - 1) : undefined;
+      if (before) {
+        flag(unit, `introduced by “${shorten(before.trim())}” on ${lineLabel(previous.endLine)}`);
+        continue;
+      }
+      for (let segment = 0; segment < unit.segments.length - 1; segment++) {
+        const inside = leadInAt(unit, segment);
+        if (!inside) continue;
+        const line = unit.segments[segment].line;
+        flag(unit, `introduced by “${shorten(inside.trim())}” on ${lineLabel(line)}`, line + 1);
+        break;
+      }
     }
 
     // 2. Words found in the source document or in an earlier quote.
