@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { RiposteCodeActions, fixAllEdit } from './codeActions';
 import { insertAttribution, quoteSelectionAsReply, toggleQuote } from './commands/drafting';
+import { onEnterKey } from './commands/enter';
 import { lintWorkspace } from './commands/lintWorkspace';
 import { DiagnosticsController, LANGUAGE_ID } from './diagnostics';
 import { DraftService } from './drafts';
@@ -12,6 +13,7 @@ import { DraftConfigurations, readSettings, SECTION, Settings } from './settings
 export interface RiposteApi {
   drafts: DraftService;
   diagnostics: DiagnosticsController;
+  log: Log;
 }
 
 export function activate(context: vscode.ExtensionContext): RiposteApi {
@@ -56,13 +58,14 @@ export function activate(context: vscode.ExtensionContext): RiposteApi {
     vscode.commands.registerCommand('riposte.lintWorkspace', () => lintWorkspace(drafts, diagnostics, currentSettings())),
     vscode.commands.registerCommand('riposte.quoteSelectionAsReply', () => quoteSelectionAsReply(context.workspaceState)),
     vscode.commands.registerCommand('riposte.toggleQuote', toggleQuote),
-    vscode.commands.registerCommand('riposte.insertAttribution', () => insertAttribution(drafts)),
+    vscode.commands.registerCommand('riposte.insertAttribution', (args?: { name?: string }) => insertAttribution(drafts, args)),
+    vscode.commands.registerCommand('riposte.onEnterKey', onEnterKey),
   );
 
   // Documents already open when the extension starts (activation happens because one of them matched).
   for (const document of vscode.workspace.textDocuments) adoptDebateDrafts(document);
   diagnostics.refreshAll();
-  return { drafts, diagnostics };
+  return { drafts, diagnostics, log };
 }
 
 /** Markdown files whose front matter says `riposte: true` switch to the Debate Markdown mode. */

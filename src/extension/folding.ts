@@ -1,7 +1,13 @@
 import * as vscode from 'vscode';
+import { Draft } from '../core';
 import { DraftService } from './drafts';
 
-/** Quote blocks fold, `>` runs and `[quote]…[/quote]` alike, nested as they nest; so do fenced code blocks. */
+/**
+ * Quote blocks fold, `>` runs and `[quote]…[/quote]` alike, nested as they nest. Registering a provider
+ * turns off VS Code's marker and indentation folding for the language, and the built-in Markdown
+ * provider serves only `markdown`, so this one also folds headings' sections, code blocks, front matter
+ * and `<!-- #region -->` markers.
+ */
 export class QuoteFoldingProvider implements vscode.FoldingRangeProvider {
   constructor(private readonly drafts: DraftService) {}
 
@@ -17,6 +23,33 @@ export class QuoteFoldingProvider implements vscode.FoldingRangeProvider {
       if (unit.kind === 'code' && unit.endLine > unit.startLine) ranges.push(new vscode.FoldingRange(unit.startLine, unit.endLine));
     }
     if (draft.frontMatter && draft.frontMatter.endLine > 0) ranges.push(new vscode.FoldingRange(draft.frontMatter.startLine, draft.frontMatter.endLine));
+    ranges.push(...headingSections(draft), ...regionMarkers(draft));
     return ranges;
   }
+}
+
+function headingSections(draft: Draft): vscode.FoldingRange[] {
+  const headings = draft.units
+    .filter((unit) => unit.kind === 'heading' && unit.depth === 0)
+    .map((unit) => ({ line: unit.startLine, level: /^#{1,6}/.exec(unit.text.trim())?.[0].length ?? (/^=+\s*$/.test(draft.lines[unit.endLine].text) ? 1 : 2) }));
+  const lastContent = (before: number) => {
+    let line = before - 1;
+    while (line > 0 && draft.lineInfo[line].blank) line--;
+    return line;
+  };
+  return headings.flatMap((heading, index) => {
+    const next = headings.slice(index + 1).find((other) => other.level <= heading.level);
+    const end = lastContent(next ? next.line : draft.lines.length);
+    return end > heading.line ? [new vscode.FoldingRange(heading.line, end)] : [];
+  });
+}
+
+function regionMarkers(draft: Draft): vscode.FoldingRange[] {
+  const ranges: vscode.FoldingRange[] = [];
+  const open: number[] = [];
+  draft.lines.forEach((line, index) => {
+    if (/^\s*<!--\s*#region\b/.test(line.text)) open.push(index);
+    else if (/^\s*<!--\s*#endregion\b/.test(line.text) && open.length) ranges.push(new vscode.FoldingRange(open.pop()!, index, vscode.FoldingRangeKind.Region));
+  });
+  return ranges;
 }

@@ -5,6 +5,11 @@ export class Log implements vscode.Disposable {
   private channel?: vscode.LogOutputChannel;
   private readonly notified = new Set<string>();
 
+  /** Every configuration problem shown to the user, in order (what the notifications said). */
+  get shownProblems(): readonly string[] {
+    return [...this.notified];
+  }
+
   private get output(): vscode.LogOutputChannel {
     this.channel ??= vscode.window.createOutputChannel('Riposte', { log: true });
     return this.channel;

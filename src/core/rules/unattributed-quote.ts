@@ -42,7 +42,7 @@ function attributeTo(draft: Draft, quote: Quote, name: string, title: string): F
   const prefix = quotePrefixOf(draft, line).replace(/>[ \t]?$/, '');
   const outer = prefix.trimEnd();
   const previous = line > 0 ? draft.lineInfo[line - 1] : null;
-  const needsGap = previous !== null && !previous.blank && previous.depth < quote.depth;
+  const needsGap = previous !== null && !previous.blank && !previous.frontMatter && previous.depth < quote.depth;
   const lead = needsGap ? `${outer}\n` : '';
   return { title, edits: [{ range: range(line, 0, line, 0), newText: `${lead}${prefix}${name} wrote:\n` }], safe: false };
 }

@@ -73,15 +73,18 @@ export async function toggleQuote(): Promise<void> {
   await vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, edits));
 }
 
-/** "Insert Attribution": names the author of the quote at the cursor (or of the quote that follows). */
-export async function insertAttribution(drafts: DraftService): Promise<void> {
+/**
+ * "Insert Attribution": names the author of the quote at the cursor (or of the quote that follows). A
+ * keybinding or script may pass `{ "name": "…" }` to skip the question.
+ */
+export async function insertAttribution(drafts: DraftService, args?: { name?: string }): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return;
   const analysis = drafts.analyse(editor.document);
   const line = editor.selection.active.line;
   const target = analysis.draft.quoteOfLine(line) ?? analysis.draft.quotes.find((candidate) => candidate.startLine > line && candidate.depth === 1) ?? null;
   const known = analysis.draft.speakers.map((speaker) => speaker.name);
-  const picked = await pickName(known);
+  const picked = typeof args?.name === 'string' && args.name.trim() ? args.name.trim() : await pickName(known);
   if (!picked) return;
   if (!target) {
     await editor.edit((builder) => builder.insert(new vscode.Position(line, 0), `${picked} wrote:\n`));
