@@ -125,10 +125,10 @@ export function isMailHeaderStart(content: string): boolean {
   return /^(?:On|Le|El|Em|Am|Op)\s+\S.*\d/.test(content) && !/:\s*$/.test(content);
 }
 
-const VERBS = 'wrote|writes|said|says|commented|replied|asked|posted|argued|argues|claimed|claims';
+const WROTE = /^(.{1,80}?)\s+(?:wrote|writes|said|says|commented|replied|asked|posted|argued|argues|claimed|claims)\s*(?:that\s*)?:\s*$/i;
 
 function matchWrote(content: string): AttributionMatch | null {
-  const match = new RegExp(`^(.{1,80}?)\\s+(?:${VERBS})\\s*(?:that\\s*)?:\\s*$`, 'i').exec(content);
+  const match = WROTE.exec(content);
   if (!match) return null;
   const subject = match[1].trim().replace(/^\*\*(.+)\*\*$/, '$1');
   // "In your last mail you wrote:" addresses the reader like "You wrote:".
@@ -154,7 +154,9 @@ function matchAsPutIt(content: string): AttributionMatch | null {
 /** A line that introduces a quote that follows it (the next non-blank line is quoted more deeply). */
 export function matchLeadingAttribution(content: string): AttributionMatch | null {
   const text = content.trim();
-  if (!text || text.length > 300) return null;
+  // Every form ends with a colon (or "As X put it," with a comma): most lines are rejected here, cheaply.
+  const last = text.charCodeAt(text.length - 1);
+  if (!text || text.length > 300 || (last !== 58 /* : */ && last !== 44 /* , */ && !/put\s+it$/i.test(text))) return null;
   return matchMailHeader(text) ?? matchAsPutIt(text) ?? matchWrote(text);
 }
 

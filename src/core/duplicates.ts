@@ -41,6 +41,8 @@ export function buildDuplicateIndex(draft: Draft, options: DuplicateIndexOptions
   const prose = draft.units.filter(isComparable);
   const byText = new Map<string, Unit[]>();
   const positions = new Map<string, number[]>();
+  // Positions of each text, in document order (so binary search finds the next twin).
+  const twins: number[][] = new Array(prose.length);
   prose.forEach((unit, position) => {
     const key = `${unit.depth}\u0000${unit.normalized}`;
     const list = positions.get(key);
@@ -51,17 +53,18 @@ export function buildDuplicateIndex(draft: Draft, options: DuplicateIndexOptions
       positions.set(key, [position]);
       byText.set(key, [unit]);
     }
+    twins[position] = positions.get(key)!;
   });
-  const keyOf = (unit: Unit) => `${unit.depth}\u0000${unit.normalized}`;
 
   const extend = (start: number, twin: number): Array<[number, number]> => {
     const pairs: Array<[number, number]> = [[start, twin]];
     let lastLater = start;
     let lastEarlier = twin;
     for (let k = start + 1; k < prose.length && k - lastLater <= options.maxGap + 1; k++) {
-      const candidates = positions.get(keyOf(prose[k]))!;
-      const match = candidates.find((m) => m > lastEarlier && m < start && m - lastEarlier <= options.maxGap + 1);
-      if (match === undefined) continue;
+      const candidates = twins[k];
+      if (candidates.length < 2) continue;
+      const match = candidates[firstAbove(candidates, lastEarlier)];
+      if (match === undefined || match >= start || match - lastEarlier > options.maxGap + 1) continue;
       pairs.push([k, match]);
       lastLater = k;
       lastEarlier = match;
@@ -72,7 +75,10 @@ export function buildDuplicateIndex(draft: Draft, options: DuplicateIndexOptions
   const blocks: RepeatedBlock[] = [];
   const inLaterCopy = new Set<Unit>();
   for (let i = 0; i < prose.length; i++) {
-    const earlier = positions.get(keyOf(prose[i]))!.filter((position) => position < i).slice(-MAX_START_CANDIDATES);
+    const own = twins[i];
+    if (own.length < 2 || own[0] >= i) continue;
+    const before = firstAbove(own, i - 1);
+    const earlier = own.slice(Math.max(0, before - MAX_START_CANDIDATES), before);
     let best: Array<[number, number]> | null = null;
     for (const twin of earlier) {
       const pairs = extend(i, twin);
@@ -95,4 +101,16 @@ export function buildDuplicateIndex(draft: Draft, options: DuplicateIndexOptions
     i = lastLater;
   }
   return { byText, blocks, inLaterCopy };
+}
+
+/** Index of the first element of the ascending list that is greater than `value` (list length if none). */
+function firstAbove(list: readonly number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (list[middle] > value) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }

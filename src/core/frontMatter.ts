@@ -1,4 +1,4 @@
-import { SourceLine } from './text';
+import { LineText } from './text';
 
 export interface FrontMatter {
   startLine: number;
@@ -11,7 +11,7 @@ export interface FrontMatter {
 
 const MAX_FRONT_MATTER_LINES = 200;
 
-export function parseFrontMatter(lines: readonly SourceLine[]): FrontMatter | null {
+export function parseFrontMatter(lines: readonly LineText[]): FrontMatter | null {
   if (lines.length < 2 || lines[0].text.trimEnd() !== '---') return null;
   const limit = Math.min(lines.length, MAX_FRONT_MATTER_LINES);
   for (let end = 1; end < limit; end++) {

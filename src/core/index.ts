@@ -53,3 +53,6 @@ export { authorOfSource, disableForFileEdit, disableForLineEdit, minimalEdit, qu
 export { buildViewModel, renderExcerpt } from './preview/viewModel';
 export type { ViewBadge, ViewModel, ViewNode, ViewSpeaker, ViewSummary } from './preview/viewModel';
 export type { HostMessage, PreviewState, WebviewMessage } from './preview/messages';
+export { DraftSession } from './session';
+export { updateDraft } from './incremental';
+export type { TextChange } from './session';

@@ -11,6 +11,8 @@ const TYPOGRAPHY: ReadonlyArray<[RegExp, string]> = [
 ];
 
 export function normalizeTypography(text: string): string {
+  // Plain ASCII without double hyphens has nothing to normalise (most text): skip the replacements.
+  if (!/[^\x00-\x7f]|--/.test(text)) return text;
   // A dash between words is punctuation however it was typed: "a—b", "a — b" and "a -- b" are the same.
   let result = text.replace(/\s*(?:[\u2013\u2014\u2015]|--+)\s*/g, ' - ');
   for (const [pattern, replacement] of TYPOGRAPHY) result = result.replace(pattern, replacement);

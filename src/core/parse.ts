@@ -14,7 +14,7 @@ import { FrontMatter, parseFrontMatter } from './frontMatter';
 import { normalizeForMatching } from './normalize';
 import { resolveSpeakers, Speaker } from './speakers';
 import { parseSuppressions, Suppressions } from './suppressions';
-import { dominantEol, SourceLine, splitLines } from './text';
+import { dominantEol, LineText, splitLines } from './text';
 import { Position } from './types';
 
 export type UnitKind = 'paragraph' | 'heading' | 'code' | 'html' | 'rule' | 'table' | 'attribution' | 'markup';
@@ -29,6 +29,8 @@ export interface LineInfo {
   code: boolean;
   html: boolean;
   frontMatter: boolean;
+  /** Inside a list (its items may continue after a blank line): not a place where a region may start. */
+  list: boolean;
   /** `[quote]` tags opened on this line: the depth of the quote each starts, and the name it gives. */
   bbcodeOpens: readonly { depth: number; speaker: string | null }[];
   /** Depths of the quotes that `[/quote]` tags on this line close. */
@@ -77,25 +79,33 @@ export interface Quote {
  * at attribution lines, and where pasted text lost its blank lines.
  */
 export class Unit {
+  private cachedText?: string;
   private cachedNormalized?: string;
   private cachedProse?: string;
 
   constructor(
-    readonly index: number,
+    /** Position in `draft.units` (renumbered when an edit adds or removes units before it). */
+    public index: number,
     readonly kind: UnitKind,
-    readonly startLine: number,
-    readonly endLine: number,
+    public startLine: number,
+    public endLine: number,
     readonly depth: number,
     readonly quote: Quote | null,
     readonly segments: readonly LineSegment[],
     /** True when no blank line separates this unit from the previous one: pasted text that lost its breaks. */
     readonly joinedToPrevious: boolean,
-    /** Index of the markdown-it block this unit belongs to. */
-    readonly block: number,
   ) {}
 
+  /** Moves the unit down (or up) when an edit above it added (or removed) lines. */
+  moveBy(lines: number): void {
+    this.startLine += lines;
+    this.endLine += lines;
+    for (const segment of this.segments) (segment as { line: number }).line += lines;
+  }
+
   get text(): string {
-    return this.segments.map((segment) => segment.text).join('\n');
+    this.cachedText ??= this.segments.length === 1 ? this.segments[0].text : this.segments.map((segment) => segment.text).join('\n');
+    return this.cachedText;
   }
 
   /** Whether rules about the drafter's prose look at this unit (not code, markup or attribution lines). */
@@ -127,7 +137,8 @@ export class Unit {
 
 export interface Draft {
   text: string;
-  lines: readonly SourceLine[];
+  /** Lines without offsets: an edit would otherwise have to renumber every line after it. */
+  lines: readonly LineText[];
   lineInfo: readonly LineInfo[];
   eol: string;
   frontMatter: FrontMatter | null;
@@ -139,6 +150,15 @@ export interface Draft {
   suppressions: Suppressions;
   /** The innermost quote each line belongs to. */
   quoteOfLine(line: number): Quote | null;
+  /** @internal What `updateDraft` reuses. */
+  readonly parts: DraftParts;
+}
+
+/** @internal The per-line and per-block structures an incremental update splices. */
+export interface DraftParts {
+  blocks: MarkdownBlock[];
+  quoteOfLine: (Quote | null)[];
+  attributionOfLine: Map<number, Attribution>;
 }
 
 const markdown = new MarkdownIt('commonmark', { html: true });
@@ -148,18 +168,61 @@ markdown.core.ruler.disable(['inline', 'text_join']);
 export function parseDraft(text: string): Draft {
   const lines = splitLines(text);
   const frontMatter = parseFrontMatter(lines);
-  const blocks = markdownBlocks(lines, frontMatter);
-  const lineInfo = scanLines(lines, blocks, frontMatter);
-  const { quotes, quoteOfLine } = buildQuotes(lines, lineInfo);
-  const { attributions, leadIns, attributionOfLine } = findAttributions(lines, lineInfo, quotes, quoteOfLine);
+  const last = lines.length - 1;
+  const lineInfo: LineInfo[] = new Array(lines.length);
+  const quoteOfLine: (Quote | null)[] = new Array(lines.length).fill(null);
+  const region = parseRegion(lines, frontMatter, lineInfo, quoteOfLine, 0, last);
+  return assemble(text, lines, frontMatter, lineInfo, { blocks: region.blocks, quoteOfLine, attributionOfLine: region.attributionOfLine }, region.units, region.quotes, region.attributions, region.leadIns, dominantEol(lines), null);
+}
+
+export interface Region {
+  blocks: MarkdownBlock[];
+  units: Unit[];
+  quotes: Quote[];
+  attributions: Attribution[];
+  leadIns: LeadIn[];
+  attributionOfLine: Map<number, Attribution>;
+  /** `[quote]` tags left open at the end of the region: its end was not a real boundary. */
+  openBbcode: number;
+}
+
+/** Parses lines first..last, which start and end at block boundaries outside any quote. */
+export function parseRegion(lines: readonly LineText[], frontMatter: FrontMatter | null, lineInfo: LineInfo[], quoteOfLine: (Quote | null)[], first: number, last: number): Region {
+  const { blocks, lists } = markdownBlocks(lines, frontMatter, first, last);
+  const { openBbcode } = scanLines(lines, blocks, lists, frontMatter, lineInfo, first, last);
+  const quotes = buildQuotes(lineInfo, quoteOfLine, first, last);
+  const { attributions, leadIns, attributionOfLine } = findAttributions(lines, lineInfo, quotes, quoteOfLine, first, last);
   const units = buildUnits(lines, lineInfo, blocks, quoteOfLine, attributionOfLine);
-  const suppressions = parseSuppressions(lines, (line) => lineInfo[line].code);
+  return { blocks, units, quotes, attributions, leadIns, attributionOfLine, openBbcode };
+}
+
+export function assemble(
+  text: string,
+  lines: readonly LineText[],
+  frontMatter: FrontMatter | null,
+  lineInfo: LineInfo[],
+  parts: DraftParts,
+  units: Unit[],
+  quotes: Quote[],
+  attributions: Attribution[],
+  leadIns: LeadIn[],
+  eol: string,
+  reuseSuppressions: Suppressions | null,
+): Draft {
+  units.forEach((unit, index) => (unit.index = index));
+  attributions.sort((a, b) => a.startLine - b.startLine);
+  quotes.forEach((quote, index) => (quote.index = index));
+  const suppressions = reuseSuppressions ?? parseSuppressions(lines, (line) => lineInfo[line].code);
+  for (const quote of quotes) {
+    quote.speaker = null;
+    quote.inferred = false;
+  }
   const speakers = resolveSpeakers(quotes, frontMatter, (line) => lineInfo[line].blank && lineInfo[line].depth === 0);
   return {
     text,
     lines,
     lineInfo,
-    eol: dominantEol(lines),
+    eol,
     frontMatter,
     units,
     quotes,
@@ -167,11 +230,12 @@ export function parseDraft(text: string): Draft {
     leadIns,
     speakers,
     suppressions,
-    quoteOfLine: (line) => quoteOfLine[line] ?? null,
+    quoteOfLine: (line) => parts.quoteOfLine[line] ?? null,
+    parts,
   };
 }
 
-interface MarkdownBlock {
+export interface MarkdownBlock {
   kind: UnitKind;
   startLine: number;
   /** Inclusive. */
@@ -180,15 +244,17 @@ interface MarkdownBlock {
   quoteDepth: number;
 }
 
-function markdownBlocks(lines: readonly SourceLine[], frontMatter: FrontMatter | null): MarkdownBlock[] {
+/** Line ranges of lists (inclusive), which markdown-it's leaf blocks do not show. */
+type ListRanges = Array<[number, number]>;
+
+/** markdown-it's leaf blocks of lines first..last (a region that starts and ends at a block boundary). */
+function markdownBlocks(lines: readonly LineText[], frontMatter: FrontMatter | null, first: number, last: number): { blocks: MarkdownBlock[]; lists: ListRanges } {
   // Front matter is not Markdown: blank it out (keeping line numbers) so `---` is not read as a rule or heading.
-  let source = lines.map((line) => line.text);
-  if (frontMatter) {
-    source = source.slice();
-    for (let i = frontMatter.startLine; i <= frontMatter.endLine; i++) source[i] = '';
-  }
+  const source: string[] = new Array(last - first + 1);
+  for (let i = first; i <= last; i++) source[i - first] = frontMatter && i <= frontMatter.endLine ? '' : lines[i].text;
   const tokens = markdown.parse(source.join('\n'), {});
   const blocks: MarkdownBlock[] = [];
+  const lists: ListRanges = [];
   let quoteDepth = 0;
   let skipUntilLevel = -1;
   for (const token of tokens) {
@@ -199,9 +265,14 @@ function markdownBlocks(lines: readonly SourceLine[], frontMatter: FrontMatter |
     if (token.type === 'blockquote_open') quoteDepth++;
     else if (token.type === 'blockquote_close') quoteDepth--;
     if (!token.map) continue;
-    const [start, end] = token.map;
+    const start = token.map[0] + first;
+    const end = token.map[1] + first;
     const add = (kind: UnitKind) => blocks.push({ kind, startLine: start, endLine: Math.max(start, end - 1), quoteDepth });
     switch (token.type) {
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        lists.push([start, end - 1]);
+        break;
       case 'paragraph_open':
         add('paragraph');
         break;
@@ -224,7 +295,7 @@ function markdownBlocks(lines: readonly SourceLine[], frontMatter: FrontMatter |
         break;
     }
   }
-  return blocks;
+  return { blocks, lists };
 }
 
 /** Counts leading `>` markers (each may be preceded by up to three spaces and followed by one space). */
@@ -247,7 +318,10 @@ function scanMarkers(text: string, max: number): { count: number; end: number } 
   return { count, end: index };
 }
 
-function scanLines(lines: readonly SourceLine[], blocks: readonly MarkdownBlock[], frontMatter: FrontMatter | null): LineInfo[] {
+/** Fills info[first..last]; the line before `first` (if any) must be a block boundary outside any quote. */
+function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[], lists: ListRanges, frontMatter: FrontMatter | null, info: LineInfo[], first: number, last: number): { openBbcode: number } {
+  const listLines = new Set<number>();
+  for (const [start, end] of lists) for (let line = start; line <= end; line++) listLines.add(line);
   const codeDepth = new Map<number, number>();
   const htmlLines = new Set<number>();
   const lazyCandidates = new Set<number>();
@@ -259,12 +333,11 @@ function scanLines(lines: readonly SourceLine[], blocks: readonly MarkdownBlock[
     }
   }
 
-  const info: LineInfo[] = [];
   let bbcodeDepth = 0;
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = first; i <= last; i++) {
     const text = lines[i].text;
     if (frontMatter && i >= frontMatter.startLine && i <= frontMatter.endLine) {
-      info.push({ depth: 0, contentStart: 0, contentEnd: text.length, blank: text.trim() === '', code: false, html: false, frontMatter: true, bbcodeOpens: NONE, bbcodeCloses: NONE });
+      info[i] = { depth: 0, contentStart: 0, contentEnd: text.length, blank: text.trim() === '', code: false, html: false, frontMatter: true, list: false, bbcodeOpens: NONE, bbcodeCloses: NONE };
       continue;
     }
     const inCode = codeDepth.has(i);
@@ -272,7 +345,7 @@ function scanLines(lines: readonly SourceLine[], blocks: readonly MarkdownBlock[
     let markdownDepth = count;
     const rest = text.slice(end);
     const blank = rest.trim() === '';
-    if (count === 0 && !blank && !inCode && lazyCandidates.has(i) && i > 0 && !info[i - 1].blank) {
+    if (count === 0 && !blank && !inCode && lazyCandidates.has(i) && i > first && !info[i - 1].blank) {
       // A lazy continuation line: CommonMark keeps it in the quote of the paragraph it continues.
       markdownDepth = info[i - 1].depth - bbcodeDepth;
     }
@@ -301,7 +374,7 @@ function scanLines(lines: readonly SourceLine[], blocks: readonly MarkdownBlock[
     }
     if (contentEnd < contentStart) contentEnd = contentStart;
     const content = text.slice(contentStart, contentEnd);
-    info.push({
+    info[i] = {
       depth: markdownDepth + lineBbcodeDepth,
       contentStart,
       contentEnd,
@@ -309,26 +382,28 @@ function scanLines(lines: readonly SourceLine[], blocks: readonly MarkdownBlock[
       code: inCode,
       html: htmlLines.has(i),
       frontMatter: false,
+      list: listLines.has(i),
       bbcodeOpens,
       bbcodeCloses,
-    });
+    };
   }
-  return info;
+  return { openBbcode: bbcodeDepth };
 }
 
-function contentOf(lines: readonly SourceLine[], info: readonly LineInfo[], line: number): string {
+function contentOf(lines: readonly LineText[], info: readonly LineInfo[], line: number): string {
   return lines[line].text.slice(info[line].contentStart, info[line].contentEnd);
 }
 
-function buildQuotes(lines: readonly SourceLine[], info: readonly LineInfo[]): { quotes: Quote[]; quoteOfLine: (Quote | null)[] } {
+/** The quotes of lines first..last (none crosses a block boundary outside quotes), filling quoteOfLine. */
+function buildQuotes(info: readonly LineInfo[], quoteOfLine: (Quote | null)[], first: number, last: number): Quote[] {
   const quotes: Quote[] = [];
-  const quoteOfLine: (Quote | null)[] = new Array(lines.length).fill(null);
   const open: Quote[] = [];
   let lastLine = -1;
   const closeFrom = (depth: number) => {
     while (open.length >= Math.max(depth, 1)) open.pop()!.endLine = lastLine;
   };
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = first; i <= last; i++) {
+    quoteOfLine[i] = null;
     const line = info[i];
     // A `[quote]` tag starts a new quote even right after another one closed at the same depth.
     for (const opened of line.bbcodeOpens) closeFrom(opened.depth);
@@ -361,7 +436,7 @@ function buildQuotes(lines: readonly SourceLine[], info: readonly LineInfo[]): {
     for (const closed of line.bbcodeCloses) closeFrom(closed);
   }
   closeFrom(1);
-  return { quotes, quoteOfLine };
+  return quotes;
 }
 
 function nextNonBlank(info: readonly LineInfo[], from: number, limit: number): number {
@@ -370,10 +445,12 @@ function nextNonBlank(info: readonly LineInfo[], from: number, limit: number): n
 }
 
 function findAttributions(
-  lines: readonly SourceLine[],
+  lines: readonly LineText[],
   info: readonly LineInfo[],
   quotes: readonly Quote[],
   quoteOfLine: readonly (Quote | null)[],
+  first: number,
+  last: number,
 ): { attributions: Attribution[]; leadIns: LeadIn[]; attributionOfLine: Map<number, Attribution> } {
   const attributions: Attribution[] = [];
   const leadIns: LeadIn[] = [];
@@ -409,7 +486,7 @@ function findAttributions(
     if (speaker) attach({ form: 'bbcode', placement: 'first-line', speaker }, quote.startLine, quote.startLine, quote, false);
   }
 
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = first; i <= last; i++) {
     const line = info[i];
     if (line.blank || line.code || line.html || line.frontMatter || attributionOfLine.has(i)) continue;
     const content = contentOf(lines, info, i).trim();
@@ -446,7 +523,7 @@ function findAttributions(
       continue;
     }
 
-    if (i + 1 < lines.length && isMailHeaderStart(content) && info[i + 1].depth === line.depth && !info[i + 1].blank) {
+    if (i + 1 <= last && isMailHeaderStart(content) && info[i + 1].depth === line.depth && !info[i + 1].blank) {
       const joined = `${content} ${contentOf(lines, info, i + 1).trim()}`;
       const wrapped = matchLeadingAttribution(joined);
       if (wrapped?.form === 'mail') {
@@ -479,14 +556,14 @@ function lostBreakBetween(previous: string, next: string): boolean {
 }
 
 function buildUnits(
-  lines: readonly SourceLine[],
+  lines: readonly LineText[],
   info: readonly LineInfo[],
   blocks: readonly MarkdownBlock[],
   quoteOfLine: readonly (Quote | null)[],
   attributionOfLine: ReadonlyMap<number, Attribution>,
 ): Unit[] {
   const units: Unit[] = [];
-  blocks.forEach((block, blockIndex) => {
+  blocks.forEach((block) => {
     let segments: LineSegment[] = [];
     let kind: UnitKind = block.kind;
     let joined = false;
@@ -494,7 +571,7 @@ function buildUnits(
       if (segments.length === 0) return;
       const first = segments[0].line;
       const last = segments[segments.length - 1].line;
-      units.push(new Unit(units.length, kind, first, last, info[first].depth, quoteOfLine[first], segments, joined, blockIndex));
+      units.push(new Unit(units.length, kind, first, last, info[first].depth, quoteOfLine[first], segments, joined));
       segments = [];
     };
     const splits = block.kind === 'paragraph';

@@ -1,4 +1,4 @@
-import { SourceLine } from './text';
+import { LineText } from './text';
 
 /**
  * Suppression comments, as markdownlint has them:
@@ -19,7 +19,7 @@ export interface SuppressionDirective {
 
 const DIRECTIVE = /<!--\s*riposte-(disable-next-line|disable-file|disable|enable)\b([^]*?)-->/g;
 
-export function parseSuppressions(lines: readonly SourceLine[], skip: (line: number) => boolean): Suppressions {
+export function parseSuppressions(lines: readonly LineText[], skip: (line: number) => boolean): Suppressions {
   const directives: SuppressionDirective[] = [];
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i].text;
@@ -63,7 +63,7 @@ export function parseSuppressions(lines: readonly SourceLine[], skip: (line: num
   };
 }
 
-function nextNonBlankLine(lines: readonly SourceLine[], line: number): number {
+function nextNonBlankLine(lines: readonly LineText[], line: number): number {
   for (let i = line + 1; i < lines.length; i++) if (lines[i].text.trim() !== '') return i;
   return line + 1;
 }

@@ -1,12 +1,15 @@
 import { Position, Range, range } from './types';
 
-export interface SourceLine {
+export interface LineText {
   /** The line's text without its end-of-line characters. */
   text: string;
-  /** Offset of the line's first character in the document text. */
-  offset: number;
   /** '\n', '\r\n', '\r' or '' for the last line. */
   eol: string;
+}
+
+export interface SourceLine extends LineText {
+  /** Offset of the line's first character in the document text. */
+  offset: number;
 }
 
 const BOM = '\uFEFF';
@@ -37,7 +40,7 @@ export function restoreBom(text: string, bom: boolean): string {
 }
 
 /** The end-of-line sequence most used in the text ('\n' when there is none). */
-export function dominantEol(lines: readonly SourceLine[]): string {
+export function dominantEol(lines: readonly LineText[]): string {
   const counts = new Map<string, number>();
   for (const line of lines) if (line.eol) counts.set(line.eol, (counts.get(line.eol) ?? 0) + 1);
   let best = '\n';
@@ -56,12 +59,12 @@ export function offsetAt(lines: readonly SourceLine[], position: Position): numb
   return line.offset + Math.min(Math.max(position.character, 0), line.text.length);
 }
 
-export function lineRange(lines: readonly SourceLine[], startLine: number, endLine = startLine): Range {
+export function lineRange(lines: readonly LineText[], startLine: number, endLine = startLine): Range {
   return range(startLine, 0, endLine, lines[endLine].text.length);
 }
 
 /** Removes whole lines first..last; also removes one adjoining line break so no empty line is left behind. */
-export function deleteLinesRange(lines: readonly SourceLine[], first: number, last: number): Range {
+export function deleteLinesRange(lines: readonly LineText[], first: number, last: number): Range {
   if (last + 1 < lines.length) return range(first, 0, last + 1, 0);
   if (first > 0) return range(first - 1, lines[first - 1].text.length, last, lines[last].text.length);
   return range(first, 0, last, lines[last].text.length);

@@ -1,0 +1,158 @@
+// Re-analysing a draft after an edit without starting over: only the blocks around the edit are parsed
+// again; everything before them is reused as it is, everything after them moved by the lines the edit
+// added or removed. A region is bounded by blank lines outside quotes, lists, code and HTML, where no
+// Markdown block, quote or attribution can continue across.
+import { Attribution, assemble, Draft, LineInfo, parseDraft, parseRegion, Quote } from './parse';
+import { parseSuppressions } from './suppressions';
+import { dominantEol, LineText, splitLines } from './text';
+import { Range } from './types';
+
+/** One change as VS Code reports it: a range of the text before the change, and what replaced it. */
+export interface TextChange {
+  range: Range;
+  text: string;
+}
+
+function isBoundary(info: LineInfo): boolean {
+  return info.blank && info.depth === 0 && !info.code && !info.html && !info.frontMatter && !info.list;
+}
+
+/** The first line of a region holding `line`: just after the `count`-th boundary above it. */
+function regionStart(lineInfo: readonly LineInfo[], line: number, count: number): number {
+  let boundaries = 0;
+  for (let i = line - 1; i >= 0; i--) {
+    if (!isBoundary(lineInfo[i])) continue;
+    // A run of blank lines is one boundary.
+    if (i > 0 && isBoundary(lineInfo[i - 1])) continue;
+    if (++boundaries === count) return i + 1;
+  }
+  return 0;
+}
+
+function regionEnd(lineInfo: readonly LineInfo[], line: number, count: number): number {
+  let boundaries = 0;
+  for (let i = line + 1; i < lineInfo.length; i++) {
+    if (!isBoundary(lineInfo[i])) continue;
+    if (i + 1 < lineInfo.length && isBoundary(lineInfo[i + 1])) continue;
+    if (++boundaries === count) return i - 1;
+  }
+  return lineInfo.length - 1;
+}
+
+const QUOTE_LINE = /^\s{0,3}(?:>|\[quote)/i;
+
+/** The first (step 1) or last (step -1) non-blank line from `line`, within lines[from..to]. */
+function edgeText(lines: readonly LineText[], line: number, step: 1 | -1, from: number, to: number): string {
+  for (let i = line; i >= from && i <= to; i += step) if (lines[i].text.trim() !== '') return lines[i].text;
+  return '';
+}
+
+const lineStarts = new WeakMap<Draft, Int32Array>();
+
+function startOfLine(draft: Draft, line: number): number {
+  let starts = lineStarts.get(draft);
+  if (!starts) {
+    starts = new Int32Array(draft.lines.length + 1);
+    for (let i = 0; i < draft.lines.length; i++) starts[i + 1] = starts[i] + draft.lines[i].text.length + draft.lines[i].eol.length;
+    lineStarts.set(draft, starts);
+  }
+  return starts[line];
+}
+
+function applyToText(draft: Draft, change: TextChange): string {
+  const clamp = (line: number) => Math.min(Math.max(line, 0), draft.lines.length - 1);
+  const start = startOfLine(draft, clamp(change.range.start.line)) + Math.min(change.range.start.character, draft.lines[clamp(change.range.start.line)].text.length);
+  const end = startOfLine(draft, clamp(change.range.end.line)) + Math.min(change.range.end.character, draft.lines[clamp(change.range.end.line)].text.length);
+  return draft.text.slice(0, start) + change.text + draft.text.slice(end);
+}
+
+/**
+ * The draft after one change. `previous` must not be used afterwards: objects after the edited region
+ * are moved in place rather than copied.
+ */
+export function updateDraft(previous: Draft, change: TextChange): Draft {
+  const text = applyToText(previous, change);
+  const first = change.range.start.line;
+  const last = change.range.end.line;
+  const oldLines = previous.lines;
+  // The front matter decides speakers and sources for the whole draft, and a `---` first line may gain
+  // its closing line anywhere in the first 200; a change past the end is odd.
+  const frontMatterReach = previous.frontMatter ? previous.frontMatter.endLine + 1 : oldLines[0].text.trimEnd() === '---' ? 200 : 0;
+  if (first <= frontMatterReach || last >= oldLines.length || first > last) return parseDraft(text);
+
+  // The changed lines, re-split: the edit may add or remove line breaks.
+  const oldStart = startOfLine(previous, first);
+  const oldEnd = startOfLine(previous, last + 1);
+  const newEnd = oldEnd + text.length - previous.text.length;
+  const changed = splitLines(text.slice(oldStart, newEnd));
+  const changedLines: LineText[] = changed.map(({ text: lineText, eol }) => ({ text: lineText, eol }));
+  if (last < oldLines.length - 1 && changedLines.length > 1 && changedLines[changedLines.length - 1].text === '' && changedLines[changedLines.length - 1].eol === '') changedLines.pop();
+  const delta = changedLines.length - (last - first + 1);
+  const lines: LineText[] = oldLines.slice(0, first).concat(changedLines, oldLines.slice(last + 1));
+
+  // One block of margin on each side; more while the region begins or ends with a quote, which an
+  // attribution line just outside ("Bob wrote:" above, "_Originally posted by …_" below) may name.
+  let start = regionStart(previous.lineInfo, first, 2);
+  while (start > 0 && (QUOTE_LINE.test(edgeText(oldLines, start, 1, start, oldLines.length - 1)) || QUOTE_LINE.test(edgeText(lines, start, 1, start, lines.length - 1)))) {
+    start = regionStart(previous.lineInfo, start - 1, 1);
+  }
+  let oldRegionEnd = regionEnd(previous.lineInfo, last, 2);
+  while (
+    oldRegionEnd < oldLines.length - 1 &&
+    (QUOTE_LINE.test(edgeText(oldLines, oldRegionEnd, -1, 0, oldRegionEnd)) || QUOTE_LINE.test(edgeText(lines, oldRegionEnd + delta, -1, 0, oldRegionEnd + delta)))
+  ) {
+    oldRegionEnd = regionEnd(previous.lineInfo, oldRegionEnd + 1, 1);
+  }
+  const end = oldRegionEnd + delta;
+  const lineInfo: LineInfo[] = previous.lineInfo.slice(0, start).concat(new Array<LineInfo>(end - start + 1), previous.lineInfo.slice(oldRegionEnd + 1));
+  const quoteOfLine: (Quote | null)[] = previous.parts.quoteOfLine.slice(0, start).concat(new Array<Quote | null>(end - start + 1).fill(null), previous.parts.quoteOfLine.slice(oldRegionEnd + 1));
+  const region = parseRegion(lines, previous.frontMatter, lineInfo, quoteOfLine, start, end);
+
+  // A region that ends inside an open fence, HTML block or [quote] did not end at a real boundary (a
+  // block that merely ends on the region's last text line is taken for one that may not have closed).
+  let lastText = end;
+  while (lastText > start && lines[lastText].text.trim() === '') lastText--;
+  const reachesEnd = region.blocks.some((block) => (block.kind === 'code' || block.kind === 'html') && block.endLine >= lastText);
+  if (region.openBbcode > 0 || (end < lines.length - 1 && reachesEnd)) return parseDraft(text);
+
+  const before = <T extends { startLine: number }>(items: readonly T[]) => items.filter((item) => item.startLine < start);
+  const after = <T extends { startLine: number }>(items: readonly T[]) => items.filter((item) => item.startLine > oldRegionEnd);
+  const unitsAfter = after(previous.units);
+  const quotesAfter = after(previous.quotes);
+  const attributionsAfter = after(previous.attributions);
+  const blocksAfter = after(previous.parts.blocks);
+  const leadInsAfter = previous.leadIns.filter((leadIn) => leadIn.line > oldRegionEnd);
+  if (delta !== 0) {
+    for (const unit of unitsAfter) unit.moveBy(delta);
+    for (const item of [...quotesAfter, ...attributionsAfter, ...blocksAfter]) {
+      item.startLine += delta;
+      item.endLine += delta;
+    }
+    for (const leadIn of leadInsAfter) leadIn.line += delta;
+  }
+  const attributionOfLine = new Map<number, Attribution>();
+  for (const [line, attribution] of previous.parts.attributionOfLine) {
+    if (line < start) attributionOfLine.set(line, attribution);
+    else if (line > oldRegionEnd) attributionOfLine.set(line + delta, attribution);
+  }
+  for (const [line, attribution] of region.attributionOfLine) attributionOfLine.set(line, attribution);
+
+  const touchesSuppressions = (from: number, to: number, within: readonly LineText[]) => within.slice(from, to + 1).some((line) => line.text.includes('riposte-'));
+  const suppressions =
+    delta === 0 && !touchesSuppressions(start, oldRegionEnd, oldLines) && !touchesSuppressions(start, end, lines) ? previous.suppressions : parseSuppressions(lines, (line) => lineInfo[line].code);
+  const eol = change.text.includes('\r') || changedLines.some((line) => line.eol === '\r\n' || line.eol === '\r') ? dominantEol(lines) : previous.eol;
+
+  return assemble(
+    text,
+    lines,
+    previous.frontMatter,
+    lineInfo,
+    { blocks: before(previous.parts.blocks).concat(region.blocks, blocksAfter), quoteOfLine, attributionOfLine },
+    before(previous.units).concat(region.units, unitsAfter),
+    before(previous.quotes).concat(region.quotes, quotesAfter),
+    before(previous.attributions).concat(region.attributions, attributionsAfter),
+    previous.leadIns.filter((leadIn) => leadIn.line < start).concat(region.leadIns, leadInsAfter),
+    eol,
+    suppressions,
+  );
+}

@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Draft, DraftSession, lint, parseDraft, updateDraft } from '../../src/core';
+import { REPO_ROOT } from '../paths';
+
+/** Everything rules and the tree read from a draft, in a form two drafts can be compared by. */
+function shape(draft: Draft) {
+  return {
+    text: draft.text,
+    lines: draft.lines.map((line) => `${line.text}${JSON.stringify(line.eol)}`),
+    lineInfo: draft.lineInfo.map((info) => JSON.stringify(info)),
+    units: draft.units.map((unit) => `${unit.index} ${unit.kind} ${unit.startLine}-${unit.endLine} d${unit.depth} q${unit.quote?.index ?? '-'} ${unit.joinedToPrevious} ${JSON.stringify(unit.segments)}`),
+    quotes: draft.quotes.map((quote) => `${quote.index} ${quote.startLine}-${quote.endLine} d${quote.depth} p${quote.parent?.index ?? '-'} ${quote.origin} ${quote.speaker} ${quote.inferred} a${quote.attribution?.startLine ?? '-'}`),
+    attributions: draft.attributions.map((a) => `${a.startLine}-${a.endLine} ${a.form} ${a.speaker} q${a.quote?.index ?? '-'}`),
+    leadIns: draft.leadIns.map((leadIn) => `${leadIn.line} ${leadIn.text}`),
+    speakers: draft.speakers,
+    quoteOfLine: draft.lines.map((_, line) => draft.quoteOfLine(line)?.index ?? -1),
+    suppressed: draft.lines.map((_, line) => draft.suppressions.isSuppressed('repeated-words', line)),
+  };
+}
+
+// A deterministic stream of edits: typing, deleting, new lines, quote markers, tags, fences.
+function* edits(seed: number, draft: () => Draft) {
+  let state = seed;
+  const random = (n: number) => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state % n;
+  };
+  const insertions = ['a', ' ', '\n', '\n\n', '> ', '>', '**Bo:** ', 'the the ', '[quote=x]\n', '[/quote]\n', '```\n', 'Bob wrote:\n', '- ', '<!-- riposte-disable-next-line -->\n', '---\n', '\r\n'];
+  for (;;) {
+    const current = draft();
+    const line = random(current.lines.length);
+    const character = random(current.lines[line].text.length + 1);
+    if (random(3) === 0) {
+      const endLine = Math.min(current.lines.length - 1, line + random(3));
+      const endCharacter = endLine === line ? Math.min(current.lines[line].text.length, character + random(8)) : random(current.lines[endLine].text.length + 1);
+      yield { range: { start: { line, character }, end: { line: endLine, character: endCharacter } }, text: '' };
+    } else {
+      yield { range: { start: { line, character }, end: { line, character } }, text: insertions[random(insertions.length)] };
+    }
+  }
+}
+
+const corpus = [
+  join(REPO_ROOT, 'examples', 'interpretability-reply.reply.md'),
+  join(REPO_ROOT, 'examples', 'mailing-list.reply.md'),
+  join(REPO_ROOT, 'examples', 'discourse.reply.md'),
+  ...readdirSync(join(REPO_ROOT, 'test', 'core', 'fixtures', 'threads')).map((name) => join(REPO_ROOT, 'test', 'core', 'fixtures', 'threads', name)),
+];
+
+describe('incremental re-analysis', () => {
+  for (const file of corpus) {
+    it(`matches a full parse after each of 150 random edits (${file.slice(REPO_ROOT.length + 1)})`, () => {
+      let draft = parseDraft(readFileSync(file, 'utf8'));
+      const stream = edits(file.length, () => draft);
+      for (let step = 0; step < 150; step++) {
+        const change = stream.next().value!;
+        const updated = updateDraft(draft, change);
+        const full = parseDraft(updated.text);
+        const got = shape(updated);
+        const want = shape(full);
+        for (const key of Object.keys(want) as Array<keyof typeof want>) {
+          const a = got[key] as unknown[];
+          const b = want[key] as unknown[];
+          const at = Array.isArray(b) ? b.findIndex((item, i) => JSON.stringify(item) !== JSON.stringify(a[i])) : -1;
+          assert.deepEqual(a, b, `${key} differ after edit ${step + 1} ${JSON.stringify(change)}${at >= 0 ? ` first at #${at}: got ${JSON.stringify(a[at])}, want ${JSON.stringify(b[at])}` : ''}`);
+        }
+        draft = updated;
+      }
+    });
+  }
+
+  it('a DraftSession gives the same diagnostics as linting the text from scratch', () => {
+    const text = readFileSync(corpus[1], 'utf8');
+    const session = new DraftSession(text);
+    session.update([{ range: { start: { line: 12, character: 0 }, end: { line: 12, character: 0 } }, text: 'It is the the point.\n\n' }]);
+    assert.deepEqual(session.diagnostics, lint(session.text));
+    assert.ok(session.diagnostics.some((d) => d.rule === 'repeated-words' && d.range.start.line === 12));
+  });
+});
