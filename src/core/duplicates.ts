@@ -44,7 +44,8 @@ export function buildDuplicateIndex(draft: Draft, options: DuplicateIndexOptions
   // Positions of each text, in document order (so binary search finds the next twin).
   const twins: number[][] = new Array(prose.length);
   prose.forEach((unit, position) => {
-    const key = `${unit.depth}\u0000${unit.normalized}`;
+    // Keyed by the cached normalised string itself (its hash is cached too): no per-lint key building.
+    const key = unit.normalized;
     const list = positions.get(key);
     if (list) {
       list.push(position);
@@ -55,6 +56,17 @@ export function buildDuplicateIndex(draft: Draft, options: DuplicateIndexOptions
     }
     twins[position] = positions.get(key)!;
   });
+  // Paragraphs at different quote depths are not copies of each other: split such groups by depth.
+  for (const [key, list] of positions) {
+    const units = byText.get(key)!;
+    if (list.length < 2 || units.every((unit) => unit.depth === units[0].depth)) continue;
+    byText.delete(key);
+    for (const depth of new Set(units.map((unit) => unit.depth))) {
+      const same = list.filter((position) => prose[position].depth === depth);
+      byText.set(`${depth}\u0000${key}`, same.map((position) => prose[position]));
+      for (const position of same) twins[position] = same;
+    }
+  }
 
   const extend = (start: number, twin: number): Array<[number, number]> => {
     const pairs: Array<[number, number]> = [[start, twin]];

@@ -11,7 +11,7 @@ import {
   matchSignature,
 } from './attribution';
 import { FrontMatter, parseFrontMatter } from './frontMatter';
-import { normalizeForMatching } from './normalize';
+import { normalizeForMatching, wordKeys } from './normalize';
 import { resolveSpeakers, Speaker } from './speakers';
 import { parseSuppressions, Suppressions } from './suppressions';
 import { dominantEol, LineText, splitLines } from './text';
@@ -82,6 +82,8 @@ export class Unit {
   private cachedText?: string;
   private cachedNormalized?: string;
   private cachedProse?: string;
+  private cachedWordKeys?: string[];
+  private cachedWordLine?: string;
 
   constructor(
     /** Position in `draft.units` (renumbered when an edit adds or removes units before it). */
@@ -122,6 +124,18 @@ export class Unit {
   get prose(): string {
     this.cachedProse ??= maskNonProse(this.text);
     return this.cachedProse;
+  }
+
+  /** The prose's words, lower-cased and typography-normalised (what similarity and matching compare). */
+  get wordKeys(): string[] {
+    this.cachedWordKeys ??= wordKeys(this.prose);
+    return this.cachedWordKeys;
+  }
+
+  /** The words joined as " a b c ", for whole-word containment tests with `includes`. */
+  get wordLine(): string {
+    this.cachedWordLine ??= ` ${this.wordKeys.join(' ')} `;
+    return this.cachedWordLine;
   }
 
   positionAt(offset: number): Position {

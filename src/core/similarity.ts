@@ -31,13 +31,27 @@ export function minHashSignature(keys: readonly string[]): Uint32Array {
   return signature;
 }
 
-export function bandKeys(signature: Uint32Array): string[] {
-  const keys: string[] = [];
+/** One number per band: its rows hashed together with the band's index (numbers make cheap Map keys). */
+export function bandKeys(signature: Uint32Array): number[] {
+  const keys: number[] = [];
   for (let band = 0; band * BAND_ROWS < HASHES; band++) {
-    const rows = Array.from(signature.subarray(band * BAND_ROWS, (band + 1) * BAND_ROWS));
-    keys.push(`${band}:${rows.join(',')}`);
+    let hash = Math.imul(band + 1, 0x9e3779b1) >>> 0;
+    for (let row = band * BAND_ROWS; row < (band + 1) * BAND_ROWS; row++) hash = (Math.imul(hash ^ signature[row], 0x01000193) >>> 0);
+    keys.push(hash);
   }
   return keys;
+}
+
+const bandCache = new WeakMap<readonly string[], number[]>();
+
+/** Band keys of a word list, remembered for as long as the list lives (a unit's cached words). */
+export function cachedBandKeys(keys: readonly string[]): number[] {
+  let bands = bandCache.get(keys);
+  if (!bands) {
+    bands = bandKeys(minHashSignature(keys));
+    bandCache.set(keys, bands);
+  }
+  return bands;
 }
 
 /** Similarity of two word sequences as difflib's ratio: 2·(words in common, in order) / (total words). */

@@ -14,19 +14,49 @@ export interface DraftAnalysis {
  * One analysis per document version, shared by diagnostics, code actions, folding and the preview, so
  * that no feature parses a draft the others already parsed.
  */
-export class DraftService {
+export class DraftService implements vscode.Disposable {
   private readonly cache = new Map<string, DraftAnalysis>();
+  /** The latest parsed draft of each open document, kept current edit by edit (incremental re-parse). */
+  private readonly parsed = new Map<string, { version: number; draft: core.Draft }>();
+  private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly configurations: DraftConfigurations,
     private settings: () => Settings,
-  ) {}
+  ) {
+    this.subscription = vscode.workspace.onDidChangeTextDocument((event) => this.followEdits(event));
+  }
+
+  private followEdits(event: vscode.TextDocumentChangeEvent): void {
+    const uri = event.document.uri.toString();
+    const known = this.parsed.get(uri);
+    if (!known || event.contentChanges.length === 0) return;
+    // Only a draft exactly one version behind can take the edits; otherwise parse afresh when asked.
+    if (known.version !== event.document.version - 1) {
+      this.parsed.delete(uri);
+      return;
+    }
+    let draft = known.draft;
+    for (const change of event.contentChanges) {
+      draft = core.updateDraft(draft, { range: { start: change.range.start, end: change.range.end }, text: change.text });
+    }
+    this.parsed.set(uri, { version: event.document.version, draft });
+  }
+
+  private draftOf(document: vscode.TextDocument): core.Draft {
+    const uri = document.uri.toString();
+    const known = this.parsed.get(uri);
+    if (known && known.version === document.version && known.draft.text.length === document.getText().length) return known.draft;
+    const draft = core.parseDraft(document.getText());
+    this.parsed.set(uri, { version: document.version, draft });
+    return draft;
+  }
 
   analyse(document: vscode.TextDocument): DraftAnalysis {
     const uri = document.uri.toString();
     const cached = this.cache.get(uri);
     if (cached && cached.version === document.version) return cached;
-    const draft = core.parseDraft(document.getText());
+    const draft = this.draftOf(document);
     const diagnostics = core.lintDraft(draft, this.lintOptions(document));
     const analysis = { uri, version: document.version, draft, diagnostics };
     this.cache.set(uri, analysis);
@@ -46,10 +76,16 @@ export class DraftService {
 
   forget(document: vscode.TextDocument): void {
     this.cache.delete(document.uri.toString());
+    this.parsed.delete(document.uri.toString());
   }
 
+  /** Drops every analysis (configuration changed); parsed drafts stay, they do not depend on it. */
   clear(): void {
     this.cache.clear();
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
   }
 
   /** A source open in an editor is read as it stands there, unsaved changes included. */

@@ -7,6 +7,7 @@ import { DiagnosticsController, LANGUAGE_ID } from './diagnostics';
 import { DraftService } from './drafts';
 import { QuoteFoldingProvider } from './folding';
 import { Log } from './log';
+import { isDraft, PREVIEW_VIEW_TYPE, PreviewManager } from './preview';
 import { DraftConfigurations, readSettings, SECTION, Settings } from './settings';
 
 /** What the extension offers to other code (the integration tests use it to reach the shared model). */
@@ -14,6 +15,7 @@ export interface RiposteApi {
   drafts: DraftService;
   diagnostics: DiagnosticsController;
   log: Log;
+  previews: PreviewManager;
 }
 
 export function activate(context: vscode.ExtensionContext): RiposteApi {
@@ -27,6 +29,19 @@ export function activate(context: vscode.ExtensionContext): RiposteApi {
   const diagnostics = new DiagnosticsController(drafts, currentSettings, ruleDocs);
   const selector: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { language: 'markdown' }];
 
+  const previews = new PreviewManager(
+    context,
+    drafts,
+    () => currentSettings().debounce,
+    () => vscode.workspace.getConfiguration(SECTION).get<boolean>('preview.followActiveEditor', false),
+  );
+  const draftToPreview = (uri?: vscode.Uri): vscode.TextDocument | undefined => {
+    const document = uri ? vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
+    if (document && isDraft(document)) return document;
+    void vscode.window.showInformationMessage('Riposte: open a Markdown draft to see its reply tree.');
+    return undefined;
+  };
+
   const configWatcher = vscode.workspace.createFileSystemWatcher('**/.riposte.json');
   const configChanged = () => {
     configurations.reset();
@@ -35,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): RiposteApi {
 
   context.subscriptions.push(
     log,
+    drafts,
     diagnostics,
     configWatcher,
     configWatcher.onDidChange(configChanged),
@@ -60,12 +76,28 @@ export function activate(context: vscode.ExtensionContext): RiposteApi {
     vscode.commands.registerCommand('riposte.toggleQuote', toggleQuote),
     vscode.commands.registerCommand('riposte.insertAttribution', (args?: { name?: string }) => insertAttribution(drafts, args)),
     vscode.commands.registerCommand('riposte.onEnterKey', onEnterKey),
+    previews,
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, previews),
+    vscode.commands.registerCommand('riposte.openPreview', (uri?: vscode.Uri) => {
+      const document = draftToPreview(uri);
+      if (document) previews.open(document, false);
+    }),
+    vscode.commands.registerCommand('riposte.openPreviewToSide', (uri?: vscode.Uri) => {
+      const document = draftToPreview(uri);
+      if (document) previews.open(document, true);
+    }),
+    vscode.commands.registerCommand('riposte.exportReplyTree', async (uri?: vscode.Uri) => {
+      const document = draftToPreview(uri);
+      const written = document ? await previews.exportHtml(document) : undefined;
+      if (written) void vscode.window.showInformationMessage(`Riposte: reply tree written to ${vscode.workspace.asRelativePath(written)}.`);
+      return written;
+    }),
   );
 
   // Documents already open when the extension starts (activation happens because one of them matched).
   for (const document of vscode.workspace.textDocuments) adoptDebateDrafts(document);
   diagnostics.refreshAll();
-  return { drafts, diagnostics, log };
+  return { drafts, diagnostics, log, previews };
 }
 
 /** Markdown files whose front matter says `riposte: true` switch to the Debate Markdown mode. */

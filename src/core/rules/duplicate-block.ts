@@ -12,7 +12,8 @@ export const duplicateBlock: Rule = {
       const first = block.later[0];
       const last = block.later[block.later.length - 1];
       const repeated = block.pairs.map((pair) => pair.later);
-      const kept = block.later.filter((unit) => unit.isProse && !repeated.includes(unit));
+      const repeatedSet = new Set(repeated);
+      const kept = block.later.filter((unit) => unit.isProse && !repeatedSet.has(unit));
       const earlierSpan = lineLabel(block.earlierStart.startLine, block.earlierEnd.endLine);
       const earlierProse = draft.units
         .slice(block.earlierStart.index, block.earlierEnd.index + 1)

@@ -1,8 +1,7 @@
 import { isComparable } from '../duplicates';
 import { lineLabel } from '../edits';
-import { wordKeys } from '../normalize';
 import { Finding, Rule } from '../rule';
-import { bandKeys, minHashSignature, wordDifferences, wordSimilarity } from '../similarity';
+import { cachedBandKeys, wordDifferences, wordSimilarity } from '../similarity';
 import { range } from '../types';
 
 export const nearDuplicateParagraph: Rule = {
@@ -17,16 +16,16 @@ export const nearDuplicateParagraph: Rule = {
     const threshold = options.threshold as number;
     const minWords = options.minWords as number;
     const { inLaterCopy } = analysis.duplicates;
-    const buckets = new Map<string, number[]>();
+    const buckets = new Map<number, number[]>();
     const candidates = draft.units.filter((unit) => isComparable(unit) && !inLaterCopy.has(unit));
-    const keys = candidates.map((unit) => wordKeys(unit.prose));
+    const keys = candidates.map((unit) => unit.wordKeys);
     const findings: Finding[] = [];
     const reported = new Set<number>();
     candidates.forEach((unit, i) => {
       if (keys[i].length < minWords) return;
       const compared = new Set<number>();
       let best: { index: number; similarity: number } | null = null;
-      for (const band of bandKeys(minHashSignature(keys[i]))) {
+      for (const band of cachedBandKeys(keys[i])) {
         const bucket = buckets.get(band);
         if (bucket) {
           for (const j of bucket) {

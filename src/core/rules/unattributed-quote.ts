@@ -17,7 +17,7 @@ export const unattributedQuote: Rule = {
       if (quote.attribution || quote.speaker) continue;
       if (quote.depth > 1 && !options.nested) continue;
       const line = quote.startLine;
-      const names = new Set(draft.speakers.map((speaker) => speaker.name));
+      const names = likelySpeakers(draft, quote);
       findings.push({
         range: range(line, 0, line, draft.lines[line].text.length),
         message: 'This quote does not say who wrote it.',
@@ -27,6 +27,21 @@ export const unattributedQuote: Rule = {
     return findings;
   },
 };
+
+const MAX_SPEAKER_FIXES = 5;
+
+/** Who probably wrote the quote: whom the draft replies to, then speakers of the nearest quotes before it. */
+function likelySpeakers(draft: Draft, quote: Quote): string[] {
+  const names = new Set<string>();
+  const replyingTo = draft.frontMatter?.values.get('replying-to');
+  if (replyingTo) names.add(replyingTo);
+  for (let i = quote.index - 1; i >= 0 && names.size < MAX_SPEAKER_FIXES; i--) {
+    const speaker = draft.quotes[i].speaker;
+    if (speaker) names.add(speaker);
+  }
+  for (const speaker of draft.speakers) if (names.size < MAX_SPEAKER_FIXES) names.add(speaker.name);
+  return [...names];
+}
 
 function attributeTo(draft: Draft, quote: Quote, name: string, title: string): Fix {
   const line = quote.startLine;

@@ -58,27 +58,42 @@ export const unmarkedQuote: Rule = {
       }
     }
 
-    // 2. Words found in the source document or in an earlier quote.
-    const source = analysis.source ? ` ${wordKeys(analysis.source.text).join(' ')} ` : null;
-    const quoted: Array<{ text: string; line: number }> = [];
+    // 2. Words found in the source document or in an earlier quote. Quoted passages are indexed by
+    // their runs of MIN_MATCH_WORDS words, so each paragraph is compared only with quotes sharing its start.
+    const source = analysis.source ? sourceWordLine(analysis.source.text) : null;
+    const quotedByRun = new Map<string, Unit[]>();
     for (const unit of units) {
       if (unit.depth > 0 && unit.isProse) {
-        quoted.push({ text: ` ${wordKeys(unit.prose).join(' ')} `, line: unit.startLine });
+        const keys = unit.wordKeys;
+        for (let i = 0; i + MIN_MATCH_WORDS <= keys.length; i++) {
+          const run = keys.slice(i, i + MIN_MATCH_WORDS).join(' ');
+          const list = quotedByRun.get(run);
+          if (!list) quotedByRun.set(run, [unit]);
+          else if (list[list.length - 1] !== unit) list.push(unit);
+        }
         continue;
       }
       if (unit.depth > 0 || !candidates.has(unit) || flagged.has(unit)) continue;
-      const keys = wordKeys(unit.prose);
+      const keys = unit.wordKeys;
       if (keys.length < MIN_MATCH_WORDS) continue;
-      const needle = ` ${keys.join(' ')} `;
+      const needle = unit.wordLine;
       if (source && source.includes(needle)) flag(unit, `it appears word for word in ${analysis.source!.path}`);
       else {
-        const earlier = quoted.find((quote) => quote.text.includes(needle));
-        if (earlier) flag(unit, `it repeats words quoted at ${lineLabel(earlier.line)}`);
+        const earlier = quotedByRun.get(keys.slice(0, MIN_MATCH_WORDS).join(' '))?.find((quote) => quote.wordLine.includes(needle));
+        if (earlier) flag(unit, `it repeats words quoted at ${lineLabel(earlier.startLine)}`);
       }
     }
     return findings.sort((a, b) => a.range.start.line - b.range.start.line);
   },
 };
+
+let lastSource: { text: string; words: string } | undefined;
+
+/** The source's words as one " a b c " line, remembered while the same source text comes back. */
+function sourceWordLine(text: string): string {
+  if (lastSource?.text !== text) lastSource = { text, words: ` ${wordKeys(text).join(' ')} ` };
+  return lastSource.words;
+}
 
 function shorten(text: string): string {
   return text.length > 50 ? `…${text.slice(-47)}` : text;
