@@ -32,6 +32,8 @@ const builds = [
   { ...shared, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...shared, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...shared, entryPoints: ['src/api.ts'], outfile: 'dist/api.js' },
+  // The reply-tree preview's script, loaded by the webview (see src/core/preview/html.ts); types only from the core.
+  { entryPoints: ['src/webview/preview.ts'], outfile: 'media/preview.js', bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: !production, minify: production, logLevel: 'warning' },
 ];
 
 function listTypeScript(dir) {
@@ -47,7 +49,7 @@ function listTypeScript(dir) {
 
 // Tests run against per-file output so that stack traces and mocha's file filters stay readable.
 const testBuild = {
-  entryPoints: [...listTypeScript('src'), ...listTypeScript('test')].filter((p) => !p.startsWith(join('src', 'webview'))),
+  entryPoints: [...listTypeScript('src'), ...listTypeScript('test'), ...listTypeScript('bench')].filter((p) => !p.startsWith(join('src', 'webview'))),
   outdir: 'out',
   outbase: '.',
   platform: 'node',

@@ -33,7 +33,20 @@ export default tseslint.config(
   {
     files: ['src/webview/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The webview runs in a browser frame: talk to the host through messages.' }], patterns: [{ group: ['node:*'], message: 'The webview runs in a browser frame.' }] }],
+      // Only types may come from the core (src/core/preview's protocol and view model): bundling the core's
+      // code into media/preview.js would ship markdown-it and the parser to the browser frame.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The webview runs in a browser frame: talk to the host through messages.' }],
+          patterns: [
+            { group: ['node:*'], message: 'The webview runs in a browser frame.' },
+            { regex: '(^|/)core(/(?!preview/)[^/]+)*/?$', message: 'The webview may use only src/core/preview, and only its types.' },
+            { group: ['**/core/preview/*'], allowTypeImports: true, message: 'Import only types from the core (`import type`): the webview bundle must not include it.' },
+            { group: ['**/extension/**', '**/cli/**', '**/node/**'], message: 'The webview runs in a browser frame.' },
+          ],
+        },
+      ],
     },
   },
 );

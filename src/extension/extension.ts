@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { RiposteCodeActions, fixAllEdit } from './codeActions';
 import { insertAttribution, quoteSelectionAsReply, toggleQuote } from './commands/drafting';
-import { onEnterKey } from './commands/enter';
+import { onEnterKey, trackEmptyQuoteLine } from './commands/enter';
 import { lintWorkspace } from './commands/lintWorkspace';
 import { DiagnosticsController, LANGUAGE_ID } from './diagnostics';
 import { DraftService } from './drafts';
@@ -76,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): RiposteApi {
     vscode.commands.registerCommand('riposte.toggleQuote', toggleQuote),
     vscode.commands.registerCommand('riposte.insertAttribution', (args?: { name?: string }) => insertAttribution(drafts, args)),
     vscode.commands.registerCommand('riposte.onEnterKey', onEnterKey),
+    trackEmptyQuoteLine(LANGUAGE_ID),
     previews,
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, previews),
     vscode.commands.registerCommand('riposte.openPreview', (uri?: vscode.Uri) => {
@@ -86,9 +87,9 @@ export function activate(context: vscode.ExtensionContext): RiposteApi {
       const document = draftToPreview(uri);
       if (document) previews.open(document, true);
     }),
-    vscode.commands.registerCommand('riposte.exportReplyTree', async (uri?: vscode.Uri) => {
+    vscode.commands.registerCommand('riposte.exportReplyTree', async (uri?: vscode.Uri, target?: vscode.Uri) => {
       const document = draftToPreview(uri);
-      const written = document ? await previews.exportHtml(document) : undefined;
+      const written = document ? await previews.exportHtml(document, target) : undefined;
       if (written) void vscode.window.showInformationMessage(`Riposte: reply tree written to ${vscode.workspace.asRelativePath(written)}.`);
       return written;
     }),

@@ -28,7 +28,12 @@ export function previewHtml(options: PreviewHtmlOptions): string {
   const { cspSource, nonce, scriptUri, styleUri, state } = options;
   // Both end up inside the CSP, where a quote or a semicolon would add or widen a directive.
   if (!/^[A-Za-z0-9+/_=-]{16,}$/.test(nonce)) throw new Error('previewHtml: the nonce must be at least 16 base64 characters.');
-  if (!cspSource || /[;,'"\s]/.test(cspSource)) throw new Error(`previewHtml: unexpected cspSource ${JSON.stringify(cspSource)}.`);
+  // VS Code's cspSource is a source list ("'self' https://*.vscode-cdn.net" in code-server): each item
+  // must be a keyword or a scheme/host source; nothing that could end the directive or the attribute.
+  const sources = cspSource.trim().split(/\s+/);
+  if (!cspSource.trim() || !sources.every((source) => /^(?:'self'|[A-Za-z][A-Za-z0-9+.-]*:(?:\/\/[^\s;,'"<>]*)?|[^\s;,'"<>:]+(?::\d+)?)$/.test(source))) {
+    throw new Error(`previewHtml: unexpected cspSource ${JSON.stringify(cspSource)}.`);
+  }
   const csp = [
     "default-src 'none'",
     `img-src ${cspSource} https: data:`,
@@ -42,7 +47,7 @@ export function previewHtml(options: PreviewHtmlOptions): string {
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)};">
+<meta http-equiv="Content-Security-Policy" content="${csp.replace(/&/g, '&amp;').replace(/"/g, '&quot;')};">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(styleUri)}">
 <title>Reply tree</title>
@@ -198,7 +203,8 @@ function plural(count: number, one: string, many = `${one}s`): string {
 
 /** A static HTML page of the reply tree: no scripts (the CSP forbids them), collapsible with <details>. */
 export function exportHtml(model: ViewModel, css: string): string {
-  const style = `${EXPORT_THEME}\n${css}`.replace(/<\/(style)/gi, '<\\/$1');
+  // Nothing in the style may close the element: CSS never needs a raw "<", so escape them all.
+  const style = `${EXPORT_THEME}\n${css}`.replace(/</g, '\\3c ');
   const hash = sha256Base64(style);
   const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src https: data:; base-uri 'none'; form-action 'none'`;
   const { summary } = model;

@@ -1,7 +1,7 @@
 // The reply tree as the preview shows it: a pure step from the core model to plain data the webview
 // renders. Keys stay stable across edits so the webview can re-render only the nodes that changed.
 import MarkdownIt from 'markdown-it';
-import { Draft } from '../parse';
+import { Draft, Quote, Unit } from '../parse';
 import { buildReplyTree, TreeNode } from '../thread';
 import { Diagnostic, Severity } from '../types';
 
@@ -93,23 +93,45 @@ export function buildViewModel(draft: Draft, diagnostics: readonly Diagnostic[],
   const summary: ViewSummary = { speakers: speakers.length, quotes: 0, replies: 0, unanswered: 0, findings: diagnostics.length };
   const seen = new Map<string, number>();
 
-  const badgesFor = (node: TreeNode): ViewBadge[] =>
-    diagnostics
-      .filter((diagnostic) => {
-        const line = diagnostic.range.start.line;
-        if (line < node.range.startLine || line > node.range.endLine) return false;
-        // A finding belongs to the innermost node that holds its first line.
-        return !node.children.some((child) => line >= child.range.startLine && line <= child.range.endLine);
-      })
-      .map((diagnostic) => ({ rule: diagnostic.rule, severity: diagnostic.severity, label: BADGE_LABELS[diagnostic.rule] ?? diagnostic.rule, message: diagnostic.message }));
+  // Findings by first line, and each quote's own paragraphs, gathered once (per node lookups stay cheap).
+  const findingsByLine = new Map<number, Diagnostic[]>();
+  for (const diagnostic of diagnostics) {
+    const list = findingsByLine.get(diagnostic.range.start.line);
+    if (list) list.push(diagnostic);
+    else findingsByLine.set(diagnostic.range.start.line, [diagnostic]);
+  }
+  const unitsOfQuote = new Map<Quote, Unit[]>();
+  for (const unit of draft.units) {
+    if (!unit.quote || unit.quote.depth !== unit.depth || unit.kind === 'attribution' || unit.kind === 'markup') continue;
+    const list = unitsOfQuote.get(unit.quote);
+    if (list) list.push(unit);
+    else unitsOfQuote.set(unit.quote, [unit]);
+  }
+
+  // A finding belongs to the innermost node that holds its first line.
+  const badgesFor = (node: TreeNode): ViewBadge[] => {
+    const badges: ViewBadge[] = [];
+    let child = 0;
+    for (let line = node.range.startLine; line <= node.range.endLine; line++) {
+      while (child < node.children.length && node.children[child].range.endLine < line) child++;
+      const inChild = child < node.children.length && node.children[child].range.startLine <= line;
+      if (inChild) {
+        line = node.children[child].range.endLine;
+        continue;
+      }
+      for (const diagnostic of findingsByLine.get(line) ?? []) {
+        badges.push({ rule: diagnostic.rule, severity: diagnostic.severity, label: BADGE_LABELS[diagnostic.rule] ?? diagnostic.rule, message: diagnostic.message });
+      }
+    }
+    return badges;
+  };
 
   const ownText = (node: TreeNode): string => {
     if (node.unit) return node.unit.text;
     // A quote's own words: its units at its depth before any nested quote or reply.
-    const quote = node.quote!;
     const firstChild = node.children[0]?.range.startLine ?? Number.POSITIVE_INFINITY;
-    return draft.units
-      .filter((unit) => unit.quote === quote && unit.depth === quote.depth && unit.startLine < firstChild && unit.kind !== 'attribution' && unit.kind !== 'markup')
+    return (unitsOfQuote.get(node.quote!) ?? [])
+      .filter((unit) => unit.startLine < firstChild)
       .map((unit) => unit.text)
       .join('\n\n');
   };

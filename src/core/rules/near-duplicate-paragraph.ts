@@ -4,6 +4,9 @@ import { Finding, Rule } from '../rule';
 import { cachedBandKeys, wordDifferences, wordSimilarity } from '../similarity';
 import { range } from '../types';
 
+const MAX_PER_BUCKET = 8;
+const MAX_COMPARISONS = 32;
+
 export const nearDuplicateParagraph: Rule = {
   id: 'near-duplicate-paragraph',
   description: 'A paragraph is almost the same as an earlier one: a few words changed, as when an edited copy was pasted beside the original.',
@@ -25,12 +28,17 @@ export const nearDuplicateParagraph: Rule = {
       if (keys[i].length < minWords) return;
       const compared = new Set<number>();
       let best: { index: number; similarity: number } | null = null;
+      let comparisons = 0;
       for (const band of cachedBandKeys(keys[i])) {
         const bucket = buckets.get(band);
         if (bucket) {
-          for (const j of bucket) {
+          // Only the most recent few of a bucket are compared: templated text (every paragraph alike but a
+          // number) fills buckets with thousands of entries, and comparing with all would be quadratic.
+          for (let k = bucket.length - 1; k >= Math.max(0, bucket.length - MAX_PER_BUCKET) && comparisons < MAX_COMPARISONS; k--) {
+            const j = bucket[k];
             if (compared.has(j)) continue;
             compared.add(j);
+            comparisons++;
             const other = candidates[j];
             if (other.depth !== unit.depth || other.normalized === unit.normalized) continue;
             const similarity = wordSimilarity(keys[i], keys[j]);

@@ -3,8 +3,11 @@ import * as vscode from 'vscode';
 const EMPTY_QUOTE_LINE = /^\s*(?:>[ \t]*)+$/;
 
 /**
- * Enter in Debate Markdown. On an empty quoted line ("> " alone) it ends that quote level, as mail clients
- * do; everywhere else it types a newline so the language configuration's onEnterRules continue the quote.
+ * Enter on an empty quoted line ("> " alone) in Debate Markdown ends that quote level, as mail clients do:
+ * ">> |" becomes ">" and a new "> |" line; "> |" becomes an empty line and a new unquoted line.
+ * The keybinding applies only while the context key `riposte.onEmptyQuoteLine` is set: every other Enter
+ * stays VS Code's own (onEnterRules continue the quote), since a round trip through the extension host
+ * per keystroke would let fast typing overtake the newline. If the key was stale, this types a newline.
  */
 export async function onEnterKey(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
@@ -12,12 +15,42 @@ export async function onEnterKey(): Promise<void> {
   const selection = editor.selection;
   const line = editor.document.lineAt(selection.active.line);
   if (selection.isEmpty && selection.active.character === line.text.length && EMPTY_QUOTE_LINE.test(line.text)) {
+    // The empty line keeps one level less and stays as the blank line Markdown needs to end the quote's
+    // paragraph (without it the next line would continue the quote lazily); the cursor goes below it.
     const shallower = line.text.replace(/>[ \t]*$/, '').replace(/[ \t]+$/, '');
-    const prefix = shallower.trim() === '' ? '' : `${shallower} `;
-    await editor.edit((builder) => builder.replace(line.range, prefix), { undoStopBefore: true, undoStopAfter: false });
-    const end = new vscode.Position(line.lineNumber, prefix.length);
+    const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const next = shallower.trim() === '' ? '' : `${shallower} `;
+    await editor.edit((builder) => builder.replace(line.range, `${shallower}${eol}${next}`));
+    const end = new vscode.Position(line.lineNumber + 1, next.length);
     editor.selection = new vscode.Selection(end, end);
     return;
   }
   await vscode.commands.executeCommand('type', { source: 'keyboard', text: '\n' });
+}
+
+const CONTEXT_KEY = 'riposte.onEmptyQuoteLine';
+
+/** Keeps `riposte.onEmptyQuoteLine` true exactly while the cursor ends an empty quoted line. */
+export function trackEmptyQuoteLine(languageId: string): vscode.Disposable {
+  let current = false;
+  const update = () => {
+    const editor = vscode.window.activeTextEditor;
+    let next = false;
+    if (editor && editor.document.languageId === languageId && editor.selections.length === 1 && editor.selection.isEmpty) {
+      const line = editor.document.lineAt(editor.selection.active.line);
+      next = editor.selection.active.character === line.text.length && EMPTY_QUOTE_LINE.test(line.text);
+    }
+    if (next !== current) {
+      current = next;
+      void vscode.commands.executeCommand('setContext', CONTEXT_KEY, next);
+    }
+  };
+  const subscriptions = [
+    vscode.window.onDidChangeTextEditorSelection(update),
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document === vscode.window.activeTextEditor?.document) update();
+    }),
+  ];
+  return vscode.Disposable.from(...subscriptions);
 }

@@ -12,10 +12,12 @@ describe('drafting commands', () => {
     await vscode.commands.executeCommand('riposte.onEnterKey');
     assert.equal(editor.document.lineAt(1).text, '>> ');
     await vscode.commands.executeCommand('riposte.onEnterKey');
-    assert.equal(editor.document.lineAt(1).text, '> ', 'one level shallower');
+    assert.equal(editor.document.lineAt(1).text, '>', 'the empty line stays, one level shallower, to end the nested paragraph');
+    assert.equal(editor.document.lineAt(2).text, '> ', 'the new line is one level shallower');
     await vscode.commands.executeCommand('riposte.onEnterKey');
-    assert.equal(editor.document.lineAt(1).text, '', 'the quote has ended');
-    assert.equal(editor.document.lineCount, 2);
+    assert.equal(editor.document.lineAt(2).text, '', 'a blank line ends the quote');
+    assert.equal(editor.document.lineAt(3).text, '');
+    assert.equal(editor.selection.active.line, 3, 'the cursor waits below the quote');
   });
 
   it('Toggle Quote adds one level to the selected lines and removes it again', async () => {

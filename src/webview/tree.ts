@@ -1,0 +1,696 @@
+// The reply tree in the DOM: a keyed, incremental renderer with collapse state, roving focus and line reveal.
+import type { PreviewState, WebviewMessage } from '../core/preview/messages';
+import type { ViewBadge, ViewModel, ViewNode, ViewSpeaker } from '../core/preview/viewModel';
+import { sanitizeExcerpt, SAFE_LINK } from './sanitize';
+
+/** What the webview keeps through `setState`: the protocol's state plus deep nodes the user expanded. */
+export interface WebviewState extends PreviewState {
+  /** Keys of nodes at depth ≥ DEEP_DEPTH (collapsed by default) that the user expanded. */
+  expanded?: string[];
+}
+
+/** Nodes this deep in quotes start collapsed. */
+export const DEEP_DEPTH = 4;
+/** Past this many nodes, off-screen nodes skip rendering (`content-visibility: auto`, see preview.css). */
+export const LARGE_TREE = 400;
+const PALETTE_SIZE = 8;
+
+export interface RenderStats {
+  /** Milliseconds spent in `render` (DOM work only; layout happens after). */
+  ms: number;
+  created: number;
+  updated: number;
+  removed: number;
+  /** Nodes in the model, rendered or not (children of collapsed nodes are built when first expanded). */
+  total: number;
+}
+
+interface Entry {
+  node: ViewNode;
+  level: number;
+  li: HTMLLIElement;
+  row: HTMLDivElement;
+  excerpt: HTMLDivElement | null;
+  /** The children's <ul>, built the first time the node is shown expanded. */
+  group: HTMLUListElement | null;
+  /** Render pass that last placed this entry (guards against a key appearing twice). */
+  pass: number;
+}
+
+export interface TreeHost {
+  post(message: WebviewMessage): void;
+  saveState(state: WebviewState): void;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+function lineRange(node: ViewNode): string {
+  return node.startLine === node.endLine ? `line ${node.startLine + 1}` : `lines ${node.startLine + 1}–${node.endLine + 1}`;
+}
+
+function sameBadges(a: readonly ViewBadge[], b: readonly ViewBadge[]): boolean {
+  return a.length === b.length && a.every((badge, i) => badge.rule === b[i].rule && badge.severity === b[i].severity && badge.label === b[i].label && badge.message === b[i].message);
+}
+
+export class ReplyTreeView {
+  private readonly summary: HTMLElement;
+  private readonly counts: HTMLElement;
+  private readonly legend: HTMLUListElement;
+  private readonly tree: HTMLUListElement;
+  private readonly empty: HTMLParagraphElement;
+  private readonly entries = new Map<string, Entry>();
+  private readonly byElement = new WeakMap<Element, Entry>();
+  private model: ViewModel | null = null;
+  private speakers: readonly ViewSpeaker[] = [];
+  private file: string | null;
+  private collapsed: Set<string>;
+  private expanded: Set<string>;
+  private pass = 0;
+  private stats: RenderStats = { ms: 0, created: 0, updated: 0, removed: 0, total: 0 };
+  /** The treeitem with tabindex 0 (roving tabindex). */
+  private active: Entry | null = null;
+  private selected: Entry | null = null;
+  private revealed: Entry | null = null;
+
+  constructor(
+    root: HTMLElement,
+    private readonly host: TreeHost,
+    state: WebviewState | null,
+  ) {
+    this.file = state?.file ?? null;
+    this.collapsed = new Set(state?.collapsed ?? []);
+    this.expanded = new Set(state?.expanded ?? []);
+
+    this.summary = el('header', 'summary');
+    this.counts = el('div', 'counts');
+    const actions = el('div', 'actions');
+    const expandAll = el('button', 'action', 'Expand all');
+    expandAll.type = 'button';
+    expandAll.dataset.action = 'expand-all';
+    const collapseAll = el('button', 'action', 'Collapse all');
+    collapseAll.type = 'button';
+    collapseAll.dataset.action = 'collapse-all';
+    actions.append(expandAll, collapseAll);
+    this.summary.append(this.counts, actions);
+    expandAll.addEventListener('click', () => this.expandAll());
+    collapseAll.addEventListener('click', () => this.collapseAll());
+
+    this.legend = el('ul', 'legend');
+    this.legend.setAttribute('aria-label', 'Speakers');
+    this.tree = el('ul', 'tree');
+    this.tree.setAttribute('role', 'tree');
+    this.tree.setAttribute('aria-label', 'Reply tree');
+    this.empty = el('p', 'empty', 'Nothing to show yet: the draft has no quotes or replies.');
+    this.empty.hidden = true;
+
+    root.replaceChildren(this.summary, this.legend, this.tree, this.empty);
+    // Scrolling a node into view keeps it clear of the sticky summary bar, however tall that wraps.
+    new ResizeObserver(() => {
+      document.documentElement.style.setProperty('--riposte-summary-height', `${Math.ceil(this.summary.getBoundingClientRect().height)}px`);
+    }).observe(this.summary);
+    this.tree.addEventListener('click', (event) => this.onClick(event));
+    this.tree.addEventListener('auxclick', (event) => {
+      // A middle click would open the link in a new frame: hand it to the host like a click.
+      const link = event.target instanceof Element ? event.target.closest('a') : null;
+      if (!link) return;
+      event.preventDefault();
+      const href = link.getAttribute('href');
+      if (event.button === 1 && href && SAFE_LINK.test(href)) this.host.post({ type: 'open-link', href });
+    });
+    this.tree.addEventListener('keydown', (event) => this.onKeyDown(event));
+  }
+
+  // --- rendering -----------------------------------------------------------------------------------
+
+  render(model: ViewModel): RenderStats {
+    const started = performance.now();
+    this.stats = { ms: 0, created: 0, updated: 0, removed: 0, total: 0 };
+    if (model.file !== this.file) {
+      // Another document: nothing of the old one's collapse state applies.
+      if (this.file !== null) {
+        this.collapsed.clear();
+        this.expanded.clear();
+        window.scrollTo(0, 0);
+      }
+      this.file = model.file;
+    }
+    this.pass++;
+    const hadFocus = this.tree.contains(document.activeElement);
+    const activeLine = this.active?.node.startLine ?? null;
+    this.model = model;
+    this.speakers = model.speakers;
+    this.renderSummary(model);
+    this.renderLegend(model);
+    this.reconcile(this.tree, model.nodes, 1);
+    this.empty.hidden = model.nodes.length > 0;
+    this.tree.hidden = model.nodes.length === 0;
+
+    // Forget collapse state of nodes that are gone, so the saved state does not grow without bound.
+    const keys = new Set<string>();
+    const walk = (nodes: readonly ViewNode[]) => {
+      for (const node of nodes) {
+        keys.add(node.key);
+        walk(node.children);
+      }
+    };
+    walk(model.nodes);
+    this.stats.total = keys.size;
+    this.tree.classList.toggle('large', keys.size > LARGE_TREE);
+    for (const key of this.collapsed) if (!keys.has(key)) this.collapsed.delete(key);
+    for (const key of this.expanded) if (!keys.has(key)) this.expanded.delete(key);
+
+    for (const entry of [this.active, this.selected, this.revealed]) {
+      if (entry && !this.isLive(entry)) {
+        if (entry === this.active) this.active = null;
+        if (entry === this.selected) this.selected = null;
+        if (entry === this.revealed) this.revealed = null;
+      }
+    }
+    if (!this.active) {
+      // The focused node was replaced (its text changed): carry focus to whatever now holds its line.
+      const near = activeLine === null ? null : this.visibleEntryAt(activeLine);
+      const first = this.tree.firstElementChild;
+      this.setActive(near ?? (first ? this.byElement.get(first) ?? null : null), hadFocus);
+    }
+    this.saveState();
+    this.stats.ms = performance.now() - started;
+    return this.stats;
+  }
+
+  private isLive(entry: Entry): boolean {
+    return this.entries.get(entry.node.key) === entry && entry.li.isConnected;
+  }
+
+  private renderSummary(model: ViewModel): void {
+    const { summary } = model;
+    const signature = JSON.stringify(summary);
+    if (signature === this.counts.dataset.signature) return;
+    this.counts.dataset.signature = signature;
+    const count = (value: number, one: string, many: string, attention = false) => {
+      const span = el('span', attention && value > 0 ? 'count attention' : 'count');
+      span.append(el('strong', undefined, String(value)), ` ${value === 1 ? one : many}`);
+      return span;
+    };
+    this.counts.replaceChildren(
+      count(summary.speakers, 'speaker', 'speakers'),
+      count(summary.quotes, 'quote', 'quotes'),
+      count(summary.replies, 'reply', 'replies'),
+      count(summary.unanswered, 'unanswered', 'unanswered', true),
+      count(summary.findings, 'finding', 'findings', true),
+    );
+  }
+
+  private renderLegend(model: ViewModel): void {
+    const signature = JSON.stringify([model.speakers, hasDrafterNode(model.nodes)]);
+    if (signature === this.legend.dataset.signature) return;
+    this.legend.dataset.signature = signature;
+    const items = model.speakers.map((speaker) => {
+      const item = el('li', `legend-item speaker-${speaker.colour % PALETTE_SIZE}${speaker.inferred ? ' inferred' : ''}`);
+      item.append(el('span', 'swatch'), el('span', 'name', speaker.name));
+      if (speaker.inferred) {
+        item.append(el('span', 'inferred-mark', ' (inferred)'));
+        item.title = 'Inferred from the shape of the thread: no line names this speaker.';
+      }
+      return item;
+    });
+    if (hasDrafterNode(model.nodes)) {
+      const you = el('li', 'legend-item speaker-you');
+      you.append(el('span', 'swatch'), el('span', 'name', 'You'));
+      items.push(you);
+    }
+    for (const item of items) item.querySelector('.swatch')!.setAttribute('aria-hidden', 'true');
+    this.legend.replaceChildren(...items);
+    this.legend.hidden = items.length === 0;
+  }
+
+  /** Makes `container`'s children the elements of `nodes`, in order, reusing elements by key. */
+  private reconcile(container: HTMLUListElement, nodes: readonly ViewNode[], level: number): void {
+    let cursor: Element | null = container.firstElementChild;
+    for (const node of nodes) {
+      let entry = this.entries.get(node.key);
+      if (entry && entry.pass === this.pass) entry = undefined; // the same key twice: never steal an element
+      if (!entry) {
+        entry = this.create(node, level);
+        if (!this.entries.has(node.key) || this.entries.get(node.key)!.pass !== this.pass) this.entries.set(node.key, entry);
+      } else if (entry.node.hash !== node.hash || entry.level !== level) {
+        this.update(entry, node, level);
+      }
+      entry.pass = this.pass;
+      if (entry.li === cursor) cursor = cursor.nextElementSibling;
+      else container.insertBefore(entry.li, cursor);
+    }
+    // Whatever is left after the placed elements is gone from the model (or moved and already taken).
+    while (cursor) {
+      const next = cursor.nextElementSibling;
+      this.dispose(cursor);
+      cursor = next;
+    }
+  }
+
+  private dispose(element: Element): void {
+    const entry = this.byElement.get(element);
+    element.remove();
+    if (!entry) return;
+    if (this.entries.get(entry.node.key) === entry) {
+      this.entries.delete(entry.node.key);
+      this.stats.removed++;
+    }
+    if (entry.group) for (const child of Array.from(entry.group.children)) this.disposeQuietly(child);
+  }
+
+  /** Forgets a removed subtree's entries without detaching them one by one (their ancestor is gone). */
+  private disposeQuietly(element: Element): void {
+    const entry = this.byElement.get(element);
+    if (!entry) return;
+    if (this.entries.get(entry.node.key) === entry && entry.pass !== this.pass) {
+      this.entries.delete(entry.node.key);
+      this.stats.removed++;
+    }
+    if (entry.group) for (const child of Array.from(entry.group.children)) this.disposeQuietly(child);
+  }
+
+  private create(node: ViewNode, level: number): Entry {
+    this.stats.created++;
+    const li = el('li');
+    li.setAttribute('role', 'treeitem');
+    li.tabIndex = -1;
+    const row = el('div', 'row');
+    li.append(row);
+    const entry: Entry = { node, level, li, row, excerpt: null, group: null, pass: this.pass };
+    this.byElement.set(li, entry);
+    this.fillNode(entry, null);
+    this.fillChildren(entry);
+    return entry;
+  }
+
+  private update(entry: Entry, node: ViewNode, level: number): void {
+    this.stats.updated++;
+    const old = entry.node;
+    entry.node = node;
+    const levelChanged = entry.level !== level;
+    entry.level = level;
+    this.fillNode(entry, old);
+    if (entry.group) {
+      if (node.children.length) this.reconcile(entry.group, node.children, level + 1);
+      else {
+        for (const child of Array.from(entry.group.children)) this.dispose(child);
+        entry.group.remove();
+        entry.group = null;
+      }
+      if (levelChanged && entry.group) {
+        // Unchanged children were skipped by hash; their level still follows their parent's.
+        for (const child of Array.from(entry.group.children)) {
+          const childEntry = this.byElement.get(child);
+          if (childEntry && childEntry.level !== level + 1) this.update(childEntry, childEntry.node, level + 1);
+        }
+      }
+    } else {
+      this.fillChildren(entry);
+    }
+    this.applyExpansion(entry);
+  }
+
+  /** Writes the node's own content; with `old`, touches only what differs from it. */
+  private fillNode(entry: Entry, old: ViewNode | null): void {
+    const { node, li } = entry;
+    li.dataset.key = node.key;
+    li.setAttribute('aria-level', String(entry.level));
+    if (!old || old.startLine !== node.startLine) li.dataset.line = String(node.startLine);
+    if (!old || old.endLine !== node.endLine) li.dataset.endLine = String(node.endLine);
+    const who = this.speakerOf(node);
+    li.className = `tree-node kind-${node.kind} ${who.className}${node.inferred ? ' inferred' : ''}${entry === this.selected ? ' selected' : ''}${entry === this.revealed ? ' revealed' : ''}`;
+    if (
+      !old ||
+      old.kind !== node.kind ||
+      old.speaker !== node.speaker ||
+      old.speakerIndex !== node.speakerIndex ||
+      old.inferred !== node.inferred ||
+      old.depth !== node.depth ||
+      old.startLine !== node.startLine ||
+      old.endLine !== node.endLine ||
+      (old.children.length === 0) !== (node.children.length === 0) ||
+      !sameBadges(old.badges, node.badges)
+    ) {
+      this.fillRow(entry, who.name);
+    }
+    const excerptClass = `excerpt excerpt-${node.kind}${node.inferred ? ' inferred' : ''}`;
+    if (!old || old.html !== node.html) {
+      if (node.html) {
+        const excerpt = el('div', excerptClass);
+        excerpt.append(sanitizeExcerpt(node.html));
+        if (entry.excerpt) entry.excerpt.replaceWith(excerpt);
+        else entry.row.after(excerpt);
+        entry.excerpt = excerpt;
+      } else if (entry.excerpt) {
+        entry.excerpt.remove();
+        entry.excerpt = null;
+      }
+    } else if (entry.excerpt && entry.excerpt.className !== excerptClass) {
+      entry.excerpt.className = excerptClass;
+    }
+  }
+
+  private fillRow(entry: Entry, speakerName: string): void {
+    const { node } = entry;
+    const twisty = el('span', node.children.length ? 'twisty' : 'twisty leaf');
+    twisty.setAttribute('aria-hidden', 'true');
+    if (node.children.length) twisty.title = 'Collapse or expand';
+    const speaker = el('span', node.inferred ? 'speaker inferred' : 'speaker', speakerName);
+    if (node.inferred) {
+      speaker.append(el('span', 'inferred-mark', ' (inferred)'));
+      speaker.title = 'Speaker inferred from the thread';
+    }
+    const kind = el('span', `kind kind-${node.kind}`, node.kind);
+    const meta = el('span', 'meta', `depth ${node.depth} · ${lineRange(node)}`);
+    const head = el('span', 'head');
+    head.append(speaker, kind, meta);
+    if (node.badges.length) {
+      const badges = el('span', 'badges');
+      for (const badge of node.badges) {
+        const element = el('span', `badge severity-${badge.severity}`, badge.label);
+        element.title = badge.message;
+        badges.append(element);
+      }
+      head.append(badges);
+    }
+    entry.row.replaceChildren(twisty, head);
+  }
+
+  private fillChildren(entry: Entry): void {
+    if (entry.node.children.length && !this.isCollapsed(entry.node) && !entry.group) {
+      entry.group = el('ul', 'children');
+      entry.group.setAttribute('role', 'group');
+      this.reconcile(entry.group, entry.node.children, entry.level + 1);
+      entry.li.append(entry.group);
+    }
+    this.applyExpansion(entry);
+  }
+
+  private applyExpansion(entry: Entry): void {
+    const { node, li } = entry;
+    if (!node.children.length) {
+      li.removeAttribute('aria-expanded');
+      return;
+    }
+    const collapsed = this.isCollapsed(node);
+    li.setAttribute('aria-expanded', String(!collapsed));
+    if (entry.group) entry.group.hidden = collapsed;
+  }
+
+  private speakerOf(node: ViewNode): { name: string; className: string } {
+    const speaker = node.speakerIndex >= 0 ? this.speakers[node.speakerIndex] : undefined;
+    if (speaker) return { name: speaker.name, className: `speaker-${speaker.colour % PALETTE_SIZE}` };
+    if (node.kind === 'reply' && node.depth === 0) return { name: 'You', className: 'speaker-you' };
+    return { name: node.speaker ?? 'Unknown speaker', className: 'speaker-unknown' };
+  }
+
+  // --- collapse state ------------------------------------------------------------------------------
+
+  private isCollapsed(node: ViewNode): boolean {
+    if (!node.children.length) return false;
+    if (this.collapsed.has(node.key)) return true;
+    return node.depth >= DEEP_DEPTH && !this.expanded.has(node.key);
+  }
+
+  private setCollapsed(entry: Entry, collapsed: boolean): void {
+    const { node } = entry;
+    if (!node.children.length || this.isCollapsed(node) === collapsed) return;
+    if (collapsed) {
+      this.collapsed.add(node.key);
+      this.expanded.delete(node.key);
+    } else {
+      this.collapsed.delete(node.key);
+      if (node.depth >= DEEP_DEPTH) this.expanded.add(node.key);
+    }
+    if (!collapsed && !entry.group) this.fillChildren(entry);
+    else this.applyExpansion(entry);
+    if (collapsed) this.keepActiveVisible(entry);
+    this.saveState();
+  }
+
+  toggle(entry: Entry): void {
+    this.setCollapsed(entry, !this.isCollapsed(entry.node));
+  }
+
+  expandAll(): void {
+    if (!this.model) return;
+    this.collapsed.clear();
+    const walk = (nodes: readonly ViewNode[]) => {
+      for (const node of nodes) {
+        if (node.children.length && node.depth >= DEEP_DEPTH) this.expanded.add(node.key);
+        walk(node.children);
+      }
+    };
+    walk(this.model.nodes);
+    this.applyAll(this.tree);
+    this.saveState();
+  }
+
+  collapseAll(): void {
+    if (!this.model) return;
+    this.expanded.clear();
+    const walk = (nodes: readonly ViewNode[]) => {
+      for (const node of nodes) {
+        if (node.children.length) this.collapsed.add(node.key);
+        walk(node.children);
+      }
+    };
+    walk(this.model.nodes);
+    this.applyAll(this.tree);
+    if (this.active) {
+      // Focus stays on the outermost collapsed ancestor of wherever it was.
+      let top: Entry = this.active;
+      for (let parent = this.parentOf(top); parent; parent = this.parentOf(parent)) top = parent;
+      this.setActive(top, this.tree.contains(document.activeElement));
+    }
+    this.saveState();
+  }
+
+  private applyAll(list: HTMLUListElement): void {
+    for (const child of Array.from(list.children)) {
+      const entry = this.byElement.get(child);
+      if (!entry) continue;
+      if (!entry.group) this.fillChildren(entry);
+      else this.applyExpansion(entry);
+      if (entry.group && !entry.group.hidden) this.applyAll(entry.group);
+      else if (entry.group) this.applyHidden(entry.group);
+    }
+  }
+
+  /** Inside a hidden group only the attributes need to follow (nothing new is built there). */
+  private applyHidden(list: HTMLUListElement): void {
+    for (const child of Array.from(list.children)) {
+      const entry = this.byElement.get(child);
+      if (!entry) continue;
+      this.applyExpansion(entry);
+      if (entry.group) this.applyHidden(entry.group);
+    }
+  }
+
+  private keepActiveVisible(collapsedEntry: Entry): void {
+    if (this.active && this.active !== collapsedEntry && collapsedEntry.li.contains(this.active.li)) {
+      this.setActive(collapsedEntry, this.tree.contains(document.activeElement));
+    }
+  }
+
+  private saveState(): void {
+    if (this.file === null) return;
+    this.host.saveState({ file: this.file, collapsed: [...this.collapsed], expanded: [...this.expanded] });
+  }
+
+  // --- focus, selection, reveal --------------------------------------------------------------------
+
+  private setActive(entry: Entry | null, focus: boolean): void {
+    if (this.active && this.active !== entry) this.active.li.tabIndex = -1;
+    this.active = entry;
+    if (!entry) return;
+    entry.li.tabIndex = 0;
+    if (focus) {
+      entry.li.focus({ preventScroll: true });
+      this.scrollIntoView(entry);
+    }
+  }
+
+  private select(entry: Entry): void {
+    if (this.selected && this.selected !== entry) {
+      this.selected.li.removeAttribute('aria-selected');
+      this.selected.li.classList.remove('selected');
+    }
+    this.selected = entry;
+    entry.li.setAttribute('aria-selected', 'true');
+    entry.li.classList.add('selected');
+    this.host.post({ type: 'select-lines', startLine: entry.node.startLine, endLine: entry.node.endLine });
+  }
+
+  /** Highlights the innermost node holding `line` (or its nearest shown ancestor); never posts back. */
+  revealLine(line: number, scroll: boolean): void {
+    const target = this.visibleEntryAt(line);
+    if (this.revealed && this.revealed !== target) this.revealed.li.classList.remove('revealed');
+    this.revealed = target;
+    if (!target) return;
+    target.li.classList.add('revealed');
+    if (scroll) this.scrollIntoView(target);
+  }
+
+  private scrollIntoView(entry: Entry): void {
+    entry.row.scrollIntoView({ block: 'nearest' });
+    if (!this.tree.classList.contains('large')) return;
+    // Nodes that just came near the viewport were laid out at their estimated size, which moved the row:
+    // once they have their real size, scroll again.
+    requestAnimationFrame(() => {
+      if (!entry.row.isConnected) return;
+      const box = entry.row.getBoundingClientRect();
+      const top = this.summary.getBoundingClientRect().bottom;
+      if (box.top < top || box.bottom > window.innerHeight) entry.row.scrollIntoView({ block: 'nearest' });
+    });
+  }
+
+  /** The innermost node holding `line`, or its outermost collapsed ancestor when it is hidden. */
+  private visibleEntryAt(line: number): Entry | null {
+    if (!this.model) return null;
+    let best: ViewNode[] | null = null;
+    const path: ViewNode[] = [];
+    const walk = (nodes: readonly ViewNode[]) => {
+      for (const node of nodes) {
+        path.push(node);
+        if (node.startLine <= line && line <= node.endLine) {
+          const tighter = best && best.length === path.length && node.endLine - node.startLine < best[best.length - 1].endLine - best[best.length - 1].startLine;
+          if (!best || path.length > best.length || tighter) best = [...path];
+        }
+        walk(node.children);
+        path.pop();
+      }
+    };
+    walk(this.model.nodes);
+    let target: Entry | null = null;
+    for (const node of (best ?? []) as ViewNode[]) {
+      const entry = this.entries.get(node.key);
+      if (!entry || !entry.li.isConnected) break;
+      target = entry;
+      if (this.isCollapsed(node)) break;
+    }
+    return target;
+  }
+
+  // --- events --------------------------------------------------------------------------------------
+
+  private entryOf(target: EventTarget | null): Entry | null {
+    const item = target instanceof Element ? target.closest('[role="treeitem"]') : null;
+    return item ? this.byElement.get(item) ?? null : null;
+  }
+
+  private onClick(event: MouseEvent): void {
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target) return;
+    const link = target.closest('a');
+    if (link) {
+      // Never navigate the frame: the host decides what to open.
+      event.preventDefault();
+      const href = link.getAttribute('href');
+      if (href && SAFE_LINK.test(href)) this.host.post({ type: 'open-link', href });
+      return;
+    }
+    const entry = this.entryOf(target);
+    if (!entry) return;
+    if (target.closest('.twisty')) {
+      this.setActive(entry, true);
+      this.toggle(entry);
+      return;
+    }
+    // A drag that selected text is for copying, not for jumping to the editor.
+    const selection = window.getSelection();
+    if (selection && !selection.isCollapsed && entry.li.contains(selection.anchorNode)) return;
+    this.setActive(entry, true);
+    this.select(entry);
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const entry = this.entryOf(event.target);
+    if (!entry || event.target !== entry.li) return; // keys on a link inside an excerpt keep their meaning
+    let next: Entry | null = null;
+    switch (event.key) {
+      case 'ArrowDown':
+        next = this.nextVisible(entry);
+        break;
+      case 'ArrowUp':
+        next = this.previousVisible(entry);
+        break;
+      case 'ArrowRight':
+        if (entry.node.children.length && this.isCollapsed(entry.node)) this.setCollapsed(entry, false);
+        else if (entry.group && !entry.group.hidden) next = this.byElement.get(entry.group.firstElementChild!) ?? null;
+        break;
+      case 'ArrowLeft':
+        if (entry.node.children.length && !this.isCollapsed(entry.node)) this.setCollapsed(entry, true);
+        else next = this.parentOf(entry);
+        break;
+      case 'Home':
+        next = this.byElement.get(this.tree.firstElementChild!) ?? null;
+        break;
+      case 'End': {
+        const last = this.tree.lastElementChild;
+        next = last ? this.lastVisibleIn(this.byElement.get(last)!) : null;
+        break;
+      }
+      case 'Enter':
+      case ' ':
+        this.select(entry);
+        break;
+      case '*':
+        for (const sibling of Array.from(entry.li.parentElement!.children)) {
+          const siblingEntry = this.byElement.get(sibling);
+          if (siblingEntry) this.setCollapsed(siblingEntry, false);
+        }
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    if (next) this.setActive(next, true);
+  }
+
+  private isOpen(entry: Entry): boolean {
+    return !!entry.group && !entry.group.hidden && entry.group.firstElementChild !== null;
+  }
+
+  private parentOf(entry: Entry): Entry | null {
+    const list = entry.li.parentElement;
+    if (!list || list === this.tree) return null;
+    return list.parentElement ? this.byElement.get(list.parentElement) ?? null : null;
+  }
+
+  private nextVisible(entry: Entry): Entry | null {
+    if (this.isOpen(entry)) return this.byElement.get(entry.group!.firstElementChild!) ?? null;
+    for (let current: Entry | null = entry; current; current = this.parentOf(current)) {
+      const sibling = current.li.nextElementSibling;
+      if (sibling) return this.byElement.get(sibling) ?? null;
+    }
+    return null;
+  }
+
+  private previousVisible(entry: Entry): Entry | null {
+    const sibling = entry.li.previousElementSibling;
+    if (!sibling) return this.parentOf(entry);
+    const previous = this.byElement.get(sibling);
+    return previous ? this.lastVisibleIn(previous) : null;
+  }
+
+  private lastVisibleIn(entry: Entry): Entry {
+    let current = entry;
+    while (this.isOpen(current)) {
+      const last = this.byElement.get(current.group!.lastElementChild!);
+      if (!last) break;
+      current = last;
+    }
+    return current;
+  }
+}
+
+function hasDrafterNode(nodes: readonly ViewNode[]): boolean {
+  return nodes.some((node) => (node.kind === 'reply' && node.depth === 0 && node.speakerIndex < 0) || hasDrafterNode(node.children));
+}
