@@ -1,0 +1,67 @@
+// Work the benchmark runs in a fresh process, printing one JSON line:
+//   node --expose-gc out/bench/child.js memory <draft.md> baseline|lint
+//   node out/bench/child.js activation <extension.js>
+//   node out/bench/child.js markdownlint <draft.md>
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fakeContext, vscodeStub } from './vscodeStub';
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function memory(file: string, mode: string): void {
+  // Both modes load the same code and hold the same text; only `lint` lints it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const core = require('../src/core') as typeof import('../src/core');
+  const text = readFileSync(file, 'utf8');
+  gc();
+  let findings = 0;
+  let lintMs = 0;
+  if (mode === 'lint') {
+    const start = performance.now();
+    findings = core.lint(text, {}).length;
+    lintMs = performance.now() - start;
+  }
+  const usage = process.resourceUsage();
+  process.stdout.write(JSON.stringify({ mode, bytes: Buffer.byteLength(text), findings, lintMs, maxRssKb: usage.maxRSS }) + '\n');
+}
+
+/** One run of markdownlint's default rules (for the 10 MB draft, where the parent may have to stop it). */
+async function markdownlint(file: string): Promise<void> {
+  const text = readFileSync(file, 'utf8');
+  const { lint } = (await import('markdownlint/sync')) as unknown as { lint(options: { strings: Record<string, string> }): Record<string, unknown[]> };
+  const start = performance.now();
+  const findings = lint({ strings: { draft: text } }).draft.length;
+  process.stdout.write(JSON.stringify({ ms: performance.now() - start, findings }) + '\n');
+}
+
+function activation(extensionFile: string): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Module = require('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const stub = vscodeStub();
+  const load = Module._load;
+  Module._load = function (request: string, ...rest: unknown[]) {
+    return request === 'vscode' ? stub : load.call(this, request, ...rest);
+  };
+  const context = fakeContext(path.resolve(__dirname, '..', '..')) as { subscriptions: { dispose(): unknown }[] };
+  const t0 = performance.now();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const extension = require(path.resolve(extensionFile)) as { activate(context: unknown): unknown };
+  const t1 = performance.now();
+  extension.activate(context);
+  const t2 = performance.now();
+  process.stdout.write(JSON.stringify({ requireMs: t1 - t0, activateMs: t2 - t1, totalMs: t2 - t0, subscriptions: context.subscriptions.length }) + '\n');
+  // Debounce timers and the like must not keep the process alive.
+  process.exit(0);
+}
+
+const [mode, ...args] = process.argv.slice(2);
+if (mode === 'memory') memory(args[0], args[1]);
+else if (mode === 'activation') activation(args[0]);
+else if (mode === 'markdownlint') void markdownlint(args[0]);
+else {
+  console.error(`child.js: unknown mode ${mode}`);
+  process.exit(2);
+}

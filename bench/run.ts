@@ -1,0 +1,464 @@
+// `npm run bench`: the performance targets of the issue, measured as ratios in one run on one machine.
+//   --write    also write the table to docs/performance.md
+//   --profile  only profile the 1 MB full lint: writes .bench/lint-1mb.cpuprofile, prints the top self times
+// Progress goes to stderr; the table to stdout.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import MarkdownIt from 'markdown-it';
+import { DraftSession, lint } from '../src/core';
+import { generateDraft, MB } from './generate';
+import { editsFor, measurePreview, PreviewResult } from './preview';
+import { profileLint } from './profile';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const WORK = path.join(ROOT, '.bench');
+const CHILD = path.join(__dirname, 'child.js');
+
+const TARGETS = { parseRatio: 2, speedUp: 15, relintMs: 10, memory: 10, growth: 12, previewMs: 100, activationMs: 30, bundleKb: 300 };
+
+interface Size {
+  label: string;
+  mb: number;
+  runs: number;
+  /** Unmeasured runs first, for the JIT and the heap to settle (the 10 MB runs come after the smaller sizes). */
+  warmup: number;
+  /** markdown-it needs a few more: its first parses of a size are up to 3× slower while V8's heap grows. */
+  parseWarmup: number;
+}
+
+const SIZES: Size[] = [
+  { label: '0.1 MB', mb: 0.1, runs: 7, warmup: 2, parseWarmup: 5 },
+  { label: '1 MB', mb: 1, runs: 7, warmup: 2, parseWarmup: 4 },
+  { label: '10 MB', mb: 10, runs: 3, warmup: 0, parseWarmup: 2 },
+];
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function time(fn: () => unknown): number {
+  gc();
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+function ms(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  if (value < 10) return `${value.toFixed(2)} ms`;
+  if (value < 100) return `${value.toFixed(1)} ms`;
+  return `${Math.round(value).toLocaleString('en-US')} ms`;
+}
+
+function verdict(pass: boolean): string {
+  return pass ? 'PASS' : 'FAIL';
+}
+
+function errorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `error: ${message.split('\n')[0].slice(0, 100)}`;
+}
+
+// --- measurements ----------------------------------------------------------------------------------------
+
+/** A median over `runs` runs, or (stopped) a lower bound when the one run was stopped at a time limit. */
+type Timing = { ms: number; runs: number; planned: number; stopped?: boolean } | { note: string };
+
+function isTimed(timing: Timing): timing is Extract<Timing, { ms: number }> {
+  return 'ms' in timing;
+}
+
+/**
+ * Runs `fn` up to `runs` times (after `warmup` unmeasured runs), stopping early when another run would take the
+ * loop past `budgetMs`: a slow build still finishes the bench in minutes, and says how many runs it took.
+ */
+function sample(fn: () => unknown, runs: number, warmup: number, budgetMs: number): Timing {
+  const started = performance.now();
+  try {
+    for (let i = 0; i < warmup; i++) fn();
+    const times: number[] = [];
+    while (times.length < runs) {
+      times.push(time(fn));
+      if (performance.now() - started + median(times) > budgetMs) break;
+    }
+    return { ms: median(times), runs: times.length, planned: runs };
+  } catch (error) {
+    return { note: errorText(error) };
+  }
+}
+
+/** Runs the bench's child script with a time limit; null when it had to be stopped. */
+function child<T>(args: string[], timeoutMs: number): T | null {
+  const run = spawnSync(process.execPath, ['--expose-gc', CHILD, ...args], { encoding: 'utf8', maxBuffer: 1 << 20, timeout: timeoutMs, killSignal: 'SIGKILL' });
+  if (run.error && (run.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return null;
+  if (run.status !== 0) throw new Error(`child ${args[0]} failed: ${(run.stderr || String(run.error ?? '')).trim().split('\n').slice(-3).join(' ')}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop()!) as T;
+}
+
+interface MarkdownlintApi {
+  lint(options: { strings: Record<string, string> }): Record<string, unknown[]>;
+}
+
+let markdownlint: MarkdownlintApi | undefined;
+
+async function loadMarkdownlint(): Promise<MarkdownlintApi> {
+  // markdownlint is an ES module; its sync API lints with the default configuration (every rule on).
+  markdownlint ??= (await import('markdownlint/sync')) as unknown as MarkdownlintApi;
+  return markdownlint;
+}
+
+interface SizeResult {
+  size: Size;
+  bytes: number;
+  parse: Timing;
+  lint: Timing;
+  findings: number;
+  markdownlint: Timing;
+  relint: Timing;
+  memory: { bytes: number; ratio: number } | { note: string };
+}
+
+/** Time limits (ms) that keep a slow build's bench within minutes; the table says when one was hit. */
+const LIMITS = {
+  /** The first lint of each size, in the memory child: stopped past this, the size's other lint measures are skipped. */
+  firstLint: 30_000,
+  /** Each in-process loop (parse, lint, markdownlint, re-lint) stops adding runs past this. */
+  loop: 40_000,
+  /** markdownlint on 10 MB runs once, in a child, stopped past this. */
+  markdownlint10: 20_000,
+};
+
+async function measureSize(size: Size): Promise<{ result: SizeResult; text: string }> {
+  const text = generateDraft(Math.round(size.mb * MB));
+  const bytes = Buffer.byteLength(text);
+  const file = path.join(WORK, `draft-${size.mb}mb.md`);
+  writeFileSync(file, text);
+  const result: SizeResult = { size, bytes, parse: { note: '—' }, lint: { note: '—' }, findings: 0, markdownlint: { note: '—' }, relint: { note: '—' }, memory: { note: '—' } };
+
+  // Peak memory first: the lint child's time also tells whether this size can be linted within the limits.
+  log(`${size.label}: peak memory (child processes)`);
+  let firstLintMs = 0;
+  try {
+    const baseline = child<{ maxRssKb: number }>(['memory', file, 'baseline'], LIMITS.firstLint)!;
+    const linted = child<{ maxRssKb: number; lintMs: number; findings: number }>(['memory', file, 'lint'], LIMITS.firstLint);
+    if (!linted) {
+      result.memory = { note: `not measured (lint > ${LIMITS.firstLint / 1000} s)` };
+      result.lint = { ms: LIMITS.firstLint, runs: 1, planned: size.runs, stopped: true };
+      result.relint = { note: 'skipped (lint too slow)' };
+    } else {
+      firstLintMs = linted.lintMs;
+      const delta = Math.max(0, (linted.maxRssKb - baseline.maxRssKb) * 1024);
+      result.memory = { bytes: delta, ratio: delta / bytes };
+    }
+  } catch (error) {
+    result.memory = { note: errorText(error) };
+  }
+
+  const md = new MarkdownIt();
+  log(`${size.label}: markdown-it parse, ${size.runs} runs`);
+  result.parse = sample(() => md.parse(text, {}), size.runs, size.parseWarmup, LIMITS.loop);
+  if (!isTimed(result.lint) || !result.lint.stopped) {
+    log(`${size.label}: riposte lint, ${size.runs} runs`);
+    // Warm-up runs only when they fit the loop's budget.
+    const warmup = firstLintMs * (size.warmup + 1) < LIMITS.loop ? size.warmup : 0;
+    result.lint = sample(() => (result.findings = lint(text, {}).length), size.runs, warmup, LIMITS.loop);
+  }
+
+  const mdl = await loadMarkdownlint();
+  if (size.mb < 10) {
+    log(`${size.label}: markdownlint, ${size.runs} runs`);
+    result.markdownlint = sample(() => mdl.lint({ strings: { draft: text } }), size.runs, size.warmup, LIMITS.loop);
+  } else {
+    log(`${size.label}: markdownlint, 1 run (stopped after ${LIMITS.markdownlint10 / 1000} s)`);
+    try {
+      const run = child<{ ms: number }>(['markdownlint', file], LIMITS.markdownlint10);
+      result.markdownlint = run ? { ms: run.ms, runs: 1, planned: 1 } : { ms: LIMITS.markdownlint10, runs: 1, planned: 1, stopped: true };
+    } catch (error) {
+      result.markdownlint = { note: errorText(error) };
+    }
+  }
+
+  if (!isTimed(result.lint) || !result.lint.stopped) {
+    log(`${size.label}: incremental re-lint after a one-character edit`);
+    // The session's first analysis is a full lint; skip when that alone would eat the loop's budget.
+    if (firstLintMs * 2 > LIMITS.loop) result.relint = { note: `skipped (full lint ${(firstLintMs / 1000).toFixed(0)} s)` };
+    else {
+      try {
+        const session = new DraftSession(text);
+        void session.diagnostics;
+        const edit = editsFor(text);
+        let n = 0;
+        result.relint = sample(() => session.update([edit(n++)]), size.runs, Math.min(size.warmup, 1), LIMITS.loop - firstLintMs);
+      } catch (error) {
+        result.relint = { note: errorText(error) };
+      }
+    }
+  }
+  return { result, text };
+}
+
+interface Activation {
+  totalMs: number;
+  requireMs: number;
+  activateMs: number;
+  runs: number;
+}
+
+/** `node esbuild.mjs --production` in a scratch copy of the project, so dist/ keeps the dev build. */
+function productionBuild(): { dir: string; extension: string } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'riposte-production-'));
+  const skip = new Set(['.git', 'dist', 'out', '.bench', '.vscode-test', 'node_modules']);
+  for (const name of readdirSync(ROOT)) {
+    if (!skip.has(name)) cpSync(path.join(ROOT, name), path.join(dir, name), { recursive: true });
+  }
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: dir, stdio: 'pipe' });
+  return { dir, extension: path.join(dir, 'dist', 'extension.js') };
+}
+
+function measureActivation(extension: string, runs: number): Activation {
+  const results: { totalMs: number; requireMs: number; activateMs: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    const child = spawnSync(process.execPath, [CHILD, 'activation', extension], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error((child.stderr || '').trim().split('\n').slice(0, 4).join(' '));
+    results.push(JSON.parse(child.stdout.trim().split('\n').pop()!));
+  }
+  return {
+    totalMs: median(results.map((r) => r.totalMs)),
+    requireMs: median(results.map((r) => r.requireMs)),
+    activateMs: median(results.map((r) => r.activateMs)),
+    runs,
+  };
+}
+
+// --- the table -------------------------------------------------------------------------------------------
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  const line = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ');
+  return [line(rows[0]), widths.map((width) => '-'.repeat(width)).join('-|-'), ...rows.slice(1).map(line)].join('\n');
+}
+
+/** "1,329 ms", "1,329 ms (2 of 7 runs)", "> 30,000 ms (stopped)", or the note. */
+function timingCell(timing: Timing): string {
+  if (!isTimed(timing)) return timing.note;
+  if (timing.stopped) return `> ${ms(timing.ms)} (stopped)`;
+  return timing.runs < timing.planned ? `${ms(timing.ms)} (${timing.runs} of ${timing.planned} runs)` : timing.runs === 1 && timing.planned === 1 ? `${ms(timing.ms)} (1 run)` : ms(timing.ms);
+}
+
+/**
+ * a ÷ b against a target; a stopped timing makes the ratio a bound, and the verdict is given only when the bound
+ * settles it.
+ */
+function ratioCell(a: Timing, b: Timing, target: number, atMost: boolean, digits: number): string {
+  if (!isTimed(a) || !isTimed(b) || (a.stopped && b.stopped)) return '—';
+  const ratio = a.ms / b.ms;
+  const text = `${ratio.toFixed(digits)}×`;
+  if (!a.stopped && !b.stopped) return `${text} ${verdict(atMost ? ratio <= target : ratio >= target)}`;
+  // a stopped: the ratio is at least this; b stopped: at most this.
+  const atLeast = !!a.stopped;
+  const settled = atMost ? (atLeast && ratio > target) || (!atLeast && ratio <= target) : (atLeast && ratio >= target) || (!atLeast && ratio < target);
+  return `${atLeast ? '>' : '<'} ${text} ${settled ? verdict(atMost ? !atLeast : atLeast) : '(unknown)'}`;
+}
+
+function sizeRow(r: SizeResult): string[] {
+  return [
+    `${r.size.label} (${(r.bytes / MB).toFixed(2)})`,
+    timingCell(r.parse),
+    timingCell(r.lint),
+    ratioCell(r.lint, r.parse, TARGETS.parseRatio, true, 2),
+    timingCell(r.markdownlint),
+    ratioCell(r.markdownlint, r.lint, TARGETS.speedUp, false, 1),
+    isTimed(r.relint) && !r.relint.stopped ? `${timingCell(r.relint)} ${verdict(r.relint.ms <= TARGETS.relintMs)}` : timingCell(r.relint),
+    'note' in r.memory ? r.memory.note : `${(r.memory.bytes / MB).toFixed(1)} MB (${r.memory.ratio.toFixed(1)}×) ${verdict(r.memory.ratio <= TARGETS.memory)}`,
+  ];
+}
+
+interface Report {
+  header: string;
+  table: string;
+  lines: string[];
+  notes: string[];
+}
+
+function render(report: Report): string {
+  return [report.header, '', report.table, '', ...report.lines, '', ...report.notes].join('\n');
+}
+
+function documentation(report: Report): string {
+  return `# Performance
+
+The targets come from the performance issue. \`npm run bench\` measures them as ratios, all in one run on one
+machine, so that the numbers compare like with like; they are never timed unit tests. \`npm run bench -- --write\`
+also rewrites this page with the latest table. \`npm run bench -- --profile\` profiles the 1 MB full lint instead
+(writes \`.bench/lint-1mb.cpuprofile\`, which Chrome DevTools or VS Code open, and prints the 15 functions with the
+most self time).
+
+## Latest run
+
+\`\`\`text
+${render(report)}
+\`\`\`
+
+## What each row and column means
+
+The drafts are synthetic (\`bench/generate.ts\`): a seeded generator, so the same text on every machine, of at least
+0.1, 1 and 10 MB (MB = 2^20 bytes; the size column shows the actual size). They mix what real replies hold: mail
+quoting up to four levels deep with attributions in several styles, \`**Name:**\` quotes, Discourse \`[quote="…"]\`
+nesting, GitHub "Originally posted by", signatures, pasted paragraphs that lost their blank lines, exact and near
+duplicates, repeated words, fenced code, lists, headings and links. \`node out/bench/generate.js 1 > draft.md\` writes one.
+
+- **markdown-it parse**: \`new MarkdownIt().parse(text, {})\` (the default preset), the floor any Markdown tool pays.
+- **riposte lint**: \`lint(text)\` from the core: parse the draft and run every rule with the default configuration.
+- **÷ parse**: riposte lint ÷ markdown-it parse. Target ≤ ${TARGETS.parseRatio} (for 1 MB).
+- **markdownlint**: markdownlint's sync \`lint\` on the same text with its default configuration (all rules).
+  markdownlint 0.40.0 is the newest release that runs on Node 20 (0.41 and later need Node 22).
+- **speed-up**: markdownlint ÷ riposte lint. Target ≥ ${TARGETS.speedUp} (for 1 MB). On 10 MB markdownlint runs once, in a
+  child process stopped after ${LIMITS.markdownlint10 / 1000} s (it grows faster than linearly); then the cell says "> … (stopped)"
+  and the speed-up is a lower bound ("> n×"), with a verdict only when the bound settles it.
+- **1-char re-lint**: \`DraftSession.update([{ range, text }])\` (the extension's keystroke path) after typing or
+  deleting one letter in a reply paragraph in the middle of the draft, diagnostics included. Target ≤ ${TARGETS.relintMs} ms (for 1 MB).
+- **peak memory**: a child process loads the code, reads the draft and lints it once; another only loads the code
+  and reads the draft. The difference of their peak resident set sizes (\`process.resourceUsage().maxRSS\`), and that
+  difference as a multiple of the file size. Target ≤ ${TARGETS.memory}×.
+- **10 MB / 1 MB**: the growth of the lint time from 1 to 10 MB. Target ≤ ${TARGETS.growth} (linear is 10).
+- **preview update**: the real \`media/preview.js\` and \`media/preview.css\` in headless Chromium, in the document the
+  extension builds, after a first render of the 1 MB draft. Timed from the start of a one-character edit: the
+  \`DraftSession.update\`, \`buildViewModel\`, \`JSON.stringify\` of the message, the transfer to the page, \`JSON.parse\`
+  and \`postMessage\` there, the render handler, and two animation frames after it. Target ≤ ${TARGETS.previewMs} ms.
+- **activation**: a fresh Node process loads the production \`dist/extension.js\` with a stub \`vscode\` module and calls
+  \`activate()\` with a fake ExtensionContext; \`require\` + \`activate\`, median of several processes. Target ≤ ${TARGETS.activationMs} ms.
+- **bundle**: the size of \`dist/extension.js\` built by \`node esbuild.mjs --production\` (in a scratch copy, so the dev
+  build in dist/ stays). Target ≤ ${TARGETS.bundleKb} KB (KB = 1024 bytes).
+
+Medians are over ${SIZES.map((size) => `${size.runs} runs for ${size.label}`).join(', ')}, each after a forced GC
+(\`node --expose-gc\`). So that a slow build still finishes in a few minutes, each loop stops adding runs once it has
+spent ${LIMITS.loop / 1000} s (the cell then says "(n of m runs)"), and the first lint of each size, in the memory child, is
+stopped after ${LIMITS.firstLint / 1000} s, in which case the lint time is shown as a lower bound and that size's re-lint is skipped.
+The machine is shared: other work running at the same time shows up in every column, so compare rows of one run.
+`;
+}
+
+async function bench(write: boolean): Promise<void> {
+  const started = performance.now();
+  mkdirSync(WORK, { recursive: true });
+  const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
+  const header = `Riposte bench — ${cpu}, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+
+  const results: SizeResult[] = [];
+  let oneMbText = '';
+  for (const size of SIZES) {
+    const { result, text } = await measureSize(size);
+    if (size.mb === 1) oneMbText = text;
+    results.push(result);
+  }
+
+  const rows = [['size (MB)', 'markdown-it parse', 'riposte lint', `÷ parse (≤ ${TARGETS.parseRatio})`, 'markdownlint', `speed-up (≥ ${TARGETS.speedUp})`, `1-char re-lint (≤ ${TARGETS.relintMs} ms)`, `peak memory ΔmaxRSS (≤ ${TARGETS.memory}× size)`], ...results.map(sizeRow)];
+
+  const lines: string[] = [];
+  const one = results.find((r) => r.size.mb === 1)!;
+  const ten = results.find((r) => r.size.mb === 10)!;
+  lines.push(`10 MB / 1 MB lint time:  ${ratioCell(ten.lint, one.lint, TARGETS.growth, true, 1)}  (target ≤ ${TARGETS.growth})`);
+
+  log('preview: 1 MB draft in headless Chromium');
+  let preview: PreviewResult | string;
+  try {
+    preview = await measurePreview(oneMbText, 5);
+  } catch (error) {
+    preview = errorText(error);
+  }
+  if (typeof preview === 'string') lines.push(`Preview update, 1 MB:    ${preview}`);
+  else {
+    const total = median(preview.edits.map((e) => e.totalMs));
+    const part = (pick: (e: PreviewResult['edits'][number]) => number) => ms(median(preview.edits.map(pick)));
+    lines.push(
+      `Preview update, 1 MB:    ${ms(total)}  (target ≤ ${TARGETS.previewMs} ms)  ${verdict(total <= TARGETS.previewMs)}` +
+        `  — median of ${preview.edits.length} edits: update ${part((e) => e.updateMs)} + view model ${part((e) => e.modelMs)} + send/render/2 frames ${part((e) => e.pageMs)}` +
+        ` (in page ${part((e) => e.inPageMs)}, render handler ${part((e) => e.renderMs)}); message ${(preview.modelBytes / MB).toFixed(1)} MB, ${preview.initial.nodes} nodes, first render ${ms(preview.initial.totalMs)}` +
+        (preview.notes.length ? `; ${preview.notes.join('; ')}` : ''),
+    );
+  }
+
+  log('production build, activation and bundle size');
+  let build: { dir: string; extension: string } | undefined;
+  try {
+    build = productionBuild();
+    const bundleKb = statSync(build.extension).size / 1024;
+    try {
+      const activation = measureActivation(build.extension, 7);
+      lines.push(
+        `Activation:              ${ms(activation.totalMs)}  (target ≤ ${TARGETS.activationMs} ms)  ${verdict(activation.totalMs <= TARGETS.activationMs)}` +
+          `  — production bundle, fresh process, median of ${activation.runs}: require ${ms(activation.requireMs)} + activate() ${ms(activation.activateMs)}`,
+      );
+    } catch (error) {
+      lines.push(`Activation:              ${errorText(error)}`);
+    }
+    lines.push(`Bundle (production):     ${bundleKb.toFixed(0)} KB dist/extension.js  (target ≤ ${TARGETS.bundleKb} KB)  ${verdict(bundleKb <= TARGETS.bundleKb)}`);
+  } catch (error) {
+    lines.push(`Activation:              not measured (production build failed)`, `Bundle (production):     ${errorText(error)}`);
+  } finally {
+    if (build) rmSync(build.dir, { recursive: true, force: true });
+  }
+
+  const notes = [
+    `Medians of ${SIZES.map((s) => `${s.runs} runs (${s.label})`).join(', ')}; targets are the issue's for 1 MB, other sizes are marked against the same thresholds.`,
+    `Peak memory: maxRSS of a child that loads the code, reads the draft and lints it, minus that of one that only loads and reads.`,
+    `markdownlint ${markdownlintVersion()} (newest that runs on Node 20), default config (all rules), sync API. Riposte findings: ${results.map((r) => `${isTimed(r.lint) && !r.lint.stopped ? r.findings : '—'} (${r.size.label})`).join(', ')}.`,
+    `Bench took ${Math.round((performance.now() - started) / 1000)} s.`,
+  ];
+  const report: Report = { header, table: table(rows), lines, notes };
+  process.stdout.write(render(report) + '\n');
+  if (write) {
+    writeFileSync(path.join(ROOT, 'docs', 'performance.md'), documentation(report));
+    log('wrote docs/performance.md');
+  }
+}
+
+function markdownlintVersion(): string {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require(path.join(ROOT, 'node_modules', 'markdownlint', 'package.json')) as { version: string }).version;
+  } catch {
+    return '?';
+  }
+}
+
+async function profile(): Promise<void> {
+  mkdirSync(WORK, { recursive: true });
+  const text = generateDraft(MB);
+  const output = path.join(WORK, 'lint-1mb.cpuprofile');
+  log('profiling the 1 MB full lint (1 warm-up + 3 profiled runs)');
+  const { selfTimes, lintMs, profiledMs } = await profileLint(text, output, 3);
+  const rows = [['#', 'self ms', 'share', 'function', 'where']];
+  selfTimes.slice(0, 15).forEach((entry, i) => rows.push([String(i + 1), entry.ms.toFixed(1), `${(entry.share * 100).toFixed(1)}%`, entry.name, entry.location]));
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  const format = (row: string[]) => row.map((cell, column) => (column < 3 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd();
+  process.stdout.write(
+    [
+      `Top 15 self time, 1 MB full lint (${(Buffer.byteLength(text) / MB).toFixed(2)} MB; 3 runs: ${lintMs.map((t) => ms(t)).join(', ')}; ${ms(profiledMs)} profiled)`,
+      '',
+      ...rows.map(format),
+      '',
+      `Profile: ${path.relative(ROOT, output)} (open in Chrome DevTools › Performance, or VS Code).`,
+    ].join('\n') + '\n',
+  );
+}
+
+const args = process.argv.slice(2);
+(args.includes('--profile') ? profile() : bench(args.includes('--write'))).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
