@@ -51,6 +51,7 @@ export function words(text: string): Word[] {
   return found;
 }
 
+/** The lower-cased, typography-normalised words of a text (the keys of `words`, without the offsets). */
 export function wordKeys(text: string): string[] {
-  return words(text).map((word) => word.key);
+  return normalizeTypography(text).toLowerCase().match(WORD) ?? [];
 }

@@ -18,11 +18,19 @@ function fnv1a(text: string, seed: number): number {
 const MULTIPLIERS = Array.from({ length: HASHES }, (_, i) => (fnv1a(`m${i}`, 17) | 1) >>> 0);
 const OFFSETS = Array.from({ length: HASHES }, (_, i) => fnv1a(`a${i}`, 29));
 
+/** Mixes two 32-bit numbers into one (a shingle of two word ids, a run of ids); no strings built. */
+export function mix(hash: number, value: number): number {
+  let h = Math.imul(hash ^ value, 0x9e3779b1);
+  h ^= h >>> 15;
+  return Math.imul(h, 0x85ebca6b) >>> 0;
+}
+
 export function minHashSignature(keys: readonly string[]): Uint32Array {
   const signature = new Uint32Array(HASHES).fill(0xffffffff);
-  const shingles = keys.length < 2 ? keys : keys.slice(1).map((key, i) => `${keys[i]} ${key}`);
-  for (const shingle of shingles) {
-    const base = fnv1a(shingle, 0);
+  const ids = wordIds(keys);
+  const count = ids.length < 2 ? ids.length : ids.length - 1;
+  for (let k = 0; k < count; k++) {
+    const base = ids.length < 2 ? mix(0x2545f491, ids[k]) : mix(mix(0x2545f491, ids[k]), ids[k + 1]);
     for (let i = 0; i < HASHES; i++) {
       const value = (Math.imul(base, MULTIPLIERS[i]) + OFFSETS[i]) >>> 0;
       if (value < signature[i]) signature[i] = value;
@@ -57,20 +65,69 @@ export function cachedBandKeys(keys: readonly string[]): number[] {
 /** Similarity of two word sequences as difflib's ratio: 2·(words in common, in order) / (total words). */
 export function wordSimilarity(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 && b.length === 0) return 1;
-  return (2 * longestCommonSubsequence(a, b)) / (a.length + b.length);
+  return (2 * bitParallelLcs(wordIds(a), wordIds(b))) / (a.length + b.length);
 }
 
-function longestCommonSubsequence(a: readonly string[], b: readonly string[]): number {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  let previous = new Uint32Array(short.length + 1);
-  let current = new Uint32Array(short.length + 1);
-  for (let i = 1; i <= long.length; i++) {
-    for (let j = 1; j <= short.length; j++) {
-      current[j] = long[i - 1] === short[j - 1] ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
+/** The best `wordSimilarity` could be, from the lengths alone: cheap to check before comparing. */
+export function similarityBound(a: number, b: number): number {
+  return a + b === 0 ? 1 : (2 * Math.min(a, b)) / (a + b);
+}
+
+// Words become small integers (one table for the process) so sequences compare as numbers.
+const vocabulary = new Map<string, number>();
+const idCache = new WeakMap<readonly string[], Int32Array>();
+
+export function wordIds(words: readonly string[]): Int32Array {
+  let ids = idCache.get(words);
+  if (!ids) {
+    ids = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) {
+      let id = vocabulary.get(words[i]);
+      if (id === undefined) {
+        id = vocabulary.size;
+        vocabulary.set(words[i], id);
+      }
+      ids[i] = id;
     }
-    [previous, current] = [current, previous];
+    idCache.set(words, ids);
   }
-  return previous[short.length];
+  return ids;
+}
+
+/**
+ * Length of the longest common subsequence, 32 positions of `b` per machine word (Allison–Dix, as Hyyrö
+ * writes it): V' = (V + U) | (V − U) with U = V & match(a[i]); since U ⊆ V, V − U is V & ~U.
+ */
+function bitParallelLcs(a: Int32Array, b: Int32Array): number {
+  const m = b.length;
+  if (m === 0 || a.length === 0) return 0;
+  const words = (m + 31) >>> 5;
+  const masks = new Map<number, Uint32Array>();
+  for (let j = 0; j < m; j++) {
+    let mask = masks.get(b[j]);
+    if (!mask) masks.set(b[j], (mask = new Uint32Array(words)));
+    mask[j >>> 5] |= 1 << (j & 31);
+  }
+  const v = new Uint32Array(words).fill(0xffffffff);
+  for (let i = 0; i < a.length; i++) {
+    const match = masks.get(a[i]);
+    if (!match) continue;
+    let carry = 0;
+    for (let w = 0; w < words; w++) {
+      const u = (v[w] & match[w]) >>> 0;
+      const sum = v[w] + u + carry;
+      carry = sum > 0xffffffff ? 1 : 0;
+      v[w] = ((sum >>> 0) | (v[w] & ~u)) >>> 0;
+    }
+  }
+  let ones = 0;
+  for (let w = 0; w < words; w++) {
+    let bits = (w === words - 1 && m % 32 !== 0 ? v[w] & ((1 << (m % 32)) - 1) : v[w]) >>> 0;
+    bits -= (bits >>> 1) & 0x55555555;
+    bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
+    ones += (Math.imul((bits + (bits >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+  }
+  return m - ones;
 }
 
 /** Words only in `a` and only in `b`, in order (for messages that show what changed). */

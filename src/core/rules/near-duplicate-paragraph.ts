@@ -1,11 +1,11 @@
 import { isComparable } from '../duplicates';
 import { lineLabel } from '../edits';
 import { Finding, Rule } from '../rule';
-import { cachedBandKeys, wordDifferences, wordSimilarity } from '../similarity';
+import { cachedBandKeys, similarityBound, wordDifferences, wordSimilarity } from '../similarity';
 import { range } from '../types';
 
 const MAX_PER_BUCKET = 8;
-const MAX_COMPARISONS = 32;
+const MAX_COMPARISONS = 8;
 
 export const nearDuplicateParagraph: Rule = {
   id: 'near-duplicate-paragraph',
@@ -24,30 +24,34 @@ export const nearDuplicateParagraph: Rule = {
     const keys = candidates.map((unit) => unit.wordKeys);
     const findings: Finding[] = [];
     const reported = new Set<number>();
+    // Shared-band counts per earlier paragraph, reset through the list of those touched (no Map per paragraph).
+    const sharedCount = new Uint8Array(candidates.length);
+    const touched: number[] = [];
     candidates.forEach((unit, i) => {
       if (keys[i].length < minWords) return;
-      const compared = new Set<number>();
-      let best: { index: number; similarity: number } | null = null;
-      let comparisons = 0;
+      // Candidates are earlier paragraphs sharing at least two MinHash bands (one shared band is mostly
+      // chance), the most recent few of each bucket only: templated text fills buckets with thousands.
       for (const band of cachedBandKeys(keys[i])) {
         const bucket = buckets.get(band);
-        if (bucket) {
-          // Only the most recent few of a bucket are compared: templated text (every paragraph alike but a
-          // number) fills buckets with thousands of entries, and comparing with all would be quadratic.
-          for (let k = bucket.length - 1; k >= Math.max(0, bucket.length - MAX_PER_BUCKET) && comparisons < MAX_COMPARISONS; k--) {
-            const j = bucket[k];
-            if (compared.has(j)) continue;
-            compared.add(j);
-            comparisons++;
-            const other = candidates[j];
-            if (other.depth !== unit.depth || other.normalized === unit.normalized) continue;
-            const similarity = wordSimilarity(keys[i], keys[j]);
-            if (similarity >= threshold && (!best || similarity > best.similarity)) best = { index: j, similarity };
-          }
-          bucket.push(i);
-        } else {
+        if (!bucket) {
           buckets.set(band, [i]);
+          continue;
         }
+        for (let k = bucket.length - 1; k >= Math.max(0, bucket.length - MAX_PER_BUCKET); k--) {
+          if (sharedCount[bucket[k]]++ === 0) touched.push(bucket[k]);
+        }
+        bucket.push(i);
+      }
+      let best: { index: number; similarity: number } | null = null;
+      const ranked = touched.filter((j) => sharedCount[j] >= 2).sort((x, y) => sharedCount[y] - sharedCount[x] || y - x);
+      for (const j of touched) sharedCount[j] = 0;
+      touched.length = 0;
+      for (const j of ranked.slice(0, MAX_COMPARISONS)) {
+        const other = candidates[j];
+        if (other.depth !== unit.depth || other.normalized === unit.normalized) continue;
+        if (similarityBound(keys[i].length, keys[j].length) < threshold) continue;
+        const similarity = wordSimilarity(keys[i], keys[j]);
+        if (similarity >= threshold && (!best || similarity > best.similarity)) best = { index: j, similarity };
       }
       if (!best || reported.has(i)) return;
       reported.add(i);

@@ -15,7 +15,7 @@ export const repeatedWords: Rule = {
     const findings: Finding[] = [];
     const { inLaterCopy } = analysis.duplicates;
     for (const unit of draft.units) {
-      if (!unit.isProse || inLaterCopy.has(unit)) continue;
+      if (!unit.isProse || inLaterCopy.has(unit) || !mayRepeat(unit.wordKeys)) continue;
       const prose = unit.prose;
       const found = words(prose);
       for (let i = 0; i < found.length; i++) {
@@ -52,4 +52,16 @@ function isDoubled(found: ReturnType<typeof words>, i: number, size: number, tex
     if (INTENDED_DOUBLES.has(word) || /^\d+$/.test(word)) return false;
   }
   return true;
+}
+
+/** Whether a group of 1–4 words is followed by itself: the cheap test before offsets are worked out. */
+function mayRepeat(keys: readonly string[]): boolean {
+  for (let i = 0; i < keys.length; i++) {
+    for (let size = 1; size <= MAX_GROUP && i + 2 * size <= keys.length; size++) {
+      let same = true;
+      for (let k = 0; k < size && same; k++) same = keys[i + k] === keys[i + size + k];
+      if (same) return true;
+    }
+  }
+  return false;
 }

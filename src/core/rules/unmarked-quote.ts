@@ -1,5 +1,6 @@
 import { lineLabel, quoteLinesEdits } from '../edits';
 import { wordKeys } from '../normalize';
+import { mix, wordIds } from '../similarity';
 import { Unit } from '../parse';
 import { Finding, Rule } from '../rule';
 import { range } from '../types';
@@ -35,7 +36,10 @@ export const unmarkedQuote: Rule = {
     };
     const leadInAt = (unit: Unit, segment: number): string | undefined => {
       const line = unit.segments[segment];
-      return leadInLines.get(line.line) ?? (unit.isProse ? LEAD_IN_PHRASES.map((pattern) => pattern.exec(line.text.trim())?.[0]).find(Boolean) : undefined);
+      const text = line.text.trimEnd();
+      // Every lead-in ends with a colon: most lines are rejected before the patterns run.
+      if (!text.endsWith(':')) return leadInLines.get(line.line);
+      return leadInLines.get(line.line) ?? (unit.isProse ? LEAD_IN_PHRASES.map((pattern) => pattern.exec(text.trim())?.[0]).find(Boolean) : undefined);
     };
 
     // 1. Announced by the paragraph before it, or by a line of its own paragraph ("… You wrote:" + their words).
@@ -61,12 +65,12 @@ export const unmarkedQuote: Rule = {
     // 2. Words found in the source document or in an earlier quote. Quoted passages are indexed by
     // their runs of MIN_MATCH_WORDS words, so each paragraph is compared only with quotes sharing its start.
     const source = analysis.source ? sourceWordLine(analysis.source.text) : null;
-    const quotedByRun = new Map<string, Unit[]>();
+    const quotedByRun = new Map<number, Unit[]>();
     for (const unit of units) {
       if (unit.depth > 0 && unit.isProse) {
-        const keys = unit.wordKeys;
-        for (let i = 0; i + MIN_MATCH_WORDS <= keys.length; i++) {
-          const run = keys.slice(i, i + MIN_MATCH_WORDS).join(' ');
+        const ids = wordIds(unit.wordKeys);
+        for (let i = 0; i + MIN_MATCH_WORDS <= ids.length; i++) {
+          const run = runHash(ids, i);
           const list = quotedByRun.get(run);
           if (!list) quotedByRun.set(run, [unit]);
           else if (list[list.length - 1] !== unit) list.push(unit);
@@ -79,13 +83,20 @@ export const unmarkedQuote: Rule = {
       const needle = unit.wordLine;
       if (source && source.includes(needle)) flag(unit, `it appears word for word in ${analysis.source!.path}`);
       else {
-        const earlier = quotedByRun.get(keys.slice(0, MIN_MATCH_WORDS).join(' '))?.find((quote) => quote.wordLine.includes(needle));
+        const earlier = quotedByRun.get(runHash(wordIds(keys), 0))?.find((quote) => quote.wordLine.includes(needle));
         if (earlier) flag(unit, `it repeats words quoted at ${lineLabel(earlier.startLine)}`);
       }
     }
     return findings.sort((a, b) => a.range.start.line - b.range.start.line);
   },
 };
+
+/** A number for the MIN_MATCH_WORDS words from `start` (collisions are checked by the text compare after). */
+function runHash(ids: Int32Array, start: number): number {
+  let hash = 0x27d4eb2d;
+  for (let i = start; i < start + MIN_MATCH_WORDS; i++) hash = mix(hash, ids[i]);
+  return hash;
+}
 
 let lastSource: { text: string; words: string } | undefined;
 

@@ -18,6 +18,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, startCodeServer } from './codeServer.mjs';
+import { openFile } from './actions.mjs';
 import { CACHE_ROOT, ensureInstalled } from './install.mjs';
 
 const { values } = parseArgs({
@@ -78,38 +79,12 @@ try {
   // The explorer lists the folder once the remote file system is up.
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout });
 
-  // Quick Open: Ctrl+P, type the path, wait for its row, Enter.
-  const quickInput = page.locator('.quick-input-widget input');
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: relativePath.split('/').pop() }).first();
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Control+P');
-    await quickInput.waitFor({ state: 'visible', timeout });
-    await quickInput.fill(relativePath);
-    try {
-      // File search starts once the search service is ready: retry the whole gesture if it was too early.
-      await row.waitFor({ state: 'visible', timeout: 10_000 });
-      break;
-    } catch (error) {
-      if (attempt >= 3) throw error;
-      await page.keyboard.press('Escape');
-    }
-  }
-  await page.keyboard.press('Enter');
-  const tab = page.locator(`.tabs-container .tab[data-resource-name="${relativePath.split('/').pop()}"]`);
-  await tab.waitFor({ state: 'visible', timeout });
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout });
+  await openFile(page, relativePath, { language: values.language, timeout });
   say(`opened ${relativePath}`);
 
   // The language the extension host assigned to the editor.
   const mode = page.locator('[id="status.editor.mode"]');
   await mode.waitFor({ state: 'visible', timeout });
-  if (values.language) {
-    await page.waitForFunction(
-      (expected) => document.querySelector('[id="status.editor.mode"]')?.textContent?.trim() === expected,
-      values.language,
-      { timeout },
-    );
-  }
   say(`language: ${(await mode.innerText()).trim()}`);
 
   if (values['wait-problems']) {

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../runner/codeServer.mjs';
-import { openFile, openWorkbench, runCommand, statusSelection, TIMEOUT, webview } from './workbench.mjs';
+import { openDraft, openWorkbench, runCommand, statusSelection, TIMEOUT, webview } from './workbench.mjs';
 
 // Screenshots land in docs/images with UPDATE_SCREENSHOTS=1 (to refresh the README), else in out/.
 const SHOTS = process.env.UPDATE_SCREENSHOTS ? join(REPO_ROOT, 'docs', 'images') : join(REPO_ROOT, 'out', 'screenshots');
@@ -18,7 +18,7 @@ describe('reply tree preview in VS Code (Dark Modern)', () => {
 
   it('shows the real draft’s 22 paragraphs with badges for its findings', async () => {
     const { page } = session;
-    await openFile(page, 'interpretability-reply.reply.md');
+    await openDraft(page, 'interpretability-reply.reply.md');
     await runCommand(page, 'Riposte: Open Reply Tree to the Side');
     const frame = webview(page);
     const items = frame.locator('[role="treeitem"]');
@@ -72,7 +72,7 @@ describe('reply tree preview in VS Code (Light Modern)', () => {
 
   it('shows who said what in a mail thread, nested as it nests', async () => {
     const { page } = session;
-    await openFile(page, 'mailing-list.reply.md');
+    await openDraft(page, 'mailing-list.reply.md');
     await runCommand(page, 'Riposte: Open Reply Tree to the Side');
     const frame = webview(page);
     await frame.locator('.legend', { hasText: 'Tom Becker' }).waitFor({ state: 'attached', timeout: TIMEOUT });
@@ -93,7 +93,7 @@ describe('typing in Debate Markdown (real keystrokes)', () => {
 
   it('Enter continues a quote, Enter on an empty quoted line ends it, and fast typing keeps its order', async () => {
     const { page } = session;
-    await openFile(page, 'mailing-list.reply.md');
+    await openDraft(page, 'mailing-list.reply.md');
     await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');

@@ -4,9 +4,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT, startCodeServer } from '../runner/codeServer.mjs';
+import { openFile, runCommand, TIMEOUT, webview } from '../runner/actions.mjs';
 import { ensureInstalled } from '../runner/install.mjs';
-
-const TIMEOUT = 60_000;
 
 /** A code-server with Riposte installed (linked) on a fresh copy of examples/, in the given colour theme. */
 export async function openWorkbench({ theme = 'Dark Modern' } = {}) {
@@ -31,42 +30,13 @@ export async function openWorkbench({ theme = 'Dark Modern' } = {}) {
   };
 }
 
-export async function openFile(page, name, language = 'Debate Markdown') {
-  const input = page.locator('.quick-input-widget input');
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Control+P');
-    await input.waitFor({ state: 'visible', timeout: TIMEOUT });
-    await input.fill(name);
-    try {
-      await row.waitFor({ state: 'visible', timeout: 10_000 });
-      break;
-    } catch (error) {
-      if (attempt >= 3) throw error;
-      await page.keyboard.press('Escape');
-    }
-  }
-  await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab[data-resource-name="${name}"]`).waitFor({ state: 'visible', timeout: TIMEOUT });
-  await page.waitForFunction((expected) => document.querySelector('[id="status.editor.mode"]')?.textContent?.trim() === expected, language, { timeout: TIMEOUT });
-}
-
-export async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
-  await page.keyboard.press('Enter');
-}
-
-/** The content frame of the (only) webview panel on screen. */
-export function webview(page) {
-  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+/** Opens a draft from the workspace and waits until the Debate Markdown mode holds it. */
+export function openDraft(page, name) {
+  return openFile(page, name, { language: 'Debate Markdown' });
 }
 
 export async function statusSelection(page) {
   return (await page.locator('[id="status.editor.selection"]').innerText()).trim();
 }
 
-export { TIMEOUT };
+export { runCommand, TIMEOUT, webview };
