@@ -13,38 +13,40 @@ export interface TextChange {
   text: string;
 }
 
-function isBoundary(info: LineInfo): boolean {
-  return info.blank && info.depth === 0 && !info.code && !info.html && !info.frontMatter && !info.list;
+const CONTINUES_BLOCK = /^(?:\s|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$))/;
+
+/**
+ * A blank line outside quotes, code and HTML after which the text starts afresh: the next non-blank line
+ * is neither indented nor a list item (either could continue a list from above).
+ */
+function isBoundary(lines: readonly LineText[], lineInfo: readonly LineInfo[], i: number): boolean {
+  const info = lineInfo[i];
+  if (!info.blank || info.depth !== 0 || info.code || info.html || info.frontMatter) return false;
+  let next = i + 1;
+  while (next < lines.length && lines[next].text.trim() === '') next++;
+  return next >= lines.length || !CONTINUES_BLOCK.test(lines[next].text);
 }
 
 /** The first line of a region holding `line`: just after the `count`-th boundary above it. */
-function regionStart(lineInfo: readonly LineInfo[], line: number, count: number): number {
+function regionStart(lines: readonly LineText[], lineInfo: readonly LineInfo[], line: number, count: number): number {
   let boundaries = 0;
   for (let i = line - 1; i >= 0; i--) {
-    if (!isBoundary(lineInfo[i])) continue;
+    if (!isBoundary(lines, lineInfo, i)) continue;
     // A run of blank lines is one boundary.
-    if (i > 0 && isBoundary(lineInfo[i - 1])) continue;
+    if (i > 0 && isBoundary(lines, lineInfo, i - 1)) continue;
     if (++boundaries === count) return i + 1;
   }
   return 0;
 }
 
-function regionEnd(lineInfo: readonly LineInfo[], line: number, count: number): number {
+function regionEnd(lines: readonly LineText[], lineInfo: readonly LineInfo[], line: number, count: number): number {
   let boundaries = 0;
   for (let i = line + 1; i < lineInfo.length; i++) {
-    if (!isBoundary(lineInfo[i])) continue;
-    if (i + 1 < lineInfo.length && isBoundary(lineInfo[i + 1])) continue;
+    if (!isBoundary(lines, lineInfo, i)) continue;
+    if (i + 1 < lineInfo.length && isBoundary(lines, lineInfo, i + 1)) continue;
     if (++boundaries === count) return i - 1;
   }
   return lineInfo.length - 1;
-}
-
-const QUOTE_LINE = /^\s{0,3}(?:>|\[quote)/i;
-
-/** The first (step 1) or last (step -1) non-blank line from `line`, within lines[from..to]. */
-function edgeText(lines: readonly LineText[], line: number, step: 1 | -1, from: number, to: number): string {
-  for (let i = line; i >= from && i <= to; i += step) if (lines[i].text.trim() !== '') return lines[i].text;
-  return '';
 }
 
 const lineStarts = new WeakMap<Draft, Int32Array>();
@@ -90,18 +92,19 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   const delta = changedLines.length - (last - first + 1);
   const lines: LineText[] = oldLines.slice(0, first).concat(changedLines, oldLines.slice(last + 1));
 
-  // One block of margin on each side; more while the region begins or ends with a quote, which an
-  // attribution line just outside ("Bob wrote:" above, "_Originally posted by …_" below) may name.
-  let start = regionStart(previous.lineInfo, first, 2);
-  while (start > 0 && (QUOTE_LINE.test(edgeText(oldLines, start, 1, start, oldLines.length - 1)) || QUOTE_LINE.test(edgeText(lines, start, 1, start, lines.length - 1)))) {
-    start = regionStart(previous.lineInfo, start - 1, 1);
-  }
-  let oldRegionEnd = regionEnd(previous.lineInfo, last, 2);
-  while (
-    oldRegionEnd < oldLines.length - 1 &&
-    (QUOTE_LINE.test(edgeText(oldLines, oldRegionEnd, -1, 0, oldRegionEnd)) || QUOTE_LINE.test(edgeText(lines, oldRegionEnd + delta, -1, 0, oldRegionEnd + delta)))
-  ) {
-    oldRegionEnd = regionEnd(previous.lineInfo, oldRegionEnd + 1, 1);
+  // One block of margin on each side; more while a quote touches a region edge from either side: an
+  // attribution on one side ("Bob wrote:" above, "_Originally posted by …_" below) may name a quote on the
+  // other, and both must be parsed together. (A quote's lazy continuation lines count: depth, not text.)
+  const quotedBefore = previous.lineInfo;
+  const quoteAt = (line: number, step: 1 | -1) => {
+    for (let i = line; i >= 0 && i < quotedBefore.length; i += step) if (!quotedBefore[i].blank || quotedBefore[i].depth > 0) return quotedBefore[i].depth > 0;
+    return false;
+  };
+  let start = regionStart(oldLines, previous.lineInfo, first, 2);
+  while (start > 0 && (quoteAt(start, 1) || quoteAt(start - 1, -1))) start = regionStart(oldLines, previous.lineInfo, start - 1, 1);
+  let oldRegionEnd = regionEnd(oldLines, previous.lineInfo, last, 2);
+  while (oldRegionEnd < oldLines.length - 1 && (quoteAt(oldRegionEnd, -1) || quoteAt(oldRegionEnd + 1, 1))) {
+    oldRegionEnd = regionEnd(oldLines, previous.lineInfo, oldRegionEnd + 1, 1);
   }
   const end = oldRegionEnd + delta;
   const lineInfo: LineInfo[] = previous.lineInfo.slice(0, start).concat(new Array<LineInfo>(end - start + 1), previous.lineInfo.slice(oldRegionEnd + 1));
@@ -113,7 +116,11 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   let lastText = end;
   while (lastText > start && lines[lastText].text.trim() === '') lastText--;
   const reachesEnd = region.blocks.some((block) => (block.kind === 'code' || block.kind === 'html') && block.endLine >= lastText);
-  if (region.openBbcode > 0 || (end < lines.length - 1 && reachesEnd)) return parseDraft(text);
+  // The edit itself may have put a quote at the region's edge, where an attribution outside could name it.
+  let firstText = start;
+  while (firstText < end && lines[firstText].text.trim() === '') firstText++;
+  const quoteAtEdge = (start > 0 && lineInfo[firstText].depth > 0) || (end < lines.length - 1 && lineInfo[lastText].depth > 0);
+  if (region.openBbcode > 0 || quoteAtEdge || (end < lines.length - 1 && reachesEnd)) return parseDraft(text);
 
   const before = <T extends { startLine: number }>(items: readonly T[]) => items.filter((item) => item.startLine < start);
   const after = <T extends { startLine: number }>(items: readonly T[]) => items.filter((item) => item.startLine > oldRegionEnd);

@@ -29,8 +29,6 @@ export interface LineInfo {
   code: boolean;
   html: boolean;
   frontMatter: boolean;
-  /** Inside a list (its items may continue after a blank line): not a place where a region may start. */
-  list: boolean;
   /** `[quote]` tags opened on this line: the depth of the quote each starts, and the name it gives. */
   bbcodeOpens: readonly { depth: number; speaker: string | null }[];
   /** Depths of the quotes that `[/quote]` tags on this line close. */
@@ -202,8 +200,8 @@ export interface Region {
 
 /** Parses lines first..last, which start and end at block boundaries outside any quote. */
 export function parseRegion(lines: readonly LineText[], frontMatter: FrontMatter | null, lineInfo: LineInfo[], quoteOfLine: (Quote | null)[], first: number, last: number): Region {
-  const { blocks, lists } = markdownBlocks(lines, frontMatter, first, last);
-  const { openBbcode } = scanLines(lines, blocks, lists, frontMatter, lineInfo, first, last);
+  const blocks = markdownBlocks(lines, frontMatter, first, last);
+  const { openBbcode } = scanLines(lines, blocks, frontMatter, lineInfo, first, last);
   const quotes = buildQuotes(lineInfo, quoteOfLine, first, last);
   const { attributions, leadIns, attributionOfLine } = findAttributions(lines, lineInfo, quotes, quoteOfLine, first, last);
   const units = buildUnits(lines, lineInfo, blocks, quoteOfLine, attributionOfLine);
@@ -258,17 +256,14 @@ export interface MarkdownBlock {
   quoteDepth: number;
 }
 
-/** Line ranges of lists (inclusive), which markdown-it's leaf blocks do not show. */
-type ListRanges = Array<[number, number]>;
 
 /** markdown-it's leaf blocks of lines first..last (a region that starts and ends at a block boundary). */
-function markdownBlocks(lines: readonly LineText[], frontMatter: FrontMatter | null, first: number, last: number): { blocks: MarkdownBlock[]; lists: ListRanges } {
+function markdownBlocks(lines: readonly LineText[], frontMatter: FrontMatter | null, first: number, last: number): MarkdownBlock[] {
   // Front matter is not Markdown: blank it out (keeping line numbers) so `---` is not read as a rule or heading.
   const source: string[] = new Array(last - first + 1);
   for (let i = first; i <= last; i++) source[i - first] = frontMatter && i <= frontMatter.endLine ? '' : lines[i].text;
   const tokens = markdown.parse(source.join('\n'), {});
   const blocks: MarkdownBlock[] = [];
-  const lists: ListRanges = [];
   let quoteDepth = 0;
   let skipUntilLevel = -1;
   for (const token of tokens) {
@@ -283,10 +278,6 @@ function markdownBlocks(lines: readonly LineText[], frontMatter: FrontMatter | n
     const end = token.map[1] + first;
     const add = (kind: UnitKind) => blocks.push({ kind, startLine: start, endLine: Math.max(start, end - 1), quoteDepth });
     switch (token.type) {
-      case 'bullet_list_open':
-      case 'ordered_list_open':
-        lists.push([start, end - 1]);
-        break;
       case 'paragraph_open':
         add('paragraph');
         break;
@@ -309,7 +300,7 @@ function markdownBlocks(lines: readonly LineText[], frontMatter: FrontMatter | n
         break;
     }
   }
-  return { blocks, lists };
+  return blocks;
 }
 
 /** Counts leading `>` markers (each may be preceded by up to three spaces and followed by one space). */
@@ -333,9 +324,7 @@ function scanMarkers(text: string, max: number): { count: number; end: number } 
 }
 
 /** Fills info[first..last]; the line before `first` (if any) must be a block boundary outside any quote. */
-function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[], lists: ListRanges, frontMatter: FrontMatter | null, info: LineInfo[], first: number, last: number): { openBbcode: number } {
-  const listLines = new Set<number>();
-  for (const [start, end] of lists) for (let line = start; line <= end; line++) listLines.add(line);
+function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[], frontMatter: FrontMatter | null, info: LineInfo[], first: number, last: number): { openBbcode: number } {
   const codeDepth = new Map<number, number>();
   const htmlLines = new Set<number>();
   const lazyCandidates = new Set<number>();
@@ -351,7 +340,7 @@ function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[],
   for (let i = first; i <= last; i++) {
     const text = lines[i].text;
     if (frontMatter && i >= frontMatter.startLine && i <= frontMatter.endLine) {
-      info[i] = { depth: 0, contentStart: 0, contentEnd: text.length, blank: text.trim() === '', code: false, html: false, frontMatter: true, list: false, bbcodeOpens: NONE, bbcodeCloses: NONE };
+      info[i] = { depth: 0, contentStart: 0, contentEnd: text.length, blank: text.trim() === '', code: false, html: false, frontMatter: true, bbcodeOpens: NONE, bbcodeCloses: NONE };
       continue;
     }
     const inCode = codeDepth.has(i);
@@ -396,7 +385,6 @@ function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[],
       code: inCode,
       html: htmlLines.has(i),
       frontMatter: false,
-      list: listLines.has(i),
       bbcodeOpens,
       bbcodeCloses,
     };

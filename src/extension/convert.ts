@@ -19,23 +19,22 @@ const SEVERITY: Record<core.Severity, vscode.DiagnosticSeverity> = {
 
 export const DIAGNOSTIC_SOURCE = 'riposte';
 
-/** A VS Code diagnostic that remembers the core diagnostic it came from, for code actions. */
-export class RiposteDiagnostic extends vscode.Diagnostic {
-  constructor(
-    readonly finding: core.Diagnostic,
-    uri: vscode.Uri,
-    ruleDocs: (rule: string) => vscode.Uri,
-    resolveElsewhere: (file: string) => vscode.Uri | undefined,
-  ) {
-    super(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
-    this.source = DIAGNOSTIC_SOURCE;
-    this.code = { value: finding.rule, target: ruleDocs(finding.rule) };
-    this.relatedInformation = finding.related.map((related) => {
-      const other = related.elsewhere ? resolveElsewhere(related.elsewhere.file) : undefined;
-      const location = other && related.elsewhere ? new vscode.Location(other, toRange(related.elsewhere.range)) : new vscode.Location(uri, toRange(related.range));
-      return new vscode.DiagnosticRelatedInformation(location, related.message);
-    });
-  }
+/** A core finding as VS Code shows it: rule code linked to its docs, related places, severity. */
+export function toDiagnostic(
+  finding: core.Diagnostic,
+  uri: vscode.Uri,
+  ruleDocs: (rule: string) => vscode.Uri,
+  resolveElsewhere: (file: string) => vscode.Uri | undefined,
+): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = { value: finding.rule, target: ruleDocs(finding.rule) };
+  diagnostic.relatedInformation = finding.related.map((related) => {
+    const other = related.elsewhere ? resolveElsewhere(related.elsewhere.file) : undefined;
+    const location = other && related.elsewhere ? new vscode.Location(other, toRange(related.elsewhere.range)) : new vscode.Location(uri, toRange(related.range));
+    return new vscode.DiagnosticRelatedInformation(location, related.message);
+  });
+  return diagnostic;
 }
 
 export function toWorkspaceEdit(uri: vscode.Uri, edits: readonly core.TextEdit[]): vscode.WorkspaceEdit {

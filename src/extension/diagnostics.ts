@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as core from '../core';
-import { RiposteDiagnostic } from './convert';
+import { toDiagnostic } from './convert';
 import { DraftService } from './drafts';
 import { Settings } from './settings';
 
@@ -70,7 +70,7 @@ export class DiagnosticsController implements vscode.Disposable {
   publish(document: { uri: vscode.Uri }, diagnostics: readonly core.Diagnostic[]): void {
     this.collection.set(
       document.uri,
-      diagnostics.map((finding) => new RiposteDiagnostic(finding, document.uri, this.ruleDocs, (file) => vscode.Uri.joinPath(document.uri, '..', file))),
+      diagnostics.map((finding) => toDiagnostic(finding, document.uri, this.ruleDocs, (file) => vscode.Uri.joinPath(document.uri, '..', file))),
     );
   }
 
