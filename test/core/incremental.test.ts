@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Draft, DraftSession, lint, parseDraft, updateDraft } from '../../src/core';
+import { Draft, DraftSession, lint, lintDraft, parseDraft, updateDraft } from '../../src/core';
 import { REPO_ROOT } from '../paths';
 
 /** Everything rules and the tree read from a draft, in a form two drafts can be compared by. */
@@ -86,6 +86,8 @@ describe('incremental re-analysis', () => {
           const at = Array.isArray(b) ? b.findIndex((item, i) => JSON.stringify(item) !== JSON.stringify(a[i])) : -1;
           assert.deepEqual(a, b, `${key} differ after edit ${step + 1} ${JSON.stringify(change)}${at >= 0 ? ` first at #${at}: got ${JSON.stringify(a[at])}, want ${JSON.stringify(b[at])}` : ''}`);
         }
+        // Rules keep per-paragraph results across edits: they must say what a fresh lint says.
+        assert.deepEqual(lintDraft(updated), lint(updated.text), `diagnostics after edit ${step + 1} ${JSON.stringify(change)}`);
         draft = updated;
       }
   }

@@ -1,4 +1,5 @@
 import { words } from '../normalize';
+import { Unit } from '../parse';
 import { Finding, Rule } from '../rule';
 import { range } from '../types';
 
@@ -15,32 +16,53 @@ export const repeatedWords: Rule = {
     const findings: Finding[] = [];
     const { inLaterCopy } = analysis.duplicates;
     for (const unit of draft.units) {
-      if (!unit.isProse || inLaterCopy.has(unit) || !mayRepeat(unit.wordKeys)) continue;
+      if (!unit.isProse || inLaterCopy.has(unit)) continue;
       const prose = unit.prose;
-      const found = words(prose);
-      for (let i = 0; i < found.length; i++) {
-        for (let size = Math.min(MAX_GROUP, Math.floor((found.length - i) / 2)); size >= 1; size--) {
-          if (!isDoubled(found, i, size, unit.text)) continue;
-          const first = found[i];
-          const endOfFirst = found[i + size - 1].end;
-          const endOfSecond = found[i + 2 * size - 1].end;
-          const group = prose.slice(first.start, endOfFirst);
-          const start = unit.positionAt(first.start);
-          const deleteFrom = unit.positionAt(endOfFirst);
-          const end = unit.positionAt(endOfSecond);
-          findings.push({
-            range: range(start.line, start.character, end.line, end.character),
-            message: `“${group}” is repeated: “${prose.slice(first.start, endOfSecond).replace(/\s+/g, ' ')}”.`,
-            fixes: [{ title: `Delete the repeated “${group}”`, edits: [{ range: range(deleteFrom.line, deleteFrom.character, end.line, end.character), newText: '' }], safe: false }],
-          });
-          i += 2 * size - 1;
-          break;
-        }
+      for (const { start: from, endOfFirst, endOfSecond } of doubledGroups(unit)) {
+        const group = prose.slice(from, endOfFirst);
+        const start = unit.positionAt(from);
+        const deleteFrom = unit.positionAt(endOfFirst);
+        const end = unit.positionAt(endOfSecond);
+        findings.push({
+          range: range(start.line, start.character, end.line, end.character),
+          message: `“${group}” is repeated: “${prose.slice(from, endOfSecond).replace(/\s+/g, ' ')}”.`,
+          fixes: [{ title: `Delete the repeated “${group}”`, edits: [{ range: range(deleteFrom.line, deleteFrom.character, end.line, end.character), newText: '' }], safe: false }],
+        });
       }
     }
     return findings;
   },
 };
+
+interface DoubledGroup {
+  /** Offsets in the paragraph's text: the group starts, ends, and its repeat ends. */
+  start: number;
+  endOfFirst: number;
+  endOfSecond: number;
+}
+
+// A paragraph's text never changes (an edit makes a new paragraph), so its doubled groups are found once,
+// however many times the draft is linted while other paragraphs are edited.
+const groupsOfUnit = new WeakMap<Unit, DoubledGroup[]>();
+
+function doubledGroups(unit: Unit): DoubledGroup[] {
+  let groups = groupsOfUnit.get(unit);
+  if (groups) return groups;
+  groups = [];
+  if (mayRepeat(unit.wordKeys)) {
+    const found = words(unit.prose);
+    for (let i = 0; i < found.length; i++) {
+      for (let size = Math.min(MAX_GROUP, Math.floor((found.length - i) / 2)); size >= 1; size--) {
+        if (!isDoubled(found, i, size, unit.text)) continue;
+        groups.push({ start: found[i].start, endOfFirst: found[i + size - 1].end, endOfSecond: found[i + 2 * size - 1].end });
+        i += 2 * size - 1;
+        break;
+      }
+    }
+  }
+  groupsOfUnit.set(unit, groups);
+  return groups;
+}
 
 function isDoubled(found: ReturnType<typeof words>, i: number, size: number, text: string): boolean {
   for (let k = 0; k < size; k++) if (found[i + k].key !== found[i + size + k].key) return false;

@@ -62,34 +62,52 @@ export const unmarkedQuote: Rule = {
       }
     }
 
-    // 2. Words found in the source document or in an earlier quote. Quoted passages are indexed by
-    // their runs of MIN_MATCH_WORDS words, so each paragraph is compared only with quotes sharing its start.
+    // 2. Words found in the source document or in an earlier quote. A paragraph is looked up by its first
+    // MIN_MATCH_WORDS words among the runs of the quotes before it (run hashes cached per quoted paragraph).
     const source = analysis.source ? sourceWordLine(analysis.source.text) : null;
-    const quotedByRun = new Map<number, Unit[]>();
+    const byFirstRun = new Map<number, Unit[]>();
     for (const unit of units) {
-      if (unit.depth > 0 && unit.isProse) {
-        const ids = wordIds(unit.wordKeys);
-        for (let i = 0; i + MIN_MATCH_WORDS <= ids.length; i++) {
-          const run = runHash(ids, i);
-          const list = quotedByRun.get(run);
-          if (!list) quotedByRun.set(run, [unit]);
-          else if (list[list.length - 1] !== unit) list.push(unit);
-        }
-        continue;
-      }
       if (unit.depth > 0 || !candidates.has(unit) || flagged.has(unit)) continue;
       const keys = unit.wordKeys;
       if (keys.length < MIN_MATCH_WORDS) continue;
-      const needle = unit.wordLine;
-      if (source && source.includes(needle)) flag(unit, `it appears word for word in ${analysis.source!.path}`);
-      else {
-        const earlier = quotedByRun.get(runHash(wordIds(keys), 0))?.find((quote) => quote.wordLine.includes(needle));
-        if (earlier) flag(unit, `it repeats words quoted at ${lineLabel(earlier.startLine)}`);
+      if (source && source.includes(unit.wordLine)) {
+        flag(unit, `it appears word for word in ${analysis.source!.path}`);
+        continue;
+      }
+      const first = runHash(wordIds(keys), 0);
+      const list = byFirstRun.get(first);
+      if (list) list.push(unit);
+      else byFirstRun.set(first, [unit]);
+    }
+    if (byFirstRun.size > 0) {
+      for (const quote of units) {
+        if (quote.depth === 0 || !quote.isProse) continue;
+        for (const run of runsOf(quote)) {
+          for (const unit of byFirstRun.get(run) ?? []) {
+            if (unit.startLine > quote.startLine && !flagged.has(unit) && quote.wordLine.includes(unit.wordLine)) {
+              flag(unit, `it repeats words quoted at ${lineLabel(quote.startLine)}`);
+            }
+          }
+        }
       }
     }
     return findings.sort((a, b) => a.range.start.line - b.range.start.line);
   },
 };
+
+const runsOfUnit = new WeakMap<Unit, Uint32Array>();
+
+/** The hashes of every run of MIN_MATCH_WORDS words in a quoted paragraph, computed once per paragraph. */
+function runsOf(unit: Unit): Uint32Array {
+  let runs = runsOfUnit.get(unit);
+  if (!runs) {
+    const ids = wordIds(unit.wordKeys);
+    runs = new Uint32Array(Math.max(0, ids.length - MIN_MATCH_WORDS + 1));
+    for (let i = 0; i < runs.length; i++) runs[i] = runHash(ids, i);
+    runsOfUnit.set(unit, runs);
+  }
+  return runs;
+}
 
 /** A number for the MIN_MATCH_WORDS words from `start` (collisions are checked by the text compare after). */
 function runHash(ids: Int32Array, start: number): number {
