@@ -154,7 +154,7 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
     lines,
     previous.frontMatter,
     lineInfo,
-    { blocks: before(previous.parts.blocks).concat(region.blocks, blocksAfter), quoteOfLine, attributionOfLine },
+    { blocks: before(previous.parts.blocks).concat(region.blocks, blocksAfter), quoteOfLine, attributionOfLine, carry: previous.parts.carry },
     before(previous.units).concat(region.units, unitsAfter),
     before(previous.quotes).concat(region.quotes, quotesAfter),
     before(previous.attributions).concat(region.attributions, attributionsAfter),

@@ -100,3 +100,29 @@ describe('incremental re-analysis', () => {
     assert.ok(session.diagnostics.some((d) => d.rule === 'repeated-words' && d.range.start.line === 12));
   });
 });
+
+describe('incremental re-lint on a generated draft with many near-duplicates', () => {
+  it('gives a fresh lint’s diagnostics after each of 40 edits', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { generateDraft } = require('../../bench/generate') as typeof import('../../bench/generate');
+    let draft = parseDraft(generateDraft(60 * 1024, 11));
+    lintDraft(draft);
+    let state = 5;
+    const random = (n: number) => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state % n;
+    };
+    const texts = ['x', 'the the ', '\n\n', '', 'Bob wrote:\n> ', ' pasted again'];
+    for (let step = 0; step < 40; step++) {
+      const line = random(draft.lines.length);
+      const character = random(draft.lines[line].text.length + 1);
+      const endLine = Math.min(draft.lines.length - 1, line + random(2));
+      const text = texts[random(texts.length)];
+      const change = text === '' ? { range: { start: { line, character: 0 }, end: { line: endLine, character: 0 } }, text } : { range: { start: { line, character }, end: { line, character } }, text };
+      draft = updateDraft(draft, change);
+      const found = lintDraft(draft);
+      assert.deepEqual(found, lint(draft.text), `after edit ${step + 1} ${JSON.stringify(change)}`);
+      assert.ok(found.some((d) => d.rule === 'near-duplicate-paragraph'), 'the draft keeps near-duplicates to check');
+    }
+  });
+});

@@ -1,11 +1,124 @@
 import { isComparable } from '../duplicates';
 import { lineLabel } from '../edits';
+import { Draft, Unit } from '../parse';
 import { Finding, Rule } from '../rule';
 import { cachedBandKeys, similarityBound, wordDifferences, wordSimilarity } from '../similarity';
 import { range } from '../types';
 
 const MAX_PER_BUCKET = 8;
 const MAX_COMPARISONS = 8;
+/** Past this many paragraphs added or removed since the last lint, building the index afresh is simpler. */
+const MAX_INCREMENTAL_CHANGES = 200;
+
+interface Match {
+  earlier: Unit;
+  similarity: number;
+}
+
+/**
+ * The MinHash buckets and each paragraph's best earlier match, kept from one lint of a draft to the
+ * next (edits reuse paragraphs), so an edit re-compares only the paragraphs whose buckets it touched.
+ */
+interface NearDuplicateIndex {
+  settings: string;
+  candidates: Unit[];
+  buckets: Map<number, Unit[]>;
+  best: Map<Unit, Match | null>;
+}
+
+/** Where in a bucket (kept in document order) `unit` goes: unit indexes keep their order across edits. */
+function position(bucket: readonly Unit[], unit: Unit): number {
+  let low = 0;
+  let high = bucket.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (bucket[middle].index < unit.index) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The most similar of the paragraphs before `unit` that share at least two MinHash bands with it (one
+ * shared band is mostly chance), looking only at the most recent few of each bucket: templated text
+ * fills buckets with thousands of entries, and comparing with all of them would be quadratic.
+ */
+function bestEarlierMatch(unit: Unit, index: NearDuplicateIndex, threshold: number): Match | null {
+  const shared = new Map<Unit, number>();
+  for (const band of cachedBandKeys(unit.wordKeys)) {
+    const bucket = index.buckets.get(band)!;
+    const at = position(bucket, unit);
+    for (let k = at - 1; k >= Math.max(0, at - MAX_PER_BUCKET); k--) shared.set(bucket[k], (shared.get(bucket[k]) ?? 0) + 1);
+  }
+  const ranked = [...shared].filter(([, count]) => count >= 2).sort((x, y) => y[1] - x[1] || y[0].index - x[0].index);
+  let best: Match | null = null;
+  for (const [other] of ranked.slice(0, MAX_COMPARISONS)) {
+    if (other.depth !== unit.depth || other.normalized === unit.normalized) continue;
+    if (similarityBound(unit.wordKeys.length, other.wordKeys.length) < threshold) continue;
+    const similarity = wordSimilarity(unit.wordKeys, other.wordKeys);
+    if (similarity >= threshold && (!best || similarity > best.similarity)) best = { earlier: other, similarity };
+  }
+  return best;
+}
+
+function build(candidates: Unit[], settings: string, threshold: number): NearDuplicateIndex {
+  const index: NearDuplicateIndex = { settings, candidates, buckets: new Map(), best: new Map() };
+  for (const unit of candidates) {
+    for (const band of cachedBandKeys(unit.wordKeys)) {
+      const bucket = index.buckets.get(band);
+      if (bucket) bucket.push(unit);
+      else index.buckets.set(band, [unit]);
+    }
+  }
+  for (const unit of candidates) index.best.set(unit, bestEarlierMatch(unit, index, threshold));
+  return index;
+}
+
+/** Brings the index up to the draft's paragraphs: only paragraphs sharing a bucket with a change are re-compared. */
+function update(index: NearDuplicateIndex, candidates: Unit[], threshold: number): boolean {
+  const now = new Set(candidates);
+  const before = new Set(index.candidates);
+  const removed = index.candidates.filter((unit) => !now.has(unit));
+  const added = candidates.filter((unit) => !before.has(unit));
+  if (removed.length + added.length > MAX_INCREMENTAL_CHANGES) return false;
+  const touched = new Set<Unit[]>();
+  for (const unit of removed) {
+    for (const band of cachedBandKeys(unit.wordKeys)) {
+      const bucket = index.buckets.get(band)!;
+      bucket.splice(bucket.indexOf(unit), 1);
+      if (bucket.length === 0) index.buckets.delete(band);
+      else touched.add(bucket);
+    }
+    index.best.delete(unit);
+  }
+  for (const unit of added) {
+    for (const band of cachedBandKeys(unit.wordKeys)) {
+      const bucket = index.buckets.get(band);
+      if (!bucket) index.buckets.set(band, [unit]);
+      else {
+        bucket.splice(position(bucket, unit), 0, unit);
+        touched.add(bucket);
+      }
+    }
+  }
+  const stale = new Set<Unit>(added);
+  for (const bucket of touched) for (const unit of bucket) stale.add(unit);
+  for (const [unit, match] of index.best) if (match && !now.has(match.earlier)) stale.add(unit);
+  for (const unit of stale) index.best.set(unit, bestEarlierMatch(unit, index, threshold));
+  index.candidates = candidates;
+  return true;
+}
+
+const indexes = new WeakMap<Map<string, unknown>, NearDuplicateIndex>();
+
+function currentIndex(draft: Draft, candidates: Unit[], threshold: number, minWords: number): NearDuplicateIndex {
+  const settings = `${threshold}/${minWords}`;
+  const kept = indexes.get(draft.parts.carry);
+  if (kept && kept.settings === settings && update(kept, candidates, threshold)) return kept;
+  const index = build(candidates, settings, threshold);
+  indexes.set(draft.parts.carry, index);
+  return index;
+}
 
 export const nearDuplicateParagraph: Rule = {
   id: 'near-duplicate-paragraph',
@@ -19,54 +132,35 @@ export const nearDuplicateParagraph: Rule = {
     const threshold = options.threshold as number;
     const minWords = options.minWords as number;
     const { inLaterCopy } = analysis.duplicates;
-    const buckets = new Map<number, number[]>();
-    const candidates = draft.units.filter((unit) => isComparable(unit) && !inLaterCopy.has(unit));
-    const keys = candidates.map((unit) => unit.wordKeys);
+    const candidates = draft.units.filter((unit) => isComparable(unit) && !inLaterCopy.has(unit) && unit.wordKeys.length >= minWords);
+    const index = currentIndex(draft, candidates, threshold, minWords);
     const findings: Finding[] = [];
-    const reported = new Set<number>();
-    // Shared-band counts per earlier paragraph, reset through the list of those touched (no Map per paragraph).
-    const sharedCount = new Uint8Array(candidates.length);
-    const touched: number[] = [];
-    candidates.forEach((unit, i) => {
-      if (keys[i].length < minWords) return;
-      // Candidates are earlier paragraphs sharing at least two MinHash bands (one shared band is mostly
-      // chance), the most recent few of each bucket only: templated text fills buckets with thousands.
-      for (const band of cachedBandKeys(keys[i])) {
-        const bucket = buckets.get(band);
-        if (!bucket) {
-          buckets.set(band, [i]);
-          continue;
-        }
-        for (let k = bucket.length - 1; k >= Math.max(0, bucket.length - MAX_PER_BUCKET); k--) {
-          if (sharedCount[bucket[k]]++ === 0) touched.push(bucket[k]);
-        }
-        bucket.push(i);
-      }
-      let best: { index: number; similarity: number } | null = null;
-      const ranked = touched.filter((j) => sharedCount[j] >= 2).sort((x, y) => sharedCount[y] - sharedCount[x] || y - x);
-      for (const j of touched) sharedCount[j] = 0;
-      touched.length = 0;
-      for (const j of ranked.slice(0, MAX_COMPARISONS)) {
-        const other = candidates[j];
-        if (other.depth !== unit.depth || other.normalized === unit.normalized) continue;
-        if (similarityBound(keys[i].length, keys[j].length) < threshold) continue;
-        const similarity = wordSimilarity(keys[i], keys[j]);
-        if (similarity >= threshold && (!best || similarity > best.similarity)) best = { index: j, similarity };
-      }
-      if (!best || reported.has(i)) return;
-      reported.add(i);
-      const earlier = candidates[best.index];
-      const { removed, added } = wordDifferences(keys[best.index], keys[i]);
-      const change = describeChange(removed, added);
+    for (const unit of candidates) {
+      const best = index.best.get(unit);
+      if (!best) continue;
+      const earlier = best.earlier;
+      const change = changeBetween(earlier, unit);
       findings.push({
         range: range(unit.startLine, 0, unit.endLine, draft.lines[unit.endLine].text.length),
         message: `This paragraph is ${Math.round(best.similarity * 100)}% the same as the one at ${lineLabel(earlier.startLine, earlier.endLine)}${change ? ` (${change})` : ''}.`,
         related: [{ range: range(earlier.startLine, 0, earlier.endLine, draft.lines[earlier.endLine].text.length), message: 'Earlier version' }],
       });
-    });
+    }
     return findings;
   },
 };
+
+const changes = new WeakMap<Unit, { earlier: Unit; text: string }>();
+
+/** What changed from the earlier paragraph, worked out once per pair (the word diff is quadratic). */
+function changeBetween(earlier: Unit, unit: Unit): string {
+  const known = changes.get(unit);
+  if (known?.earlier === earlier) return known.text;
+  const { removed, added } = wordDifferences(earlier.wordKeys, unit.wordKeys);
+  const text = describeChange(removed, added);
+  changes.set(unit, { earlier, text });
+  return text;
+}
 
 function describeChange(removed: string[], added: string[]): string {
   const show = (words: string[]) => `“${words.slice(0, 6).join(' ')}${words.length > 6 ? ' …' : ''}”`;
