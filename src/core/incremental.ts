@@ -2,7 +2,7 @@
 // again; everything before them is reused as it is, everything after them moved by the lines the edit
 // added or removed. A region is bounded by blank lines outside quotes, lists, code and HTML, where no
 // Markdown block, quote or attribution can continue across.
-import { Attribution, assemble, Draft, LineInfo, parseDraft, parseRegion, Quote } from './parse';
+import { Attribution, assemble, Draft, LineInfo, MarkdownBlock, parseDraft, parseRegion, Quote } from './parse';
 import { parseSuppressions } from './suppressions';
 import { dominantEol, LineText, splitLines } from './text';
 import { Range } from './types';
@@ -47,6 +47,35 @@ function regionEnd(lines: readonly LineText[], lineInfo: readonly LineInfo[], li
     if (++boundaries === count) return i - 1;
   }
   return lineInfo.length - 1;
+}
+
+const QUOTE_MARKERS = /^(?: {0,3}>[ \t]?)*/;
+
+/**
+ * Whether a block that reaches the end of a region might have gone on past it in a full parse: a fence
+ * or an HTML block of the kinds that end at a marker, not at a blank line, whose end marker is missing.
+ */
+function mayContinue(block: MarkdownBlock, lines: readonly LineText[]): boolean {
+  const text = (line: number) => lines[line].text.replace(QUOTE_MARKERS, '');
+  const opening = text(block.startLine).trimStart();
+  const closing = block.endLine > block.startLine ? text(block.endLine).trim() : '';
+  if (block.kind === 'code') {
+    const fence = /^(`{3,}|~{3,})/.exec(opening);
+    if (!fence) return false; // indented code ends at a line that is not indented
+    const marker = fence[1];
+    return !(closing.length >= marker.length && closing === marker[0].repeat(closing.length));
+  }
+  if (block.kind !== 'html') return false;
+  const ends: Array<[RegExp, RegExp]> = [
+    [/^<!--/, /-->/],
+    [/^<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+    [/^<\?/, /\?>/],
+    [/^<!\[CDATA\[/, /\]\]>/],
+    [/^<![A-Za-z]/, />/],
+  ];
+  const kind = ends.find(([start]) => start.test(opening));
+  if (!kind) return false; // the other HTML blocks end at a blank line
+  return !kind[1].test(text(block.endLine));
 }
 
 const lineStarts = new WeakMap<Draft, Int32Array>();
@@ -115,12 +144,14 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   // block that merely ends on the region's last text line is taken for one that may not have closed).
   let lastText = end;
   while (lastText > start && lines[lastText].text.trim() === '') lastText--;
-  const reachesEnd = region.blocks.some((block) => (block.kind === 'code' || block.kind === 'html') && block.endLine >= lastText);
+  const reachesEnd = region.blocks.some((block) => block.endLine >= lastText && mayContinue(block, lines));
   // The edit itself may have put a quote at the region's edge, where an attribution outside could name it.
   let firstText = start;
   while (firstText < end && lines[firstText].text.trim() === '') firstText++;
   const quoteAtEdge = (start > 0 && lineInfo[firstText].depth > 0) || (end < lines.length - 1 && lineInfo[lastText].depth > 0);
-  if (region.openBbcode > 0 || quoteAtEdge || (end < lines.length - 1 && reachesEnd)) return parseDraft(text);
+  if (region.openBbcode > 0 || quoteAtEdge || (end < lines.length - 1 && reachesEnd)) {
+    return parseDraft(text);
+  }
 
   const before = <T extends { startLine: number }>(items: readonly T[]) => items.filter((item) => item.startLine < start);
   const after = <T extends { startLine: number }>(items: readonly T[]) => items.filter((item) => item.startLine > oldRegionEnd);

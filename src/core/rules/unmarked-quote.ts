@@ -1,7 +1,7 @@
 import { lineLabel, quoteLinesEdits } from '../edits';
 import { wordKeys } from '../normalize';
 import { mix, wordIds } from '../similarity';
-import { Unit } from '../parse';
+import { Draft, Unit } from '../parse';
 import { Finding, Rule } from '../rule';
 import { range } from '../types';
 
@@ -63,9 +63,9 @@ export const unmarkedQuote: Rule = {
     }
 
     // 2. Words found in the source document or in an earlier quote. A paragraph is looked up by its first
-    // MIN_MATCH_WORDS words among the runs of the quotes before it (run hashes cached per quoted paragraph).
+    // MIN_MATCH_WORDS words in an index of every quoted run, which edits update rather than rebuild.
     const source = analysis.source ? sourceWordLine(analysis.source.text) : null;
-    const byFirstRun = new Map<number, Unit[]>();
+    const quotedRuns = quotedRunIndex(draft);
     for (const unit of units) {
       if (unit.depth > 0 || !candidates.has(unit) || flagged.has(unit)) continue;
       const keys = unit.wordKeys;
@@ -74,26 +74,54 @@ export const unmarkedQuote: Rule = {
         flag(unit, `it appears word for word in ${analysis.source!.path}`);
         continue;
       }
-      const first = runHash(wordIds(keys), 0);
-      const list = byFirstRun.get(first);
-      if (list) list.push(unit);
-      else byFirstRun.set(first, [unit]);
-    }
-    if (byFirstRun.size > 0) {
-      for (const quote of units) {
-        if (quote.depth === 0 || !quote.isProse) continue;
-        for (const run of runsOf(quote)) {
-          for (const unit of byFirstRun.get(run) ?? []) {
-            if (unit.startLine > quote.startLine && !flagged.has(unit) && quote.wordLine.includes(unit.wordLine)) {
-              flag(unit, `it repeats words quoted at ${lineLabel(quote.startLine)}`);
-            }
-          }
-        }
+      let earliest: Unit | null = null;
+      for (const quote of quotedRuns.byRun.get(runHash(wordIds(keys), 0)) ?? []) {
+        if (quote.startLine < unit.startLine && (!earliest || quote.startLine < earliest.startLine) && quote.wordLine.includes(unit.wordLine)) earliest = quote;
       }
+      if (earliest) flag(unit, `it repeats words quoted at ${lineLabel(earliest.startLine)}`);
     }
     return findings.sort((a, b) => a.range.start.line - b.range.start.line);
   },
 };
+
+interface QuotedRunIndex {
+  quoted: Unit[];
+  byRun: Map<number, Set<Unit>>;
+}
+
+const runIndexes = new WeakMap<Map<string, unknown>, QuotedRunIndex>();
+
+/** Every run of MIN_MATCH_WORDS words in quoted paragraphs, kept across edits of the same draft. */
+function quotedRunIndex(draft: Draft): QuotedRunIndex {
+  const quoted = draft.units.filter((unit) => unit.depth > 0 && unit.isProse);
+  const add = (index: QuotedRunIndex, unit: Unit) => {
+    for (const run of runsOf(unit)) {
+      const set = index.byRun.get(run);
+      if (set) set.add(unit);
+      else index.byRun.set(run, new Set([unit]));
+    }
+  };
+  const kept = runIndexes.get(draft.parts.carry);
+  if (kept) {
+    const now = new Set(quoted);
+    const before = new Set(kept.quoted);
+    for (const unit of kept.quoted) {
+      if (now.has(unit)) continue;
+      for (const run of runsOf(unit)) {
+        const set = kept.byRun.get(run);
+        set?.delete(unit);
+        if (set?.size === 0) kept.byRun.delete(run);
+      }
+    }
+    for (const unit of quoted) if (!before.has(unit)) add(kept, unit);
+    kept.quoted = quoted;
+    return kept;
+  }
+  const index: QuotedRunIndex = { quoted, byRun: new Map() };
+  for (const unit of quoted) add(index, unit);
+  runIndexes.set(draft.parts.carry, index);
+  return index;
+}
 
 const runsOfUnit = new WeakMap<Unit, Uint32Array>();
 
