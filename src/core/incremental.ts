@@ -78,6 +78,18 @@ function mayContinue(block: MarkdownBlock, lines: readonly LineText[]): boolean 
   return !kind[1].test(text(block.endLine));
 }
 
+/** Index of the first item starting on or after `line`, in a list ordered by start line. */
+function firstFrom(items: readonly { startLine: number }[], line: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (items[middle].startLine < line) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 const lineStarts = new WeakMap<Draft, Int32Array>();
 
 function startOfLine(draft: Draft, line: number): number {
@@ -153,8 +165,9 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
     return parseDraft(text);
   }
 
-  const before = <T extends { startLine: number }>(items: readonly T[]) => items.filter((item) => item.startLine < start);
-  const after = <T extends { startLine: number }>(items: readonly T[]) => items.filter((item) => item.startLine > oldRegionEnd);
+  // Every list is in document order: the parts before and after the region are slices, found by bisection.
+  const before = <T extends { startLine: number }>(items: readonly T[]) => items.slice(0, firstFrom(items, start));
+  const after = <T extends { startLine: number }>(items: readonly T[]) => items.slice(firstFrom(items, oldRegionEnd + 1));
   const unitsAfter = after(previous.units);
   const quotesAfter = after(previous.quotes);
   const attributionsAfter = after(previous.attributions);
