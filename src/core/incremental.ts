@@ -2,6 +2,7 @@
 // again; everything before them is reused as it is, everything after them moved by the lines the edit
 // added or removed. A region is bounded by blank lines outside quotes, lists, code and HTML, where no
 // Markdown block, quote or attribution can continue across.
+import { matchLinkLine, matchOriginallyPosted } from './attribution';
 import { Attribution, assemble, Draft, LineInfo, MarkdownBlock, parseDraft, parseRegion, Quote } from './parse';
 import { parseSuppressions } from './suppressions';
 import { dominantEol, LineText, splitLines } from './text';
@@ -78,6 +79,28 @@ function mayContinue(block: MarkdownBlock, lines: readonly LineText[]): boolean 
   return !kind[1].test(text(block.endLine));
 }
 
+/** The nearest line from `line` (going down with step 1, up with -1) that has text or is quoted; -1 if none. */
+function nearestContent(lineInfo: readonly LineInfo[], line: number, step: 1 | -1): number {
+  for (let i = line; i >= 0 && i < lineInfo.length; i += step) if (!lineInfo[i].blank || lineInfo[i].depth > 0) return i;
+  return -1;
+}
+
+/** A line that could attribute a quote just before or after it, at any depth (each form is cheap to spot). */
+function mayAttribute(lines: readonly LineText[], lineInfo: readonly LineInfo[], line: number): boolean {
+  if (line < 0) return false;
+  const text = lines[line].text.slice(lineInfo[line].contentStart, lineInfo[line].contentEnd).trim();
+  return /[:,]$|put\s+it$/i.test(text) || matchLinkLine(text) !== null || matchOriginallyPosted(text) !== null;
+}
+
+/** Whether a quote and a possible attribution of it face each other across the boundary just above `line`. */
+function facesAcross(lines: readonly LineText[], lineInfo: readonly LineInfo[], line: number): boolean {
+  const above = nearestContent(lineInfo, line - 1, -1);
+  const below = nearestContent(lineInfo, line, 1);
+  if (above < 0 || below < 0) return false;
+  const quoted = (i: number) => lineInfo[i].depth > 0;
+  return (quoted(below) && mayAttribute(lines, lineInfo, above)) || (quoted(above) && mayAttribute(lines, lineInfo, below));
+}
+
 /** Index of the first item starting on or after `line`, in a list ordered by start line. */
 function firstFrom(items: readonly { startLine: number }[], line: number): number {
   let low = 0;
@@ -133,18 +156,13 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   const delta = changedLines.length - (last - first + 1);
   const lines: LineText[] = oldLines.slice(0, first).concat(changedLines, oldLines.slice(last + 1));
 
-  // One block of margin on each side; more while a quote touches a region edge from either side: an
-  // attribution on one side ("Bob wrote:" above, "_Originally posted by …_" below) may name a quote on the
-  // other, and both must be parsed together. (A quote's lazy continuation lines count: depth, not text.)
-  const quotedBefore = previous.lineInfo;
-  const quoteAt = (line: number, step: 1 | -1) => {
-    for (let i = line; i >= 0 && i < quotedBefore.length; i += step) if (!quotedBefore[i].blank || quotedBefore[i].depth > 0) return quotedBefore[i].depth > 0;
-    return false;
-  };
+  // One block of margin on each side; more while a quote and a line that may attribute it face each other
+  // across a region's edge ("Bob wrote:" above, "_Originally posted by …_" or a link below): both must be
+  // parsed together. (A quote's lazy continuation lines count: quote depth is read, not the text.)
   let start = regionStart(oldLines, previous.lineInfo, first, 2);
-  while (start > 0 && (quoteAt(start, 1) || quoteAt(start - 1, -1))) start = regionStart(oldLines, previous.lineInfo, start - 1, 1);
+  while (start > 0 && facesAcross(oldLines, previous.lineInfo, start)) start = regionStart(oldLines, previous.lineInfo, start - 1, 1);
   let oldRegionEnd = regionEnd(oldLines, previous.lineInfo, last, 2);
-  while (oldRegionEnd < oldLines.length - 1 && (quoteAt(oldRegionEnd, -1) || quoteAt(oldRegionEnd + 1, 1))) {
+  while (oldRegionEnd < oldLines.length - 1 && facesAcross(oldLines, previous.lineInfo, oldRegionEnd + 1)) {
     oldRegionEnd = regionEnd(oldLines, previous.lineInfo, oldRegionEnd + 1, 1);
   }
   const end = oldRegionEnd + delta;
@@ -157,10 +175,8 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   let lastText = end;
   while (lastText > start && lines[lastText].text.trim() === '') lastText--;
   const reachesEnd = region.blocks.some((block) => block.endLine >= lastText && mayContinue(block, lines));
-  // The edit itself may have put a quote at the region's edge, where an attribution outside could name it.
-  let firstText = start;
-  while (firstText < end && lines[firstText].text.trim() === '') firstText++;
-  const quoteAtEdge = (start > 0 && lineInfo[firstText].depth > 0) || (end < lines.length - 1 && lineInfo[lastText].depth > 0);
+  // The edit itself may have put a quote, or an attribution, at the region's edge facing the other kind.
+  const quoteAtEdge = (start > 0 && facesAcross(lines, lineInfo, start)) || (end < lines.length - 1 && facesAcross(lines, lineInfo, end + 1));
   if (region.openBbcode > 0 || quoteAtEdge || (end < lines.length - 1 && reachesEnd)) {
     return parseDraft(text);
   }
