@@ -1,7 +1,9 @@
 // Text transformations behind the drafting commands (quote a selection, toggle quotes, suppressions).
 // They return plain edits or text so that every editor adapter can apply them its own way.
-import { Draft } from './parse';
+import { quotePrefixOf } from './edits';
+import { Draft, Quote } from './parse';
 import { parseFrontMatter } from './frontMatter';
+import { firstIndexWhere } from './search';
 import { splitLines } from './text';
 import { range, TextEdit } from './types';
 
@@ -54,9 +56,25 @@ export function authorOfSource(text: string): string | null {
   return null;
 }
 
+/**
+ * Names the author of a quote: `[quote]` becomes `[quote="Name"]`; otherwise a "Name wrote:" line goes
+ * above the quote at its outer level (its markers minus one), after a blank line if text runs into it.
+ */
+export function attributionEdit(draft: Draft, quote: Quote, name: string): TextEdit {
+  const line = quote.startLine;
+  if (quote.origin === 'bbcode') {
+    const tag = /\[quote\]/i.exec(draft.lines[line].text);
+    if (tag) return { range: range(line, tag.index, line, tag.index + tag[0].length), newText: `[quote="${name}"]` };
+  }
+  const prefix = quotePrefixOf(draft, line).replace(/>[ \t]?$/, '');
+  const previous = line > 0 ? draft.lineInfo[line - 1] : null;
+  const needsGap = previous !== null && !previous.blank && !previous.frontMatter && previous.depth < quote.depth;
+  return { range: range(line, 0, line, 0), newText: `${needsGap ? `${prefix.trimEnd()}\n` : ''}${prefix}${name} wrote:\n` };
+}
+
 /** The comment that silences a rule on one line, inserted above it with the line's quote markers. */
 export function disableForLineEdit(draft: Draft, rule: string, line: number): TextEdit {
-  const prefix = /^(?: {0,3}>[ \t]?)*/.exec(draft.lines[line].text)![0];
+  const prefix = quotePrefixOf(draft, line);
   return { range: range(line, 0, line, 0), newText: `${prefix}<!-- riposte-disable-next-line ${rule} -->\n` };
 }
 
@@ -87,14 +105,8 @@ export function minimalEdit(before: string, after: string): TextEdit | null {
   }
   const lines = splitLines(before);
   const positionOf = (offset: number) => {
-    let low = 0;
-    let high = lines.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lines[middle].offset <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low, character: offset - lines[low].offset };
+    const line = firstIndexWhere(lines.length, (index) => lines[index].offset > offset) - 1;
+    return { line, character: offset - lines[line].offset };
   };
   const from = positionOf(start);
   const to = positionOf(endBefore);

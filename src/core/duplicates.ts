@@ -1,4 +1,5 @@
 import { Draft, Unit } from './parse';
+import { firstIndexWhere } from './search';
 
 /** A run of paragraphs that repeats an earlier run (paragraphs may be missing from either copy). */
 export interface RepeatedBlock {
@@ -117,12 +118,5 @@ export function buildDuplicateIndex(draft: Draft, options: DuplicateIndexOptions
 
 /** Index of the first element of the ascending list that is greater than `value` (list length if none). */
 function firstAbove(list: readonly number[], value: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (list[middle] > value) high = middle;
-    else low = middle + 1;
-  }
-  return low;
+  return firstIndexWhere(list.length, (index) => list[index] > value);
 }

@@ -2,9 +2,16 @@ import { Draft, Unit } from './parse';
 import { deleteLinesRange } from './text';
 import { range, Range, TextEdit } from './types';
 
-/** The `>` markers a line starts with, to repeat on lines inserted beside it. */
+const QUOTE_PREFIX = /^(?: {0,3}>[ \t]?)*/;
+
+/** The `>` markers a line of text starts with. */
+export function quotePrefix(text: string): string {
+  return QUOTE_PREFIX.exec(text)![0];
+}
+
+/** The `>` markers a draft's line starts with, to repeat on lines inserted beside it. */
 export function quotePrefixOf(draft: Draft, line: number): string {
-  return /^(?: {0,3}>[ \t]?)*/.exec(draft.lines[line].text)![0];
+  return quotePrefix(draft.lines[line].text);
 }
 
 function isBlankLine(draft: Draft, line: number): boolean {

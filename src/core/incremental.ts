@@ -3,7 +3,9 @@
 // added or removed. A region is bounded by blank lines outside quotes, lists, code and HTML, where no
 // Markdown block, quote or attribution can continue across.
 import { matchLinkLine, matchOriginallyPosted } from './attribution';
+import { quotePrefix } from './edits';
 import { Attribution, assemble, Draft, LineInfo, MarkdownBlock, parseDraft, parseRegion, Quote } from './parse';
+import { firstIndexWhere } from './search';
 import { parseSuppressions } from './suppressions';
 import { dominantEol, LineText, splitLines } from './text';
 import { Range } from './types';
@@ -50,14 +52,12 @@ function regionEnd(lines: readonly LineText[], lineInfo: readonly LineInfo[], li
   return lineInfo.length - 1;
 }
 
-const QUOTE_MARKERS = /^(?: {0,3}>[ \t]?)*/;
-
 /**
  * Whether a block that reaches the end of a region might have gone on past it in a full parse: a fence
  * or an HTML block of the kinds that end at a marker, not at a blank line, whose end marker is missing.
  */
 function mayContinue(block: MarkdownBlock, lines: readonly LineText[]): boolean {
-  const text = (line: number) => lines[line].text.replace(QUOTE_MARKERS, '');
+  const text = (line: number) => lines[line].text.slice(quotePrefix(lines[line].text).length);
   const opening = text(block.startLine).trimStart();
   const closing = block.endLine > block.startLine ? text(block.endLine).trim() : '';
   if (block.kind === 'code') {
@@ -103,14 +103,7 @@ function facesAcross(lines: readonly LineText[], lineInfo: readonly LineInfo[], 
 
 /** Index of the first item starting on or after `line`, in a list ordered by start line. */
 function firstFrom(items: readonly { startLine: number }[], line: number): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (items[middle].startLine < line) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstIndexWhere(items.length, (index) => items[index].startLine >= line);
 }
 
 const lineStarts = new WeakMap<Draft, Int32Array>();

@@ -49,7 +49,8 @@ export function fixAll(text: string, options: LintOptions = {}): FixAllResult {
 }
 export { diagnosticToJson, treeToJson } from './json';
 export type { DiagnosticJson, FileResultJson, TreeJson } from './json';
-export { authorOfSource, disableForFileEdit, disableForLineEdit, minimalEdit, quoteBlock, toggleQuoteEdits } from './drafting';
+export { attributionEdit, authorOfSource, disableForFileEdit, disableForLineEdit, minimalEdit, quoteBlock, toggleQuoteEdits } from './drafting';
+export { quotePrefix } from './edits';
 export { buildViewModel, renderExcerpt } from './preview/viewModel';
 export type { ViewBadge, ViewModel, ViewNode, ViewSpeaker, ViewSummary } from './preview/viewModel';
 export type { HostMessage, PreviewState, WebviewMessage } from './preview/messages';

@@ -619,8 +619,7 @@ function blank(match: string): string {
 }
 
 function maskNonProse(text: string): string {
-  return text
-    .replace(/(`+)[^`]*?\1/g, blank)
+  return maskCodeSpans(text)
     .replace(/<!--[^]*?-->/g, blank)
     .replace(/<\/?[A-Za-z][^<>]*>/g, blank)
     .replace(/<[a-z][\w+.-]*:[^<>\s]*>/gi, blank)

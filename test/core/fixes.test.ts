@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyFixes, Diagnostic, fixAll, lint, range } from '../../src/core';
+import { applyFixes, Diagnostic, fixAll, lint, minimalEdit, range } from '../../src/core';
 
 function diagnostic(rule: string, edits: Array<[number, number, number, number, string]>, safe = true): Diagnostic {
   return {
@@ -49,5 +49,13 @@ describe('applying fixes', () => {
     const text = '> A quote with nobody named.\n';
     assert.deepEqual(lint(text).map((d) => d.rule), ['unanswered-quote', 'unattributed-quote']);
     assert.equal(fixAll(text).text, text);
+  });
+});
+
+describe('the smallest edit between two texts', () => {
+  it('replaces only the span between the common start and end, with its lines and characters', () => {
+    assert.deepEqual(minimalEdit('one\ntwo\nthree\n', 'one\nTWO!\nthree\n'), { range: range(1, 0, 1, 3), newText: 'TWO!' });
+    assert.deepEqual(minimalEdit('a\nb\n', 'a\nb\nc\n'), { range: range(2, 0, 2, 0), newText: 'c\n' });
+    assert.equal(minimalEdit('same', 'same'), null);
   });
 });

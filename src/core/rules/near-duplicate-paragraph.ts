@@ -2,6 +2,7 @@ import { isComparable } from '../duplicates';
 import { lineLabel } from '../edits';
 import { Draft, Unit } from '../parse';
 import { Finding, Rule } from '../rule';
+import { firstIndexWhere } from '../search';
 import { cachedBandKeys, similarityBound, wordDifferences, wordSimilarity } from '../similarity';
 import { range } from '../types';
 
@@ -28,14 +29,7 @@ interface NearDuplicateIndex {
 
 /** Where in a bucket (kept in document order) `unit` goes: unit indexes keep their order across edits. */
 function position(bucket: readonly Unit[], unit: Unit): number {
-  let low = 0;
-  let high = bucket.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (bucket[middle].index < unit.index) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstIndexWhere(bucket.length, (index) => bucket[index].index >= unit.index);
 }
 
 /**

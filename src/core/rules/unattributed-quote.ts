@@ -1,4 +1,4 @@
-import { quotePrefixOf } from '../edits';
+import { attributionEdit } from '../drafting';
 import { Draft, Quote } from '../parse';
 import { Finding, Rule } from '../rule';
 import { Fix, range } from '../types';
@@ -44,20 +44,5 @@ function likelySpeakers(draft: Draft, quote: Quote): string[] {
 }
 
 function attributeTo(draft: Draft, quote: Quote, name: string, title: string): Fix {
-  const line = quote.startLine;
-  if (quote.origin === 'bbcode') {
-    const text = draft.lines[line].text;
-    const tag = /\[quote\]/i.exec(text);
-    if (tag) {
-      const start = tag.index ?? 0;
-      return { title, edits: [{ range: range(line, start, line, start + tag[0].length), newText: `[quote="${name}"]` }], safe: false };
-    }
-  }
-  // The attribution line stands at the outer level: the quote's own markers minus one.
-  const prefix = quotePrefixOf(draft, line).replace(/>[ \t]?$/, '');
-  const outer = prefix.trimEnd();
-  const previous = line > 0 ? draft.lineInfo[line - 1] : null;
-  const needsGap = previous !== null && !previous.blank && !previous.frontMatter && previous.depth < quote.depth;
-  const lead = needsGap ? `${outer}\n` : '';
-  return { title, edits: [{ range: range(line, 0, line, 0), newText: `${lead}${prefix}${name} wrote:\n` }], safe: false };
+  return { title, edits: [attributionEdit(draft, quote, name)], safe: false };
 }

@@ -90,8 +90,7 @@ export async function insertAttribution(drafts: DraftService, args?: { name?: st
     await editor.edit((builder) => builder.insert(new vscode.Position(line, 0), `${picked} wrote:\n`));
     return;
   }
-  const prefix = /^(?: {0,3}>[ \t]?)*/.exec(editor.document.lineAt(target.startLine).text)![0].replace(/>[ \t]?$/, '');
-  await editor.edit((builder) => builder.insert(new vscode.Position(target.startLine, 0), `${prefix}${picked} wrote:\n`));
+  await vscode.workspace.applyEdit(toWorkspaceEdit(editor.document.uri, [core.attributionEdit(analysis.draft, target, picked)]));
 }
 
 async function pickName(known: string[]): Promise<string | undefined> {

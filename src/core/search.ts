@@ -1,0 +1,14 @@
+/**
+ * The first index in 0..length at which `reached` turns true, for a test that is false and then true
+ * along the range (a sorted list): binary search, shared by every ordered lookup in the core.
+ */
+export function firstIndexWhere(length: number, reached: (index: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (reached(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
