@@ -14,41 +14,46 @@ export interface DraftAnalysis {
  * One analysis per document version, shared by diagnostics, code actions, folding and the preview, so
  * that no feature parses a draft the others already parsed.
  */
+const MAX_PENDING_EDITS = 200;
+
 export class DraftService implements vscode.Disposable {
   private readonly cache = new Map<string, DraftAnalysis>();
-  /** The latest parsed draft of each open document, kept current edit by edit (incremental re-parse). */
-  private readonly parsed = new Map<string, { version: number; draft: core.Draft }>();
+  /**
+   * The last parsed draft of each document and the edits made since, applied (incrementally) only when an
+   * analysis is asked for: typing records changes and parses nothing.
+   */
+  private readonly parsed = new Map<string, { version: number; draft: core.Draft; pending: core.TextChange[] }>();
   private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly configurations: DraftConfigurations,
     private settings: () => Settings,
   ) {
-    this.subscription = vscode.workspace.onDidChangeTextDocument((event) => this.followEdits(event));
+    this.subscription = vscode.workspace.onDidChangeTextDocument((event) => this.recordEdits(event));
   }
 
-  private followEdits(event: vscode.TextDocumentChangeEvent): void {
+  private recordEdits(event: vscode.TextDocumentChangeEvent): void {
     const uri = event.document.uri.toString();
     const known = this.parsed.get(uri);
     if (!known || event.contentChanges.length === 0) return;
-    // Only a draft exactly one version behind can take the edits; otherwise parse afresh when asked.
-    if (known.version !== event.document.version - 1) {
+    // Only a draft exactly one version behind can take the edits, and a long backlog parses faster afresh.
+    if (known.version !== event.document.version - 1 || known.pending.length + event.contentChanges.length > MAX_PENDING_EDITS) {
       this.parsed.delete(uri);
       return;
     }
-    let draft = known.draft;
-    for (const change of event.contentChanges) {
-      draft = core.updateDraft(draft, { range: { start: change.range.start, end: change.range.end }, text: change.text });
-    }
-    this.parsed.set(uri, { version: event.document.version, draft });
+    for (const change of event.contentChanges) known.pending.push({ range: { start: change.range.start, end: change.range.end }, text: change.text });
+    known.version = event.document.version;
   }
 
   private draftOf(document: vscode.TextDocument): core.Draft {
     const uri = document.uri.toString();
     const known = this.parsed.get(uri);
-    if (known && known.version === document.version && known.draft.text.length === document.getText().length) return known.draft;
+    if (known && known.version === document.version) {
+      for (const change of known.pending.splice(0)) known.draft = core.updateDraft(known.draft, change);
+      if (known.draft.text.length === document.getText().length) return known.draft;
+    }
     const draft = core.parseDraft(document.getText());
-    this.parsed.set(uri, { version: document.version, draft });
+    this.parsed.set(uri, { version: document.version, draft, pending: [] });
     return draft;
   }
 
