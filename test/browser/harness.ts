@@ -180,10 +180,11 @@ export class PreviewPage {
 
   /** Waits until the console reported `count` errors (CSP reports arrive a little after the violation event). */
   async waitForConsoleErrors(count: number, timeout = 2000): Promise<void> {
-    const deadline = Date.now() + timeout;
+    // Each console message is an event: wait on those, with the timeout only as a bound.
     while (this.consoleErrors.length < count) {
-      if (Date.now() > deadline) throw new Error(`expected ${count} console errors, saw ${JSON.stringify(this.consoleErrors)}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await this.page.waitForEvent('console', { timeout }).catch(() => {
+        throw new Error(`expected ${count} console errors, saw ${JSON.stringify(this.consoleErrors)}`);
+      });
     }
   }
 

@@ -515,8 +515,9 @@ describe('reply-tree webview (Chromium)', function () {
     it('neutralises hostile HTML even when the host sends it (defence in depth)', async () => {
       preview = await PreviewPage.open(browser);
       await preview.render(nastyModel());
-      // Give anything that might load or fire a chance to (images error out, toggles fire) — on events.
-      await preview.page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)))');
+      // Give anything that might load or fire a chance to: every image has loaded or failed, then a frame.
+      await preview.page.waitForFunction('[...document.images].every((image) => image.complete)');
+      await preview.page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
       assert.equal(await preview.sentinel(), undefined);
       const found = await preview.page.$$eval('.tree *', (elements) =>
         elements.flatMap((e) => {
