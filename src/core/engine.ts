@@ -29,7 +29,7 @@ export function optionsFor(rule: Rule, config: RiposteConfig): RuleOptionValues 
   return { ...values, ...config.rules[rule.id]?.options };
 }
 
-export function sourcePathOf(draft: Draft, config: RiposteConfig): string | undefined {
+function sourcePathOf(draft: Draft, config: RiposteConfig): string | undefined {
   return draft.frontMatter?.values.get('source') || config.source;
 }
 

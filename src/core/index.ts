@@ -56,4 +56,4 @@ export type { ViewBadge, ViewModel, ViewNode, ViewSpeaker, ViewSummary } from '.
 export type { HostMessage, PreviewState, WebviewMessage } from './preview/messages';
 export { DraftSession } from './session';
 export { updateDraft } from './incremental';
-export type { TextChange } from './session';
+export type { TextChange } from './incremental';

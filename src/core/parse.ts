@@ -171,8 +171,8 @@ export interface DraftParts {
   blocks: MarkdownBlock[];
   quoteOfLine: (Quote | null)[];
   attributionOfLine: Map<number, Attribution>;
-  /** Passed from a draft to its edited successor: rules keep indexes here (keyed by their own objects). */
-  carry: Map<string, unknown>;
+  /** One identity shared by a draft and its edited successors: rules key the indexes they keep on it. */
+  carry: object;
 }
 
 const markdown = new MarkdownIt('commonmark', { html: true });
@@ -186,7 +186,7 @@ export function parseDraft(text: string): Draft {
   const lineInfo: LineInfo[] = new Array(lines.length);
   const quoteOfLine: (Quote | null)[] = new Array(lines.length).fill(null);
   const region = parseRegion(lines, frontMatter, lineInfo, quoteOfLine, 0, last);
-  return assemble(text, lines, frontMatter, lineInfo, { blocks: region.blocks, quoteOfLine, attributionOfLine: region.attributionOfLine, carry: new Map() }, region.units, region.quotes, region.attributions, region.leadIns, dominantEol(lines), null);
+  return assemble(text, lines, frontMatter, lineInfo, { blocks: region.blocks, quoteOfLine, attributionOfLine: region.attributionOfLine, carry: {} }, region.units, region.quotes, region.attributions, region.leadIns, dominantEol(lines), null);
 }
 
 export interface Region {

@@ -1,10 +1,9 @@
-// A draft being edited: the extension feeds it every change and asks for the analysis of the new text.
+// A draft being edited: changes in, diagnostics out, through the same updateDraft + lintDraft path the
+// extension's DraftService takes (which calls them itself, to lint each version with that document's settings).
 import { lintDraft, LintOptions } from './engine';
 import { TextChange, updateDraft } from './incremental';
 import { Draft, parseDraft } from './parse';
 import { Diagnostic } from './types';
-
-export type { TextChange };
 
 export class DraftSession {
   private current: Draft;

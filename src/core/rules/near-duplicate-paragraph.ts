@@ -1,3 +1,4 @@
+import { unitChanges } from '../analysis';
 import { isComparable } from '../duplicates';
 import { lineLabel } from '../edits';
 import { Draft, Unit } from '../parse';
@@ -70,10 +71,7 @@ function build(candidates: Unit[], settings: string, threshold: number): NearDup
 
 /** Brings the index up to the draft's paragraphs: only paragraphs sharing a bucket with a change are re-compared. */
 function update(index: NearDuplicateIndex, candidates: Unit[], threshold: number): boolean {
-  const now = new Set(candidates);
-  const before = new Set(index.candidates);
-  const removed = index.candidates.filter((unit) => !now.has(unit));
-  const added = candidates.filter((unit) => !before.has(unit));
+  const { removed, added } = unitChanges(index.candidates, candidates);
   if (removed.length + added.length > MAX_INCREMENTAL_CHANGES) return false;
   const touched = new Set<Unit[]>();
   for (const unit of removed) {
@@ -97,13 +95,14 @@ function update(index: NearDuplicateIndex, candidates: Unit[], threshold: number
   }
   const stale = new Set<Unit>(added);
   for (const bucket of touched) for (const unit of bucket) stale.add(unit);
-  for (const [unit, match] of index.best) if (match && !now.has(match.earlier)) stale.add(unit);
+  const gone = new Set(removed);
+  for (const [unit, match] of index.best) if (match && gone.has(match.earlier)) stale.add(unit);
   for (const unit of stale) index.best.set(unit, bestEarlierMatch(unit, index, threshold));
   index.candidates = candidates;
   return true;
 }
 
-const indexes = new WeakMap<Map<string, unknown>, NearDuplicateIndex>();
+const indexes = new WeakMap<object, NearDuplicateIndex>();
 
 function currentIndex(draft: Draft, candidates: Unit[], threshold: number, minWords: number): NearDuplicateIndex {
   const settings = `${threshold}/${minWords}`;

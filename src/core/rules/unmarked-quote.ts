@@ -1,3 +1,4 @@
+import { unitChanges } from '../analysis';
 import { lineLabel, quoteLinesEdits } from '../edits';
 import { wordKeys } from '../normalize';
 import { mix, wordIds } from '../similarity';
@@ -89,7 +90,7 @@ interface QuotedRunIndex {
   byRun: Map<number, Set<Unit>>;
 }
 
-const runIndexes = new WeakMap<Map<string, unknown>, QuotedRunIndex>();
+const runIndexes = new WeakMap<object, QuotedRunIndex>();
 
 /** Every run of MIN_MATCH_WORDS words in quoted paragraphs, kept across edits of the same draft. */
 function quotedRunIndex(draft: Draft): QuotedRunIndex {
@@ -103,17 +104,15 @@ function quotedRunIndex(draft: Draft): QuotedRunIndex {
   };
   const kept = runIndexes.get(draft.parts.carry);
   if (kept) {
-    const now = new Set(quoted);
-    const before = new Set(kept.quoted);
-    for (const unit of kept.quoted) {
-      if (now.has(unit)) continue;
+    const { removed, added } = unitChanges(kept.quoted, quoted);
+    for (const unit of removed) {
       for (const run of runsOf(unit)) {
         const set = kept.byRun.get(run);
         set?.delete(unit);
         if (set?.size === 0) kept.byRun.delete(run);
       }
     }
-    for (const unit of quoted) if (!before.has(unit)) add(kept, unit);
+    for (const unit of added) add(kept, unit);
     kept.quoted = quoted;
     return kept;
   }
