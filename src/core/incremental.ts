@@ -106,23 +106,13 @@ function firstFrom(items: readonly { startLine: number }[], line: number): numbe
   return firstIndexWhere(items.length, (index) => items[index].startLine >= line);
 }
 
-const lineStarts = new WeakMap<Draft, Int32Array>();
-
-function startOfLine(draft: Draft, line: number): number {
-  let starts = lineStarts.get(draft);
-  if (!starts) {
-    starts = new Int32Array(draft.lines.length + 1);
-    for (let i = 0; i < draft.lines.length; i++) starts[i + 1] = starts[i] + draft.lines[i].text.length + draft.lines[i].eol.length;
-    lineStarts.set(draft, starts);
-  }
-  return starts[line];
-}
-
-function applyToText(draft: Draft, change: TextChange): string {
-  const clamp = (line: number) => Math.min(Math.max(line, 0), draft.lines.length - 1);
-  const start = startOfLine(draft, clamp(change.range.start.line)) + Math.min(change.range.start.character, draft.lines[clamp(change.range.start.line)].text.length);
-  const end = startOfLine(draft, clamp(change.range.end.line)) + Math.min(change.range.end.character, draft.lines[clamp(change.range.end.line)].text.length);
-  return draft.text.slice(0, start) + change.text + draft.text.slice(end);
+/** The text after a change, from the previous draft's text (built if it was not yet). */
+function joinAround(previous: Draft, first: number, startCharacter: number, inserted: string, last: number, endCharacter: number): string {
+  let before = 0;
+  for (let line = 0; line < first; line++) before += previous.lines[line].text.length + previous.lines[line].eol.length;
+  let end = before;
+  for (let line = first; line < last; line++) end += previous.lines[line].text.length + previous.lines[line].eol.length;
+  return previous.text.slice(0, before + startCharacter) + inserted + previous.text.slice(end + endCharacter);
 }
 
 /**
@@ -130,22 +120,29 @@ function applyToText(draft: Draft, change: TextChange): string {
  * are moved in place rather than copied.
  */
 export function updateDraft(previous: Draft, change: TextChange): Draft {
-  const text = applyToText(previous, change);
+  const oldLines = previous.lines;
+  const clamp = (line: number) => Math.min(Math.max(line, 0), oldLines.length - 1);
   const first = change.range.start.line;
   const last = change.range.end.line;
-  const oldLines = previous.lines;
+  const startLine = oldLines[clamp(first)];
+  const endLine = oldLines[clamp(last)];
+  // Only the changed lines are rebuilt: the whole text is never copied on a keystroke.
+  const startCharacter = Math.min(Math.max(change.range.start.character, 0), startLine.text.length);
+  const endCharacter = Math.min(Math.max(change.range.end.character, 0), endLine.text.length);
+  const changedText = startLine.text.slice(0, startCharacter) + change.text + endLine.text.slice(endCharacter) + endLine.eol;
+  let removed = endCharacter - startCharacter;
+  for (let line = clamp(first); line < clamp(last); line++) removed += oldLines[line].text.length + oldLines[line].eol.length;
+  const length = previous.length - removed + change.text.length;
+  const wholeText = () => joinAround(previous, clamp(first), startCharacter, change.text, clamp(last), endCharacter);
+
   // The front matter decides speakers and sources for the whole draft, and a `---` first line may gain
   // its closing line anywhere in the first 200; a change past the end is odd.
   const frontMatterReach = previous.frontMatter ? previous.frontMatter.endLine + 1 : oldLines[0].text.trimEnd() === '---' ? 200 : 0;
-  if (first <= frontMatterReach || last >= oldLines.length || first > last) return parseDraft(text);
+  if (first <= frontMatterReach || last >= oldLines.length || first > last) return parseDraft(wholeText());
 
   // The changed lines, re-split: the edit may add or remove line breaks.
-  const oldStart = startOfLine(previous, first);
-  const oldEnd = startOfLine(previous, last + 1);
-  const newEnd = oldEnd + text.length - previous.text.length;
-  const changed = splitLines(text.slice(oldStart, newEnd));
-  const changedLines: LineText[] = changed.map(({ text: lineText, eol }) => ({ text: lineText, eol }));
-  if (last < oldLines.length - 1 && changedLines.length > 1 && changedLines[changedLines.length - 1].text === '' && changedLines[changedLines.length - 1].eol === '') changedLines.pop();
+  const changedLines: LineText[] = splitLines(changedText).map(({ text: lineText, eol }) => ({ text: lineText, eol }));
+  if (endLine.eol !== '') changedLines.pop(); // the empty piece after the last line break belongs to the next line
   const delta = changedLines.length - (last - first + 1);
   const lines: LineText[] = oldLines.slice(0, first).concat(changedLines, oldLines.slice(last + 1));
 
@@ -171,7 +168,7 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   // The edit itself may have put a quote, or an attribution, at the region's edge facing the other kind.
   const quoteAtEdge = (start > 0 && facesAcross(lines, lineInfo, start)) || (end < lines.length - 1 && facesAcross(lines, lineInfo, end + 1));
   if (region.openBbcode > 0 || quoteAtEdge || (end < lines.length - 1 && reachesEnd)) {
-    return parseDraft(text);
+    return parseDraft(wholeText());
   }
 
   // Every list is in document order: the parts before and after the region are slices, found by bisection.
@@ -203,7 +200,7 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   const eol = change.text.includes('\r') || changedLines.some((line) => line.eol === '\r\n' || line.eol === '\r') ? dominantEol(lines) : previous.eol;
 
   return assemble(
-    text,
+    { length },
     lines,
     previous.frontMatter,
     lineInfo,

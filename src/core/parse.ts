@@ -148,7 +148,10 @@ export class Unit {
 }
 
 export interface Draft {
-  text: string;
+  /** The whole text, joined from the lines when first asked for (an edit does not build it). */
+  readonly text: string;
+  /** The text's length in UTF-16 code units, kept without building the text. */
+  readonly length: number;
   /** Lines without offsets: an edit would otherwise have to renumber every line after it. */
   lines: readonly LineText[];
   lineInfo: readonly LineInfo[];
@@ -211,7 +214,7 @@ export function parseRegion(lines: readonly LineText[], frontMatter: FrontMatter
 }
 
 export function assemble(
-  text: string,
+  text: string | { length: number },
   lines: readonly LineText[],
   frontMatter: FrontMatter | null,
   lineInfo: LineInfo[],
@@ -232,8 +235,13 @@ export function assemble(
     quote.inferred = false;
   }
   const speakers = resolveSpeakers(quotes, frontMatter, (line) => lineInfo[line].blank && lineInfo[line].depth === 0);
+  let joined = typeof text === 'string' ? text : undefined;
   return {
-    text,
+    get text() {
+      joined ??= joinLines(lines);
+      return joined;
+    },
+    length: text.length,
     lines,
     lineInfo,
     eol,
@@ -247,6 +255,15 @@ export function assemble(
     quoteOfLine: (line) => parts.quoteOfLine[line] ?? null,
     parts,
   };
+}
+
+function joinLines(lines: readonly LineText[]): string {
+  const parts: string[] = new Array(lines.length * 2);
+  for (let i = 0; i < lines.length; i++) {
+    parts[2 * i] = lines[i].text;
+    parts[2 * i + 1] = lines[i].eol;
+  }
+  return parts.join('');
 }
 
 export interface MarkdownBlock {

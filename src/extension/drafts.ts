@@ -50,7 +50,7 @@ export class DraftService implements vscode.Disposable {
     const known = this.parsed.get(uri);
     if (known && known.version === document.version) {
       for (const change of known.pending.splice(0)) known.draft = core.updateDraft(known.draft, change);
-      if (known.draft.text.length === document.getText().length) return known.draft;
+      if (known.draft.length === document.offsetAt(document.lineAt(document.lineCount - 1).range.end)) return known.draft;
     }
     const draft = core.parseDraft(document.getText());
     this.parsed.set(uri, { version: document.version, draft, pending: [] });

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Draft, DraftSession, lint, lintDraft, parseDraft, updateDraft } from '../../src/core';
+import { Draft, DraftSession, lint, lintDraft, parseDraft, TextChange, updateDraft } from '../../src/core';
+import { offsetAt, splitLines } from '../../src/core/text';
 import { REPO_ROOT } from '../paths';
 
 /** Everything rules and the tree read from a draft, in a form two drafts can be compared by. */
@@ -31,6 +32,12 @@ function staleReferences(draft: Draft): string[] {
     ...draft.quotes.filter((q) => q.parent && !quotes.has(q.parent)).map((q) => `quote ${q.startLine} has a discarded parent`),
     ...draft.units.filter((u) => u.quote && !quotes.has(u.quote)).map((u) => `unit ${u.startLine} is in a discarded quote`),
   ];
+}
+
+/** The change applied to the text itself, by offsets: what the editor's buffer holds afterwards. */
+function applyToText(text: string, change: TextChange): string {
+  const lines = splitLines(text);
+  return text.slice(0, offsetAt(lines, change.range.start)) + change.text + text.slice(offsetAt(lines, change.range.end));
 }
 
 // A deterministic stream of edits: typing, deleting, new lines, quote markers, tags, fences.
@@ -76,8 +83,10 @@ describe('incremental re-analysis', () => {
       const stream = edits(seed, () => draft);
       for (let step = 0; step < 150; step++) {
         const change = stream.next().value!;
+        const expectedText = applyToText(draft.text, change);
         const updated = updateDraft(draft, change);
-        const full = parseDraft(updated.text);
+        assert.equal(updated.length, expectedText.length, `length after edit ${step + 1}`);
+        const full = parseDraft(expectedText);
         const got = shape(updated);
         const want = shape(full);
         for (const key of Object.keys(want) as Array<keyof typeof want>) {
