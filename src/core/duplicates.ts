@@ -1,3 +1,4 @@
+import { unitChangesSince } from './changes';
 import { Draft, Unit } from './parse';
 import { firstIndexWhere } from './search';
 
@@ -24,8 +25,8 @@ export interface DuplicateIndexOptions {
 export const DEFAULT_DUPLICATE_INDEX_OPTIONS: DuplicateIndexOptions = { maxGap: 2, minParagraphs: 2, minCharacters: 80, substantialCharacters: 30 };
 
 export interface DuplicateIndex {
-  /** Prose units with their normalised text, grouped: equal keys are the same paragraph. */
-  byText: ReadonlyMap<string, readonly Unit[]>;
+  /** Paragraphs that occur more than once (same normalised text, same quote depth), each group in document order. */
+  repeated: readonly (readonly Unit[])[];
   blocks: readonly RepeatedBlock[];
   /** Units inside the later copy of a repeated block: one finding covers them all. */
   inLaterCopy: ReadonlySet<Unit>;
@@ -38,44 +39,101 @@ export function isComparable(unit: Unit): boolean {
 /** Candidates for the earlier twin: only the few most recent copies are tried, which keeps this linear. */
 const MAX_START_CANDIDATES = 8;
 
-export function buildDuplicateIndex(draft: Draft, options: DuplicateIndexOptions = DEFAULT_DUPLICATE_INDEX_OPTIONS): DuplicateIndex {
-  const prose = draft.units.filter(isComparable);
-  const byText = new Map<string, Unit[]>();
-  const positions = new Map<string, number[]>();
-  // Positions of each text, in document order (so binary search finds the next twin).
-  const twins: number[][] = new Array(prose.length);
-  prose.forEach((unit, position) => {
-    // Keyed by the cached normalised string itself (its hash is cached too): no per-lint key building.
-    const key = unit.normalized;
-    const list = positions.get(key);
-    if (list) {
-      list.push(position);
-      byText.get(key)!.push(unit);
-    } else {
-      positions.set(key, [position]);
-      byText.set(key, [unit]);
+/** Past this many changed units, regrouping every paragraph is as quick as replaying the edits. */
+const MAX_REPLAYED_UNITS = 2000;
+
+/** Comparable units grouped by normalised text, kept for a draft's lineage and brought up to date by its edit log. */
+interface TextGroups {
+  generation: number;
+  byText: Map<string, Unit[]>;
+  /** The groups holding more than one unit. */
+  repeated: Set<Unit[]>;
+}
+
+const keptGroups = new WeakMap<object, TextGroups>();
+
+function textGroups(draft: Draft): TextGroups {
+  const kept = keptGroups.get(draft.parts.carry);
+  const changes = kept ? unitChangesSince(draft, kept.generation) : null;
+  if (kept && changes && changes.removed.length + changes.added.length <= MAX_REPLAYED_UNITS) {
+    for (const unit of changes.removed) {
+      if (!isComparable(unit)) continue;
+      const group = kept.byText.get(unit.normalized)!;
+      group.splice(group.indexOf(unit), 1);
+      if (group.length === 0) kept.byText.delete(unit.normalized);
+      if (group.length < 2) kept.repeated.delete(group);
     }
-    twins[position] = positions.get(key)!;
-  });
-  // Paragraphs at different quote depths are not copies of each other: split such groups by depth.
-  for (const [key, list] of positions) {
-    const units = byText.get(key)!;
-    if (list.length < 2 || units.every((unit) => unit.depth === units[0].depth)) continue;
-    byText.delete(key);
-    for (const depth of new Set(units.map((unit) => unit.depth))) {
-      const same = list.filter((position) => prose[position].depth === depth);
-      byText.set(`${depth}\u0000${key}`, same.map((position) => prose[position]));
-      for (const position of same) twins[position] = same;
+    for (const unit of changes.added) {
+      if (!isComparable(unit)) continue;
+      const group = kept.byText.get(unit.normalized);
+      if (!group) kept.byText.set(unit.normalized, [unit]);
+      else {
+        // Units are numbered in document order (a draft renumbers them all), so bisection places the new one.
+        group.splice(
+          firstIndexWhere(group.length, (k) => group[k].index > unit.index),
+          0,
+          unit,
+        );
+        kept.repeated.add(group);
+      }
+    }
+    kept.generation = draft.parts.generation;
+    return kept;
+  }
+  const groups: TextGroups = { generation: draft.parts.generation, byText: new Map(), repeated: new Set() };
+  for (const unit of draft.units) {
+    if (!isComparable(unit)) continue;
+    // Keyed by the cached normalised string itself (its hash is cached too): no per-lint key building.
+    const group = groups.byText.get(unit.normalized);
+    if (!group) groups.byText.set(unit.normalized, [unit]);
+    else {
+      group.push(unit);
+      groups.repeated.add(group);
     }
   }
+  keptGroups.set(draft.parts.carry, groups);
+  return groups;
+}
+
+export function buildDuplicateIndex(draft: Draft, options: DuplicateIndexOptions = DEFAULT_DUPLICATE_INDEX_OPTIONS): DuplicateIndex {
+  // Paragraphs at different quote depths are not copies of each other: such groups split by depth.
+  const repeated: Unit[][] = [];
+  for (const group of textGroups(draft).repeated) {
+    if (group.every((unit) => unit.depth === group[0].depth)) repeated.push(group.slice());
+    else {
+      for (const depth of new Set(group.map((unit) => unit.depth))) {
+        const same = group.filter((unit) => unit.depth === depth);
+        if (same.length > 1) repeated.push(same);
+      }
+    }
+  }
+  repeated.sort((a, b) => a[0].index - b[0].index);
+
+  // Gaps between copies are counted in comparable paragraphs: number them.
+  const prose: Unit[] = [];
+  const ordinal = new Int32Array(draft.units.length);
+  for (const unit of draft.units) {
+    ordinal[unit.index] = prose.length;
+    if (isComparable(unit)) prose.push(unit);
+  }
+  // Each repeated paragraph's copies, as ascending positions among the comparable paragraphs.
+  const twins = new Map<Unit, number[]>();
+  const later: Unit[] = [];
+  for (const group of repeated) {
+    const positions = group.map((unit) => ordinal[unit.index]);
+    for (const unit of group) twins.set(unit, positions);
+    later.push(...group.slice(1));
+  }
+  later.sort((a, b) => a.index - b.index);
+  const twinsAt = (position: number) => twins.get(prose[position]);
 
   const extend = (start: number, twin: number): Array<[number, number]> => {
     const pairs: Array<[number, number]> = [[start, twin]];
     let lastLater = start;
     let lastEarlier = twin;
     for (let k = start + 1; k < prose.length && k - lastLater <= options.maxGap + 1; k++) {
-      const candidates = twins[k];
-      if (candidates.length < 2) continue;
+      const candidates = twinsAt(k);
+      if (!candidates) continue;
       const match = candidates[firstAbove(candidates, lastEarlier)];
       if (match === undefined || match >= start || match - lastEarlier > options.maxGap + 1) continue;
       pairs.push([k, match]);
@@ -87,9 +145,11 @@ export function buildDuplicateIndex(draft: Draft, options: DuplicateIndexOptions
 
   const blocks: RepeatedBlock[] = [];
   const inLaterCopy = new Set<Unit>();
-  for (let i = 0; i < prose.length; i++) {
-    const own = twins[i];
-    if (own.length < 2 || own[0] >= i) continue;
+  let covered = -1;
+  for (const unit of later) {
+    const i = ordinal[unit.index];
+    if (i <= covered) continue;
+    const own = twins.get(unit)!;
     const before = firstAbove(own, i - 1);
     const earlier = own.slice(Math.max(0, before - MAX_START_CANDIDATES), before);
     let best: Array<[number, number]> | null = null;
@@ -97,23 +157,23 @@ export function buildDuplicateIndex(draft: Draft, options: DuplicateIndexOptions
       const pairs = extend(i, twin);
       if (!best || pairs.length > best.length) best = pairs;
     }
-    if (!best || best.filter(([later]) => prose[later].normalized.length >= options.substantialCharacters).length < options.minParagraphs) continue;
-    const characters = best.reduce((sum, [later]) => sum + prose[later].normalized.length, 0);
+    if (!best || best.filter(([l]) => prose[l].normalized.length >= options.substantialCharacters).length < options.minParagraphs) continue;
+    const characters = best.reduce((sum, [l]) => sum + prose[l].normalized.length, 0);
     if (characters < options.minCharacters) continue;
     const lastLater = best[best.length - 1][0];
     const first = prose[i];
     const last = prose[lastLater];
-    const later = draft.units.slice(first.index, last.index + 1);
+    const copy = draft.units.slice(first.index, last.index + 1);
     blocks.push({
-      later,
+      later: copy,
       pairs: best.map(([l, e]) => ({ later: prose[l], earlier: prose[e] })),
       earlierStart: prose[best[0][1]],
       earlierEnd: prose[best[best.length - 1][1]],
     });
-    for (const unit of later) inLaterCopy.add(unit);
-    i = lastLater;
+    for (const member of copy) inLaterCopy.add(member);
+    covered = lastLater;
   }
-  return { byText, blocks, inLaterCopy };
+  return { repeated, blocks, inLaterCopy };
 }
 
 /** Index of the first element of the ascending list that is greater than `value` (list length if none). */

@@ -4,7 +4,7 @@
 // Markdown block, quote or attribution can continue across.
 import { matchLinkLine, matchOriginallyPosted } from './attribution';
 import { quotePrefix } from './edits';
-import { Attribution, assemble, Draft, LineInfo, MarkdownBlock, parseDraft, parseRegion, Quote } from './parse';
+import { Attribution, assemble, Draft, LineInfo, MarkdownBlock, nextGeneration, parseDraft, parseRegion, Quote } from './parse';
 import { firstIndexWhere } from './search';
 import { parseSuppressions } from './suppressions';
 import { dominantEol, LineText, splitLines } from './text';
@@ -15,6 +15,9 @@ export interface TextChange {
   range: Range;
   text: string;
 }
+
+/** More edits than the extension queues before it parses afresh: a kept index further behind rebuilds. */
+const MAX_LOGGED_EDITS = 256;
 
 const CONTINUES_BLOCK = /^(?:\s|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$))/;
 
@@ -175,6 +178,11 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   const before = <T extends { startLine: number }>(items: readonly T[]) => items.slice(0, firstFrom(items, start));
   const after = <T extends { startLine: number }>(items: readonly T[]) => items.slice(firstFrom(items, oldRegionEnd + 1));
   const unitsAfter = after(previous.units);
+  const unitsBefore = before(previous.units);
+  const generation = nextGeneration();
+  const log = previous.parts.carry.log;
+  log.push({ from: previous.parts.generation, to: generation, removed: previous.units.slice(unitsBefore.length, previous.units.length - unitsAfter.length), added: region.units });
+  if (log.length > MAX_LOGGED_EDITS) log.splice(0, log.length - MAX_LOGGED_EDITS);
   const quotesAfter = after(previous.quotes);
   const attributionsAfter = after(previous.attributions);
   const blocksAfter = after(previous.parts.blocks);
@@ -204,8 +212,8 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
     lines,
     previous.frontMatter,
     lineInfo,
-    { blocks: before(previous.parts.blocks).concat(region.blocks, blocksAfter), quoteOfLine, attributionOfLine, carry: previous.parts.carry },
-    before(previous.units).concat(region.units, unitsAfter),
+    { blocks: before(previous.parts.blocks).concat(region.blocks, blocksAfter), quoteOfLine, attributionOfLine, carry: previous.parts.carry, generation },
+    unitsBefore.concat(region.units, unitsAfter),
     before(previous.quotes).concat(region.quotes, quotesAfter),
     before(previous.attributions).concat(region.attributions, attributionsAfter),
     previous.leadIns.filter((leadIn) => leadIn.line < start).concat(region.leadIns, leadInsAfter),

@@ -175,7 +175,28 @@ export interface DraftParts {
   quoteOfLine: (Quote | null)[];
   attributionOfLine: Map<number, Attribution>;
   /** One identity shared by a draft and its edited successors: rules key the indexes they keep on it. */
-  carry: object;
+  carry: DraftCarry;
+  /** Tells this version from the others sharing the carry (unique across drafts). */
+  generation: number;
+}
+
+/** What one edit did to the units (each unit is immutable: an edited paragraph is a new unit). */
+export interface UnitChange {
+  from: number;
+  to: number;
+  removed: readonly Unit[];
+  added: readonly Unit[];
+}
+
+export interface DraftCarry {
+  /** The latest edits, oldest first: an index kept by a rule replays them instead of diffing every unit. */
+  log: UnitChange[];
+}
+
+let generations = 0;
+
+export function nextGeneration(): number {
+  return ++generations;
 }
 
 const markdown = new MarkdownIt('commonmark', { html: true });
@@ -189,7 +210,7 @@ export function parseDraft(text: string): Draft {
   const lineInfo: LineInfo[] = new Array(lines.length);
   const quoteOfLine: (Quote | null)[] = new Array(lines.length).fill(null);
   const region = parseRegion(lines, frontMatter, lineInfo, quoteOfLine, 0, last);
-  return assemble(text, lines, frontMatter, lineInfo, { blocks: region.blocks, quoteOfLine, attributionOfLine: region.attributionOfLine, carry: {} }, region.units, region.quotes, region.attributions, region.leadIns, dominantEol(lines), null);
+  return assemble(text, lines, frontMatter, lineInfo, { blocks: region.blocks, quoteOfLine, attributionOfLine: region.attributionOfLine, carry: { log: [] }, generation: nextGeneration() }, region.units, region.quotes, region.attributions, region.leadIns, dominantEol(lines), null);
 }
 
 export interface Region {

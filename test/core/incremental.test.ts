@@ -95,8 +95,9 @@ describe('incremental re-analysis', () => {
           const at = Array.isArray(b) ? b.findIndex((item, i) => JSON.stringify(item) !== JSON.stringify(a[i])) : -1;
           assert.deepEqual(a, b, `${key} differ after edit ${step + 1} ${JSON.stringify(change)}${at >= 0 ? ` first at #${at}: got ${JSON.stringify(a[at])}, want ${JSON.stringify(b[at])}` : ''}`);
         }
-        // Rules keep per-paragraph results across edits: they must say what a fresh lint says.
-        assert.deepEqual(lintDraft(updated), lint(updated.text), `diagnostics after edit ${step + 1} ${JSON.stringify(change)}`);
+        // Rules keep indexes across edits: they must say what a fresh lint says, also when several edits
+        // came in before the next lint (as the extension queues them while the user types).
+        if (step % 4 === 0 || step % 4 === 3) assert.deepEqual(lintDraft(updated), lint(updated.text), `diagnostics after edit ${step + 1} ${JSON.stringify(change)}`);
         draft = updated;
       }
   }
@@ -129,6 +130,7 @@ describe('incremental re-lint on a generated draft with many near-duplicates', (
       const text = texts[random(texts.length)];
       const change = text === '' ? { range: { start: { line, character: 0 }, end: { line: endLine, character: 0 } }, text } : { range: { start: { line, character }, end: { line, character } }, text };
       draft = updateDraft(draft, change);
+      if (step % 3 === 1) continue; // two edits before the next lint
       const found = lintDraft(draft);
       assert.deepEqual(found, lint(draft.text), `after edit ${step + 1} ${JSON.stringify(change)}`);
       assert.ok(found.some((d) => d.rule === 'near-duplicate-paragraph'), 'the draft keeps near-duplicates to check');

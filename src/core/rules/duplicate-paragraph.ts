@@ -11,10 +11,10 @@ export const duplicateParagraph: Rule = {
   },
   check(draft, { analysis, options }) {
     const minLength = options.minLength as number;
-    const { byText, inLaterCopy } = analysis.duplicates;
+    const { repeated, inLaterCopy } = analysis.duplicates;
     const findings: Finding[] = [];
-    for (const copies of byText.values()) {
-      if (copies.length < 2 || copies[0].normalized.length < minLength) continue;
+    for (const copies of repeated) {
+      if (copies[0].normalized.length < minLength) continue;
       const first = copies[0];
       for (const copy of copies.slice(1)) {
         if (inLaterCopy.has(copy)) continue;

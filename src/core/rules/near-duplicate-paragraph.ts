@@ -1,4 +1,4 @@
-import { unitChanges } from '../analysis';
+import { unitChanges } from '../changes';
 import { isComparable } from '../duplicates';
 import { lineLabel } from '../edits';
 import { Draft, Unit } from '../parse';

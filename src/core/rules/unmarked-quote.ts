@@ -1,4 +1,4 @@
-import { unitChanges } from '../analysis';
+import { unitChanges } from '../changes';
 import { lineLabel, quoteLinesEdits } from '../edits';
 import { wordKeys } from '../normalize';
 import { mix, wordIds } from '../similarity';

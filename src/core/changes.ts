@@ -1,0 +1,37 @@
+// Rules keep indexes across the versions of a draft being edited; these say what changed in between.
+import { Draft, Unit, UnitChange } from './parse';
+
+/**
+ * The units removed and added since the draft version `generation` of the same lineage, from the edit log;
+ * null when that version is no longer in the log (the caller rebuilds). A unit added and removed again in
+ * between is in neither list.
+ */
+export function unitChangesSince(draft: Draft, generation: number): { removed: Unit[]; added: Unit[] } | null {
+  const { log } = draft.parts.carry;
+  let at = draft.parts.generation;
+  let i = log.length - 1;
+  const chain: UnitChange[] = [];
+  while (at !== generation) {
+    if (i < 0 || log[i].to !== at) return null;
+    chain.push(log[i]);
+    at = log[i--].from;
+  }
+  if (chain.length === 1) return { removed: [...chain[0].removed], added: [...chain[0].added] };
+  const removed: Unit[] = [];
+  const added = new Set<Unit>();
+  for (let k = chain.length - 1; k >= 0; k--) {
+    for (const unit of chain[k].removed) if (!added.delete(unit)) removed.push(unit);
+    for (const unit of chain[k].added) added.add(unit);
+  }
+  return { removed, added: [...added] };
+}
+
+/**
+ * What an edit changed in a list of paragraphs a rule indexes: an edited draft reuses the paragraphs it
+ * did not touch, so identity tells the removed from the added.
+ */
+export function unitChanges<T>(previous: readonly T[], current: readonly T[]): { removed: T[]; added: T[] } {
+  const now = new Set(current);
+  const before = new Set(previous);
+  return { removed: previous.filter((unit) => !now.has(unit)), added: current.filter((unit) => !before.has(unit)) };
+}
