@@ -73,6 +73,18 @@ export interface Quote {
 }
 
 /**
+ * A slot for something a rule works out from one unit alone. A unit's text never changes (an edit makes a
+ * new unit), so the value is kept with the unit across every later lint; it must not depend on line numbers
+ * or on other units.
+ */
+export class UnitMemo<T extends NonNullable<unknown> | null> {
+  private static slots = 0;
+  /** @internal */
+  readonly slot = UnitMemo.slots++;
+  constructor(readonly compute: (unit: Unit) => T) {}
+}
+
+/**
  * A paragraph as the drafter meant it: markdown-it's paragraph, further split where quote depth changes,
  * at attribution lines, and where pasted text lost its blank lines.
  */
@@ -82,6 +94,7 @@ export class Unit {
   private cachedProse?: string;
   private cachedWordKeys?: string[];
   private cachedWordLine?: string;
+  private memos?: unknown[];
 
   constructor(
     /** Position in `draft.units` (renumbered when an edit adds or removes units before it). */
@@ -134,6 +147,14 @@ export class Unit {
   get wordLine(): string {
     this.cachedWordLine ??= ` ${this.wordKeys.join(' ')} `;
     return this.cachedWordLine;
+  }
+
+  /** The memo's value for this unit, worked out on first use (plain array slots: cheaper than a WeakMap per rule). */
+  memo<T extends NonNullable<unknown> | null>(memo: UnitMemo<T>): T {
+    const memos = (this.memos ??= []);
+    let value = memos[memo.slot] as T | undefined;
+    if (value === undefined) memos[memo.slot] = value = memo.compute(this);
+    return value;
   }
 
   positionAt(offset: number): Position {

@@ -45,7 +45,7 @@ export function bandKeys(signature: Uint32Array): number[] {
   for (let band = 0; band * BAND_ROWS < HASHES; band++) {
     let hash = Math.imul(band + 1, 0x9e3779b1) >>> 0;
     for (let row = band * BAND_ROWS; row < (band + 1) * BAND_ROWS; row++) hash = (Math.imul(hash ^ signature[row], 0x01000193) >>> 0);
-    keys.push(hash);
+    keys.push(hash | 0); // int32: small integers to V8, so Map keys need no boxing
   }
   return keys;
 }

@@ -1,5 +1,5 @@
 import { words } from '../normalize';
-import { Unit } from '../parse';
+import { UnitMemo } from '../parse';
 import { Finding, Rule } from '../rule';
 import { range } from '../types';
 
@@ -18,7 +18,7 @@ export const repeatedWords: Rule = {
     for (const unit of draft.units) {
       if (!unit.isProse || inLaterCopy.has(unit)) continue;
       const prose = unit.prose;
-      for (const { start: from, endOfFirst, endOfSecond } of doubledGroups(unit)) {
+      for (const { start: from, endOfFirst, endOfSecond } of unit.memo(DOUBLED_GROUPS)) {
         const group = prose.slice(from, endOfFirst);
         const start = unit.positionAt(from);
         const deleteFrom = unit.positionAt(endOfFirst);
@@ -41,28 +41,21 @@ interface DoubledGroup {
   endOfSecond: number;
 }
 
-// A paragraph's text never changes (an edit makes a new paragraph), so its doubled groups are found once,
-// however many times the draft is linted while other paragraphs are edited.
-const groupsOfUnit = new WeakMap<Unit, DoubledGroup[]>();
-
-function doubledGroups(unit: Unit): DoubledGroup[] {
-  let groups = groupsOfUnit.get(unit);
-  if (groups) return groups;
-  groups = [];
-  if (mayRepeat(unit.wordKeys)) {
-    const found = words(unit.prose);
-    for (let i = 0; i < found.length; i++) {
-      for (let size = Math.min(MAX_GROUP, Math.floor((found.length - i) / 2)); size >= 1; size--) {
-        if (!isDoubled(found, i, size, unit.text)) continue;
-        groups.push({ start: found[i].start, endOfFirst: found[i + size - 1].end, endOfSecond: found[i + 2 * size - 1].end });
-        i += 2 * size - 1;
-        break;
-      }
+// Found once per paragraph, however many times the draft is linted while other paragraphs are edited.
+const DOUBLED_GROUPS = new UnitMemo((unit): DoubledGroup[] => {
+  const groups: DoubledGroup[] = [];
+  if (!mayRepeat(unit.wordKeys)) return groups;
+  const found = words(unit.prose);
+  for (let i = 0; i < found.length; i++) {
+    for (let size = Math.min(MAX_GROUP, Math.floor((found.length - i) / 2)); size >= 1; size--) {
+      if (!isDoubled(found, i, size, unit.text)) continue;
+      groups.push({ start: found[i].start, endOfFirst: found[i + size - 1].end, endOfSecond: found[i + 2 * size - 1].end });
+      i += 2 * size - 1;
+      break;
     }
   }
-  groupsOfUnit.set(unit, groups);
   return groups;
-}
+});
 
 function isDoubled(found: ReturnType<typeof words>, i: number, size: number, text: string): boolean {
   for (let k = 0; k < size; k++) if (found[i + k].key !== found[i + size + k].key) return false;

@@ -1,8 +1,8 @@
-import { unitChanges } from '../changes';
+import { unitChangesSince } from '../changes';
 import { lineLabel, quoteLinesEdits } from '../edits';
 import { wordKeys } from '../normalize';
 import { mix, wordIds } from '../similarity';
-import { Draft, Unit } from '../parse';
+import { Draft, Unit, UnitMemo } from '../parse';
 import { Finding, Rule } from '../rule';
 import { range } from '../types';
 
@@ -13,6 +13,7 @@ const LEAD_IN_PHRASES = [
 ];
 
 const MIN_MATCH_WORDS = 8;
+const NONE: ReadonlySet<Unit> = new Set();
 
 export const unmarkedQuote: Rule = {
   id: 'unmarked-quote',
@@ -23,7 +24,7 @@ export const unmarkedQuote: Rule = {
     const findings: Finding[] = [];
     const flagged = new Set<Unit>();
     const { inLaterCopy } = analysis.duplicates;
-    const candidates = new Set(draft.units.filter((unit) => unit.kind === 'paragraph' && !inLaterCopy.has(unit)));
+    const isCandidate = (unit: Unit) => unit.kind === 'paragraph' && !inLaterCopy.has(unit);
     const leadInLines = new Map(draft.leadIns.map((leadIn) => [leadIn.line, leadIn.text]));
 
     const flag = (unit: Unit, why: string, firstLine = unit.startLine) => {
@@ -37,17 +38,16 @@ export const unmarkedQuote: Rule = {
     };
     const leadInAt = (unit: Unit, segment: number): string | undefined => {
       const line = unit.segments[segment];
-      const text = line.text.trimEnd();
-      // Every lead-in ends with a colon: most lines are rejected before the patterns run.
-      if (!text.endsWith(':')) return leadInLines.get(line.line);
-      return leadInLines.get(line.line) ?? (unit.isProse ? LEAD_IN_PHRASES.map((pattern) => pattern.exec(text.trim())?.[0]).find(Boolean) : undefined);
+      const found = leadInLines.size > 0 ? leadInLines.get(line.line) : undefined;
+      // Every lead-in phrase ends with a colon: most lines are rejected before the patterns run.
+      return found ?? (unit.isProse && endsWithColon(line.text) ? leadInPhrase(unit, segment) : undefined);
     };
 
     // 1. Announced by the paragraph before it, or by a line of its own paragraph ("… You wrote:" + their words).
     const units = draft.units;
     for (let i = 0; i < units.length; i++) {
       const unit = units[i];
-      if (!candidates.has(unit)) continue;
+      if (!isCandidate(unit)) continue;
       const previous = units[i - 1];
       const before = previous && previous.depth === unit.depth ? leadInAt(previous, previous.segments.length - 1) : undefined;
       if (before) {
@@ -68,15 +68,15 @@ export const unmarkedQuote: Rule = {
     const source = analysis.source ? sourceWordLine(analysis.source.text) : null;
     const quotedRuns = quotedRunIndex(draft);
     for (const unit of units) {
-      if (unit.depth > 0 || !candidates.has(unit) || flagged.has(unit)) continue;
-      const keys = unit.wordKeys;
-      if (keys.length < MIN_MATCH_WORDS) continue;
+      if (unit.depth > 0 || flagged.has(unit) || !isCandidate(unit)) continue;
+      const run = unit.memo(FIRST_RUN);
+      if (run === null) continue;
       if (source && source.includes(unit.wordLine)) {
         flag(unit, `it appears word for word in ${analysis.source!.path}`);
         continue;
       }
       let earliest: Unit | null = null;
-      for (const quote of quotedRuns.byRun.get(runHash(wordIds(keys), 0)) ?? []) {
+      for (const quote of quotedRuns.byRun.get(run) ?? NONE) {
         if (quote.startLine < unit.startLine && (!earliest || quote.startLine < earliest.startLine) && quote.wordLine.includes(unit.wordLine)) earliest = quote;
       }
       if (earliest) flag(unit, `it repeats words quoted at ${lineLabel(earliest.startLine)}`);
@@ -85,8 +85,46 @@ export const unmarkedQuote: Rule = {
   },
 };
 
+/** Whether the line ends with a colon (and white space): allocation-free, as it runs on every paragraph's last line. */
+function endsWithColon(text: string): boolean {
+  for (let end = text.length - 1; end >= 0; end--) {
+    const code = text.charCodeAt(end);
+    if (code === 32 || code === 9) continue;
+    if (code < 128) return code === 58; // ':'
+    if (!/\s/.test(text[end])) return false;
+  }
+  return false;
+}
+
+/** The lead-in phrase each line of the unit ends with (null where none): matched once per unit. */
+const LEAD_IN_PHRASES_OF = new UnitMemo((unit) =>
+  unit.segments.map((segment) => {
+    const text = segment.text.trim();
+    return (text.endsWith(':') && LEAD_IN_PHRASES.map((pattern) => pattern.exec(text)?.[0]).find(Boolean)) || null;
+  }),
+);
+
+function leadInPhrase(unit: Unit, segment: number): string | undefined {
+  return unit.memo(LEAD_IN_PHRASES_OF)[segment] ?? undefined;
+}
+
+/** The hash of the paragraph's first MIN_MATCH_WORDS words; null when it is shorter. */
+const FIRST_RUN = new UnitMemo((unit) => (unit.wordKeys.length < MIN_MATCH_WORDS ? null : runHash(wordIds(unit.wordKeys.slice(0, MIN_MATCH_WORDS)), 0)));
+
+/** The hashes of every run of MIN_MATCH_WORDS words in a quoted paragraph. */
+const RUNS = new UnitMemo((unit) => {
+  const ids = wordIds(unit.wordKeys);
+  const runs = new Int32Array(Math.max(0, ids.length - MIN_MATCH_WORDS + 1));
+  for (let i = 0; i < runs.length; i++) runs[i] = runHash(ids, i);
+  return runs;
+});
+
+function runsOf(unit: Unit): Int32Array {
+  return unit.memo(RUNS);
+}
+
 interface QuotedRunIndex {
-  quoted: Unit[];
+  generation: number;
   byRun: Map<number, Set<Unit>>;
 }
 
@@ -94,7 +132,7 @@ const runIndexes = new WeakMap<object, QuotedRunIndex>();
 
 /** Every run of MIN_MATCH_WORDS words in quoted paragraphs, kept across edits of the same draft. */
 function quotedRunIndex(draft: Draft): QuotedRunIndex {
-  const quoted = draft.units.filter((unit) => unit.depth > 0 && unit.isProse);
+  const isQuoted = (unit: Unit) => unit.depth > 0 && unit.isProse;
   const add = (index: QuotedRunIndex, unit: Unit) => {
     for (const run of runsOf(unit)) {
       const set = index.byRun.get(run);
@@ -103,44 +141,31 @@ function quotedRunIndex(draft: Draft): QuotedRunIndex {
     }
   };
   const kept = runIndexes.get(draft.parts.carry);
-  if (kept) {
-    const { removed, added } = unitChanges(kept.quoted, quoted);
-    for (const unit of removed) {
+  const changes = kept ? unitChangesSince(draft, kept.generation) : null;
+  if (kept && changes) {
+    for (const unit of changes.removed) {
+      if (!isQuoted(unit)) continue;
       for (const run of runsOf(unit)) {
         const set = kept.byRun.get(run);
         set?.delete(unit);
         if (set?.size === 0) kept.byRun.delete(run);
       }
     }
-    for (const unit of added) add(kept, unit);
-    kept.quoted = quoted;
+    for (const unit of changes.added) if (isQuoted(unit)) add(kept, unit);
+    kept.generation = draft.parts.generation;
     return kept;
   }
-  const index: QuotedRunIndex = { quoted, byRun: new Map() };
-  for (const unit of quoted) add(index, unit);
+  const index: QuotedRunIndex = { generation: draft.parts.generation, byRun: new Map() };
+  for (const unit of draft.units) if (isQuoted(unit)) add(index, unit);
   runIndexes.set(draft.parts.carry, index);
   return index;
-}
-
-const runsOfUnit = new WeakMap<Unit, Uint32Array>();
-
-/** The hashes of every run of MIN_MATCH_WORDS words in a quoted paragraph, computed once per paragraph. */
-function runsOf(unit: Unit): Uint32Array {
-  let runs = runsOfUnit.get(unit);
-  if (!runs) {
-    const ids = wordIds(unit.wordKeys);
-    runs = new Uint32Array(Math.max(0, ids.length - MIN_MATCH_WORDS + 1));
-    for (let i = 0; i < runs.length; i++) runs[i] = runHash(ids, i);
-    runsOfUnit.set(unit, runs);
-  }
-  return runs;
 }
 
 /** A number for the MIN_MATCH_WORDS words from `start` (collisions are checked by the text compare after). */
 function runHash(ids: Int32Array, start: number): number {
   let hash = 0x27d4eb2d;
   for (let i = start; i < start + MIN_MATCH_WORDS; i++) hash = mix(hash, ids[i]);
-  return hash;
+  return hash | 0; // int32: small integers to V8, so Map keys need no boxing
 }
 
 let lastSource: { text: string; words: string } | undefined;
