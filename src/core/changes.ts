@@ -25,13 +25,3 @@ export function unitChangesSince(draft: Draft, generation: number): { removed: U
   }
   return { removed, added: [...added] };
 }
-
-/**
- * What an edit changed in a list of paragraphs a rule indexes: an edited draft reuses the paragraphs it
- * did not touch, so identity tells the removed from the added.
- */
-export function unitChanges<T>(previous: readonly T[], current: readonly T[]): { removed: T[]; added: T[] } {
-  const now = new Set(current);
-  const before = new Set(previous);
-  return { removed: previous.filter((unit) => !now.has(unit)), added: current.filter((unit) => !before.has(unit)) };
-}

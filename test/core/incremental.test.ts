@@ -111,6 +111,31 @@ describe('incremental re-analysis', () => {
   });
 });
 
+describe('incremental re-lint as paragraphs enter and leave a repeated block', () => {
+  const a = 'The first claim is that sparse autoencoders recover features the model actually uses in practice.';
+  const b = 'The second claim is that those features compose, so circuits built from them explain behaviour.';
+  const c = 'The third claim is that the whole method scales to frontier models without much extra cost at all.';
+  const nearC = 'The third claim is that the whole method scales to frontier models without any extra cost at all.';
+  const other = 'Something else entirely, written fresh for this reply and sharing nothing with the rest of it.';
+  // The later copy is A, C′, B: A and B pair with the first copy, so the block covers C′ (a near copy of C).
+  // The edits change the first copy's B, far enough from C′ that C′ is the same unit throughout.
+  const text = (firstB: string) => [a, '', firstB, '', c, '', 'My answer follows.', '', 'And more of it.', '', a, '', nearC, '', b, ''].join('\n');
+
+  it('drops and restores the near-duplicate finding of a paragraph the block covers', () => {
+    const nearDuplicates = (diagnostics: ReturnType<typeof lint>) => diagnostics.filter((d) => d.rule === 'near-duplicate-paragraph').map((d) => d.range.start.line);
+    let draft = parseDraft(text(b));
+    assert.deepEqual(nearDuplicates(lintDraft(draft)), [], 'C′ is inside the later copy');
+    const nearCopy = draft.units.find((unit) => unit.startLine === 12);
+    for (const [replacement, expected] of [[other, [12]], [b, []], [other, [12]]] as const) {
+      draft = updateDraft(draft, { range: { start: { line: 2, character: 0 }, end: { line: 2, character: draft.lines[2].text.length } }, text: replacement });
+      assert.equal(draft.units.find((unit) => unit.startLine === 12), nearCopy, 'the edit is outside the re-parsed region of C′');
+      const found = lintDraft(draft);
+      assert.deepEqual(found, lint(draft.text));
+      assert.deepEqual(nearDuplicates(found), expected);
+    }
+  });
+});
+
 describe('incremental re-lint on a generated draft with many near-duplicates', () => {
   it('gives a fresh lint’s diagnostics after each of 40 edits', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

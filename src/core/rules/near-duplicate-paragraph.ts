@@ -1,4 +1,4 @@
-import { unitChanges } from '../changes';
+import { unitChangesSince } from '../changes';
 import { isComparable } from '../duplicates';
 import { lineLabel } from '../edits';
 import { Draft, Unit } from '../parse';
@@ -23,7 +23,9 @@ interface Match {
  */
 interface NearDuplicateIndex {
   settings: string;
-  candidates: Unit[];
+  /** The draft version the index reflects, and that version's later copies of repeated blocks (not candidates). */
+  generation: number;
+  inLaterCopy: ReadonlySet<Unit>;
   buckets: Map<number, Unit[]>;
   best: Map<Unit, Match | null>;
 }
@@ -56,8 +58,9 @@ function bestEarlierMatch(unit: Unit, index: NearDuplicateIndex, threshold: numb
   return best;
 }
 
-function build(candidates: Unit[], settings: string, threshold: number): NearDuplicateIndex {
-  const index: NearDuplicateIndex = { settings, candidates, buckets: new Map(), best: new Map() };
+function build(draft: Draft, isCandidate: (unit: Unit) => boolean, inLaterCopy: ReadonlySet<Unit>, settings: string, threshold: number): NearDuplicateIndex {
+  const index: NearDuplicateIndex = { settings, generation: draft.parts.generation, inLaterCopy, buckets: new Map(), best: new Map() };
+  const candidates = draft.units.filter(isCandidate);
   for (const unit of candidates) {
     for (const band of cachedBandKeys(unit.wordKeys)) {
       const bucket = index.buckets.get(band);
@@ -69,10 +72,23 @@ function build(candidates: Unit[], settings: string, threshold: number): NearDup
   return index;
 }
 
-/** Brings the index up to the draft's paragraphs: only paragraphs sharing a bucket with a change are re-compared. */
-function update(index: NearDuplicateIndex, candidates: Unit[], threshold: number): boolean {
-  const { removed, added } = unitChanges(index.candidates, candidates);
-  if (removed.length + added.length > MAX_INCREMENTAL_CHANGES) return false;
+/**
+ * Brings the index up to the draft's paragraphs: the edits since its version (from the draft's log) and
+ * the paragraphs that entered or left a repeated block's later copy. Only paragraphs sharing a bucket
+ * with a change are re-compared. False when too much changed to be worth it.
+ */
+function update(index: NearDuplicateIndex, draft: Draft, isCandidate: (unit: Unit) => boolean, inLaterCopy: ReadonlySet<Unit>, threshold: number): boolean {
+  const changes = unitChangesSince(draft, index.generation);
+  if (!changes || changes.removed.length + changes.added.length > MAX_INCREMENTAL_CHANGES) return false;
+  const gone = new Set(changes.removed);
+  const removed = changes.removed.filter((unit) => index.best.has(unit));
+  const added = changes.added.filter(isCandidate);
+  for (const unit of inLaterCopy) if (!index.inLaterCopy.has(unit) && index.best.has(unit)) removed.push(unit);
+  for (const unit of index.inLaterCopy) if (!inLaterCopy.has(unit) && !gone.has(unit) && isCandidate(unit)) added.push(unit);
+  index.generation = draft.parts.generation;
+  index.inLaterCopy = inLaterCopy;
+  if (removed.length === 0 && added.length === 0) return true;
+
   const touched = new Set<Unit[]>();
   for (const unit of removed) {
     for (const band of cachedBandKeys(unit.wordKeys)) {
@@ -95,20 +111,19 @@ function update(index: NearDuplicateIndex, candidates: Unit[], threshold: number
   }
   const stale = new Set<Unit>(added);
   for (const bucket of touched) for (const unit of bucket) stale.add(unit);
-  const gone = new Set(removed);
-  for (const [unit, match] of index.best) if (match && gone.has(match.earlier)) stale.add(unit);
+  const dropped = new Set(removed);
+  for (const [unit, match] of index.best) if (match && dropped.has(match.earlier)) stale.add(unit);
   for (const unit of stale) index.best.set(unit, bestEarlierMatch(unit, index, threshold));
-  index.candidates = candidates;
   return true;
 }
 
 const indexes = new WeakMap<object, NearDuplicateIndex>();
 
-function currentIndex(draft: Draft, candidates: Unit[], threshold: number, minWords: number): NearDuplicateIndex {
+function currentIndex(draft: Draft, isCandidate: (unit: Unit) => boolean, inLaterCopy: ReadonlySet<Unit>, threshold: number, minWords: number): NearDuplicateIndex {
   const settings = `${threshold}/${minWords}`;
   const kept = indexes.get(draft.parts.carry);
-  if (kept && kept.settings === settings && update(kept, candidates, threshold)) return kept;
-  const index = build(candidates, settings, threshold);
+  if (kept && kept.settings === settings && update(kept, draft, isCandidate, inLaterCopy, threshold)) return kept;
+  const index = build(draft, isCandidate, inLaterCopy, settings, threshold);
   indexes.set(draft.parts.carry, index);
   return index;
 }
@@ -125,11 +140,10 @@ export const nearDuplicateParagraph: Rule = {
     const threshold = options.threshold as number;
     const minWords = options.minWords as number;
     const { inLaterCopy } = analysis.duplicates;
-    const candidates = draft.units.filter((unit) => isComparable(unit) && !inLaterCopy.has(unit) && unit.wordKeys.length >= minWords);
-    const index = currentIndex(draft, candidates, threshold, minWords);
+    const isCandidate = (unit: Unit) => isComparable(unit) && !inLaterCopy.has(unit) && unit.wordKeys.length >= minWords;
+    const index = currentIndex(draft, isCandidate, inLaterCopy, threshold, minWords);
     const findings: Finding[] = [];
-    for (const unit of candidates) {
-      const best = index.best.get(unit);
+    for (const [unit, best] of index.best) {
       if (!best) continue;
       const earlier = best.earlier;
       const change = changeBetween(earlier, unit);
