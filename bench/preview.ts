@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { buildViewModel, DraftSession, TextChange } from '../src/core';
+import { buildViewModel, diffViewModels, DraftSession, TextChange } from '../src/core';
 import { previewHtml } from '../src/core/preview/html';
 
 const ROOT = join(__dirname, '..', '..');
@@ -31,6 +31,9 @@ export interface PreviewEdit {
   renderMs: number;
   updated: number;
   created: number;
+  /** The message's size and whether it went as a patch (as the extension sends every update after the first). */
+  messageBytes: number;
+  patched: boolean;
 }
 
 export interface PreviewResult {
@@ -47,6 +50,14 @@ const DELIVER = `async (json) => {
   const rendered = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no riposte-rendered event within 60 s')), 60000);
     document.addEventListener('riposte-rendered', (event) => { clearTimeout(timer); resolve(event.detail); }, { once: true });
+    // The page asks for a full render when it cannot apply a patch: that is a failure here, not a wait.
+    const onPosted = (event) => {
+      if (event.detail.type !== 'ready') return;
+      clearTimeout(timer);
+      reject(new Error('the page could not apply the patch'));
+    };
+    document.addEventListener('bench-posted', onPosted);
+    document.addEventListener('riposte-rendered', () => document.removeEventListener('bench-posted', onPosted), { once: true });
   });
   window.postMessage(message, '*');
   const stats = await rendered;
@@ -85,7 +96,7 @@ export async function measurePreview(text: string, edits: number): Promise<Previ
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.addInitScript({
-      content: `window.__benchPosted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__benchPosted.push(m), getState: () => undefined, setState: () => undefined });`,
+      content: `window.__benchPosted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => { window.__benchPosted.push(m); document.dispatchEvent(new CustomEvent('bench-posted', { detail: m })); }, getState: () => undefined, setState: () => undefined });`,
     });
     await page.goto(pathToFileURL(file).href);
     await page.waitForFunction('window.__benchPosted.some((m) => m.type === "ready")', undefined, { timeout: 30000 });
@@ -101,6 +112,7 @@ export async function measurePreview(text: string, edits: number): Promise<Previ
     const firstResult = await deliver(firstJson);
     const initial = { totalMs: performance.now() - t0, renderMs: firstResult.stats.ms, nodes: firstResult.stats.total };
 
+    let shown = first;
     const change = editsFor(text);
     const results: PreviewEdit[] = [];
     for (let i = 0; i < edits; i++) {
@@ -110,7 +122,11 @@ export async function measurePreview(text: string, edits: number): Promise<Previ
       const updated = performance.now();
       const model = buildViewModel(session.draft, diagnostics, file_, ++version);
       const built = performance.now();
-      const result = await deliver(JSON.stringify({ type: 'render', model }));
+      // What the extension's preview host sends: a patch against the model the page already shows.
+      const patch = diffViewModels(shown, model);
+      shown = model;
+      const json = JSON.stringify(patch ? { type: 'patch', patch } : { type: 'render', model });
+      const result = await deliver(json);
       const painted = performance.now();
       results.push({
         totalMs: painted - start,
@@ -121,6 +137,8 @@ export async function measurePreview(text: string, edits: number): Promise<Previ
         renderMs: result.stats.ms,
         updated: result.stats.updated,
         created: result.stats.created,
+        messageBytes: Buffer.byteLength(json),
+        patched: patch !== null,
       });
     }
     if (errors.length) notes.push(`page errors: ${errors.slice(0, 3).join('; ')}`);

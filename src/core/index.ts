@@ -54,6 +54,8 @@ export { quotePrefix } from './edits';
 export { buildViewModel, renderExcerpt } from './preview/viewModel';
 export type { ViewBadge, ViewModel, ViewNode, ViewSpeaker, ViewSummary } from './preview/viewModel';
 export type { HostMessage, PreviewState, WebviewMessage } from './preview/messages';
+export { applyViewPatch, diffViewModels } from './preview/patch';
+export type { KeptRun, PatchedNode, PatchItem, ViewPatch } from './preview/patch';
 export { DraftSession } from './session';
 export { updateDraft } from './incremental';
 export type { TextChange } from './incremental';

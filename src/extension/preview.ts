@@ -13,6 +13,8 @@ class PreviewPanel implements vscode.Disposable {
   private timer?: ReturnType<typeof setTimeout>;
   private ready = false;
   private lastSentLine = -1;
+  /** The model the webview was last sent: the next one goes as a patch against it. */
+  private sent: core.ViewModel | null = null;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -34,6 +36,7 @@ class PreviewPanel implements vscode.Disposable {
   private setHtml(): void {
     const webview = this.panel.webview;
     this.ready = false;
+    this.sent = null;
     webview.html = previewHtml({
       cspSource: webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
@@ -68,7 +71,13 @@ class PreviewPanel implements vscode.Disposable {
     if (analysis.version !== version) return;
     // The model's file identifies the draft for the webview's saved state and the serializer: the URI.
     const model = core.buildViewModel(analysis.draft, analysis.diagnostics, this.document.uri.toString(), version);
-    void this.post({ type: 'render', model });
+    const patch = this.sent && core.diffViewModels(this.sent, model);
+    this.sent = model;
+    const undelivered = () => {
+      // A message the webview never got would leave it behind every later patch.
+      if (this.sent === model) this.sent = null;
+    };
+    this.post(patch ? { type: 'patch', patch } : { type: 'render', model }).then((delivered) => delivered || undelivered(), undelivered);
   }
 
   revealLine(line: number, scroll: boolean): void {
@@ -85,6 +94,7 @@ class PreviewPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.ready = true;
+        this.sent = null;
         this.render();
         break;
       case 'select-lines': {

@@ -1,6 +1,7 @@
 // The reply-tree preview's script, running in the webview frame. It renders what the host sends and posts
 // back only what the user asked for (select lines, open a link) — never in answer to a host message.
 import type { HostMessage, PreviewState, WebviewMessage } from '../core/preview/messages';
+import { applyViewPatch } from '../core/preview/patch';
 import { ReplyTreeView, WebviewState } from './tree';
 
 interface VsCodeApi {
@@ -36,10 +37,14 @@ function initialState(root: HTMLElement): WebviewState | null {
 
 function isHostMessage(data: unknown): data is HostMessage {
   if (!data || typeof data !== 'object') return false;
-  const message = data as { type?: unknown; model?: { nodes?: unknown; speakers?: unknown; summary?: unknown }; line?: unknown };
+  type ModelLike = { nodes?: unknown; speakers?: unknown; summary?: unknown };
+  const message = data as { type?: unknown; model?: ModelLike; patch?: ModelLike & { base?: unknown }; line?: unknown };
+  const isModel = (model: ModelLike | undefined) => !!model && Array.isArray(model.nodes) && Array.isArray(model.speakers) && typeof model.summary === 'object';
   switch (message.type) {
     case 'render':
-      return !!message.model && Array.isArray(message.model.nodes) && Array.isArray(message.model.speakers) && typeof message.model.summary === 'object';
+      return isModel(message.model);
+    case 'patch':
+      return isModel(message.patch) && typeof message.patch!.base === 'number';
     case 'reveal-line':
       return typeof message.line === 'number' && Number.isFinite(message.line);
     case 'expand-all':
@@ -65,10 +70,17 @@ function start(): void {
     const message = event.data;
     if (!isHostMessage(message)) return;
     switch (message.type) {
-      case 'render': {
-        const stats = view.render(message.model);
+      case 'render':
+      case 'patch': {
+        const model = message.type === 'render' ? message.model : view.currentModel && applyViewPatch(view.currentModel, message.patch);
+        if (!model) {
+          // Made against a model this page does not have (it reloaded, or a message was lost): start over.
+          vscode.postMessage({ type: 'ready' });
+          break;
+        }
+        const stats = view.render(model);
         // For tests and for anyone profiling in the webview's developer tools.
-        document.dispatchEvent(new CustomEvent('riposte-rendered', { detail: { ...stats, version: message.model.version } }));
+        document.dispatchEvent(new CustomEvent('riposte-rendered', { detail: { ...stats, version: model.version, patched: message.type === 'patch' } }));
         break;
       }
       case 'reveal-line':

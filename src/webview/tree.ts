@@ -53,6 +53,10 @@ function lineRange(node: ViewNode): string {
   return node.startLine === node.endLine ? `line ${node.startLine + 1}` : `lines ${node.startLine + 1}–${node.endLine + 1}`;
 }
 
+function metaText(node: ViewNode): string {
+  return `depth ${node.depth} · ${lineRange(node)}`;
+}
+
 function sameBadges(a: readonly ViewBadge[], b: readonly ViewBadge[]): boolean {
   return a.length === b.length && a.every((badge, i) => badge.rule === b[i].rule && badge.severity === b[i].severity && badge.label === b[i].label && badge.message === b[i].message);
 }
@@ -126,6 +130,11 @@ export class ReplyTreeView {
   }
 
   // --- rendering -----------------------------------------------------------------------------------
+
+  /** The model on screen: what the host's next patch is made against. */
+  get currentModel(): ViewModel | null {
+    return this.model;
+  }
 
   render(model: ViewModel): RenderStats {
     const started = performance.now();
@@ -237,7 +246,7 @@ export class ReplyTreeView {
       if (!entry) {
         entry = this.create(node, level);
         if (!this.entries.has(node.key) || this.entries.get(node.key)!.pass !== this.pass) this.entries.set(node.key, entry);
-      } else if (entry.node.hash !== node.hash || entry.level !== level) {
+      } else if (entry.node.hash !== node.hash || entry.node.startLine !== node.startLine || entry.level !== level) {
         this.update(entry, node, level);
       }
       entry.pass = this.pass;
@@ -331,12 +340,14 @@ export class ReplyTreeView {
       old.speakerIndex !== node.speakerIndex ||
       old.inferred !== node.inferred ||
       old.depth !== node.depth ||
-      old.startLine !== node.startLine ||
-      old.endLine !== node.endLine ||
       (old.children.length === 0) !== (node.children.length === 0) ||
       !sameBadges(old.badges, node.badges)
     ) {
       this.fillRow(entry, who.name);
+    } else if (old.startLine !== node.startLine || old.endLine !== node.endLine) {
+      // Moved by an edit above: only the line label changes (thousands of nodes may move at once).
+      const meta = entry.row.querySelector('.meta');
+      if (meta) meta.textContent = metaText(node);
     }
     const excerptClass = `excerpt excerpt-${node.kind}${node.inferred ? ' inferred' : ''}`;
     if (!old || old.html !== node.html) {
@@ -366,7 +377,7 @@ export class ReplyTreeView {
       speaker.title = 'Speaker inferred from the thread';
     }
     const kind = el('span', `kind kind-${node.kind}`, node.kind);
-    const meta = el('span', 'meta', `depth ${node.depth} · ${lineRange(node)}`);
+    const meta = el('span', 'meta', metaText(node));
     const head = el('span', 'head');
     head.append(speaker, kind, meta);
     if (node.badges.length) {

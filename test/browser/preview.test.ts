@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Browser } from 'playwright-core';
-import { lint, ViewModel } from '../../src/core';
+import { diffViewModels, lint, ViewModel } from '../../src/core';
 import { exportHtml } from '../../src/core/preview/html';
 import { REPO_ROOT } from '../paths';
 import { allNodes, hostileDraft, launchChromium, MEDIA_SCRIPT, MEDIA_STYLE, modelOf, modelOfFile, PreviewPage, withLevels } from './harness';
@@ -414,6 +414,47 @@ describe('reply-tree webview (Chromium)', function () {
       assert.equal(items.filter(([key, mark]) => mark !== key).length, 1);
       const lines = await preview.page.$$eval('[role="treeitem"]', (elements) => elements.map((e) => Number(e.getAttribute('data-line'))));
       assert.deepEqual(lines, withLevels(after).map(({ node }) => node.startLine));
+    });
+
+    it('shows after a patch exactly what a full render of the new model shows, reusing elements', async () => {
+      const text = readFileSync(join(REPO_ROOT, MAILING_LIST), 'utf8');
+      const before = modelOf(text, MAILING_LIST, 1);
+      const edited = text.replace('this morning', 'this evening').replace('On Tue, Jun 16', 'A new first paragraph.\n\nOn Tue, Jun 16');
+      const after = modelOf(edited, MAILING_LIST, 2);
+      const patch = diffViewModels(before, after);
+      assert.ok(patch, 'the edit goes as a patch');
+      const shown = (page: PreviewPage) =>
+        page.page.$$eval('[role="treeitem"]', (items) =>
+          items.map((li) => [li.getAttribute('data-key'), li.getAttribute('data-line'), li.getAttribute('data-end-line'), li.getAttribute('aria-level'), li.className, li.querySelector(':scope > .row')?.textContent, li.querySelector(':scope > .excerpt')?.textContent ?? null]),
+        );
+      preview = await PreviewPage.open(browser);
+      await preview.render(before);
+      await markAll(preview);
+      const result = await preview.send({ type: 'patch', patch });
+      assert.ok(result.stats, 'the patch was rendered');
+      assert.deepEqual([result.stats.created, result.stats.removed], [2, 1], 'the new paragraph and the edited reply are new elements');
+      assert.equal((await marked(preview)).filter(([key, mark]) => mark !== key).length, 2);
+      const patched = await shown(preview);
+      const fresh = await PreviewPage.open(browser);
+      try {
+        await fresh.render(after);
+        assert.deepEqual(patched, await shown(fresh));
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    it('asks for a full render when a patch was made against another version', async () => {
+      const text = readFileSync(join(REPO_ROOT, MAILING_LIST), 'utf8');
+      const before = modelOf(text, MAILING_LIST, 1);
+      const patch = diffViewModels(before, modelOf(text.replace('this morning', 'this evening'), MAILING_LIST, 2))!;
+      preview = await PreviewPage.open(browser);
+      await preview.render({ ...before, version: 5 });
+      const rows = await preview.page.$$eval('[role="treeitem"]', (items) => items.map((li) => li.textContent));
+      const result = await preview.send({ type: 'patch', patch });
+      assert.equal(result.stats, null, 'nothing rendered');
+      assert.deepEqual((await preview.posted()).map((message) => message.type), ['ready', 'ready']);
+      assert.deepEqual(await preview.page.$$eval('[role="treeitem"]', (items) => items.map((li) => li.textContent)), rows, 'nothing changed on screen');
     });
 
     it('moves focus to a neighbour when the focused node is replaced', async () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildViewModel, Diagnostic, lint, parseDraft, ViewModel, ViewNode } from '../../src/core';
+import { applyViewPatch, buildViewModel, diffViewModels, Diagnostic, lint, parseDraft, ViewModel, ViewNode } from '../../src/core';
 import { escapeHtml, exportHtml, previewHtml, sha256Base64 } from '../../src/core/preview/html';
 import { REPO_ROOT } from '../paths';
 
@@ -101,17 +101,26 @@ describe('preview view model', () => {
     }
   });
 
-  it('keeps keys when lines shift, while the hashes of moved nodes change', () => {
-    const before = all(model(THREAD).nodes);
-    const after = all(model(`A new first paragraph.\n\n${THREAD}`).nodes);
+  it('keeps keys and hashes when lines shift: only the lines of moved nodes change', () => {
+    // No findings: their messages name lines, and a badge whose text changes does change its node's hash.
+    const before = all(model(THREAD, []).nodes);
+    const after = all(model(`A new first paragraph.\n\n${THREAD}`, []).nodes);
     assert.equal(after.length, before.length + 1);
     const afterByKey = new Map(after.map((node) => [node.key, node]));
     for (const node of before) {
       const same = afterByKey.get(node.key);
       assert.ok(same, `key of ${node.kind} at ${node.startLine} kept`);
       assert.equal(same.startLine, node.startLine + 2);
-      assert.notEqual(same.hash, node.hash);
+      assert.equal(same.endLine, node.endLine + 2);
+      assert.equal(same.hash, node.hash);
     }
+  });
+
+  it('changes a parent’s hash when a child moves within it', () => {
+    const before = model(THREAD).nodes[0];
+    const after = model(THREAD.replace('> Bob wrote:', '>\n> Bob wrote:')).nodes[0];
+    assert.equal(after.key, before.key);
+    assert.notEqual(after.hash, before.hash);
   });
 
   it('tells repeated identical paragraphs apart by occurrence', () => {
@@ -214,5 +223,52 @@ describe('preview HTML', () => {
   it('computes SHA-256 like Node does', () => {
     const samples = ['', 'abc', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(64), 'a'.repeat(1000), 'Grüße — “quotes” 🙂', '\ud800 lone surrogate'];
     for (const sample of samples) assert.equal(sha256Base64(sample), createHash('sha256').update(sample, 'utf8').digest('base64'), JSON.stringify(sample.slice(0, 20)));
+  });
+});
+
+describe('preview patches', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { generateDraft } = require('../../bench/generate') as typeof import('../../bench/generate');
+  const mailingList = generateDraft(40 * 1024, 5);
+  const versioned = (text: string, version: number, file = 'draft.reply.md') => buildViewModel(parseDraft(text), lint(text), file, version);
+  const plain = (value: ViewModel) => JSON.parse(JSON.stringify(value)) as ViewModel;
+
+  // Edits of several kinds: one word, lines added above everything, a paragraph removed, a new quote at the end.
+  const lines = mailingList.split('\n');
+  const middle = lines.findIndex((line, index) => index > lines.length / 2 && /^[A-Z]/.test(line));
+  // A reply paragraph after the front matter and the first exchange.
+  const early = lines.findIndex((line, index) => index > 20 && lines[index - 1] === '' && /^[A-Z]/.test(line));
+  const edits: Array<[string, string]> = [
+    ['a word in a reply', lines.map((line, index) => (index === middle ? line.replace(/\w+/, 'Changed') : line)).join('\n')],
+    ['lines added near the top', lines.map((line, index) => (index === early ? `A new paragraph.\n\nAnd another.\n\n${line}` : line)).join('\n')],
+    ['a paragraph removed', lines.filter((_, index) => index !== middle).join('\n')],
+    ['a quote added at the end', `${mailingList}\n\nPriya Raman wrote:\n> Something new.\n`],
+  ];
+  for (const [what, edited] of edits) {
+    it(`rebuilds the new model exactly from the old one and a patch (${what})`, () => {
+      const before = plain(versioned(mailingList, 1));
+      const after = versioned(edited, 2);
+      const patch = diffViewModels(before, after);
+      assert.ok(patch, 'a small edit goes as a patch');
+      assert.deepEqual(applyViewPatch(before, JSON.parse(JSON.stringify(patch)) as typeof patch), plain(after));
+      assert.ok(JSON.stringify(patch).length < JSON.stringify(after).length / 2, 'the patch is smaller than the model');
+    });
+  }
+
+  it('sends nothing but kept runs for the top-level nodes an edit did not touch', () => {
+    const before = versioned(mailingList, 1);
+    const after = versioned(edits[0][1], 2);
+    const patch = diffViewModels(before, after)!;
+    const sent = patch.nodes.filter((item) => !('keep' in item));
+    assert.equal(sent.length, 1);
+  });
+
+  it('refuses a patch made against another version or file, and sends a full render for another file', () => {
+    const before = versioned(mailingList, 1);
+    const after = versioned(edits[0][1], 2);
+    const patch = diffViewModels(before, after)!;
+    assert.equal(applyViewPatch({ ...before, version: 7 }, patch), null);
+    assert.equal(applyViewPatch({ ...before, file: 'other.reply.md' }, patch), null);
+    assert.equal(diffViewModels(before, versioned(edits[0][1], 2, 'other.reply.md')), null);
   });
 });

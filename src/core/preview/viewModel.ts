@@ -1,7 +1,7 @@
 // The reply tree as the preview shows it: a pure step from the core model to plain data the webview
 // renders. Keys stay stable across edits so the webview can re-render only the nodes that changed.
 import MarkdownIt from 'markdown-it';
-import { Draft, Quote, Unit } from '../parse';
+import { Draft, Quote, Unit, UnitMemo } from '../parse';
 import { buildReplyTree, TreeNode } from '../thread';
 import { Diagnostic, Severity } from '../types';
 
@@ -23,7 +23,10 @@ export interface ViewSpeaker {
 export interface ViewNode {
   /** Stable across edits that do not touch this node's text (kind + speaker + text + occurrence). */
   key: string;
-  /** Changes whenever anything shown for this node changes. */
+  /**
+   * Changes whenever anything shown for this node or below it changes, except where it sits: a node whose
+   * lines merely moved (an edit above it added or removed lines) keeps its hash, and so do its children.
+   */
   hash: string;
   kind: 'quote' | 'reply';
   speaker: string | null;
@@ -77,21 +80,47 @@ export function renderExcerpt(markdown: string): string {
   return renderer.render(markdown).trim();
 }
 
-function hashText(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(36);
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a over a string's code units, continuing from `hash`. */
+function fnv(hash: number, text: string): number {
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
 }
+
+/** Mixes a number into a running hash (a separator too, so adjacent fields cannot run together). */
+function fnvNumber(hash: number, value: number): number {
+  return Math.imul(Math.imul(hash ^ 0x9e37, 0x01000193) ^ value, 0x01000193);
+}
+
+function hashText(text: string): string {
+  return (fnv(FNV_OFFSET, text) >>> 0).toString(36);
+}
+
+/** A paragraph's excerpt, rendered once: a unit's text never changes. */
+const UNIT_EXCERPT = new UnitMemo((unit) => ({ html: renderExcerpt(unit.text), textHash: hashText(unit.text) }));
+
+interface Excerpt {
+  html: string;
+  textHash: string;
+}
+
+/** Quotes' own words (several paragraphs joined) rendered by the last build, reused by the next one. */
+let quoteExcerpts = new Map<string, Excerpt>();
 
 export function buildViewModel(draft: Draft, diagnostics: readonly Diagnostic[], file: string, version: number): ViewModel {
   const tree = buildReplyTree(draft);
   const speakers: ViewSpeaker[] = tree.speakers.map((speaker, colour) => ({ name: speaker.name, inferred: speaker.inferred, colour }));
   const speakerIndex = new Map(speakers.map((speaker, index) => [speaker.name.toLowerCase(), index]));
   const summary: ViewSummary = { speakers: speakers.length, quotes: 0, replies: 0, unanswered: 0, findings: diagnostics.length };
-  const seen = new Map<string, number>();
+  // Occurrences of each identity (kind, speaker, text), by its hash: equal hashes only number the nodes apart.
+  const seen = new Map<number, number>();
+  const indexOfName = new Map<string, number>();
+  const speakerIndexOf = (name: string) => {
+    let index = indexOfName.get(name);
+    if (index === undefined) indexOfName.set(name, (index = speakerIndex.get(name.toLowerCase()) ?? -1));
+    return index;
+  };
 
   // Findings by first line, and each quote's own paragraphs, gathered once (per node lookups stay cheap).
   const findingsByLine = new Map<number, Diagnostic[]>();
@@ -126,43 +155,62 @@ export function buildViewModel(draft: Draft, diagnostics: readonly Diagnostic[],
     return badges;
   };
 
-  const ownText = (node: TreeNode): string => {
-    if (node.unit) return node.unit.text;
+  const nextQuoteExcerpts = new Map<string, Excerpt>();
+  const excerptOf = (node: TreeNode): Excerpt => {
+    if (node.unit) return node.unit.memo(UNIT_EXCERPT);
     // A quote's own words: its units at its depth before any nested quote or reply.
     const firstChild = node.children[0]?.range.startLine ?? Number.POSITIVE_INFINITY;
-    return (unitsOfQuote.get(node.quote!) ?? [])
+    const text = (unitsOfQuote.get(node.quote!) ?? [])
       .filter((unit) => unit.startLine < firstChild)
       .map((unit) => unit.text)
       .join('\n\n');
+    const excerpt = nextQuoteExcerpts.get(text) ?? quoteExcerpts.get(text) ?? { html: renderExcerpt(text), textHash: hashText(text) };
+    nextQuoteExcerpts.set(text, excerpt);
+    return excerpt;
   };
 
+  // Each node's hash as a number too, so a parent mixes its children's without parsing strings.
+  const hashes = new Map<ViewNode, number>();
   const convert = (node: TreeNode): ViewNode => {
     const kind = node.kind === 'quote' ? 'quote' : 'reply';
     if (kind === 'quote') summary.quotes++;
     else summary.replies++;
-    const text = ownText(node);
-    const identity = `${kind}\u0000${node.speaker ?? ''}\u0000${text}`;
+    const excerpt = excerptOf(node);
+    const identity = fnv(fnv(fnv(FNV_OFFSET, kind), node.speaker ?? ''), excerpt.textHash);
     const occurrence = seen.get(identity) ?? 0;
     seen.set(identity, occurrence + 1);
     const badges = badgesFor(node);
     if (badges.some((badge) => badge.rule === 'unanswered-quote')) summary.unanswered++;
     const children = node.children.map(convert);
-    const view: Omit<ViewNode, 'hash'> = {
-      key: `${hashText(identity)}-${occurrence}`,
+    const startLine = node.range.startLine;
+    const speakerAt = node.speaker ? speakerIndexOf(node.speaker) : -1;
+    // Everything shown, with lines relative to the node's start: moving a whole subtree keeps its hashes.
+    let hash = identity;
+    hash = fnvNumber(hash, speakerAt);
+    hash = fnvNumber(hash, node.inferred ? 1 : 0);
+    hash = fnvNumber(hash, node.depth);
+    hash = fnvNumber(hash, node.range.endLine - startLine);
+    for (const badge of badges) hash = fnv(fnv(fnvNumber(hash, badges.length), badge.rule), `${badge.severity}\u0001${badge.message}`);
+    for (const child of children) hash = fnvNumber(fnvNumber(hash, hashes.get(child)!), child.startLine - startLine);
+    const view: ViewNode = {
+      key: `${(identity >>> 0).toString(36)}-${occurrence}`,
+      hash: (hash >>> 0).toString(36),
       kind,
       speaker: node.speaker,
-      speakerIndex: node.speaker ? speakerIndex.get(node.speaker.toLowerCase()) ?? -1 : -1,
+      speakerIndex: speakerAt,
       inferred: node.inferred,
       depth: node.depth,
-      startLine: node.range.startLine,
+      startLine,
       endLine: node.range.endLine,
-      html: renderExcerpt(text),
+      html: excerpt.html,
       badges,
       children,
     };
-    const hash = hashText(JSON.stringify({ ...view, children: children.map((child) => child.hash) }));
-    return { ...view, hash };
+    hashes.set(view, hash);
+    return view;
   };
 
-  return { file, version, speakers, summary, nodes: tree.root.children.map(convert) };
+  const nodes = tree.root.children.map(convert);
+  quoteExcerpts = nextQuoteExcerpts;
+  return { file, version, speakers, summary, nodes };
 }
