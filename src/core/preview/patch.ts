@@ -1,6 +1,6 @@
 // A long draft's tree has thousands of nodes and an edit changes a few: after the first render the host
 // sends the new model as a patch against the one the webview already has. Both sides use this file.
-import type { ViewModel, ViewNode } from './viewModel';
+import type { ViewModel, ViewNode } from './viewModel'; // types only: the webview bundles this file
 
 /** Top-level nodes `from`..`to` (inclusive) of the base model, unchanged but for lines moved by `shift`. */
 export interface KeptRun {
