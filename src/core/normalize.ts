@@ -51,7 +51,12 @@ export function words(text: string): Word[] {
   return found;
 }
 
+// The same words in ASCII text, where a Unicode-aware pattern costs several times as much (most drafts).
+const ASCII_WORD = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** The lower-cased, typography-normalised words of a text (the keys of `words`, without the offsets). */
 export function wordKeys(text: string): string[] {
-  return normalizeTypography(text).toLowerCase().match(WORD) ?? [];
+  const normalized = normalizeTypography(text).toLowerCase();
+  return normalized.match(NON_ASCII.test(normalized) ? WORD : ASCII_WORD) ?? [];
 }
