@@ -1,26 +1,29 @@
 // Matching must not care how a paragraph was typed or pasted: curly or straight quotes, dashes,
 // non-breaking spaces, Markdown emphasis and link syntax, letter case and line wrapping.
 
-const TYPOGRAPHY: ReadonlyArray<[RegExp, string]> = [
-  [/[\u2018\u2019\u201A\u201B\u2032\u00B4\u0060]/g, "'"],
-  [/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"'],
-  [/[\u2010-\u2015\u2212]/g, '-'],
-  [/\u2026/g, '...'],
-  [/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' '],
-  [/[\u200B-\u200D\uFEFF]/g, ''],
+// Each typographic variant and what it stands for (one pass replaces them all: no output is an input).
+const TYPOGRAPHY: ReadonlyArray<[string, string]> = [
+  ['\u2018\u2019\u201A\u201B\u2032\u00B4\u0060', "'"],
+  ['\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB', '"'],
+  ['\u2010\u2011\u2012\u2013\u2014\u2015\u2212', '-'],
+  ['\u2026', '...'],
+  ['\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000', ' '],
+  ['\u200B\u200C\u200D\uFEFF', ''],
 ];
+const REPLACEMENT = new Map<string, string>(TYPOGRAPHY.flatMap(([variants, plain]) => [...variants].map((variant): [string, string] => [variant, plain])));
+const VARIANT = new RegExp(`[${TYPOGRAPHY.map(([variants]) => variants).join('')}]`, 'g');
 
 export function normalizeTypography(text: string): string {
   // Plain ASCII without double hyphens has nothing to normalise (most text): skip the replacements.
   if (!/[^\x00-\x7f]|--/.test(text)) return text;
   // A dash between words is punctuation however it was typed: "a—b", "a — b" and "a -- b" are the same.
-  let result = text.replace(/\s*(?:[\u2013\u2014\u2015]|--+)\s*/g, ' - ');
-  for (const [pattern, replacement] of TYPOGRAPHY) result = result.replace(pattern, replacement);
-  return result;
+  return text.replace(/\s*(?:[\u2013\u2014\u2015]|--+)\s*/g, ' - ').replace(VARIANT, (variant) => REPLACEMENT.get(variant)!);
 }
 
 /** Strips Markdown syntax that does not change what a paragraph says. */
 export function stripMarkdown(text: string): string {
+  // Each pattern needs one of these characters, or a line starting with a list or heading marker.
+  if (!/[[*_~`]/.test(text) && !/^\s{0,3}[-#*+\d]/m.test(text)) return text;
   return text
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d{1,9}[.)]\s+)/gm, '')
@@ -29,7 +32,8 @@ export function stripMarkdown(text: string): string {
 
 /** The form two paragraphs are compared in: equal normalised text means "the same paragraph". */
 export function normalizeForMatching(text: string): string {
-  return normalizeTypography(stripMarkdown(text)).toLowerCase().replace(/\s+/g, ' ').trim();
+  // Single spaces are left alone: replacing every one of them was a third of this function's time.
+  return normalizeTypography(stripMarkdown(text)).toLowerCase().replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
 export interface Word {

@@ -678,6 +678,8 @@ function blank(match: string): string {
 }
 
 function maskNonProse(text: string): string {
+  // Without a backtick, a tag, a link target or a web address there is nothing to blank (most paragraphs).
+  if (!text.includes('`') && !text.includes('<') && !text.includes('](') && !text.includes('http')) return text;
   return maskCodeSpans(text)
     .replace(/<!--[^]*?-->/g, blank)
     .replace(/<\/?[A-Za-z][^<>]*>/g, blank)

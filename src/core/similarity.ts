@@ -14,9 +14,13 @@ function fnv1a(text: string, seed: number): number {
   return hash;
 }
 
-// Fixed odd multipliers and offsets turn one hash into a family of permutation-like hashes.
-const MULTIPLIERS = Array.from({ length: HASHES }, (_, i) => (fnv1a(`m${i}`, 17) | 1) >>> 0);
-const OFFSETS = Array.from({ length: HASHES }, (_, i) => fnv1a(`a${i}`, 29));
+// Fixed odd multipliers and offsets turn one hash into a family of permutation-like hashes (int32 typed
+// arrays: the loop below then runs on small integers, never boxed doubles).
+const MULTIPLIERS = Int32Array.from({ length: HASHES }, (_, i) => fnv1a(`m${i}`, 17) | 1);
+const OFFSETS = Int32Array.from({ length: HASHES }, (_, i) => fnv1a(`a${i}`, 29));
+// Flipping the sign bit makes a signed comparison order numbers as unsigned ones: the minimum taken is
+// the unsigned minimum, as before, without any value leaving int32.
+const SIGN = -0x80000000;
 
 /** Mixes two 32-bit numbers into one (a shingle of two word ids, a run of ids); no strings built. */
 export function mix(hash: number, value: number): number {
@@ -26,16 +30,18 @@ export function mix(hash: number, value: number): number {
 }
 
 export function minHashSignature(keys: readonly string[]): Uint32Array {
-  const signature = new Uint32Array(HASHES).fill(0xffffffff);
+  const flipped = new Int32Array(HASHES).fill(0x7fffffff); // 0xffffffff with its sign bit flipped
   const ids = wordIds(keys);
   const count = ids.length < 2 ? ids.length : ids.length - 1;
   for (let k = 0; k < count; k++) {
     const base = ids.length < 2 ? mix(0x2545f491, ids[k]) : mix(mix(0x2545f491, ids[k]), ids[k + 1]);
     for (let i = 0; i < HASHES; i++) {
-      const value = (Math.imul(base, MULTIPLIERS[i]) + OFFSETS[i]) >>> 0;
-      if (value < signature[i]) signature[i] = value;
+      const value = ((Math.imul(base, MULTIPLIERS[i]) + OFFSETS[i]) | 0) ^ SIGN;
+      if (value < flipped[i]) flipped[i] = value;
     }
   }
+  const signature = new Uint32Array(HASHES);
+  for (let i = 0; i < HASHES; i++) signature[i] = flipped[i] ^ SIGN;
   return signature;
 }
 

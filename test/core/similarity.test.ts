@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeTypography, wordKeys } from '../../src/core/normalize';
-import { wordSimilarity } from '../../src/core/similarity';
+import { normalizeForMatching, normalizeTypography, wordKeys } from '../../src/core/normalize';
+import { minHashSignature, mix, wordIds, wordSimilarity } from '../../src/core/similarity';
 import { REPO_ROOT } from '../paths';
 
 /** The textbook dynamic programme, to check the bit-parallel one against. */
@@ -60,5 +60,78 @@ describe('wordKeys', () => {
 
   it('keeps letters and digits of other scripts whole', () => {
     assert.deepEqual(wordKeys('Über naïve café — 東京 2024 l’été'), ['über', 'naïve', 'café', '東京', '2024', "l'été"]);
+  });
+});
+
+describe('normalisation fast paths give what the plain patterns give', () => {
+  // The definitions before the fast paths, kept here as the reference.
+  const typographyReference = (text: string) => {
+    if (!/[^\x00-\x7f]|--/.test(text)) return text;
+    let result = text.replace(/\s*(?:[\u2013\u2014\u2015]|--+)\s*/g, ' - ');
+    const steps: Array<[RegExp, string]> = [
+      [/[\u2018\u2019\u201A\u201B\u2032\u00B4\u0060]/g, "'"],
+      [/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"'],
+      [/[\u2010-\u2015\u2212]/g, '-'],
+      [/\u2026/g, '...'],
+      [/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' '],
+      [/[\u200B-\u200D\uFEFF]/g, ''],
+    ];
+    for (const [pattern, replacement] of steps) result = result.replace(pattern, replacement);
+    return result;
+  };
+  const stripReference = (text: string) =>
+    text
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d{1,9}[.)]\s+)/gm, '')
+      .replace(/(\*\*|__|\*|_|~~|`)(?=\S)([^]*?\S)\1/g, '$2');
+  const normalizedReference = (text: string) => typographyReference(stripReference(text)).toLowerCase().replace(/\s+/g, ' ').trim();
+
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { generateDraft } = require('../../bench/generate') as typeof import('../../bench/generate');
+  const samples = [
+    ...generateDraft(30 * 1024, 9).split('\n\n'),
+    ...readFileSync(join(REPO_ROOT, 'examples', 'interpretability-reply.reply.md'), 'utf8').split('\n\n'),
+    '“Curly” ‘quotes’ — dashes – and -- doubles ‒ ‑ ‐ −, an ellipsis… and\u00a0odd\u2009spaces\u200b\ufeff `ticks´ «guillemets» ″',
+    'Tabs\tand  double  spaces\nand\r\nline breaks\u3000here',
+    '  1. a list item\n- another\n## a heading *with* _emphasis_ and [a link](https://x.org)',
+  ];
+
+  it('normalizeTypography replaces every variant in one pass', () => {
+    for (const sample of samples) assert.equal(normalizeTypography(sample), typographyReference(sample), sample);
+  });
+
+  it('normalizeForMatching skips what it need not do and keeps single spaces', () => {
+    for (const sample of samples) assert.equal(normalizeForMatching(sample), normalizedReference(sample), sample);
+  });
+});
+
+describe('minHashSignature', () => {
+  // The unsigned arithmetic it had before it ran on int32 values.
+  const fnv1a = (text: string, seed: number) => {
+    let hash = (0x811c9dc5 ^ seed) >>> 0;
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    return hash;
+  };
+  const multipliers = Array.from({ length: 30 }, (_, i) => (fnv1a(`m${i}`, 17) | 1) >>> 0);
+  const offsets = Array.from({ length: 30 }, (_, i) => fnv1a(`a${i}`, 29));
+  const reference = (keys: string[]) => {
+    const signature = new Uint32Array(30).fill(0xffffffff);
+    const ids = wordIds(keys);
+    const count = ids.length < 2 ? ids.length : ids.length - 1;
+    for (let k = 0; k < count; k++) {
+      const base = ids.length < 2 ? mix(0x2545f491, ids[k]) : mix(mix(0x2545f491, ids[k]), ids[k + 1]);
+      for (let i = 0; i < 30; i++) {
+        const value = (Math.imul(base, multipliers[i]) + offsets[i]) >>> 0;
+        if (value < signature[i]) signature[i] = value;
+      }
+    }
+    return signature;
+  };
+
+  it('takes the unsigned minimum of each hash, as the reference does', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { generateDraft } = require('../../bench/generate') as typeof import('../../bench/generate');
+    const paragraphs = generateDraft(20 * 1024, 4).split('\n\n').map((paragraph) => wordKeys(paragraph));
+    for (const keys of [...paragraphs, [], ['one'], ['two', 'words']]) assert.deepEqual(minHashSignature(keys), reference(keys), keys.join(' '));
   });
 });

@@ -76,7 +76,7 @@ export const unmarkedQuote: Rule = {
         continue;
       }
       let earliest: Unit | null = null;
-      for (const quote of quotedRuns.byRun.get(run) ?? NONE) {
+      for (const quote of quotesWithRun(quotedRuns, run)) {
         if (quote.startLine < unit.startLine && (!earliest || quote.startLine < earliest.startLine) && quote.wordLine.includes(unit.wordLine)) earliest = quote;
       }
       if (earliest) flag(unit, `it repeats words quoted at ${lineLabel(earliest.startLine)}`);
@@ -125,19 +125,26 @@ function runsOf(unit: Unit): Int32Array {
 
 interface QuotedRunIndex {
   generation: number;
-  byRun: Map<number, Set<Unit>>;
+  /** Most runs occur in one paragraph: a unit alone, a Set only for runs several paragraphs share. */
+  byRun: Map<number, Unit | Set<Unit>>;
 }
 
 const runIndexes = new WeakMap<object, QuotedRunIndex>();
+
+function quotesWithRun(index: QuotedRunIndex, run: number): Iterable<Unit> {
+  const known = index.byRun.get(run);
+  return known === undefined ? NONE : known instanceof Set ? known : [known];
+}
 
 /** Every run of MIN_MATCH_WORDS words in quoted paragraphs, kept across edits of the same draft. */
 function quotedRunIndex(draft: Draft): QuotedRunIndex {
   const isQuoted = (unit: Unit) => unit.depth > 0 && unit.isProse;
   const add = (index: QuotedRunIndex, unit: Unit) => {
     for (const run of runsOf(unit)) {
-      const set = index.byRun.get(run);
-      if (set) set.add(unit);
-      else index.byRun.set(run, new Set([unit]));
+      const known = index.byRun.get(run);
+      if (!known) index.byRun.set(run, unit);
+      else if (known instanceof Set) known.add(unit);
+      else if (known !== unit) index.byRun.set(run, new Set([known, unit]));
     }
   };
   const kept = runIndexes.get(draft.parts.carry);
@@ -146,9 +153,12 @@ function quotedRunIndex(draft: Draft): QuotedRunIndex {
     for (const unit of changes.removed) {
       if (!isQuoted(unit)) continue;
       for (const run of runsOf(unit)) {
-        const set = kept.byRun.get(run);
-        set?.delete(unit);
-        if (set?.size === 0) kept.byRun.delete(run);
+        const known = kept.byRun.get(run);
+        if (known === unit) kept.byRun.delete(run);
+        else if (known instanceof Set) {
+          known.delete(unit);
+          if (known.size === 1) kept.byRun.set(run, known.values().next().value!);
+        }
       }
     }
     for (const unit of changes.added) if (isQuoted(unit)) add(kept, unit);
