@@ -26,8 +26,31 @@ interface NearDuplicateIndex {
   /** The draft version the index reflects, and that version's later copies of repeated blocks (not candidates). */
   generation: number;
   inLaterCopy: ReadonlySet<Unit>;
-  buckets: Map<number, Unit[]>;
+  /** Units by MinHash band, in document order; most bands hold one unit, kept without an array. */
+  buckets: Map<number, Unit | Unit[]>;
   best: Map<Unit, Match | null>;
+}
+
+/** Puts `unit` in its band's bucket: at its place in document order, or last (`append`, building in order). */
+function addToBucket(buckets: Map<number, Unit | Unit[]>, band: number, unit: Unit, append: boolean): void {
+  const bucket = buckets.get(band);
+  if (bucket === undefined) buckets.set(band, unit);
+  else if (Array.isArray(bucket)) {
+    if (append) bucket.push(unit);
+    else bucket.splice(position(bucket, unit), 0, unit);
+  } else buckets.set(band, !append && unit.index <= bucket.index ? [unit, bucket] : [bucket, unit]);
+}
+
+/** Takes `unit` out of its band's bucket; true when others are left in it. */
+function removeFromBucket(buckets: Map<number, Unit | Unit[]>, band: number, unit: Unit): boolean {
+  const bucket = buckets.get(band)!;
+  if (!Array.isArray(bucket)) {
+    buckets.delete(band);
+    return false;
+  }
+  bucket.splice(bucket.indexOf(unit), 1);
+  if (bucket.length === 1) buckets.set(band, bucket[0]);
+  return true;
 }
 
 /** Where in a bucket (kept in document order) `unit` goes: unit indexes keep their order across edits. */
@@ -41,12 +64,17 @@ function position(bucket: readonly Unit[], unit: Unit): number {
  * fills buckets with thousands of entries, and comparing with all of them would be quadratic.
  */
 function bestEarlierMatch(unit: Unit, index: NearDuplicateIndex, threshold: number): Match | null {
-  const shared = new Map<Unit, number>();
+  let shared: Map<Unit, number> | null = null;
   for (const band of cachedBandKeys(unit.wordKeys)) {
     const bucket = index.buckets.get(band)!;
+    if (!Array.isArray(bucket)) continue; // the unit alone
     const at = position(bucket, unit);
-    for (let k = at - 1; k >= Math.max(0, at - MAX_PER_BUCKET); k--) shared.set(bucket[k], (shared.get(bucket[k]) ?? 0) + 1);
+    for (let k = at - 1; k >= Math.max(0, at - MAX_PER_BUCKET); k--) {
+      shared ??= new Map();
+      shared.set(bucket[k], (shared.get(bucket[k]) ?? 0) + 1);
+    }
   }
+  if (!shared) return null;
   const ranked = [...shared].filter(([, count]) => count >= 2).sort((x, y) => y[1] - x[1] || y[0].index - x[0].index);
   let best: Match | null = null;
   for (const [other] of ranked.slice(0, MAX_COMPARISONS)) {
@@ -61,13 +89,7 @@ function bestEarlierMatch(unit: Unit, index: NearDuplicateIndex, threshold: numb
 function build(draft: Draft, isCandidate: (unit: Unit) => boolean, inLaterCopy: ReadonlySet<Unit>, settings: string, threshold: number): NearDuplicateIndex {
   const index: NearDuplicateIndex = { settings, generation: draft.parts.generation, inLaterCopy, buckets: new Map(), best: new Map() };
   const candidates = draft.units.filter(isCandidate);
-  for (const unit of candidates) {
-    for (const band of cachedBandKeys(unit.wordKeys)) {
-      const bucket = index.buckets.get(band);
-      if (bucket) bucket.push(unit);
-      else index.buckets.set(band, [unit]);
-    }
-  }
+  for (const unit of candidates) for (const band of cachedBandKeys(unit.wordKeys)) addToBucket(index.buckets, band, unit, true);
   for (const unit of candidates) index.best.set(unit, bestEarlierMatch(unit, index, threshold));
   return index;
 }
@@ -89,28 +111,24 @@ function update(index: NearDuplicateIndex, draft: Draft, isCandidate: (unit: Uni
   index.inLaterCopy = inLaterCopy;
   if (removed.length === 0 && added.length === 0) return true;
 
-  const touched = new Set<Unit[]>();
+  const touched = new Set<number>();
   for (const unit of removed) {
-    for (const band of cachedBandKeys(unit.wordKeys)) {
-      const bucket = index.buckets.get(band)!;
-      bucket.splice(bucket.indexOf(unit), 1);
-      if (bucket.length === 0) index.buckets.delete(band);
-      else touched.add(bucket);
-    }
+    for (const band of cachedBandKeys(unit.wordKeys)) if (removeFromBucket(index.buckets, band, unit)) touched.add(band);
     index.best.delete(unit);
   }
   for (const unit of added) {
     for (const band of cachedBandKeys(unit.wordKeys)) {
-      const bucket = index.buckets.get(band);
-      if (!bucket) index.buckets.set(band, [unit]);
-      else {
-        bucket.splice(position(bucket, unit), 0, unit);
-        touched.add(bucket);
-      }
+      addToBucket(index.buckets, band, unit, false);
+      touched.add(band);
     }
   }
+  // Everyone left in a bucket that changed may have a new best match.
   const stale = new Set<Unit>(added);
-  for (const bucket of touched) for (const unit of bucket) stale.add(unit);
+  for (const band of touched) {
+    const bucket = index.buckets.get(band);
+    if (Array.isArray(bucket)) for (const unit of bucket) stale.add(unit);
+    else if (bucket) stale.add(bucket);
+  }
   const dropped = new Set(removed);
   for (const [unit, match] of index.best) if (match && dropped.has(match.earlier)) stale.add(unit);
   for (const unit of stale) index.best.set(unit, bestEarlierMatch(unit, index, threshold));
