@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeForMatching, normalizeTypography, wordKeys } from '../../src/core/normalize';
+import { normalizeForMatching, normalizeTypography, wordKeys, words } from '../../src/core/normalize';
 import { minHashSignature, mix, wordIds, wordSimilarity } from '../../src/core/similarity';
 import { REPO_ROOT } from '../paths';
 
@@ -39,10 +39,10 @@ describe('word similarity', () => {
 });
 
 describe('wordKeys', () => {
-  // The reference: one Unicode-aware pattern for every text (wordKeys takes a quicker one for ASCII).
+  // The reference: the Unicode-aware pattern wordKeys's scanner stands for.
   const reference = (text: string) => normalizeTypography(text).toLowerCase().match(/[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu) ?? [];
 
-  it('finds the same words in ASCII text as the Unicode pattern does', () => {
+  it('finds the same words in drafts as the Unicode pattern does', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { generateDraft } = require('../../bench/generate') as typeof import('../../bench/generate');
     const samples = [
@@ -50,12 +50,32 @@ describe('wordKeys', () => {
       ...generateDraft(30 * 1024, 3).split('\n\n'),
       "It's the model`s view -- don't 42x, a_b, CAPS and O'Neil's 'quoted' words.",
     ];
-    let ascii = 0;
-    for (const sample of samples) {
-      if (!/[^\x00-\x7f]/.test(normalizeTypography(sample))) ascii++;
-      assert.deepEqual(wordKeys(sample), reference(sample), sample);
+    for (const sample of samples) assert.deepEqual(wordKeys(sample), reference(sample), sample);
+  });
+
+  it('words() gives the same words, keys and offsets as the Unicode pattern', () => {
+    const reference = (text: string) =>
+      [...text.matchAll(/[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu)].map((match) => ({ text: match[0], key: normalizeTypography(match[0]).toLowerCase(), start: match.index, end: match.index + match[0].length }));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { generateDraft } = require('../../bench/generate') as typeof import('../../bench/generate');
+    for (const sample of [...generateDraft(20 * 1024, 8).split('\n\n'), "Don't DON'T 42 l’été Über x--y"]) assert.deepEqual(words(sample), reference(sample), sample);
+  });
+
+  it('scans words exactly as the Unicode pattern matches them, in random text of every kind', () => {
+    const alphabet = ['a', 'Z', '7', "'", '\u2019', ' ', '-', '.', 'é', 'ß', 'Ω', '東', '٣', '\u0301', '😀', '𝐀', '\ud835', '\udc00', '_', '`', '\u00a0', '—', 'İ'];
+    let state = 12345;
+    const random = (n: number) => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state % n;
+    };
+    const pattern = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
+    for (let sample = 0; sample < 3000; sample++) {
+      let text = '';
+      for (let k = random(24); k > 0; k--) text += alphabet[random(alphabet.length)];
+      const expected = [...text.matchAll(pattern)].map((match) => [match.index, match[0]]);
+      assert.deepEqual(words(text).map((word) => [word.start, word.text]), expected, JSON.stringify(text));
+      assert.deepEqual(wordKeys(text), normalizeTypography(text).toLowerCase().match(pattern) ?? [], JSON.stringify(text));
     }
-    assert.ok(ascii > samples.length / 2, 'most samples take the ASCII path');
   });
 
   it('keeps letters and digits of other scripts whole', () => {
