@@ -136,6 +136,37 @@ describe('incremental re-lint as paragraphs enter and leave a repeated block', (
   });
 });
 
+describe('incremental re-lint as the quote a paste came from changes', () => {
+  const quoted = 'The benchmark numbers were measured on a cold cache every single time.';
+  const text = [
+    'Alice wrote:',
+    `> ${quoted}`,
+    '',
+    'First filler paragraph of my own.',
+    '',
+    'Second filler paragraph of my own.',
+    '',
+    'Third filler paragraph of my own.',
+    '',
+    quoted,
+    '',
+  ].join('\n');
+
+  it('finds, forgets and finds again the quote that an unmarked paste repeats', () => {
+    const unmarked = (diagnostics: ReturnType<typeof lint>) => diagnostics.filter((d) => d.rule === 'unmarked-quote').map((d) => `${d.range.start.line}: ${d.message}`);
+    let draft = parseDraft(text);
+    assert.deepEqual(unmarked(lintDraft(draft)), ["9: This looks like someone else's words (it repeats words quoted at line 2) but it is not marked as a quote."]);
+    const paste = draft.units.find((unit) => unit.startLine === 9);
+    for (const [replacement, expected] of [['> Something else entirely.', 0], [`> ${quoted}`, 1], ['> Something else entirely.', 0]] as const) {
+      draft = updateDraft(draft, { range: { start: { line: 1, character: 0 }, end: { line: 1, character: draft.lines[1].text.length } }, text: replacement });
+      assert.equal(draft.units.find((unit) => unit.startLine === 9), paste, 'the paste is outside the re-parsed region');
+      const found = lintDraft(draft);
+      assert.deepEqual(found, lint(draft.text));
+      assert.equal(unmarked(found).length, expected);
+    }
+  });
+});
+
 describe('incremental re-lint on a generated draft with many near-duplicates', () => {
   it('gives a fresh lint’s diagnostics after each of 40 edits', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

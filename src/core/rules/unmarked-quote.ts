@@ -75,10 +75,7 @@ export const unmarkedQuote: Rule = {
         flag(unit, `it appears word for word in ${analysis.source!.path}`);
         continue;
       }
-      let earliest: Unit | null = null;
-      for (const quote of quotesWithRun(quotedRuns, run)) {
-        if (quote.startLine < unit.startLine && (!earliest || quote.startLine < earliest.startLine) && quote.wordLine.includes(unit.wordLine)) earliest = quote;
-      }
+      const earliest = earliestQuoteOf(unit, run, quotedRuns);
       if (earliest) flag(unit, `it repeats words quoted at ${lineLabel(earliest.startLine)}`);
     }
     return findings.sort((a, b) => a.range.start.line - b.range.start.line);
@@ -127,6 +124,27 @@ interface QuotedRunIndex {
   generation: number;
   /** Most runs occur in one paragraph: a unit alone, a Set only for runs several paragraphs share. */
   byRun: Map<number, Unit | Set<Unit>>;
+  /** Counts the updates that changed something; `changedAt` says which update last changed a run's quotes. */
+  stamp: number;
+  changedAt: Map<number, number>;
+}
+
+/** The earliest quote found for a paragraph, and the update of the index it was found at. */
+const earliestFound = new WeakMap<Unit, { index: QuotedRunIndex; stamp: number; earliest: Unit | null }>();
+
+/**
+ * The earliest quote before `unit` that holds all of its words, looked up by its first run. Kept until
+ * that run's quotes change: paragraphs keep their order across edits, so nothing else can change it.
+ */
+function earliestQuoteOf(unit: Unit, run: number, index: QuotedRunIndex): Unit | null {
+  const known = earliestFound.get(unit);
+  if (known && known.index === index && (index.changedAt.get(run) ?? -1) <= known.stamp) return known.earliest;
+  let earliest: Unit | null = null;
+  for (const quote of quotesWithRun(index, run)) {
+    if (quote.startLine < unit.startLine && (!earliest || quote.startLine < earliest.startLine) && quote.wordLine.includes(unit.wordLine)) earliest = quote;
+  }
+  earliestFound.set(unit, { index, stamp: index.stamp, earliest });
+  return earliest;
 }
 
 const runIndexes = new WeakMap<object, QuotedRunIndex>();
@@ -150,9 +168,11 @@ function quotedRunIndex(draft: Draft): QuotedRunIndex {
   const kept = runIndexes.get(draft.parts.carry);
   const changes = kept ? unitChangesSince(draft, kept.generation) : null;
   if (kept && changes) {
+    if (changes.removed.length + changes.added.length > 0) kept.stamp++;
     for (const unit of changes.removed) {
       if (!isQuoted(unit)) continue;
       for (const run of runsOf(unit)) {
+        kept.changedAt.set(run, kept.stamp);
         const known = kept.byRun.get(run);
         if (known === unit) kept.byRun.delete(run);
         else if (known instanceof Set) {
@@ -161,11 +181,15 @@ function quotedRunIndex(draft: Draft): QuotedRunIndex {
         }
       }
     }
-    for (const unit of changes.added) if (isQuoted(unit)) add(kept, unit);
+    for (const unit of changes.added) {
+      if (!isQuoted(unit)) continue;
+      for (const run of runsOf(unit)) kept.changedAt.set(run, kept.stamp);
+      add(kept, unit);
+    }
     kept.generation = draft.parts.generation;
     return kept;
   }
-  const index: QuotedRunIndex = { generation: draft.parts.generation, byRun: new Map() };
+  const index: QuotedRunIndex = { generation: draft.parts.generation, byRun: new Map(), stamp: 0, changedAt: new Map() };
   for (const unit of draft.units) if (isQuoted(unit)) add(index, unit);
   runIndexes.set(draft.parts.carry, index);
   return index;
