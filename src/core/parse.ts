@@ -223,6 +223,9 @@ export function nextGeneration(): number {
 const markdown = new MarkdownIt('commonmark', { html: true });
 // Riposte reads block structure only: inline parsing would cost most of the time and tell us nothing.
 markdown.core.ruler.disable(['inline', 'text_join']);
+// Its normalisation rewrites every line break of the source (ours are all '\n' already) and turns NUL into
+// U+FFFD, which changes no block boundary: a copy of the whole text for nothing.
+markdown.core.ruler.disable(['normalize']);
 
 export function parseDraft(text: string): Draft {
   const lines = splitLines(text);
@@ -519,7 +522,19 @@ function findAttributions(
   const leadIns: LeadIn[] = [];
   const attributionOfLine = new Map<number, Attribution>();
   const attach = (match: AttributionMatch, startLine: number, endLine: number, quote: Quote | null, marksLines: boolean) => {
-    const attribution: Attribution = { ...match, startLine, endLine, depth: info[startLine].depth, quote };
+    // Spelled out, not spread: every attribution gets one object shape (a spread made one per set of fields).
+    const attribution: Attribution = {
+      form: match.form,
+      placement: match.placement,
+      speaker: match.speaker,
+      addressee: match.addressee,
+      email: match.email,
+      url: match.url,
+      startLine,
+      endLine,
+      depth: info[startLine].depth,
+      quote,
+    };
     attributions.push(attribution);
     if (quote && (!quote.attribution || (!quote.attribution.speaker && attribution.speaker))) quote.attribution = attribution;
     if (marksLines) for (let line = startLine; line <= endLine; line++) attributionOfLine.set(line, attribution);
