@@ -233,7 +233,9 @@ export function parseDraft(text: string): Draft {
   const last = lines.length - 1;
   const lineInfo: LineInfo[] = new Array(lines.length);
   const quoteOfLine: (Quote | null)[] = new Array(lines.length).fill(null);
-  const region = parseRegion(lines, frontMatter, lineInfo, quoteOfLine, 0, last);
+  // The lines joined with '\n' are the text itself when it has no other line breaks and no front matter.
+  const source = !frontMatter && !text.includes('\r') ? text : undefined;
+  const region = parseRegion(lines, frontMatter, lineInfo, quoteOfLine, 0, last, source);
   return assemble(text, lines, frontMatter, lineInfo, { blocks: region.blocks, quoteOfLine, attributionOfLine: region.attributionOfLine, carry: { log: [] }, generation: nextGeneration() }, region.units, region.quotes, region.attributions, region.leadIns, dominantEol(lines), null);
 }
 
@@ -248,9 +250,12 @@ export interface Region {
   openBbcode: number;
 }
 
-/** Parses lines first..last, which start and end at block boundaries outside any quote. */
-export function parseRegion(lines: readonly LineText[], frontMatter: FrontMatter | null, lineInfo: LineInfo[], quoteOfLine: (Quote | null)[], first: number, last: number): Region {
-  const blocks = markdownBlocks(lines, frontMatter, first, last);
+/**
+ * Parses lines first..last, which start and end at block boundaries outside any quote. `source`, when
+ * given, is what markdown-it is to read: those lines joined with '\n', front matter blanked.
+ */
+export function parseRegion(lines: readonly LineText[], frontMatter: FrontMatter | null, lineInfo: LineInfo[], quoteOfLine: (Quote | null)[], first: number, last: number, source?: string): Region {
+  const blocks = markdownBlocks(lines, frontMatter, first, last, source);
   const { openBbcode } = scanLines(lines, blocks, frontMatter, lineInfo, first, last);
   const quotes = buildQuotes(lineInfo, quoteOfLine, first, last);
   const { attributions, leadIns, attributionOfLine } = findAttributions(lines, lineInfo, quotes, quoteOfLine, first, last);
@@ -322,11 +327,14 @@ export interface MarkdownBlock {
 
 
 /** markdown-it's leaf blocks of lines first..last (a region that starts and ends at a block boundary). */
-function markdownBlocks(lines: readonly LineText[], frontMatter: FrontMatter | null, first: number, last: number): MarkdownBlock[] {
-  // Front matter is not Markdown: blank it out (keeping line numbers) so `---` is not read as a rule or heading.
-  const source: string[] = new Array(last - first + 1);
-  for (let i = first; i <= last; i++) source[i - first] = frontMatter && i <= frontMatter.endLine ? '' : lines[i].text;
-  const tokens = markdown.parse(source.join('\n'), {});
+function markdownBlocks(lines: readonly LineText[], frontMatter: FrontMatter | null, first: number, last: number, source?: string): MarkdownBlock[] {
+  if (source === undefined) {
+    // Front matter is not Markdown: blank it out (keeping line numbers) so `---` is not read as a rule or heading.
+    const parts: string[] = new Array(last - first + 1);
+    for (let i = first; i <= last; i++) parts[i - first] = frontMatter && i <= frontMatter.endLine ? '' : lines[i].text;
+    source = parts.join('\n');
+  }
+  const tokens = markdown.parse(source, {});
   const blocks: MarkdownBlock[] = [];
   let quoteDepth = 0;
   let skipUntilLevel = -1;
