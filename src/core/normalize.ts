@@ -99,10 +99,62 @@ export function words(text: string): Word[] {
   return found;
 }
 
+// Every distinct word is one string and one small integer for the life of the process: word lists share
+// the strings (a long draft repeats a few thousand words a hundred thousand times), and sequences of words
+// compare as numbers. Words are found by a hash of their characters, checked against the text in place.
+const vocabulary: string[] = [];
+const idsByHash = new Map<number, number | number[]>();
+const idsOfWords = new WeakMap<readonly string[], Int32Array>();
+
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+function isWordAt(id: number, text: string, start: number, end: number): boolean {
+  const word = vocabulary[id];
+  return word.length === end - start && text.startsWith(word, start);
+}
+
+/** The id of the word text[start..end), added to the vocabulary if new. */
+function internWord(text: string, start: number, end: number): number {
+  const hash = hashOf(text, start, end);
+  const known = idsByHash.get(hash);
+  if (typeof known === 'number') {
+    if (isWordAt(known, text, start, end)) return known;
+  } else if (known) {
+    for (const id of known) if (isWordAt(id, text, start, end)) return id;
+  }
+  const id = vocabulary.length;
+  vocabulary.push(text.slice(start, end));
+  if (known === undefined) idsByHash.set(hash, id);
+  else if (typeof known === 'number') idsByHash.set(hash, [known, id]);
+  else known.push(id);
+  return id;
+}
+
 /** The lower-cased, typography-normalised words of a text (the keys of `words`, without the offsets). */
 export function wordKeys(text: string): string[] {
   const normalized = normalizeTypography(text).toLowerCase();
   const keys: string[] = [];
-  scanWords(normalized, (start, end) => keys.push(normalized.slice(start, end)));
+  const ids: number[] = [];
+  scanWords(normalized, (start, end) => {
+    const id = internWord(normalized, start, end);
+    keys.push(vocabulary[id]);
+    ids.push(id);
+  });
+  idsOfWords.set(keys, Int32Array.from(ids));
   return keys;
+}
+
+/** The vocabulary ids of a word list (known at once for lists from `wordKeys`). */
+export function wordIds(words: readonly string[]): Int32Array {
+  let ids = idsOfWords.get(words);
+  if (!ids) {
+    ids = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) ids[i] = internWord(words[i], 0, words[i].length);
+    idsOfWords.set(words, ids);
+  }
+  return ids;
 }

@@ -1,5 +1,6 @@
 // Near-duplicate search without comparing every pair: MinHash signatures of word bigrams, bucketed by
 // bands (locality-sensitive hashing); only paragraphs that share a bucket are compared word by word.
+import { wordIds } from './normalize';
 
 const HASHES = 30;
 // Two rows a band: short paragraphs have few bigrams, and three-row bands let edited copies slip through.
@@ -30,18 +31,22 @@ export function mix(hash: number, value: number): number {
 }
 
 export function minHashSignature(keys: readonly string[]): Uint32Array {
-  const flipped = new Int32Array(HASHES).fill(0x7fffffff); // 0xffffffff with its sign bit flipped
   const ids = wordIds(keys);
   const count = ids.length < 2 ? ids.length : ids.length - 1;
-  for (let k = 0; k < count; k++) {
-    const base = ids.length < 2 ? mix(0x2545f491, ids[k]) : mix(mix(0x2545f491, ids[k]), ids[k + 1]);
-    for (let i = 0; i < HASHES; i++) {
-      const value = ((Math.imul(base, MULTIPLIERS[i]) + OFFSETS[i]) | 0) ^ SIGN;
-      if (value < flipped[i]) flipped[i] = value;
-    }
-  }
+  const shingles = new Int32Array(count);
+  for (let k = 0; k < count; k++) shingles[k] = ids.length < 2 ? mix(0x2545f491, ids[k]) : mix(mix(0x2545f491, ids[k]), ids[k + 1]);
   const signature = new Uint32Array(HASHES);
-  for (let i = 0; i < HASHES; i++) signature[i] = flipped[i] ^ SIGN;
+  // One hash function at a time over all shingles: its multiplier, offset and minimum stay in registers.
+  for (let i = 0; i < HASHES; i++) {
+    const multiplier = MULTIPLIERS[i];
+    const offset = OFFSETS[i];
+    let minimum = 0x7fffffff; // 0xffffffff with its sign bit flipped
+    for (let k = 0; k < count; k++) {
+      const value = ((Math.imul(shingles[k], multiplier) + offset) | 0) ^ SIGN;
+      if (value < minimum) minimum = value;
+    }
+    signature[i] = minimum ^ SIGN;
+  }
   return signature;
 }
 
@@ -79,26 +84,6 @@ export function similarityBound(a: number, b: number): number {
   return a + b === 0 ? 1 : (2 * Math.min(a, b)) / (a + b);
 }
 
-// Words become small integers (one table for the process) so sequences compare as numbers.
-const vocabulary = new Map<string, number>();
-const idCache = new WeakMap<readonly string[], Int32Array>();
-
-export function wordIds(words: readonly string[]): Int32Array {
-  let ids = idCache.get(words);
-  if (!ids) {
-    ids = new Int32Array(words.length);
-    for (let i = 0; i < words.length; i++) {
-      let id = vocabulary.get(words[i]);
-      if (id === undefined) {
-        id = vocabulary.size;
-        vocabulary.set(words[i], id);
-      }
-      ids[i] = id;
-    }
-    idCache.set(words, ids);
-  }
-  return ids;
-}
 
 /**
  * Length of the longest common subsequence, 32 positions of `b` per machine word (Allison–Dix, as Hyyrö

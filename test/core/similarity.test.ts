@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeForMatching, normalizeTypography, wordKeys, words } from '../../src/core/normalize';
-import { minHashSignature, mix, wordIds, wordSimilarity } from '../../src/core/similarity';
+import { normalizeForMatching, normalizeTypography, wordIds, wordKeys, words } from '../../src/core/normalize';
+import { minHashSignature, mix, wordSimilarity } from '../../src/core/similarity';
 import { REPO_ROOT } from '../paths';
 
 /** The textbook dynamic programme, to check the bit-parallel one against. */
@@ -76,6 +76,18 @@ describe('wordKeys', () => {
       assert.deepEqual(words(text).map((word) => [word.start, word.text]), expected, JSON.stringify(text));
       assert.deepEqual(wordKeys(text), normalizeTypography(text).toLowerCase().match(pattern) ?? [], JSON.stringify(text));
     }
+  });
+
+  it('gives equal words one id, and words whose hashes collide different ids', () => {
+    // "costarring" and "liquid" (and "declinate" and "macallums") have the same 32-bit FNV-1a hash.
+    const first = wordKeys('Costarring liquid declinate macallums liquid costarring');
+    const second = wordKeys('liquid, costarring; macallums.');
+    assert.deepEqual(first, ['costarring', 'liquid', 'declinate', 'macallums', 'liquid', 'costarring']);
+    const ids = [...wordIds(first)];
+    assert.equal(new Set(ids).size, 4);
+    assert.deepEqual([ids[4], ids[5]], [ids[1], ids[0]]);
+    assert.deepEqual([...wordIds(second)], [ids[1], ids[0], ids[3]]);
+    assert.deepEqual([...wordIds(['liquid', 'costarring'])], [ids[1], ids[0]], 'lists not made by wordKeys too');
   });
 
   it('keeps letters and digits of other scripts whole', () => {

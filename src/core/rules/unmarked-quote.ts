@@ -1,7 +1,7 @@
 import { unitChangesSince } from '../changes';
 import { lineLabel, quoteLinesEdits } from '../edits';
-import { wordKeys } from '../normalize';
-import { mix, wordIds } from '../similarity';
+import { wordIds, wordKeys } from '../normalize';
+import { mix } from '../similarity';
 import { Draft, Unit, UnitMemo } from '../parse';
 import { Finding, Rule } from '../rule';
 import { range } from '../types';
