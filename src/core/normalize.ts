@@ -11,13 +11,15 @@ const TYPOGRAPHY: ReadonlyArray<[string, string]> = [
   ['\u200B\u200C\u200D\uFEFF', ''],
 ];
 const REPLACEMENT = new Map<string, string>(TYPOGRAPHY.flatMap(([variants, plain]) => [...variants].map((variant): [string, string] => [variant, plain])));
-const VARIANT = new RegExp(`[${TYPOGRAPHY.map(([variants]) => variants).join('')}]`, 'g');
+// A dash between words is punctuation however it was typed: "a—b", "a — b" and "a -- b" are the same. The
+// dash alternative comes first, so it takes the white space around a dash before a variant could.
+const DASHES = '\u2013\u2014\u2015';
+const DASH_OR_VARIANT = new RegExp(`\\s*(?:[${DASHES}]|--+)\\s*|[${TYPOGRAPHY.map(([variants]) => variants).join('')}]`, 'g');
 
 export function normalizeTypography(text: string): string {
   // Plain ASCII without double hyphens has nothing to normalise (most text): skip the replacements.
   if (!/[^\x00-\x7f]|--/.test(text)) return text;
-  // A dash between words is punctuation however it was typed: "a—b", "a — b" and "a -- b" are the same.
-  return text.replace(/\s*(?:[\u2013\u2014\u2015]|--+)\s*/g, ' - ').replace(VARIANT, (variant) => REPLACEMENT.get(variant)!);
+  return text.replace(DASH_OR_VARIANT, (found) => (found.length === 1 && !DASHES.includes(found) ? REPLACEMENT.get(found)! : ' - '));
 }
 
 /** Strips Markdown syntax that does not change what a paragraph says. */

@@ -2,7 +2,7 @@
 // bands (locality-sensitive hashing); only paragraphs that share a bucket are compared word by word.
 import { wordIds } from './normalize';
 
-const HASHES = 30;
+const HASHES = 30; // even: minHashSignature computes two at a time
 // Two rows a band: short paragraphs have few bigrams, and three-row bands let edited copies slip through.
 const BAND_ROWS = 2;
 
@@ -36,16 +36,24 @@ export function minHashSignature(keys: readonly string[]): Uint32Array {
   const shingles = new Int32Array(count);
   for (let k = 0; k < count; k++) shingles[k] = ids.length < 2 ? mix(0x2545f491, ids[k]) : mix(mix(0x2545f491, ids[k]), ids[k + 1]);
   const signature = new Uint32Array(HASHES);
-  // One hash function at a time over all shingles: its multiplier, offset and minimum stay in registers.
-  for (let i = 0; i < HASHES; i++) {
+  // Two hash functions at a time over all shingles (HASHES is even): their multipliers, offsets and
+  // minimums stay in registers, and each shingle is loaded once for both.
+  for (let i = 0; i < HASHES; i += 2) {
     const multiplier = MULTIPLIERS[i];
     const offset = OFFSETS[i];
+    const nextMultiplier = MULTIPLIERS[i + 1];
+    const nextOffset = OFFSETS[i + 1];
     let minimum = 0x7fffffff; // 0xffffffff with its sign bit flipped
+    let nextMinimum = 0x7fffffff;
     for (let k = 0; k < count; k++) {
-      const value = ((Math.imul(shingles[k], multiplier) + offset) | 0) ^ SIGN;
+      const shingle = shingles[k];
+      const value = ((Math.imul(shingle, multiplier) + offset) | 0) ^ SIGN;
+      const nextValue = ((Math.imul(shingle, nextMultiplier) + nextOffset) | 0) ^ SIGN;
       if (value < minimum) minimum = value;
+      if (nextValue < nextMinimum) nextMinimum = nextValue;
     }
     signature[i] = minimum ^ SIGN;
+    signature[i + 1] = nextMinimum ^ SIGN;
   }
   return signature;
 }

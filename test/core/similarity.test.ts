@@ -132,6 +132,20 @@ describe('normalisation fast paths give what the plain patterns give', () => {
     for (const sample of samples) assert.equal(normalizeTypography(sample), typographyReference(sample), sample);
   });
 
+  it('normalizeTypography agrees with the reference on random runs of dashes, spaces and variants', () => {
+    const alphabet = ['a', ' ', '-', '--', '\u2013', '\u2014', '\u2015', '\u2010', '\u2212', '\u00a0', '\u2009', '\u200b', '\ufeff', '\u3000', '\u2019', '\u201c', '\u2026', '`', '\t', '\n'];
+    let state = 777;
+    const random = (n: number) => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state % n;
+    };
+    for (let sample = 0; sample < 3000; sample++) {
+      let text = '';
+      for (let k = random(16); k > 0; k--) text += alphabet[random(alphabet.length)];
+      assert.equal(normalizeTypography(text), typographyReference(text), JSON.stringify(text));
+    }
+  });
+
   it('normalizeForMatching skips what it need not do and keeps single spaces', () => {
     for (const sample of samples) assert.equal(normalizeForMatching(sample), normalizedReference(sample), sample);
   });
