@@ -1,6 +1,6 @@
 import { buildDuplicateIndex, DuplicateIndex } from './duplicates';
 import { Draft } from './parse';
-import { buildReplyTree, ReplyTree } from './thread';
+import { ReplyTree, replyTreeOf } from './thread';
 
 /** The text that quotes are checked against (front matter `source:` or configuration). */
 export interface SourceDocument {
@@ -14,7 +14,6 @@ export interface SourceDocument {
  */
 export class Analysis {
   private duplicateIndex?: DuplicateIndex;
-  private replyTree?: ReplyTree;
 
   constructor(
     readonly draft: Draft,
@@ -27,7 +26,6 @@ export class Analysis {
   }
 
   get tree(): ReplyTree {
-    this.replyTree ??= buildReplyTree(this.draft);
-    return this.replyTree;
+    return replyTreeOf(this.draft);
   }
 }
