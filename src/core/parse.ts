@@ -226,6 +226,14 @@ markdown.core.ruler.disable(['inline', 'text_join']);
 // Its normalisation rewrites every line break of the source (ours are all '\n' already) and turns NUL into
 // U+FFFD, which changes no block boundary: a copy of the whole text for nothing.
 markdown.core.ruler.disable(['normalize']);
+// Block rules copy each block's text into its token (getLines), for the inline parser and the renderer;
+// Riposte reads only the tokens' types and line maps, so the copies (megabytes per long draft) are skipped.
+// `md.block.State` is the state class markdown-it's block plugins extend.
+markdown.block.State = class extends markdown.block.State {
+  override getLines(): string {
+    return '';
+  }
+};
 
 export function parseDraft(text: string): Draft {
   const lines = splitLines(text);
