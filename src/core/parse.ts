@@ -241,8 +241,13 @@ export function parseDraft(text: string): Draft {
   const last = lines.length - 1;
   const lineInfo: LineInfo[] = new Array(lines.length);
   const quoteOfLine: (Quote | null)[] = new Array(lines.length).fill(null);
-  // The lines joined with '\n' are the text itself when it has no other line breaks and no front matter.
-  const source = !frontMatter && !text.includes('\r') ? text : undefined;
+  // What markdown-it reads is the lines joined with '\n', front matter blanked: with no other line breaks
+  // that is the text itself, after as many '\n' as the front matter has lines.
+  let source: string | undefined;
+  if (!text.includes('\r')) {
+    if (!frontMatter) source = text;
+    else if (frontMatter.endLine < last) source = '\n'.repeat(frontMatter.endLine + 1) + text.slice(lines[frontMatter.endLine + 1].offset);
+  }
   const region = parseRegion(lines, frontMatter, lineInfo, quoteOfLine, 0, last, source);
   return assemble(text, lines, frontMatter, lineInfo, { blocks: region.blocks, quoteOfLine, attributionOfLine: region.attributionOfLine, carry: { log: [] }, generation: nextGeneration() }, region.units, region.quotes, region.attributions, region.leadIns, dominantEol(lines), null);
 }

@@ -2,6 +2,18 @@ import * as assert from 'node:assert/strict';
 import { parseDraft } from '../../src/core';
 
 describe('parseDraft', () => {
+  it('finds the same blocks whether markdown-it reads the text itself or the joined lines (front matter too)', () => {
+    // Text with CR line breaks takes the joined-lines path; '\n'-only text is handed over as it is.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { generateDraft } = require('../../bench/generate') as typeof import('../../bench/generate');
+    const blocks = (source: string) => parseDraft(source).units.map((unit) => `${unit.kind} ${unit.startLine}-${unit.endLine} d${unit.depth}`);
+    const withFrontMatter = generateDraft(30 * 1024, 2);
+    assert.ok(parseDraft(withFrontMatter).frontMatter, 'the generated draft has front matter');
+    for (const text of [withFrontMatter, withFrontMatter.replace(/^---\n[^]*?\n---\n/, ''), '---\ntitle: only front matter\n---']) {
+      assert.deepEqual(blocks(text), blocks(text.replace(/\n/g, '\r\n')));
+    }
+  });
+
   it('finds the same blocks in text with NUL characters as markdown-it does after replacing them', () => {
     // markdown-it's own normalisation (turned off: it copied the whole text) replaces NUL with U+FFFD.
     const text = 'Para one\0 with nul.\n\n> quote\0\n> more\n\n```\ncode\0\n```\n\n- item\0\n- next\n\n    indented\0\n\n<div>\0</div>\n\nlast\0';
