@@ -31,12 +31,19 @@ export function buildReplyTree(draft: Draft): ReplyTree {
   const root: TreeNode = { kind: 'document', speaker: author, inferred: false, depth: 0, range: { startLine: 0, endLine: lastLine }, children: [] };
 
   const unitsByContainer = new Map<Quote | null, Unit[]>();
+  // Units come in document order and neighbours mostly share a container: remember the last one's list.
+  let lastContainer: Quote | null | undefined;
+  let lastList: Unit[] = [];
   for (const unit of draft.units) {
     if (!ANSWER_KINDS.has(unit.kind)) continue;
     const container = unit.quote && unit.quote.depth === unit.depth ? unit.quote : containerAtDepth(unit.quote, unit.depth);
-    const list = unitsByContainer.get(container) ?? [];
-    list.push(unit);
-    unitsByContainer.set(container, list);
+    if (container !== lastContainer) {
+      lastContainer = container;
+      let list = unitsByContainer.get(container);
+      if (!list) unitsByContainer.set(container, (list = []));
+      lastList = list;
+    }
+    lastList.push(unit);
   }
 
   const fill = (node: TreeNode, container: Quote | null, childQuotes: readonly Quote[]) => {
