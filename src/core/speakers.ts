@@ -55,8 +55,11 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
   }
 
   const speakers = new Map<string, Speaker>();
+  // A thread names few people many times: lower-case each name once.
+  const keys = new Map<string, string>();
   const add = (name: string, inferred: boolean) => {
-    const key = name.toLowerCase();
+    let key = keys.get(name);
+    if (key === undefined) keys.set(name, (key = name.toLowerCase()));
     const known = speakers.get(key);
     if (!known) speakers.set(key, { name, inferred });
     else if (!inferred) known.inferred = false;
