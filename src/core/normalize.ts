@@ -66,8 +66,11 @@ function wordCharAt(text: string, i: number): number {
   return known === 1 ? 1 : 0;
 }
 
-/** Calls `visit` with the start and end of each word, left to right. */
-function scanWords(text: string, visit: (start: number, end: number) => void): void {
+/**
+ * Calls `visit` with the start and end of each word, left to right, and the FNV-1a hash of its code units
+ * (worked out while scanning, for the vocabulary).
+ */
+function scanWords(text: string, visit: (start: number, end: number, hash: number) => void): void {
   const length = text.length;
   let i = 0;
   while (i < length) {
@@ -77,8 +80,11 @@ function scanWords(text: string, visit: (start: number, end: number) => void): v
       continue;
     }
     const start = i;
+    let hash = FNV_OFFSET;
     for (;;) {
       while (step > 0) {
+        hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+        if (step === 2) hash = Math.imul(hash ^ text.charCodeAt(i + 1), FNV_PRIME);
         i += step;
         step = i < length ? wordCharAt(text, i) : 0;
       }
@@ -86,9 +92,10 @@ function scanWords(text: string, visit: (start: number, end: number) => void): v
       if ((apostrophe !== 39 && apostrophe !== 0x2019) || i + 1 >= length) break;
       step = wordCharAt(text, i + 1);
       if (step === 0) break;
+      hash = Math.imul(hash ^ apostrophe, FNV_PRIME);
       i++;
     }
-    visit(start, i);
+    visit(start, i, hash);
   }
 }
 
@@ -106,22 +113,25 @@ export function words(text: string): Word[] {
 // compare as numbers. Words are found by a hash of their characters, checked against the text in place.
 const vocabulary: string[] = [];
 const idsByHash = new Map<number, number | number[]>();
-const idsOfWords = new WeakMap<readonly string[], Int32Array>();
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
 function hashOf(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  let hash = FNV_OFFSET;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
   return hash;
 }
 
 function isWordAt(id: number, text: string, start: number, end: number): boolean {
   const word = vocabulary[id];
-  return word.length === end - start && text.startsWith(word, start);
+  if (word.length !== end - start) return false;
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
 }
 
-/** The id of the word text[start..end), added to the vocabulary if new. */
-function internWord(text: string, start: number, end: number): number {
-  const hash = hashOf(text, start, end);
+/** The id of the word text[start..end) whose hash is `hash`, added to the vocabulary if new. */
+function internWord(text: string, start: number, end: number, hash: number): number {
   const known = idsByHash.get(hash);
   if (typeof known === 'number') {
     if (isWordAt(known, text, start, end)) return known;
@@ -136,27 +146,33 @@ function internWord(text: string, start: number, end: number): number {
   return id;
 }
 
-/** The lower-cased, typography-normalised words of a text (the keys of `words`, without the offsets). */
-export function wordKeys(text: string): string[] {
+/** A text's words as strings (for messages and text search) and as vocabulary ids (for comparing). */
+export interface WordList {
+  keys: string[];
+  ids: Int32Array;
+}
+
+/** The lower-cased, typography-normalised words of a text, with their ids. */
+export function wordList(text: string): WordList {
   const normalized = normalizeTypography(text).toLowerCase();
   const keys: string[] = [];
   const ids: number[] = [];
-  scanWords(normalized, (start, end) => {
-    const id = internWord(normalized, start, end);
+  scanWords(normalized, (start, end, hash) => {
+    const id = internWord(normalized, start, end, hash);
     keys.push(vocabulary[id]);
     ids.push(id);
   });
-  idsOfWords.set(keys, Int32Array.from(ids));
-  return keys;
+  return { keys, ids: new Int32Array(ids) };
 }
 
-/** The vocabulary ids of a word list (known at once for lists from `wordKeys`). */
+/** The lower-cased, typography-normalised words of a text (the keys of `words`, without the offsets). */
+export function wordKeys(text: string): string[] {
+  return wordList(text).keys;
+}
+
+/** The vocabulary ids of any list of words (a unit has its own, from `wordList`). */
 export function wordIds(words: readonly string[]): Int32Array {
-  let ids = idsOfWords.get(words);
-  if (!ids) {
-    ids = new Int32Array(words.length);
-    for (let i = 0; i < words.length; i++) ids[i] = internWord(words[i], 0, words[i].length);
-    idsOfWords.set(words, ids);
-  }
+  const ids = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++) ids[i] = internWord(words[i], 0, words[i].length, hashOf(words[i], 0, words[i].length));
   return ids;
 }

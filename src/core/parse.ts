@@ -11,7 +11,7 @@ import {
   matchSignature,
 } from './attribution';
 import { FrontMatter, parseFrontMatter } from './frontMatter';
-import { normalizeForMatching, wordKeys } from './normalize';
+import { normalizeForMatching, WordList, wordList } from './normalize';
 import { resolveSpeakers, Speaker } from './speakers';
 import { parseSuppressions, Suppressions } from './suppressions';
 import { dominantEol, LineText, splitLines } from './text';
@@ -92,7 +92,7 @@ export class Unit {
   private cachedText?: string;
   private cachedNormalized?: string;
   private cachedProse?: string;
-  private cachedWordKeys?: string[];
+  private cachedWords?: WordList;
   private cachedWordLine?: string;
   private memos?: unknown[];
 
@@ -139,8 +139,14 @@ export class Unit {
 
   /** The prose's words, lower-cased and typography-normalised (what similarity and matching compare). */
   get wordKeys(): string[] {
-    this.cachedWordKeys ??= wordKeys(this.prose);
-    return this.cachedWordKeys;
+    this.cachedWords ??= wordList(this.prose);
+    return this.cachedWords.keys;
+  }
+
+  /** The same words as vocabulary ids: what similarity, MinHash and run hashes compare. */
+  get wordIds(): Int32Array {
+    this.cachedWords ??= wordList(this.prose);
+    return this.cachedWords.ids;
   }
 
   /** The words joined as " a b c ", for whole-word containment tests with `includes`. */

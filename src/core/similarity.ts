@@ -30,8 +30,7 @@ export function mix(hash: number, value: number): number {
   return Math.imul(h, 0x85ebca6b) >>> 0;
 }
 
-export function minHashSignature(keys: readonly string[]): Uint32Array {
-  const ids = wordIds(keys);
+export function minHashSignature(ids: Int32Array): Uint32Array {
   const count = ids.length < 2 ? ids.length : ids.length - 1;
   const shingles = new Int32Array(count);
   for (let k = 0; k < count; k++) shingles[k] = ids.length < 2 ? mix(0x2545f491, ids[k]) : mix(mix(0x2545f491, ids[k]), ids[k + 1]);
@@ -69,22 +68,15 @@ export function bandKeys(signature: Uint32Array): number[] {
   return keys;
 }
 
-const bandCache = new WeakMap<readonly string[], number[]>();
-
-/** Band keys of a word list, remembered for as long as the list lives (a unit's cached words). */
-export function cachedBandKeys(keys: readonly string[]): number[] {
-  let bands = bandCache.get(keys);
-  if (!bands) {
-    bands = bandKeys(minHashSignature(keys));
-    bandCache.set(keys, bands);
-  }
-  return bands;
-}
-
 /** Similarity of two word sequences as difflib's ratio: 2·(words in common, in order) / (total words). */
 export function wordSimilarity(a: readonly string[], b: readonly string[]): number {
+  return idSimilarity(wordIds(a), wordIds(b));
+}
+
+/** `wordSimilarity` of two sequences of vocabulary ids (a unit's `wordIds`). */
+export function idSimilarity(a: Int32Array, b: Int32Array): number {
   if (a.length === 0 && b.length === 0) return 1;
-  return (2 * bitParallelLcs(wordIds(a), wordIds(b))) / (a.length + b.length);
+  return (2 * bitParallelLcs(a, b)) / (a.length + b.length);
 }
 
 /** The best `wordSimilarity` could be, from the lengths alone: cheap to check before comparing. */

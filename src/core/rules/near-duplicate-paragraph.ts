@@ -1,13 +1,15 @@
 import { unitChangesSince } from '../changes';
 import { isComparable } from '../duplicates';
 import { lineLabel } from '../edits';
-import { Draft, Unit } from '../parse';
+import { Draft, Unit, UnitMemo } from '../parse';
 import { Finding, Rule } from '../rule';
 import { firstIndexWhere } from '../search';
-import { cachedBandKeys, similarityBound, wordDifferences, wordSimilarity } from '../similarity';
+import { bandKeys, idSimilarity, minHashSignature, similarityBound, wordDifferences } from '../similarity';
 import { range } from '../types';
 
 const MAX_PER_BUCKET = 8;
+/** A paragraph's MinHash band keys, worked out once per paragraph. */
+const BANDS = new UnitMemo((unit) => bandKeys(minHashSignature(unit.wordIds)));
 const MAX_COMPARISONS = 8;
 /** Past this many paragraphs added or removed since the last lint, building the index afresh is simpler. */
 const MAX_INCREMENTAL_CHANGES = 200;
@@ -65,7 +67,7 @@ function position(bucket: readonly Unit[], unit: Unit): number {
  */
 function bestEarlierMatch(unit: Unit, index: NearDuplicateIndex, threshold: number): Match | null {
   let shared: Map<Unit, number> | null = null;
-  for (const band of cachedBandKeys(unit.wordKeys)) {
+  for (const band of unit.memo(BANDS)) {
     const bucket = index.buckets.get(band)!;
     if (!Array.isArray(bucket)) continue; // the unit alone
     const at = position(bucket, unit);
@@ -80,7 +82,7 @@ function bestEarlierMatch(unit: Unit, index: NearDuplicateIndex, threshold: numb
   for (const [other] of ranked.slice(0, MAX_COMPARISONS)) {
     if (other.depth !== unit.depth || other.normalized === unit.normalized) continue;
     if (similarityBound(unit.wordKeys.length, other.wordKeys.length) < threshold) continue;
-    const similarity = wordSimilarity(unit.wordKeys, other.wordKeys);
+    const similarity = idSimilarity(unit.wordIds, other.wordIds);
     if (similarity >= threshold && (!best || similarity > best.similarity)) best = { earlier: other, similarity };
   }
   return best;
@@ -89,7 +91,7 @@ function bestEarlierMatch(unit: Unit, index: NearDuplicateIndex, threshold: numb
 function build(draft: Draft, isCandidate: (unit: Unit) => boolean, inLaterCopy: ReadonlySet<Unit>, settings: string, threshold: number): NearDuplicateIndex {
   const index: NearDuplicateIndex = { settings, generation: draft.parts.generation, inLaterCopy, buckets: new Map(), best: new Map() };
   const candidates = draft.units.filter(isCandidate);
-  for (const unit of candidates) for (const band of cachedBandKeys(unit.wordKeys)) addToBucket(index.buckets, band, unit, true);
+  for (const unit of candidates) for (const band of unit.memo(BANDS)) addToBucket(index.buckets, band, unit, true);
   for (const unit of candidates) index.best.set(unit, bestEarlierMatch(unit, index, threshold));
   return index;
 }
@@ -113,11 +115,11 @@ function update(index: NearDuplicateIndex, draft: Draft, isCandidate: (unit: Uni
 
   const touched = new Set<number>();
   for (const unit of removed) {
-    for (const band of cachedBandKeys(unit.wordKeys)) if (removeFromBucket(index.buckets, band, unit)) touched.add(band);
+    for (const band of unit.memo(BANDS)) if (removeFromBucket(index.buckets, band, unit)) touched.add(band);
     index.best.delete(unit);
   }
   for (const unit of added) {
-    for (const band of cachedBandKeys(unit.wordKeys)) {
+    for (const band of unit.memo(BANDS)) {
       addToBucket(index.buckets, band, unit, false);
       touched.add(band);
     }

@@ -1,6 +1,6 @@
 import { unitChangesSince } from '../changes';
 import { lineLabel, quoteLinesEdits } from '../edits';
-import { wordIds, wordKeys } from '../normalize';
+import { wordKeys } from '../normalize';
 import { mix } from '../similarity';
 import { Draft, Unit, UnitMemo } from '../parse';
 import { Finding, Rule } from '../rule';
@@ -106,11 +106,11 @@ function leadInPhrase(unit: Unit, segment: number): string | undefined {
 }
 
 /** The hash of the paragraph's first MIN_MATCH_WORDS words; null when it is shorter. */
-const FIRST_RUN = new UnitMemo((unit) => (unit.wordKeys.length < MIN_MATCH_WORDS ? null : runHash(wordIds(unit.wordKeys.slice(0, MIN_MATCH_WORDS)), 0)));
+const FIRST_RUN = new UnitMemo((unit) => (unit.wordIds.length < MIN_MATCH_WORDS ? null : runHash(unit.wordIds, 0)));
 
 /** The hashes of every run of MIN_MATCH_WORDS words in a quoted paragraph. */
 const RUNS = new UnitMemo((unit) => {
-  const ids = wordIds(unit.wordKeys);
+  const ids = unit.wordIds;
   const runs = new Int32Array(Math.max(0, ids.length - MIN_MATCH_WORDS + 1));
   for (let i = 0; i < runs.length; i++) runs[i] = runHash(ids, i);
   return runs;
