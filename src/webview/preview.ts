@@ -1,5 +1,6 @@
 // The reply-tree preview's script, running in the webview frame. It renders what the host sends and posts
-// back only what the user asked for (select lines, open a link) — never in answer to a host message.
+// back what the user asked for (select lines, open a link); the one answer to a host message is `ready`,
+// when a patch does not fit the model on screen and the host must send it all again.
 import type { HostMessage, PreviewState, WebviewMessage } from '../core/preview/messages';
 import { applyViewPatch } from '../core/preview/patch';
 import { ReplyTreeView, WebviewState } from './tree';
