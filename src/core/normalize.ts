@@ -1,5 +1,6 @@
 // Matching must not care how a paragraph was typed or pasted: curly or straight quotes, dashes,
 // non-breaking spaces, Markdown emphasis and link syntax, letter case and line wrapping.
+import { fnv1a, FNV_OFFSET, FNV_PRIME } from './hash';
 
 // Each typographic variant and what it stands for (one pass replaces them all: no output is an input).
 const TYPOGRAPHY: ReadonlyArray<[string, string]> = [
@@ -45,7 +46,6 @@ export interface Word {
   start: number;
   end: number;
 }
-
 
 // Words are runs of letters and digits, joined by single apostrophes: the pattern
 // /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu, scanned by hand (a third of the time, no match arrays).
@@ -114,15 +114,6 @@ export function words(text: string): Word[] {
 const vocabulary: string[] = [];
 const idsByHash = new Map<number, number | number[]>();
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-
-function hashOf(text: string, start: number, end: number): number {
-  let hash = FNV_OFFSET;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-  return hash;
-}
-
 function isWordAt(id: number, text: string, start: number, end: number): boolean {
   const word = vocabulary[id];
   if (word.length !== end - start) return false;
@@ -173,6 +164,6 @@ export function wordKeys(text: string): string[] {
 /** The vocabulary ids of any list of words (a unit has its own, from `wordList`). */
 export function wordIds(words: readonly string[]): Int32Array {
   const ids = new Int32Array(words.length);
-  for (let i = 0; i < words.length; i++) ids[i] = internWord(words[i], 0, words[i].length, hashOf(words[i], 0, words[i].length));
+  for (let i = 0; i < words.length; i++) ids[i] = internWord(words[i], 0, words[i].length, fnv1a(words[i]));
   return ids;
 }

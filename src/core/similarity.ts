@@ -1,24 +1,16 @@
 // Near-duplicate search without comparing every pair: MinHash signatures of word bigrams, bucketed by
 // bands (locality-sensitive hashing); only paragraphs that share a bucket are compared word by word.
+import { fnv1a, FNV_OFFSET, FNV_PRIME } from './hash';
 import { wordIds } from './normalize';
 
 const HASHES = 30; // even: minHashSignature computes two at a time
 // Two rows a band: short paragraphs have few bigrams, and three-row bands let edited copies slip through.
 const BAND_ROWS = 2;
 
-function fnv1a(text: string, seed: number): number {
-  let hash = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
-
 // Fixed odd multipliers and offsets turn one hash into a family of permutation-like hashes (int32 typed
 // arrays: the loop below then runs on small integers, never boxed doubles).
-const MULTIPLIERS = Int32Array.from({ length: HASHES }, (_, i) => fnv1a(`m${i}`, 17) | 1);
-const OFFSETS = Int32Array.from({ length: HASHES }, (_, i) => fnv1a(`a${i}`, 29));
+const MULTIPLIERS = Int32Array.from({ length: HASHES }, (_, i) => fnv1a(`m${i}`, FNV_OFFSET ^ 17) | 1);
+const OFFSETS = Int32Array.from({ length: HASHES }, (_, i) => fnv1a(`a${i}`, FNV_OFFSET ^ 29));
 // Flipping the sign bit makes a signed comparison order numbers as unsigned ones: the minimum taken is
 // the unsigned minimum, as before, without any value leaving int32.
 const SIGN = -0x80000000;
@@ -62,7 +54,7 @@ export function bandKeys(signature: Uint32Array): number[] {
   const keys: number[] = [];
   for (let band = 0; band * BAND_ROWS < HASHES; band++) {
     let hash = Math.imul(band + 1, 0x9e3779b1) >>> 0;
-    for (let row = band * BAND_ROWS; row < (band + 1) * BAND_ROWS; row++) hash = (Math.imul(hash ^ signature[row], 0x01000193) >>> 0);
+    for (let row = band * BAND_ROWS; row < (band + 1) * BAND_ROWS; row++) hash = Math.imul(hash ^ signature[row], FNV_PRIME) >>> 0;
     keys.push(hash | 0); // int32: small integers to V8, so Map keys need no boxing
   }
   return keys;

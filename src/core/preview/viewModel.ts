@@ -1,6 +1,7 @@
 // The reply tree as the preview shows it: a pure step from the core model to plain data the webview
 // renders. Keys stay stable across edits so the webview can re-render only the nodes that changed.
 import MarkdownIt from 'markdown-it';
+import { fnv1a, FNV_PRIME } from '../hash';
 import { Draft, Quote, Unit, UnitMemo } from '../parse';
 import { replyTreeOf, TreeNode } from '../thread';
 import { Diagnostic, Severity } from '../types';
@@ -80,21 +81,13 @@ export function renderExcerpt(markdown: string): string {
   return renderer.render(markdown).trim();
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-
-/** FNV-1a over a string's code units, continuing from `hash`. */
-function fnv(hash: number, text: string): number {
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash;
-}
-
 /** Mixes a number into a running hash (a separator too, so adjacent fields cannot run together). */
 function fnvNumber(hash: number, value: number): number {
-  return Math.imul(Math.imul(hash ^ 0x9e37, 0x01000193) ^ value, 0x01000193);
+  return Math.imul(Math.imul(hash ^ 0x9e37, FNV_PRIME) ^ value, FNV_PRIME);
 }
 
 function hashText(text: string): string {
-  return String(fnv(FNV_OFFSET, text) >>> 0);
+  return String(fnv1a(text) >>> 0);
 }
 
 /** A paragraph's excerpt, rendered once: a unit's text never changes. */
@@ -176,7 +169,7 @@ export function buildViewModel(draft: Draft, diagnostics: readonly Diagnostic[],
     if (kind === 'quote') summary.quotes++;
     else summary.replies++;
     const excerpt = excerptOf(node);
-    const identity = fnv(fnv(fnv(FNV_OFFSET, kind), node.speaker ?? ''), excerpt.textHash);
+    const identity = fnv1a(excerpt.textHash, fnv1a(node.speaker ?? '', fnv1a(kind)));
     const occurrence = seen.get(identity) ?? 0;
     seen.set(identity, occurrence + 1);
     const badges = badgesFor(node);
@@ -190,7 +183,7 @@ export function buildViewModel(draft: Draft, diagnostics: readonly Diagnostic[],
     hash = fnvNumber(hash, node.inferred ? 1 : 0);
     hash = fnvNumber(hash, node.depth);
     hash = fnvNumber(hash, node.range.endLine - startLine);
-    for (const badge of badges) hash = fnv(fnv(fnvNumber(hash, badges.length), badge.rule), `${badge.severity}\u0001${badge.message}`);
+    for (const badge of badges) hash = fnv1a(`${badge.severity}\u0001${badge.message}`, fnv1a(badge.rule, fnvNumber(hash, badges.length)));
     for (const child of children) hash = fnvNumber(fnvNumber(hash, hashes.get(child)!), child.startLine - startLine);
     const view: ViewNode = {
       // Decimal: V8 turns numbers into decimal strings several times faster than into base 36.
