@@ -6,6 +6,16 @@ async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string):
   return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
 }
 
+/** Waits for a `rule` finding in the editor's draft, then applies its code action titled `title`. */
+async function applyActionFor(editor: vscode.TextEditor, rule: string, title: string): Promise<void> {
+  const uri = editor.document.uri;
+  const diagnostics = await waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === rule));
+  const target = diagnostics.find((d) => ruleOf(d) === rule)!;
+  const action = (await codeActions(uri, target.range)).find((a) => a.title === title);
+  assert.ok(action?.edit);
+  await vscode.workspace.applyEdit(action.edit);
+}
+
 const LONG_A = 'The first paragraph of my reply is long enough to count as a paragraph of its own.';
 const LONG_B = 'The second paragraph says something else, and it is also long enough to count.';
 
@@ -33,26 +43,16 @@ describe('quick fixes and fix-all', () => {
 
   it('silences a rule for one line with a comment, keeping the quote prefix', async () => {
     const editor = await openDraft('silence.reply.md', '> **Ana:** It is the the point.\n\nNo.\n');
-    const uri = editor.document.uri;
-    const diagnostics = await waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === 'repeated-words'));
-    const target = diagnostics.find((d) => ruleOf(d) === 'repeated-words')!;
-    const disable = (await codeActions(uri, target.range)).find((a) => a.title === 'Disable repeated-words for this line');
-    assert.ok(disable?.edit);
-    await vscode.workspace.applyEdit(disable.edit);
+    await applyActionFor(editor, 'repeated-words', 'Disable repeated-words for this line');
     assert.equal(editor.document.lineAt(0).text, '> <!-- riposte-disable-next-line repeated-words -->');
-    await waitForDiagnostics(uri, (d) => !d.some((x) => ruleOf(x) === 'repeated-words'), 'repeated-words to be silenced');
+    await waitForDiagnostics(editor.document.uri, (d) => !d.some((x) => ruleOf(x) === 'repeated-words'), 'repeated-words to be silenced');
   });
 
   it('offers "Attribute to <speaker>" for an unattributed quote', async () => {
     const editor = await openDraft('attribute.reply.md', '---\nauthor: Priya\n---\n> Nobody named this.\n\nI did.\n');
-    const uri = editor.document.uri;
-    const diagnostics = await waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === 'unattributed-quote'));
-    const target = diagnostics.find((d) => ruleOf(d) === 'unattributed-quote')!;
-    const attribute = (await codeActions(uri, target.range)).find((a) => a.title === 'Attribute to Priya');
-    assert.ok(attribute?.edit);
-    await vscode.workspace.applyEdit(attribute.edit);
+    await applyActionFor(editor, 'unattributed-quote', 'Attribute to Priya');
     assert.equal(editor.document.lineAt(3).text, 'Priya wrote:');
-    await waitForDiagnostics(uri, (d) => !d.some((x) => ruleOf(x) === 'unattributed-quote'), 'the quote to count as attributed');
+    await waitForDiagnostics(editor.document.uri, (d) => !d.some((x) => ruleOf(x) === 'unattributed-quote'), 'the quote to count as attributed');
   });
 
   it('fixes everything safe on save with editor.codeActionsOnSave source.fixAll.riposte', async () => {

@@ -24,44 +24,41 @@ export function ruleOf(diagnostic: vscode.Diagnostic): string {
   return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
 }
 
-/** Resolves once Riposte's diagnostics for `uri` satisfy `accept` (checked now and on every change). */
-export function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: vscode.Diagnostic[]) => boolean, what = 'diagnostics'): Promise<vscode.Diagnostic[]> {
+/**
+ * Resolves with `current()` once it satisfies `accept`, checked now and whenever `changed` fires. The 15 s
+ * bound is not a pause: the test fails with `failure(last value)` instead of hanging.
+ */
+export function waitUntil<T>(changed: vscode.Event<unknown>, current: () => T, accept: (value: T) => boolean, failure: (last: T) => string): Promise<T> {
   return new Promise((resolve, reject) => {
     const check = () => {
-      const current = riposteDiagnostics(uri);
-      if (!accept(current)) return false;
+      const value = current();
+      if (!accept(value)) return;
       subscription.dispose();
       clearTimeout(timer);
-      resolve(current);
-      return true;
+      resolve(value);
     };
-    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (event.uris.some((changed) => changed.toString() === uri.toString())) check();
-    });
-    // A bound on waiting, not a pause: the test fails with what it last saw instead of hanging.
+    const subscription = changed(check);
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`timed out waiting for ${what} on ${uri.fsPath}; last: ${JSON.stringify(riposteDiagnostics(uri).map((d) => `${ruleOf(d)}@${d.range.start.line + 1}`))}`));
+      reject(new Error(failure(current())));
     }, 15_000);
     check();
   });
 }
 
+/** Resolves once Riposte's diagnostics for `uri` satisfy `accept` (checked now and on every change). */
+export function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: vscode.Diagnostic[]) => boolean, what = 'diagnostics'): Promise<vscode.Diagnostic[]> {
+  return waitUntil(
+    vscode.languages.onDidChangeDiagnostics,
+    () => riposteDiagnostics(uri),
+    accept,
+    (last) => `timed out waiting for ${what} on ${uri.fsPath}; last: ${JSON.stringify(last.map((d) => `${ruleOf(d)}@${d.range.start.line + 1}`))}`,
+  );
+}
+
 /** Resolves when the document's text satisfies `accept`. */
 export function waitForText(document: vscode.TextDocument, accept: (text: string) => boolean): Promise<string> {
-  return new Promise((resolve, reject) => {
-    if (accept(document.getText())) return resolve(document.getText());
-    const subscription = vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.document !== document || !accept(document.getText())) return;
-      subscription.dispose();
-      clearTimeout(timer);
-      resolve(document.getText());
-    });
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`timed out waiting for the text of ${document.uri.fsPath} to change; it is:\n${document.getText()}`));
-    }, 15_000);
-  });
+  return waitUntil(vscode.workspace.onDidChangeTextDocument, () => document.getText(), accept, (last) => `timed out waiting for the text of ${document.uri.fsPath} to change; it is:\n${last}`);
 }
 
 /** A new draft in the workspace with the given text, opened in an editor. */

@@ -1,23 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, riposte, workspaceUri } from './helpers';
+import { closeAllEditors, riposte, waitUntil, workspaceUri } from './helpers';
 
 /** The open Reply Tree tabs, once they satisfy `accept` (the tab model follows the workbench asynchronously). */
 function replyTreeTabs(accept: (tabs: vscode.Tab[]) => boolean): Promise<vscode.Tab[]> {
   const current = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.label.startsWith('Reply Tree'));
-  return new Promise((resolve, reject) => {
-    if (accept(current())) return resolve(current());
-    const subscription = vscode.window.tabGroups.onDidChangeTabs(() => {
-      if (!accept(current())) return;
-      subscription.dispose();
-      clearTimeout(timer);
-      resolve(current());
-    });
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`timed out waiting for Reply Tree tabs; have ${JSON.stringify(current().map((tab) => tab.label))}`));
-    }, 15_000);
-  });
+  return waitUntil(vscode.window.tabGroups.onDidChangeTabs, current, accept, (last) => `timed out waiting for Reply Tree tabs; have ${JSON.stringify(last.map((tab) => tab.label))}`);
 }
 
 describe('reply tree preview (extension side)', () => {
