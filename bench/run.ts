@@ -49,13 +49,6 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-function time(fn: () => unknown): number {
-  gc();
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-}
-
 function ms(value: number): string {
   if (!Number.isFinite(value)) return '—';
   if (value < 10) return `${value.toFixed(2)} ms`;
@@ -84,14 +77,18 @@ function isTimed(timing: Timing): timing is Extract<Timing, { ms: number }> {
 /**
  * Runs `fn` up to `runs` times (after `warmup` unmeasured runs), stopping early when another run would take the
  * loop past `budgetMs`: a slow build still finishes the bench in minutes, and says how many runs it took.
+ * Each run follows a forced GC unless `inRow` (edits as typing makes them, runs back to back).
  */
-function sample(fn: () => unknown, runs: number, warmup: number, budgetMs: number): Timing {
+function sample(fn: () => unknown, runs: number, warmup: number, budgetMs: number, inRow = false): Timing {
   const started = performance.now();
   try {
     for (let i = 0; i < warmup; i++) fn();
     const times: number[] = [];
     while (times.length < runs) {
-      times.push(time(fn));
+      if (!inRow) gc();
+      const start = performance.now();
+      fn();
+      times.push(performance.now() - start);
       if (performance.now() - started + median(times) > budgetMs) break;
     }
     return { ms: median(times), runs: times.length, planned: runs };
@@ -103,22 +100,6 @@ function sample(fn: () => unknown, runs: number, warmup: number, budgetMs: numbe
 /** Keystrokes timed as they come while typing: no forced GC between them (see the re-lint column's note). */
 const TYPING = { warmup: 10, runs: 41 };
 
-function sampleTyping(fn: () => unknown, budgetMs: number): Timing {
-  const started = performance.now();
-  try {
-    for (let i = 0; i < TYPING.warmup; i++) fn();
-    const times: number[] = [];
-    while (times.length < TYPING.runs && performance.now() - started < budgetMs) {
-      const start = performance.now();
-      fn();
-      times.push(performance.now() - start);
-    }
-    return { ms: median(times), runs: times.length, planned: TYPING.runs };
-  } catch (error) {
-    return { note: errorText(error) };
-  }
-}
-
 /**
  * The 1 MB ratios again with the runs back to back and no forced GC (as an editor lints, amid its own
  * garbage). A forced full GC before each run slows an allocation-heavy run most: markdown-it's parse
@@ -127,14 +108,9 @@ function sampleTyping(fn: () => unknown, budgetMs: number): Timing {
 async function steadyState(text: string): Promise<string> {
   log('1 MB: steady state (runs back to back, no forced GC)');
   const back = (fn: () => unknown, runs: number, warmup: number) => {
-    for (let i = 0; i < warmup; i++) fn();
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const start = performance.now();
-      fn();
-      times.push(performance.now() - start);
-    }
-    return median(times);
+    const timing = sample(fn, runs, warmup, Number.POSITIVE_INFINITY, true);
+    if (!isTimed(timing)) throw new Error(timing.note);
+    return timing.ms;
   };
   const md = new MarkdownIt();
   const parse = back(() => md.parse(text, {}), STEADY.runs, STEADY.warmup);
@@ -252,7 +228,7 @@ async function measureSize(size: Size): Promise<{ result: SizeResult; text: stri
         void session.diagnostics;
         const edit = editsFor(text);
         let n = 0;
-        result.relint = sampleTyping(() => session.update([edit(n++)]), LIMITS.loop - firstLintMs);
+        result.relint = sample(() => session.update([edit(n++)]), TYPING.runs, TYPING.warmup, LIMITS.loop - firstLintMs, true);
       } catch (error) {
         result.relint = { note: errorText(error) };
       }
