@@ -56,6 +56,18 @@ export function closingLine({ passed, failed, skipped }) {
   return `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
 }
 
+/** Runs a runner's main and exits with its code; a crash counts as one failed test, with a closing line. */
+export function exitWith(tag, main) {
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(`[${tag}] ${error.stack ?? error}`);
+      console.log(closingLine({ passed: 0, failed: 1, skipped: 0 }));
+      process.exit(1);
+    },
+  );
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -145,13 +157,4 @@ async function main() {
   return ok ? 0 : 1;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main().then(
-    (code) => process.exit(code),
-    (error) => {
-      console.error(`[integration] ${error.stack ?? error}`);
-      console.log(closingLine({ passed: 0, failed: 1, skipped: 0 }));
-      process.exit(1);
-    },
-  );
-}
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) exitWith('integration', main);

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runTests } from '@vscode/test-electron';
-import { checkResult, closingLine, RESULT_FILE_ENV, SUITE_INDEX, WORKSPACE } from './run-code-server.mjs';
+import { checkResult, closingLine, exitWith, RESULT_FILE_ENV, SUITE_INDEX, WORKSPACE } from './run-code-server.mjs';
 import { REPO_ROOT } from './install.mjs';
 
 function which(name) {
@@ -77,11 +77,4 @@ async function main() {
   return ok ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(`[electron] ${error.stack ?? error}`);
-    console.log(closingLine({ passed: 0, failed: 1, skipped: 0 }));
-    process.exit(1);
-  },
-);
+exitWith('electron', main);
