@@ -109,12 +109,17 @@ function firstFrom(items: readonly { startLine: number }[], line: number): numbe
   return firstIndexWhere(items.length, (index) => items[index].startLine >= line);
 }
 
+/** How many characters lines from..to-1 hold, line breaks included. */
+function charactersIn(lines: readonly LineText[], from: number, to: number): number {
+  let count = 0;
+  for (let line = from; line < to; line++) count += lines[line].text.length + lines[line].eol.length;
+  return count;
+}
+
 /** The text after a change, from the previous draft's text (built if it was not yet). */
 function joinAround(previous: Draft, first: number, startCharacter: number, inserted: string, last: number, endCharacter: number): string {
-  let before = 0;
-  for (let line = 0; line < first; line++) before += previous.lines[line].text.length + previous.lines[line].eol.length;
-  let end = before;
-  for (let line = first; line < last; line++) end += previous.lines[line].text.length + previous.lines[line].eol.length;
+  const before = charactersIn(previous.lines, 0, first);
+  const end = before + charactersIn(previous.lines, first, last);
   return previous.text.slice(0, before + startCharacter) + inserted + previous.text.slice(end + endCharacter);
 }
 
@@ -133,8 +138,7 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   const startCharacter = Math.min(Math.max(change.range.start.character, 0), startLine.text.length);
   const endCharacter = Math.min(Math.max(change.range.end.character, 0), endLine.text.length);
   const changedText = startLine.text.slice(0, startCharacter) + change.text + endLine.text.slice(endCharacter) + endLine.eol;
-  let removed = endCharacter - startCharacter;
-  for (let line = clamp(first); line < clamp(last); line++) removed += oldLines[line].text.length + oldLines[line].eol.length;
+  const removed = charactersIn(oldLines, clamp(first), clamp(last)) + endCharacter - startCharacter;
   const length = previous.length - removed + change.text.length;
   const wholeText = () => joinAround(previous, clamp(first), startCharacter, change.text, clamp(last), endCharacter);
 

@@ -139,14 +139,17 @@ export class Unit {
 
   /** The prose's words, lower-cased and typography-normalised (what similarity and matching compare). */
   get wordKeys(): string[] {
-    this.cachedWords ??= wordList(this.prose);
-    return this.cachedWords.keys;
+    return this.words.keys;
   }
 
   /** The same words as vocabulary ids: what similarity, MinHash and run hashes compare. */
   get wordIds(): Int32Array {
+    return this.words.ids;
+  }
+
+  private get words(): WordList {
     this.cachedWords ??= wordList(this.prose);
-    return this.cachedWords.ids;
+    return this.cachedWords;
   }
 
   /** The words joined as " a b c ", for whole-word containment tests with `includes`. */
@@ -343,7 +346,6 @@ export interface MarkdownBlock {
   /** Blockquotes markdown-it sees around the block (for code blocks, whose lines keep their markers). */
   quoteDepth: number;
 }
-
 
 /** markdown-it's leaf blocks of lines first..last (a region that starts and ends at a block boundary). */
 function markdownBlocks(lines: readonly LineText[], frontMatter: FrontMatter | null, first: number, last: number, source?: string): MarkdownBlock[] {

@@ -116,10 +116,6 @@ const RUNS = new UnitMemo((unit) => {
   return runs;
 });
 
-function runsOf(unit: Unit): Int32Array {
-  return unit.memo(RUNS);
-}
-
 interface QuotedRunIndex {
   generation: number;
   /** Most runs occur in one paragraph: a unit alone, a Set only for runs several paragraphs share. */
@@ -158,7 +154,7 @@ function quotesWithRun(index: QuotedRunIndex, run: number): Iterable<Unit> {
 function quotedRunIndex(draft: Draft): QuotedRunIndex {
   const isQuoted = (unit: Unit) => unit.depth > 0 && unit.isProse;
   const add = (index: QuotedRunIndex, unit: Unit) => {
-    for (const run of runsOf(unit)) {
+    for (const run of unit.memo(RUNS)) {
       const known = index.byRun.get(run);
       if (!known) index.byRun.set(run, unit);
       else if (known instanceof Set) known.add(unit);
@@ -171,7 +167,7 @@ function quotedRunIndex(draft: Draft): QuotedRunIndex {
     if (changes.removed.length + changes.added.length > 0) kept.stamp++;
     for (const unit of changes.removed) {
       if (!isQuoted(unit)) continue;
-      for (const run of runsOf(unit)) {
+      for (const run of unit.memo(RUNS)) {
         kept.changedAt.set(run, kept.stamp);
         const known = kept.byRun.get(run);
         if (known === unit) kept.byRun.delete(run);
@@ -183,7 +179,7 @@ function quotedRunIndex(draft: Draft): QuotedRunIndex {
     }
     for (const unit of changes.added) {
       if (!isQuoted(unit)) continue;
-      for (const run of runsOf(unit)) kept.changedAt.set(run, kept.stamp);
+      for (const run of unit.memo(RUNS)) kept.changedAt.set(run, kept.stamp);
       add(kept, unit);
     }
     kept.generation = draft.parts.generation;
