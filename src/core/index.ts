@@ -13,6 +13,8 @@ export type { LintOptions } from './engine';
 export { applyFixes } from './fixes';
 export type { ApplyFixesOptions } from './fixes';
 export { parseDraft } from './parse';
+export { parseFrontMatter } from './frontMatter';
+export type { FrontMatter } from './frontMatter';
 export type { Draft, Quote, Unit, Attribution } from './parse';
 export { buildReplyTree, formatTreeText, treeNodeToJson } from './thread';
 export type { ReplyTree, TreeNode, TreeNodeJson } from './thread';

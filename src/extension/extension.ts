@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as core from '../core';
 import { RiposteCodeActions, fixAllEdit } from './codeActions';
 import { insertAttribution, quoteSelectionAsReply, toggleQuote } from './commands/drafting';
 import { onEnterKey, trackEmptyQuoteLine } from './commands/enter';
@@ -104,14 +105,9 @@ export function activate(context: vscode.ExtensionContext): RiposteApi {
 /** Markdown files whose front matter says `riposte: true` switch to the Debate Markdown mode. */
 function adoptDebateDrafts(document: vscode.TextDocument): void {
   if (document.languageId !== 'markdown' || document.lineCount < 2 || document.lineAt(0).text.trimEnd() !== '---') return;
-  for (let line = 1; line < Math.min(document.lineCount, 50); line++) {
-    const text = document.lineAt(line).text.trimEnd();
-    if (text === '---' || text === '...') return;
-    if (/^riposte\s*:\s*(?:true|yes|on)\s*$/i.test(text)) {
-      void vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
-      return;
-    }
-  }
+  // The front matter is read as the core reads it (closing line within the first 200, flat keys).
+  const lines = Array.from({ length: Math.min(document.lineCount, 200) }, (_, line) => ({ text: document.lineAt(line).text, eol: '' }));
+  if (/^(?:true|yes|on)$/i.test(core.parseFrontMatter(lines)?.values.get('riposte') ?? '')) void vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
 }
 
 export function deactivate(): void {}
