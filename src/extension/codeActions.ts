@@ -43,13 +43,21 @@ export class RiposteCodeActions implements vscode.CodeActionProvider {
       file.diagnostics = [shown];
       actions.push(line, file);
     }
-    const fixAll = fixAllAction(document, this.drafts);
-    if (fixAll && analysis.diagnostics.filter((d) => d.fixes.some((fix) => fix.safe)).length > 1) {
-      const quick = new vscode.CodeAction('Fix all Riposte problems', vscode.CodeActionKind.QuickFix);
-      quick.edit = fixAll.edit;
-      actions.push(quick);
-    }
+    // Fixing everything relints the draft until it is stable: worked out only when the action is chosen
+    // (resolveCodeAction), not each time the light bulb asks.
+    if (analysis.diagnostics.filter((d) => d.fixes.some((fix) => fix.safe)).length > 1) actions.push(new FixAllQuickFix(document));
     return actions;
+  }
+
+  resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
+    if (action instanceof FixAllQuickFix) action.edit = fixAllEdit(action.document, this.drafts) ?? new vscode.WorkspaceEdit();
+    return action;
+  }
+}
+
+class FixAllQuickFix extends vscode.CodeAction {
+  constructor(readonly document: vscode.TextDocument) {
+    super('Fix all Riposte problems', vscode.CodeActionKind.QuickFix);
   }
 }
 

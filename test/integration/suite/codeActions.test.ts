@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, openDraft, riposte, ruleOf, waitForDiagnostics, waitForText, workspaceUri } from './helpers';
 
-async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+/** The code actions for a range, the first `resolve` of them resolved (as VS Code does when one is chosen). */
+async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string, resolve = 0): Promise<vscode.CodeAction[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind, resolve)) ?? [];
 }
 
 /** Waits for a `rule` finding in the editor's draft, then applies its code action titled `title`. */
@@ -69,6 +70,21 @@ describe('quick fixes and fix-all', () => {
     } finally {
       await editorSettings.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
     }
+  });
+
+  it('offers "Fix all Riposte problems" as a quick fix, worked out when chosen', async () => {
+    const long = 'x'.repeat(110);
+    // Two runs of paragraphs that lost their blank lines: two findings with safe fixes.
+    const editor = await openDraft('fix-all-quick.reply.md', `${long} one.\n${long} two.\n\n${long} three.\n${long} four.\n`);
+    const uri = editor.document.uri;
+    const diagnostics = await waitForDiagnostics(uri, (d) => d.length >= 2);
+    const unresolved = (await codeActions(uri, diagnostics[0].range)).find((a) => a.title === 'Fix all Riposte problems');
+    assert.ok(unresolved, 'offered');
+    assert.equal(unresolved.edit, undefined, 'not worked out while the light bulb asks');
+    const resolved = (await codeActions(uri, diagnostics[0].range, undefined, 100)).find((a) => a.title === 'Fix all Riposte problems');
+    assert.ok(resolved?.edit);
+    await vscode.workspace.applyEdit(resolved.edit);
+    assert.equal(editor.document.getText(), `${long} one.\n\n${long} two.\n\n${long} three.\n\n${long} four.\n`);
   });
 
   it('"Fix All Riposte Problems" applies safe fixes and leaves the rest', async () => {
