@@ -45,7 +45,8 @@ export class DraftService implements vscode.Disposable {
     known.version = event.document.version;
   }
 
-  private draftOf(document: vscode.TextDocument): core.Draft {
+  /** The document's parsed draft, current to its version (folding and commands need no lint). */
+  draftOf(document: vscode.TextDocument): core.Draft {
     const uri = document.uri.toString();
     const known = this.parsed.get(uri);
     if (known && known.version === document.version) {

@@ -12,7 +12,7 @@ export class QuoteFoldingProvider implements vscode.FoldingRangeProvider {
   constructor(private readonly drafts: DraftService) {}
 
   provideFoldingRanges(document: vscode.TextDocument): vscode.FoldingRange[] {
-    const { draft } = this.drafts.analyse(document);
+    const draft = this.drafts.draftOf(document);
     const ranges: vscode.FoldingRange[] = [];
     for (const quote of draft.quotes) {
       // A quote folds together with the attribution line that introduces it.

@@ -80,17 +80,17 @@ export async function toggleQuote(): Promise<void> {
 export async function insertAttribution(drafts: DraftService, args?: { name?: string }): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return;
-  const analysis = drafts.analyse(editor.document);
+  const draft = drafts.draftOf(editor.document);
   const line = editor.selection.active.line;
-  const target = analysis.draft.quoteOfLine(line) ?? analysis.draft.quotes.find((candidate) => candidate.startLine > line && candidate.depth === 1) ?? null;
-  const known = analysis.draft.speakers.map((speaker) => speaker.name);
+  const target = draft.quoteOfLine(line) ?? draft.quotes.find((candidate) => candidate.startLine > line && candidate.depth === 1) ?? null;
+  const known = draft.speakers.map((speaker) => speaker.name);
   const picked = typeof args?.name === 'string' && args.name.trim() ? args.name.trim() : await pickName(known);
   if (!picked) return;
   if (!target) {
     await editor.edit((builder) => builder.insert(new vscode.Position(line, 0), `${picked} wrote:\n`));
     return;
   }
-  await vscode.workspace.applyEdit(toWorkspaceEdit(editor.document.uri, [core.attributionEdit(analysis.draft, target, picked)]));
+  await vscode.workspace.applyEdit(toWorkspaceEdit(editor.document.uri, [core.attributionEdit(draft, target, picked)]));
 }
 
 async function pickName(known: string[]): Promise<string | undefined> {
