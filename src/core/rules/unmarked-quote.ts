@@ -117,16 +117,16 @@ const RUNS = new UnitMemo((unit) => {
 });
 
 interface QuotedRunIndex {
+  /** The draft version the index reflects (versions only grow, so they also date the changes below). */
   generation: number;
   /** Most runs occur in one paragraph: a unit alone, a Set only for runs several paragraphs share. */
   byRun: Map<number, Unit | Set<Unit>>;
-  /** Counts the updates that changed something; `changedAt` says which update last changed a run's quotes. */
-  stamp: number;
+  /** The version at which each run's quotes last changed (absent: unchanged since the index was built). */
   changedAt: Map<number, number>;
 }
 
-/** The earliest quote found for a paragraph, and the update of the index it was found at. */
-const earliestFound = new WeakMap<Unit, { index: QuotedRunIndex; stamp: number; earliest: Unit | null }>();
+/** The earliest quote found for a paragraph, and the version of the index it was found at. */
+const earliestFound = new WeakMap<Unit, { index: QuotedRunIndex; generation: number; earliest: Unit | null }>();
 
 /**
  * The earliest quote before `unit` that holds all of its words, looked up by its first run. Kept until
@@ -134,12 +134,12 @@ const earliestFound = new WeakMap<Unit, { index: QuotedRunIndex; stamp: number; 
  */
 function earliestQuoteOf(unit: Unit, run: number, index: QuotedRunIndex): Unit | null {
   const known = earliestFound.get(unit);
-  if (known && known.index === index && (index.changedAt.get(run) ?? -1) <= known.stamp) return known.earliest;
+  if (known && known.index === index && (index.changedAt.get(run) ?? -1) <= known.generation) return known.earliest;
   let earliest: Unit | null = null;
   for (const quote of quotesWithRun(index, run)) {
     if (quote.startLine < unit.startLine && (!earliest || quote.startLine < earliest.startLine) && quote.wordLine.includes(unit.wordLine)) earliest = quote;
   }
-  earliestFound.set(unit, { index, stamp: index.stamp, earliest });
+  earliestFound.set(unit, { index, generation: index.generation, earliest });
   return earliest;
 }
 
@@ -164,11 +164,11 @@ function quotedRunIndex(draft: Draft): QuotedRunIndex {
   const kept = runIndexes.get(draft.parts.carry);
   const changes = kept ? unitChangesSince(draft, kept.generation) : null;
   if (kept && changes) {
-    if (changes.removed.length + changes.added.length > 0) kept.stamp++;
+    const generation = draft.parts.generation;
     for (const unit of changes.removed) {
       if (!isQuoted(unit)) continue;
       for (const run of unit.memo(RUNS)) {
-        kept.changedAt.set(run, kept.stamp);
+        kept.changedAt.set(run, generation);
         const known = kept.byRun.get(run);
         if (known === unit) kept.byRun.delete(run);
         else if (known instanceof Set) {
@@ -179,13 +179,13 @@ function quotedRunIndex(draft: Draft): QuotedRunIndex {
     }
     for (const unit of changes.added) {
       if (!isQuoted(unit)) continue;
-      for (const run of unit.memo(RUNS)) kept.changedAt.set(run, kept.stamp);
+      for (const run of unit.memo(RUNS)) kept.changedAt.set(run, generation);
       add(kept, unit);
     }
-    kept.generation = draft.parts.generation;
+    kept.generation = generation;
     return kept;
   }
-  const index: QuotedRunIndex = { generation: draft.parts.generation, byRun: new Map(), stamp: 0, changedAt: new Map() };
+  const index: QuotedRunIndex = { generation: draft.parts.generation, byRun: new Map(), changedAt: new Map() };
   for (const unit of draft.units) if (isQuoted(unit)) add(index, unit);
   runIndexes.set(draft.parts.carry, index);
   return index;
