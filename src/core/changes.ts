@@ -6,7 +6,7 @@ import { Draft, Unit, UnitChange } from './parse';
  * null when that version is no longer in the log (the caller rebuilds). A unit added and removed again in
  * between is in neither list.
  */
-export function unitChangesSince(draft: Draft, generation: number): { removed: Unit[]; added: Unit[] } | null {
+export function unitChangesSince(draft: Draft, generation: number): { removed: readonly Unit[]; added: readonly Unit[] } | null {
   const { log } = draft.parts.carry;
   let at = draft.parts.generation;
   let i = log.length - 1;
@@ -16,7 +16,7 @@ export function unitChangesSince(draft: Draft, generation: number): { removed: U
     chain.push(log[i]);
     at = log[i--].from;
   }
-  if (chain.length === 1) return { removed: [...chain[0].removed], added: [...chain[0].added] };
+  if (chain.length === 1) return chain[0];
   const removed: Unit[] = [];
   const added = new Set<Unit>();
   for (let k = chain.length - 1; k >= 0; k--) {
