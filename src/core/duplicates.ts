@@ -33,7 +33,7 @@ export interface DuplicateIndex {
 }
 
 export function isComparable(unit: Unit): boolean {
-  return unit.isProse && unit.normalized.length > 0;
+  return unit.isProse && unit.normalizedLength > 0;
 }
 
 /** Candidates for the earlier twin: only the few most recent copies are tried, which keeps this linear. */
@@ -42,55 +42,86 @@ const MAX_START_CANDIDATES = 8;
 /** Past this many changed units, regrouping every paragraph is as quick as replaying the edits. */
 const MAX_REPLAYED_UNITS = 2000;
 
-/** Comparable units grouped by normalised text, kept for a draft's lineage and brought up to date by its edit log. */
+/**
+ * Comparable units grouped by normalised text, kept for a draft's lineage and brought up to date by its
+ * edit log. Groups are found by the text's hash (units keep the hash, not the text); the texts are
+ * compared only when a unit joins a group, and the rare text whose hash collides with another's is
+ * grouped by the text itself.
+ */
 interface TextGroups {
   generation: number;
-  byText: Map<string, Unit[]>;
+  /** Most texts occur once: a unit alone, an array (in document order) once a copy joins it. */
+  byHash: Map<number, Unit | Unit[]>;
+  byCollidedText: Map<string, Unit[]>;
   /** The groups holding more than one unit. */
   repeated: Set<Unit[]>;
 }
 
 const keptGroups = new WeakMap<object, TextGroups>();
 
+function addToGroup(groups: TextGroups, unit: Unit): void {
+  const found = groups.byHash.get(unit.normalizedHash);
+  if (found === undefined) {
+    const collided = groups.byCollidedText.size > 0 ? groups.byCollidedText.get(unit.normalized) : undefined;
+    if (collided) insertInOrder(groups, collided, unit);
+    else groups.byHash.set(unit.normalizedHash, unit);
+  } else if (Array.isArray(found) ? found[0].sameNormalized(unit) : found.sameNormalized(unit)) {
+    if (Array.isArray(found)) insertInOrder(groups, found, unit);
+    else {
+      const group = unit.index < found.index ? [unit, found] : [found, unit];
+      groups.byHash.set(unit.normalizedHash, group);
+      groups.repeated.add(group);
+    }
+  } else {
+    const text = unit.normalized;
+    const collided = groups.byCollidedText.get(text);
+    if (collided) insertInOrder(groups, collided, unit);
+    else groups.byCollidedText.set(text, [unit]);
+  }
+}
+
+function insertInOrder(groups: TextGroups, group: Unit[], unit: Unit): void {
+  // Units are numbered in document order (a draft renumbers them all), so bisection places the new one.
+  group.splice(
+    firstIndexWhere(group.length, (k) => group[k].index > unit.index),
+    0,
+    unit,
+  );
+  groups.repeated.add(group);
+}
+
+function removeFromGroup(groups: TextGroups, unit: Unit): void {
+  const found = groups.byHash.get(unit.normalizedHash);
+  if (found === unit) {
+    groups.byHash.delete(unit.normalizedHash);
+    return;
+  }
+  if (Array.isArray(found) && found.includes(unit)) {
+    found.splice(found.indexOf(unit), 1);
+    if (found.length === 1) {
+      groups.repeated.delete(found);
+      groups.byHash.set(unit.normalizedHash, found[0]);
+    }
+    return;
+  }
+  const text = unit.normalized;
+  const collided = groups.byCollidedText.get(text)!;
+  collided.splice(collided.indexOf(unit), 1);
+  if (collided.length < 2) groups.repeated.delete(collided);
+  if (collided.length === 0) groups.byCollidedText.delete(text);
+}
+
 function textGroups(draft: Draft): TextGroups {
   const kept = keptGroups.get(draft.parts.carry);
   const changes = kept ? unitChangesSince(draft, kept.generation) : null;
   if (kept && changes && changes.removed.length + changes.added.length <= MAX_REPLAYED_UNITS) {
-    for (const unit of changes.removed) {
-      if (!isComparable(unit)) continue;
-      const group = kept.byText.get(unit.normalized)!;
-      group.splice(group.indexOf(unit), 1);
-      if (group.length === 0) kept.byText.delete(unit.normalized);
-      if (group.length < 2) kept.repeated.delete(group);
-    }
-    for (const unit of changes.added) {
-      if (!isComparable(unit)) continue;
-      const group = kept.byText.get(unit.normalized);
-      if (!group) kept.byText.set(unit.normalized, [unit]);
-      else {
-        // Units are numbered in document order (a draft renumbers them all), so bisection places the new one.
-        group.splice(
-          firstIndexWhere(group.length, (k) => group[k].index > unit.index),
-          0,
-          unit,
-        );
-        kept.repeated.add(group);
-      }
-    }
+    for (const unit of changes.removed) if (isComparable(unit)) removeFromGroup(kept, unit);
+    for (const unit of changes.added) if (isComparable(unit)) addToGroup(kept, unit);
     kept.generation = draft.parts.generation;
     return kept;
   }
-  const groups: TextGroups = { generation: draft.parts.generation, byText: new Map(), repeated: new Set() };
-  for (const unit of draft.units) {
-    if (!isComparable(unit)) continue;
-    // Keyed by the cached normalised string itself (its hash is cached too): no per-lint key building.
-    const group = groups.byText.get(unit.normalized);
-    if (!group) groups.byText.set(unit.normalized, [unit]);
-    else {
-      group.push(unit);
-      groups.repeated.add(group);
-    }
-  }
+  const groups: TextGroups = { generation: draft.parts.generation, byHash: new Map(), byCollidedText: new Map(), repeated: new Set() };
+  for (const unit of draft.units) if (isComparable(unit)) addToGroup(groups, unit);
   keptGroups.set(draft.parts.carry, groups);
   return groups;
 }
@@ -157,8 +188,8 @@ export function buildDuplicateIndex(draft: Draft, options: DuplicateIndexOptions
       const pairs = extend(i, twin);
       if (!best || pairs.length > best.length) best = pairs;
     }
-    if (!best || best.filter(([l]) => prose[l].normalized.length >= options.substantialCharacters).length < options.minParagraphs) continue;
-    const characters = best.reduce((sum, [l]) => sum + prose[l].normalized.length, 0);
+    if (!best || best.filter(([l]) => prose[l].normalizedLength >= options.substantialCharacters).length < options.minParagraphs) continue;
+    const characters = best.reduce((sum, [l]) => sum + prose[l].normalizedLength, 0);
     if (characters < options.minCharacters) continue;
     const lastLater = best[best.length - 1][0];
     const first = prose[i];

@@ -11,7 +11,8 @@ import {
   matchSignature,
 } from './attribution';
 import { FrontMatter, parseFrontMatter } from './frontMatter';
-import { normalizeForMatching, WordList, wordList } from './normalize';
+import { fnv1a } from './hash';
+import { normalizeForMatching, wordIdsOf, wordsOfIds } from './normalize';
 import { resolveSpeakers, Speaker } from './speakers';
 import { parseSuppressions, Suppressions } from './suppressions';
 import { dominantEol, LineText, splitLines } from './text';
@@ -89,11 +90,11 @@ export class UnitMemo<T extends NonNullable<unknown> | null> {
  * at attribution lines, and where pasted text lost its blank lines.
  */
 export class Unit {
-  private cachedText?: string;
-  private cachedNormalized?: string;
-  private cachedProse?: string;
-  private cachedWords?: WordList;
-  private cachedWordLine?: string;
+  // Only numbers are kept from the derived texts: a long draft holds thousands of units, and their
+  // normalised, prose and word strings would weigh several times the draft itself.
+  private cachedNormalizedHash?: number;
+  private cachedNormalizedLength = -1;
+  private cachedWordIds?: Int32Array;
   private memos?: unknown[];
 
   constructor(
@@ -116,9 +117,9 @@ export class Unit {
     for (const segment of this.segments) (segment as { line: number }).line += lines;
   }
 
+  /** The unit's lines joined (worked out on each call: most callers need it once). */
   get text(): string {
-    this.cachedText ??= this.segments.length === 1 ? this.segments[0].text : this.segments.map((segment) => segment.text).join('\n');
-    return this.cachedText;
+    return this.segments.length === 1 ? this.segments[0].text : this.segments.map((segment) => segment.text).join('\n');
   }
 
   /** Whether rules about the drafter's prose look at this unit (not code, markup or attribution lines). */
@@ -126,36 +127,47 @@ export class Unit {
     return this.kind === 'paragraph' || this.kind === 'heading';
   }
 
+  /** The form paragraphs are compared in (worked out on each call; compare `normalizedHash` first). */
   get normalized(): string {
-    this.cachedNormalized ??= normalizeForMatching(this.text);
-    return this.cachedNormalized;
+    return normalizeForMatching(this.text);
+  }
+
+  /** A hash of `normalized`: equal texts have equal hashes, so unequal hashes settle "not the same". */
+  get normalizedHash(): number {
+    if (this.cachedNormalizedHash === undefined) this.cacheNormalized();
+    return this.cachedNormalizedHash!;
+  }
+
+  get normalizedLength(): number {
+    if (this.cachedNormalizedLength < 0) this.cacheNormalized();
+    return this.cachedNormalizedLength;
+  }
+
+  private cacheNormalized(): void {
+    const normalized = this.normalized;
+    this.cachedNormalizedHash = fnv1a(normalized);
+    this.cachedNormalizedLength = normalized.length;
+  }
+
+  /** Whether the two units' normalised texts are equal (hashes first, texts only when they agree). */
+  sameNormalized(other: Unit): boolean {
+    return this.normalizedHash === other.normalizedHash && this.normalizedLength === other.normalizedLength && this.normalized === other.normalized;
   }
 
   /** The text with inline code, HTML, URLs and autolinks blanked out (same length, so offsets still hold). */
   get prose(): string {
-    this.cachedProse ??= maskNonProse(this.text);
-    return this.cachedProse;
+    return maskNonProse(this.text);
   }
 
-  /** The prose's words, lower-cased and typography-normalised (what similarity and matching compare). */
-  get wordKeys(): string[] {
-    return this.words.keys;
-  }
-
-  /** The same words as vocabulary ids: what similarity, MinHash and run hashes compare. */
+  /** The prose's words, lower-cased and typography-normalised, as vocabulary ids: what similarity, MinHash and run hashes compare. */
   get wordIds(): Int32Array {
-    return this.words.ids;
+    this.cachedWordIds ??= wordIdsOf(this.prose);
+    return this.cachedWordIds;
   }
 
-  private get words(): WordList {
-    this.cachedWords ??= wordList(this.prose);
-    return this.cachedWords;
-  }
-
-  /** The words joined as " a b c ", for whole-word containment tests with `includes`. */
-  get wordLine(): string {
-    this.cachedWordLine ??= ` ${this.wordKeys.join(' ')} `;
-    return this.cachedWordLine;
+  /** The same words as strings (built on each call, for messages). */
+  get wordKeys(): string[] {
+    return wordsOfIds(this.wordIds);
   }
 
   /** The memo's value for this unit, worked out on first use (plain array slots: cheaper than a WeakMap per rule). */

@@ -14,7 +14,7 @@ export const duplicateParagraph: Rule = {
     const { repeated, inLaterCopy } = analysis.duplicates;
     const findings: Finding[] = [];
     for (const copies of repeated) {
-      if (copies[0].normalized.length < minLength) continue;
+      if (copies[0].normalizedLength < minLength) continue;
       const first = copies[0];
       for (const copy of copies.slice(1)) {
         if (inLaterCopy.has(copy)) continue;

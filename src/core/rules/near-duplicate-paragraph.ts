@@ -80,8 +80,8 @@ function bestEarlierMatch(unit: Unit, index: NearDuplicateIndex, threshold: numb
   const ranked = [...shared].filter(([, count]) => count >= 2).sort((x, y) => y[1] - x[1] || y[0].index - x[0].index);
   let best: Match | null = null;
   for (const [other] of ranked.slice(0, MAX_COMPARISONS)) {
-    if (other.depth !== unit.depth || other.normalized === unit.normalized) continue;
-    if (similarityBound(unit.wordKeys.length, other.wordKeys.length) < threshold) continue;
+    if (other.depth !== unit.depth || other.sameNormalized(unit)) continue;
+    if (similarityBound(unit.wordIds.length, other.wordIds.length) < threshold) continue;
     const similarity = idSimilarity(unit.wordIds, other.wordIds);
     if (similarity >= threshold && (!best || similarity > best.similarity)) best = { earlier: other, similarity };
   }
@@ -160,7 +160,7 @@ export const nearDuplicateParagraph: Rule = {
     const threshold = options.threshold as number;
     const minWords = options.minWords as number;
     const { inLaterCopy } = analysis.duplicates;
-    const isCandidate = (unit: Unit) => isComparable(unit) && !inLaterCopy.has(unit) && unit.wordKeys.length >= minWords;
+    const isCandidate = (unit: Unit) => isComparable(unit) && !inLaterCopy.has(unit) && unit.wordIds.length >= minWords;
     const index = currentIndex(draft, isCandidate, inLaterCopy, threshold, minWords);
     const findings: Finding[] = [];
     for (const [unit, best] of index.best) {

@@ -17,8 +17,10 @@ export const repeatedWords: Rule = {
     const { inLaterCopy } = analysis.duplicates;
     for (const unit of draft.units) {
       if (!unit.isProse || inLaterCopy.has(unit)) continue;
+      const doubled = unit.memo(DOUBLED_GROUPS);
+      if (doubled.length === 0) continue;
       const prose = unit.prose;
-      for (const { start: from, endOfFirst, endOfSecond } of unit.memo(DOUBLED_GROUPS)) {
+      for (const { start: from, endOfFirst, endOfSecond } of doubled) {
         const group = prose.slice(from, endOfFirst);
         const start = unit.positionAt(from);
         const deleteFrom = unit.positionAt(endOfFirst);
@@ -41,14 +43,17 @@ interface DoubledGroup {
   endOfSecond: number;
 }
 
+const NO_GROUPS: readonly DoubledGroup[] = Object.freeze([]);
+
 // Found once per paragraph, however many times the draft is linted while other paragraphs are edited.
-const DOUBLED_GROUPS = new UnitMemo((unit): DoubledGroup[] => {
+const DOUBLED_GROUPS = new UnitMemo((unit): readonly DoubledGroup[] => {
+  if (!mayRepeat(unit.wordIds)) return NO_GROUPS;
   const groups: DoubledGroup[] = [];
-  if (!mayRepeat(unit.wordKeys)) return groups;
+  const text = unit.text;
   const found = words(unit.prose);
   for (let i = 0; i < found.length; i++) {
     for (let size = Math.min(MAX_GROUP, Math.floor((found.length - i) / 2)); size >= 1; size--) {
-      if (!isDoubled(found, i, size, unit.text)) continue;
+      if (!isDoubled(found, i, size, text)) continue;
       groups.push({ start: found[i].start, endOfFirst: found[i + size - 1].end, endOfSecond: found[i + 2 * size - 1].end });
       i += 2 * size - 1;
       break;
@@ -70,7 +75,7 @@ function isDoubled(found: ReturnType<typeof words>, i: number, size: number, tex
 }
 
 /** Whether a group of 1–4 words is followed by itself: the cheap test before offsets are worked out. */
-function mayRepeat(keys: readonly string[]): boolean {
+function mayRepeat(keys: Int32Array): boolean {
   for (let i = 0; i < keys.length; i++) {
     for (let size = 1; size <= MAX_GROUP && i + 2 * size <= keys.length; size++) {
       let same = true;

@@ -1,6 +1,6 @@
 import { unitChangesSince } from '../changes';
 import { lineLabel, quoteLinesEdits } from '../edits';
-import { wordKeys } from '../normalize';
+import { containsRun, wordIdsOf } from '../normalize';
 import { mix } from '../similarity';
 import { Draft, Unit, UnitMemo } from '../parse';
 import { Finding, Rule } from '../rule';
@@ -65,13 +65,13 @@ export const unmarkedQuote: Rule = {
 
     // 2. Words found in the source document or in an earlier quote. A paragraph is looked up by its first
     // MIN_MATCH_WORDS words in an index of every quoted run, which edits update rather than rebuild.
-    const source = analysis.source ? sourceWordLine(analysis.source.text) : null;
+    const source = analysis.source ? sourceWordIds(analysis.source.text) : null;
     const quotedRuns = quotedRunIndex(draft);
     for (const unit of units) {
       if (unit.depth > 0 || flagged.has(unit) || !isCandidate(unit)) continue;
       const run = unit.memo(FIRST_RUN);
       if (run === null) continue;
-      if (source && source.includes(unit.wordLine)) {
+      if (source && containsRun(source, unit.wordIds)) {
         flag(unit, `it appears word for word in ${analysis.source!.path}`);
         continue;
       }
@@ -137,7 +137,7 @@ function earliestQuoteOf(unit: Unit, run: number, index: QuotedRunIndex): Unit |
   if (known && known.index === index && (index.changedAt.get(run) ?? -1) <= known.generation) return known.earliest;
   let earliest: Unit | null = null;
   for (const quote of quotesWithRun(index, run)) {
-    if (quote.startLine < unit.startLine && (!earliest || quote.startLine < earliest.startLine) && quote.wordLine.includes(unit.wordLine)) earliest = quote;
+    if (quote.startLine < unit.startLine && (!earliest || quote.startLine < earliest.startLine) && containsRun(quote.wordIds, unit.wordIds)) earliest = quote;
   }
   earliestFound.set(unit, { index, generation: index.generation, earliest });
   return earliest;
@@ -198,12 +198,12 @@ function runHash(ids: Int32Array, start: number): number {
   return hash | 0; // int32: small integers to V8, so Map keys need no boxing
 }
 
-let lastSource: { text: string; words: string } | undefined;
+let lastSource: { text: string; ids: Int32Array } | undefined;
 
-/** The source's words as one " a b c " line, remembered while the same source text comes back. */
-function sourceWordLine(text: string): string {
-  if (lastSource?.text !== text) lastSource = { text, words: ` ${wordKeys(text).join(' ')} ` };
-  return lastSource.words;
+/** The source's words, remembered while the same source text comes back. */
+function sourceWordIds(text: string): Int32Array {
+  if (lastSource?.text !== text) lastSource = { text, ids: wordIdsOf(text) };
+  return lastSource.ids;
 }
 
 function shorten(text: string): string {
