@@ -110,60 +110,176 @@ export function words(text: string): Word[] {
 
 // Every distinct word is one string and one small integer for the life of the process: word lists share
 // the strings (a long draft repeats a few thousand words a hundred thousand times), and sequences of words
-// compare as numbers. Words are found by a hash of their characters, checked against the text in place.
+// compare as numbers. Words are found by a hash of their characters, checked against the text in place, in
+// an open-addressing table of typed arrays (a Map lookup per word was most of the scanning time).
 const vocabulary: string[] = [];
-const idsByHash = new Map<number, number | number[]>();
+let slotMask = (1 << 12) - 1;
+let slotHashes = new Int32Array(slotMask + 1);
+let slotIds = new Int32Array(slotMask + 1).fill(-1);
 
-function isWordAt(id: number, text: string, start: number, end: number): boolean {
+/** Whether the vocabulary's word `id` is text[start..end), read as it is or `folded` (see `foldedCode`). */
+function isWordAt(id: number, text: string, start: number, end: number, folded: boolean): boolean {
   const word = vocabulary[id];
   if (word.length !== end - start) return false;
-  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  for (let k = 0; k < word.length; k++) {
+    const code = text.charCodeAt(start + k);
+    if (word.charCodeAt(k) !== (folded ? foldedCode(code) : code)) return false;
+  }
   return true;
 }
 
 /** The id of the word text[start..end) whose hash is `hash`, added to the vocabulary if new. */
-function internWord(text: string, start: number, end: number, hash: number): number {
-  const known = idsByHash.get(hash);
-  if (typeof known === 'number') {
-    if (isWordAt(known, text, start, end)) return known;
-  } else if (known) {
-    for (const id of known) if (isWordAt(id, text, start, end)) return id;
+function internWord(text: string, start: number, end: number, hash: number, folded: boolean): number {
+  let slot = hash & slotMask;
+  for (let id = slotIds[slot]; id >= 0; id = slotIds[slot]) {
+    if (slotHashes[slot] === hash && isWordAt(id, text, start, end, folded)) return id;
+    slot = (slot + 1) & slotMask;
   }
   const id = vocabulary.length;
-  vocabulary.push(text.slice(start, end));
-  if (known === undefined) idsByHash.set(hash, id);
-  else if (typeof known === 'number') idsByHash.set(hash, [known, id]);
-  else known.push(id);
+  vocabulary.push(folded ? foldedWord(text, start, end) : text.slice(start, end));
+  slotHashes[slot] = hash;
+  slotIds[slot] = id;
+  if (vocabulary.length * 2 > slotMask) growSlots();
   return id;
 }
 
-/** A text's words as strings (for messages and text search) and as vocabulary ids (for comparing). */
-export interface WordList {
-  keys: string[];
-  ids: Int32Array;
+function growSlots(): void {
+  const hashes = slotHashes;
+  const ids = slotIds;
+  slotMask = slotMask * 2 + 1;
+  slotHashes = new Int32Array(slotMask + 1);
+  slotIds = new Int32Array(slotMask + 1).fill(-1);
+  for (let old = 0; old < ids.length; old++) {
+    if (ids[old] < 0) continue;
+    let slot = hashes[old] & slotMask;
+    while (slotIds[slot] >= 0) slot = (slot + 1) & slotMask;
+    slotHashes[slot] = hashes[old];
+    slotIds[slot] = ids[old];
+  }
 }
 
-/** The lower-cased, typography-normalised words of a text, with their ids. */
-export function wordList(text: string): WordList {
-  const normalized = normalizeTypography(text).toLowerCase();
-  const keys: string[] = [];
-  const ids: number[] = [];
-  scanWords(normalized, (start, end, hash) => {
-    const id = internWord(normalized, start, end, hash);
-    keys.push(vocabulary[id]);
-    ids.push(id);
-  });
-  return { keys, ids: new Int32Array(ids) };
+// Scanning a paragraph as written, each code unit folded as `normalizeTypography(text).toLowerCase()`
+// would turn it, skips building those two copies of every paragraph. FOLDED holds, per BMP code unit: the
+// lower-case letter or digit it becomes, APOSTROPHE, NOT_WORD, SLOW where the copies must be built after
+// all (a character that disappears, a surrogate, a lower case of two characters or depending on the next
+// letter, as Σ does), or UNKNOWN until first met.
+const UNKNOWN = -1;
+const SLOW = -2;
+const NOT_WORD = 0;
+const APOSTROPHE = 39;
+const FOLDED = new Int32Array(0x10000).fill(UNKNOWN);
+
+function foldedCode(code: number): number {
+  let folded = FOLDED[code];
+  if (folded === UNKNOWN) FOLDED[code] = folded = foldOf(code);
+  return folded;
+}
+
+function foldOf(code: number): number {
+  const character = String.fromCharCode(code);
+  const plain = REPLACEMENT.get(character);
+  if (plain !== undefined) return plain === "'" ? APOSTROPHE : plain === '' ? SLOW : NOT_WORD;
+  if (code === 39) return APOSTROPHE;
+  if ((code >= 0xd800 && code <= 0xdfff) || code === 0x3a3) return SLOW;
+  const lower = character.toLowerCase();
+  if (lower.length !== 1) return SLOW;
+  // Every letter and digit folds to a code above the apostrophe's: the scanner tells them apart by that.
+  return LETTER_OR_NUMBER.test(lower) ? lower.charCodeAt(0) : NOT_WORD;
+}
+
+function foldedWord(text: string, start: number, end: number): string {
+  let word = '';
+  for (let i = start; i < end; i++) word += String.fromCharCode(foldedCode(text.charCodeAt(i)));
+  return word;
+}
+
+// Ids are collected here, then copied out at their exact length: one allocation per text.
+let scratch = new Int32Array(1024);
+
+function collect(count: number, id: number): void {
+  if (count === scratch.length) {
+    const grown = new Int32Array(count * 2);
+    grown.set(scratch);
+    scratch = grown;
+  }
+  scratch[count] = id;
+}
+
+/** The lower-cased, typography-normalised words of a text, as vocabulary ids (what a unit keeps). */
+export function wordIdsOf(text: string): Int32Array {
+  const count = scanFolded(text);
+  return count >= 0 ? scratch.slice(0, count) : wordIdsOfNormalized(normalizeTypography(text).toLowerCase());
+}
+
+/**
+ * `scanWords` over the folded text, interning each word into `scratch`: its count, or -1 when a character
+ * needs the normalised copies built.
+ */
+function scanFolded(text: string): number {
+  const length = text.length;
+  let count = 0;
+  let i = 0;
+  while (i < length) {
+    let folded = foldedCode(text.charCodeAt(i));
+    if (folded <= APOSTROPHE) {
+      if (folded === SLOW) return -1;
+      i++;
+      continue;
+    }
+    const start = i;
+    let hash = FNV_OFFSET;
+    for (;;) {
+      hash = Math.imul(hash ^ folded, FNV_PRIME);
+      if (++i >= length) break;
+      folded = foldedCode(text.charCodeAt(i));
+      if (folded > APOSTROPHE) continue;
+      if (folded === SLOW) return -1;
+      if (folded === APOSTROPHE && i + 1 < length) {
+        const next = foldedCode(text.charCodeAt(i + 1));
+        if (next === SLOW) return -1;
+        if (next > APOSTROPHE) continue; // the apostrophe joins two parts of one word
+      }
+      break;
+    }
+    collect(count++, internWord(text, start, i, hash, true));
+  }
+  return count;
+}
+
+function wordIdsOfNormalized(normalized: string): Int32Array {
+  let count = 0;
+  scanWords(normalized, (start, end, hash) => collect(count++, internWord(normalized, start, end, hash, false)));
+  return scratch.slice(0, count);
+}
+
+/** The words that vocabulary ids stand for. */
+export function wordsOfIds(ids: Int32Array): string[] {
+  const found = new Array<string>(ids.length);
+  for (let i = 0; i < ids.length; i++) found[i] = vocabulary[ids[i]];
+  return found;
 }
 
 /** The lower-cased, typography-normalised words of a text (the keys of `words`, without the offsets). */
 export function wordKeys(text: string): string[] {
-  return wordList(text).keys;
+  return wordsOfIds(wordIdsOf(text));
+}
+
+/** Whether `needle` occurs in `haystack` as a contiguous run (whole words: the lists hold word ids). */
+export function containsRun(haystack: Int32Array, needle: Int32Array): boolean {
+  const last = haystack.length - needle.length;
+  if (needle.length === 0) return last >= 0;
+  const first = needle[0];
+  outer: for (let start = 0; start <= last; start++) {
+    if (haystack[start] !== first) continue;
+    for (let k = 1; k < needle.length; k++) if (haystack[start + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
 }
 
 /** The vocabulary ids of any list of words (a unit has its own, from `wordList`). */
 export function wordIds(words: readonly string[]): Int32Array {
   const ids = new Int32Array(words.length);
-  for (let i = 0; i < words.length; i++) ids[i] = internWord(words[i], 0, words[i].length, fnv1a(words[i]));
+  for (let i = 0; i < words.length; i++) ids[i] = internWord(words[i], 0, words[i].length, fnv1a(words[i]), false);
   return ids;
 }

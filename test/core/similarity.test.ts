@@ -62,7 +62,7 @@ describe('wordKeys', () => {
   });
 
   it('scans words exactly as the Unicode pattern matches them, in random text of every kind', () => {
-    const alphabet = ['a', 'Z', '7', "'", '\u2019', ' ', '-', '.', 'é', 'ß', 'Ω', '東', '٣', '\u0301', '😀', '𝐀', '\ud835', '\udc00', '_', '`', '\u00a0', '—', 'İ'];
+    const alphabet = ['a', 'Z', '7', "'", '\u2019', ' ', '-', '.', 'é', 'ß', 'Ω', '東', '٣', '\u0301', '😀', '𝐀', '\ud835', '\udc00', '_', '`', '\u00a0', '—', 'İ', 'Σ', 'ΑΣ', '\u200b', '\u2018', '\u00b4', '\u2026', '\u2033', 'Ǆ'];
     let state = 12345;
     const random = (n: number) => {
       state = (Math.imul(state, 1103515245) + 12345) >>> 0;
