@@ -1,6 +1,6 @@
 import { buildDuplicateIndex, DuplicateIndex } from './duplicates';
 import { Draft } from './parse';
-import { ReplyTree, replyTreeOf } from './thread';
+import { buildReplyTree, ReplyTree } from './thread';
 
 /** The text that quotes are checked against (front matter `source:` or configuration). */
 export interface SourceDocument {
@@ -14,6 +14,7 @@ export interface SourceDocument {
  */
 export class Analysis {
   private duplicateIndex?: DuplicateIndex;
+  private replyTree?: ReplyTree;
 
   constructor(
     readonly draft: Draft,
@@ -26,6 +27,7 @@ export class Analysis {
   }
 
   get tree(): ReplyTree {
-    return replyTreeOf(this.draft);
+    this.replyTree ??= buildReplyTree(this.draft);
+    return this.replyTree;
   }
 }

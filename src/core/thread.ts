@@ -89,18 +89,6 @@ export function buildReplyTree(draft: Draft): ReplyTree {
   return { speakers: draft.speakers.map((speaker) => ({ ...speaker })), root };
 }
 
-const treeOfDraft = new WeakMap<Draft, ReplyTree>();
-
-/**
- * The draft's reply tree, built once per draft version for the rules and the preview, which only read it
- * (`buildReplyTree` gives callers a tree of their own).
- */
-export function replyTreeOf(draft: Draft): ReplyTree {
-  let tree = treeOfDraft.get(draft);
-  if (!tree) treeOfDraft.set(draft, (tree = buildReplyTree(draft)));
-  return tree;
-}
-
 function containerAtDepth(quote: Quote | null, depth: number): Quote | null {
   let current = quote;
   while (current && current.depth > depth) current = current.parent;

@@ -3,7 +3,7 @@
 import MarkdownIt from 'markdown-it';
 import { fnv1a, FNV_PRIME } from '../hash';
 import { Draft, Quote, Unit, UnitMemo } from '../parse';
-import { replyTreeOf, TreeNode } from '../thread';
+import { buildReplyTree, TreeNode } from '../thread';
 import { Diagnostic, Severity } from '../types';
 
 export interface ViewBadge {
@@ -102,7 +102,8 @@ interface Excerpt {
 let quoteExcerpts = new Map<string, Excerpt>();
 
 export function buildViewModel(draft: Draft, diagnostics: readonly Diagnostic[], file: string, version: number): ViewModel {
-  const tree = replyTreeOf(draft);
+  // Built afresh rather than kept with the draft: a tree per open draft would weigh more than building one.
+  const tree = buildReplyTree(draft);
   const speakers: ViewSpeaker[] = tree.speakers.map((speaker, colour) => ({ name: speaker.name, inferred: speaker.inferred, colour }));
   const speakerIndex = new Map(speakers.map((speaker, index) => [speaker.name.toLowerCase(), index]));
   const summary: ViewSummary = { speakers: speakers.length, quotes: 0, replies: 0, unanswered: 0, findings: diagnostics.length };
