@@ -13,7 +13,6 @@ const LEAD_IN_PHRASES = [
 ];
 
 const MIN_MATCH_WORDS = 8;
-const NONE: ReadonlySet<Unit> = new Set();
 
 export const unmarkedQuote: Rule = {
   id: 'unmarked-quote',
@@ -63,19 +62,17 @@ export const unmarkedQuote: Rule = {
       }
     }
 
-    // 2. Words found in the source document or in an earlier quote. A paragraph is looked up by its first
-    // MIN_MATCH_WORDS words in an index of every quoted run, which edits update rather than rebuild.
+    // 2. Words found in the source document or in an earlier quote (the earliest such quote of each
+    // paragraph is kept in an index that edits update rather than rebuild).
     const source = analysis.source ? sourceWordIds(analysis.source.text) : null;
-    const quotedRuns = quotedRunIndex(draft);
+    const quoted = earliestQuotes(draft);
     for (const unit of units) {
-      if (unit.depth > 0 || flagged.has(unit) || !isCandidate(unit)) continue;
-      const run = unit.memo(FIRST_RUN);
-      if (run === null) continue;
+      if (unit.depth > 0 || flagged.has(unit) || !isCandidate(unit) || unit.wordIds.length < MIN_MATCH_WORDS) continue;
       if (source && containsRun(source, unit.wordIds)) {
         flag(unit, `it appears word for word in ${analysis.source!.path}`);
         continue;
       }
-      const earliest = earliestQuoteOf(unit, run, quotedRuns);
+      const earliest = quoted.earliest.get(unit);
       if (earliest) flag(unit, `it repeats words quoted at ${lineLabel(earliest.startLine)}`);
     }
     return findings.sort((a, b) => a.range.start.line - b.range.start.line);
@@ -105,93 +102,125 @@ function leadInPhrase(unit: Unit, segment: number): string | undefined {
   return unit.memo(LEAD_IN_PHRASES_OF)[segment] ?? undefined;
 }
 
-/** The hash of the paragraph's first MIN_MATCH_WORDS words; null when it is shorter. */
-const FIRST_RUN = new UnitMemo((unit) => (unit.wordIds.length < MIN_MATCH_WORDS ? null : runHash(unit.wordIds, 0)));
-
-/** The hashes of every run of MIN_MATCH_WORDS words in a quoted paragraph. */
-const RUNS = new UnitMemo((unit) => {
-  const ids = unit.wordIds;
-  const runs = new Int32Array(Math.max(0, ids.length - MIN_MATCH_WORDS + 1));
-  for (let i = 0; i < runs.length; i++) runs[i] = runHash(ids, i);
-  return runs;
-});
-
-interface QuotedRunIndex {
-  /** The draft version the index reflects (versions only grow, so they also date the changes below). */
-  generation: number;
-  /** Most runs occur in one paragraph: a unit alone, a Set only for runs several paragraphs share. */
-  byRun: Map<number, Unit | Set<Unit>>;
-  /** The version at which each run's quotes last changed (absent: unchanged since the index was built). */
-  changedAt: Map<number, number>;
+/** Paragraphs written outside quotes that are long enough to be looked up. */
+function isLookedUp(unit: Unit): boolean {
+  return unit.depth === 0 && unit.kind === 'paragraph' && unit.wordIds.length >= MIN_MATCH_WORDS;
 }
 
-/** The earliest quote found for a paragraph, and the version of the index it was found at. */
-const earliestFound = new WeakMap<Unit, { index: QuotedRunIndex; generation: number; earliest: Unit | null }>();
+function isQuoted(unit: Unit): boolean {
+  return unit.depth > 0 && unit.isProse;
+}
 
 /**
- * The earliest quote before `unit` that holds all of its words, looked up by its first run. Kept until
- * that run's quotes change: paragraphs keep their order across edits, so nothing else can change it.
+ * Each paragraph's earliest quote holding all of its words, kept across edits of the same draft. Only
+ * the paragraphs are indexed, by the hash of their first MIN_MATCH_WORDS words, and each quote's runs
+ * are looked up in it: a few thousand entries where an index of every quoted run held fifty thousand
+ * for a 1 MB draft. Paragraphs keep their order across edits, so a paragraph's earliest quote changes
+ * only when a quote holding its first run comes or goes.
  */
-function earliestQuoteOf(unit: Unit, run: number, index: QuotedRunIndex): Unit | null {
-  const known = earliestFound.get(unit);
-  if (known && known.index === index && (index.changedAt.get(run) ?? -1) <= known.generation) return known.earliest;
-  let earliest: Unit | null = null;
-  for (const quote of quotesWithRun(index, run)) {
-    if (quote.startLine < unit.startLine && (!earliest || quote.startLine < earliest.startLine) && containsRun(quote.wordIds, unit.wordIds)) earliest = quote;
-  }
-  earliestFound.set(unit, { index, generation: index.generation, earliest });
-  return earliest;
+interface EarliestQuotes {
+  /** The draft version the index reflects. */
+  generation: number;
+  /** Most first runs belong to one paragraph: a unit alone, an array when several paragraphs share it. */
+  byFirstRun: Map<number, Unit | Unit[]>;
+  /** Every looked-up paragraph's earliest quote (null: none); absent while it is to be worked out. */
+  earliest: Map<Unit, Unit | null>;
 }
 
-const runIndexes = new WeakMap<object, QuotedRunIndex>();
+const earliestIndexes = new WeakMap<object, EarliestQuotes>();
 
-function quotesWithRun(index: QuotedRunIndex, run: number): Iterable<Unit> {
-  const known = index.byRun.get(run);
-  return known === undefined ? NONE : known instanceof Set ? known : [known];
-}
+/** Past this many changed units, looking every quote up again is as quick as replaying the edits. */
+const MAX_REPLAYED_UNITS = 50;
 
-/** Every run of MIN_MATCH_WORDS words in quoted paragraphs, kept across edits of the same draft. */
-function quotedRunIndex(draft: Draft): QuotedRunIndex {
-  const isQuoted = (unit: Unit) => unit.depth > 0 && unit.isProse;
-  const add = (index: QuotedRunIndex, unit: Unit) => {
-    for (const run of unit.memo(RUNS)) {
-      const known = index.byRun.get(run);
-      if (!known) index.byRun.set(run, unit);
-      else if (known instanceof Set) known.add(unit);
-      else if (known !== unit) index.byRun.set(run, new Set([known, unit]));
-    }
-  };
-  const kept = runIndexes.get(draft.parts.carry);
+function earliestQuotes(draft: Draft): EarliestQuotes {
+  const kept = earliestIndexes.get(draft.parts.carry);
   const changes = kept ? unitChangesSince(draft, kept.generation) : null;
-  if (kept && changes) {
-    const generation = draft.parts.generation;
-    for (const unit of changes.removed) {
-      if (!isQuoted(unit)) continue;
-      for (const run of unit.memo(RUNS)) {
-        kept.changedAt.set(run, generation);
-        const known = kept.byRun.get(run);
-        if (known === unit) kept.byRun.delete(run);
-        else if (known instanceof Set) {
-          known.delete(unit);
-          if (known.size === 1) kept.byRun.set(run, known.values().next().value!);
-        }
-      }
-    }
-    for (const unit of changes.added) {
-      if (!isQuoted(unit)) continue;
-      for (const run of unit.memo(RUNS)) kept.changedAt.set(run, generation);
-      add(kept, unit);
-    }
-    kept.generation = generation;
+  if (kept && changes && changes.removed.length + changes.added.length <= MAX_REPLAYED_UNITS) {
+    replay(kept, draft, changes.removed, changes.added);
     return kept;
   }
-  const index: QuotedRunIndex = { generation: draft.parts.generation, byRun: new Map(), changedAt: new Map() };
-  for (const unit of draft.units) if (isQuoted(unit)) add(index, unit);
-  runIndexes.set(draft.parts.carry, index);
+  const index: EarliestQuotes = { generation: draft.parts.generation, byFirstRun: new Map(), earliest: new Map() };
+  for (const unit of draft.units) if (isLookedUp(unit)) addToRun(index.byFirstRun, runHash(unit.wordIds, 0), unit);
+  // In document order, the first quote found for a paragraph is its earliest.
+  for (const quote of draft.units) {
+    if (!isQuoted(quote)) continue;
+    forEachParagraphSharingARun(index, quote, (paragraph) => {
+      if (!index.earliest.has(paragraph) && quote.index < paragraph.index && containsRun(quote.wordIds, paragraph.wordIds)) index.earliest.set(paragraph, quote);
+    });
+  }
+  for (const unit of draft.units) if (isLookedUp(unit) && !index.earliest.has(unit)) index.earliest.set(unit, null);
+  earliestIndexes.set(draft.parts.carry, index);
   return index;
 }
 
-/** A number for the MIN_MATCH_WORDS words from `start` (collisions are checked by the text compare after). */
+function replay(index: EarliestQuotes, draft: Draft, removed: readonly Unit[], added: readonly Unit[]): void {
+  // Paragraphs whose earliest quote is to be looked for again, by a scan once the edits are in.
+  const pending = new Set<Unit>();
+  for (const unit of removed) {
+    if (isLookedUp(unit)) {
+      removeFromRun(index.byFirstRun, runHash(unit.wordIds, 0), unit);
+      index.earliest.delete(unit);
+      pending.delete(unit);
+    } else if (isQuoted(unit)) {
+      forEachParagraphSharingARun(index, unit, (paragraph) => {
+        if (index.earliest.get(paragraph) === unit) pending.add(paragraph);
+      });
+    }
+  }
+  for (const unit of added) {
+    if (!isLookedUp(unit)) continue;
+    addToRun(index.byFirstRun, runHash(unit.wordIds, 0), unit);
+    pending.add(unit);
+  }
+  for (const paragraph of pending) index.earliest.delete(paragraph);
+  // A new quote becomes the earliest of a paragraph after it whose earliest came later or was none.
+  for (const quote of added) {
+    if (!isQuoted(quote)) continue;
+    forEachParagraphSharingARun(index, quote, (paragraph) => {
+      const current = index.earliest.get(paragraph);
+      if (current === undefined || (current !== null && current.index < quote.index)) return;
+      if (quote.index < paragraph.index && containsRun(quote.wordIds, paragraph.wordIds)) index.earliest.set(paragraph, quote);
+    });
+  }
+  for (const paragraph of pending) index.earliest.set(paragraph, firstQuoteHolding(draft, paragraph));
+  index.generation = draft.parts.generation;
+}
+
+/** The first quote before `paragraph` that holds all of its words: a scan, for the few paragraphs an edit touches. */
+function firstQuoteHolding(draft: Draft, paragraph: Unit): Unit | null {
+  const units = draft.units;
+  for (let i = 0; i < paragraph.index; i++) if (isQuoted(units[i]) && containsRun(units[i].wordIds, paragraph.wordIds)) return units[i];
+  return null;
+}
+
+/** Calls `visit` for each looked-up paragraph whose first run occurs in the quote (possibly more than once). */
+function forEachParagraphSharingARun(index: EarliestQuotes, quote: Unit, visit: (paragraph: Unit) => void): void {
+  const ids = quote.wordIds;
+  for (let start = 0; start + MIN_MATCH_WORDS <= ids.length; start++) {
+    const found = index.byFirstRun.get(runHash(ids, start));
+    if (found === undefined) continue;
+    if (Array.isArray(found)) for (const paragraph of found) visit(paragraph);
+    else visit(found);
+  }
+}
+
+function addToRun(byRun: Map<number, Unit | Unit[]>, run: number, unit: Unit): void {
+  const found = byRun.get(run);
+  if (found === undefined) byRun.set(run, unit);
+  else if (Array.isArray(found)) found.push(unit);
+  else byRun.set(run, [found, unit]);
+}
+
+function removeFromRun(byRun: Map<number, Unit | Unit[]>, run: number, unit: Unit): void {
+  const found = byRun.get(run);
+  if (found === unit) byRun.delete(run);
+  else if (Array.isArray(found)) {
+    found.splice(found.indexOf(unit), 1);
+    if (found.length === 1) byRun.set(run, found[0]);
+  }
+}
+
+/** A number for the MIN_MATCH_WORDS words from `start` (collisions are checked by the word compare after). */
 function runHash(ids: Int32Array, start: number): number {
   let hash = 0x27d4eb2d;
   for (let i = start; i < start + MIN_MATCH_WORDS; i++) hash = mix(hash, ids[i]);
