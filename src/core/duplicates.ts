@@ -1,4 +1,5 @@
 import { unitChangesSince } from './changes';
+import { IntMap } from './intMap';
 import { Draft, Unit } from './parse';
 import { firstIndexWhere } from './search';
 
@@ -51,7 +52,7 @@ const MAX_REPLAYED_UNITS = 2000;
 interface TextGroups {
   generation: number;
   /** Most texts occur once: a unit alone, an array (in document order) once a copy joins it. */
-  byHash: Map<number, Unit | Unit[]>;
+  byHash: IntMap<Unit | Unit[]>;
   byCollidedText: Map<string, Unit[]>;
   /** The groups holding more than one unit. */
   repeated: Set<Unit[]>;
@@ -120,7 +121,7 @@ function textGroups(draft: Draft): TextGroups {
     kept.generation = draft.parts.generation;
     return kept;
   }
-  const groups: TextGroups = { generation: draft.parts.generation, byHash: new Map(), byCollidedText: new Map(), repeated: new Set() };
+  const groups: TextGroups = { generation: draft.parts.generation, byHash: new IntMap(draft.units.length), byCollidedText: new Map(), repeated: new Set() };
   for (const unit of draft.units) if (isComparable(unit)) addToGroup(groups, unit);
   keptGroups.set(draft.parts.carry, groups);
   return groups;

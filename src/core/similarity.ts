@@ -6,6 +6,8 @@ import { wordIds } from './normalize';
 const HASHES = 30; // even: minHashSignature computes two at a time
 // Two rows a band: short paragraphs have few bigrams, and three-row bands let edited copies slip through.
 const BAND_ROWS = 2;
+/** How many band keys `bandKeys` gives a paragraph. */
+export const BANDS_PER_PARAGRAPH = HASHES / BAND_ROWS;
 
 // Fixed odd multipliers and offsets turn one hash into a family of permutation-like hashes (int32 typed
 // arrays: the loop below then runs on small integers, never boxed doubles).

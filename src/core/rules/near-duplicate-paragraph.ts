@@ -1,15 +1,24 @@
 import { unitChangesSince } from '../changes';
 import { isComparable } from '../duplicates';
+import { IntMap } from '../intMap';
 import { lineLabel } from '../edits';
 import { Draft, Unit, UnitMemo } from '../parse';
 import { Finding, Rule } from '../rule';
 import { firstIndexWhere } from '../search';
-import { bandKeys, idSimilarity, minHashSignature, similarityBound, wordDifferences } from '../similarity';
+import { bandKeys, BANDS_PER_PARAGRAPH, idSimilarity, minHashSignature, similarityBound, wordDifferences } from '../similarity';
 import { range } from '../types';
 
 const MAX_PER_BUCKET = 8;
-/** A paragraph's MinHash band keys, worked out once per paragraph. */
-const BANDS = new UnitMemo((unit) => bandKeys(minHashSignature(unit.wordIds)));
+/**
+ * A paragraph's MinHash band keys, kept for the paragraphs an edit has made the index look at again. A
+ * full build works them out for every paragraph without keeping them: 190 bytes a paragraph, for keys
+ * that most paragraphs never need again.
+ */
+const BANDS = new UnitMemo(bandsOf);
+
+function bandsOf(unit: Unit): number[] {
+  return bandKeys(minHashSignature(unit.wordIds));
+}
 const MAX_COMPARISONS = 8;
 /** Past this many paragraphs added or removed since the last lint, building the index afresh is simpler. */
 const MAX_INCREMENTAL_CHANGES = 200;
@@ -29,12 +38,12 @@ interface NearDuplicateIndex {
   generation: number;
   inLaterCopy: ReadonlySet<Unit>;
   /** Units by MinHash band, in document order; most bands hold one unit, kept without an array. */
-  buckets: Map<number, Unit | Unit[]>;
+  buckets: IntMap<Unit | Unit[]>;
   best: Map<Unit, Match | null>;
 }
 
 /** Puts `unit` in its band's bucket: at its place in document order, or last (`append`, building in order). */
-function addToBucket(buckets: Map<number, Unit | Unit[]>, band: number, unit: Unit, append: boolean): void {
+function addToBucket(buckets: IntMap<Unit | Unit[]>, band: number, unit: Unit, append: boolean): void {
   const bucket = buckets.get(band);
   if (bucket === undefined) buckets.set(band, unit);
   else if (Array.isArray(bucket)) {
@@ -44,7 +53,7 @@ function addToBucket(buckets: Map<number, Unit | Unit[]>, band: number, unit: Un
 }
 
 /** Takes `unit` out of its band's bucket; true when others are left in it. */
-function removeFromBucket(buckets: Map<number, Unit | Unit[]>, band: number, unit: Unit): boolean {
+function removeFromBucket(buckets: IntMap<Unit | Unit[]>, band: number, unit: Unit): boolean {
   const bucket = buckets.get(band)!;
   if (!Array.isArray(bucket)) {
     buckets.delete(band);
@@ -65,9 +74,9 @@ function position(bucket: readonly Unit[], unit: Unit): number {
  * shared band is mostly chance), looking only at the most recent few of each bucket: templated text
  * fills buckets with thousands of entries, and comparing with all of them would be quadratic.
  */
-function bestEarlierMatch(unit: Unit, index: NearDuplicateIndex, threshold: number): Match | null {
+function bestEarlierMatch(unit: Unit, index: NearDuplicateIndex, threshold: number, bands = unit.memo(BANDS)): Match | null {
   let shared: Map<Unit, number> | null = null;
-  for (const band of unit.memo(BANDS)) {
+  for (const band of bands) {
     const bucket = index.buckets.get(band)!;
     if (!Array.isArray(bucket)) continue; // the unit alone
     const at = position(bucket, unit);
@@ -89,10 +98,14 @@ function bestEarlierMatch(unit: Unit, index: NearDuplicateIndex, threshold: numb
 }
 
 function build(draft: Draft, isCandidate: (unit: Unit) => boolean, inLaterCopy: ReadonlySet<Unit>, settings: string, threshold: number): NearDuplicateIndex {
-  const index: NearDuplicateIndex = { settings, generation: draft.parts.generation, inLaterCopy, buckets: new Map(), best: new Map() };
   const candidates = draft.units.filter(isCandidate);
-  for (const unit of candidates) for (const band of unit.memo(BANDS)) addToBucket(index.buckets, band, unit, true);
-  for (const unit of candidates) index.best.set(unit, bestEarlierMatch(unit, index, threshold));
+  const buckets = new IntMap<Unit | Unit[]>(candidates.length * BANDS_PER_PARAGRAPH);
+  const index: NearDuplicateIndex = { settings, generation: draft.parts.generation, inLaterCopy, buckets, best: new Map() };
+  const bands = candidates.map(bandsOf);
+  candidates.forEach((unit, i) => {
+    for (const band of bands[i]) addToBucket(index.buckets, band, unit, true);
+  });
+  candidates.forEach((unit, i) => index.best.set(unit, bestEarlierMatch(unit, index, threshold, bands[i])));
   return index;
 }
 

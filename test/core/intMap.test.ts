@@ -1,0 +1,29 @@
+import * as assert from 'node:assert/strict';
+import { IntMap } from '../../src/core/intMap';
+
+describe('IntMap', () => {
+  it('agrees with a Map through random sets and deletes, crowded probe runs and growth included', () => {
+    let state = 99;
+    const random = (n: number) => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state % n;
+    };
+    // Keys share their low bits (multiples of 1024, negatives too), so they pile up in a few probe runs
+    // and deletions have to shift entries back across the end of the table.
+    const keys = Array.from({ length: 300 }, (_, i) => (i % 2 ? -1 : 1) * i * 1024 + (i % 3));
+    const map = new IntMap<number>();
+    const reference = new Map<number, number>();
+    for (let step = 0; step < 20000; step++) {
+      const key = keys[random(keys.length)];
+      if (random(3) === 0) assert.equal(map.delete(key), reference.delete(key), `delete ${key} at step ${step}`);
+      else {
+        map.set(key, step);
+        reference.set(key, step);
+      }
+      const probe = keys[random(keys.length)];
+      assert.equal(map.get(probe), reference.get(probe), `get ${probe} at step ${step}`);
+      assert.equal(map.size, reference.size);
+    }
+    for (const key of keys) assert.equal(map.get(key), reference.get(key));
+  });
+});
