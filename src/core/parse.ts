@@ -12,7 +12,7 @@ import {
 } from './attribution';
 import { FrontMatter, parseFrontMatter } from './frontMatter';
 import { fnv1a } from './hash';
-import { normalizeForMatching, wordIdsOf, wordsOfIds } from './normalize';
+import { normalizeForMatching, WordStore, wordsOfIds } from './normalize';
 import { resolveSpeakers, Speaker } from './speakers';
 import { parseSuppressions, Suppressions } from './suppressions';
 import { dominantEol, LineText, splitLines } from './text';
@@ -146,7 +146,9 @@ export class Unit {
   // normalised, prose and word strings would weigh several times the draft itself.
   private cachedNormalizedHash?: number;
   private cachedNormalizedLength = -1;
-  private cachedWordIds?: Int32Array;
+  private wordChunk?: Int32Array;
+  private wordOffset = 0;
+  private wordLength = 0;
   private memos?: unknown[];
 
   constructor(
@@ -157,21 +159,59 @@ export class Unit {
     public endLine: number,
     readonly depth: number,
     readonly quote: Quote | null,
-    readonly segments: readonly LineSegment[],
+    segments: readonly LineSegment[],
     /** True when no blank line separates this unit from the previous one: pasted text that lost its breaks. */
     readonly joinedToPrevious: boolean,
-  ) {}
+  ) {
+    const parts: (number | string)[] = new Array(segments.length * 3);
+    segments.forEach((segment, i) => {
+      parts[3 * i] = segment.line - startLine;
+      parts[3 * i + 1] = segment.start;
+      parts[3 * i + 2] = segment.text;
+    });
+    this.parts = parts;
+  }
+
+  /**
+   * The segments flat, three entries each (line after `startLine`, start, text): a long draft has tens of
+   * thousands of segments, and an object each doubled their weight. Relative lines let moves leave them be.
+   */
+  private readonly parts: readonly (number | string)[];
 
   /** Moves the unit down (or up) when an edit above it added (or removed) lines. */
   moveBy(lines: number): void {
     this.startLine += lines;
     this.endLine += lines;
-    for (const segment of this.segments) (segment as { line: number }).line += lines;
+  }
+
+  get segmentCount(): number {
+    return this.parts.length / 3;
+  }
+
+  segmentLine(segment: number): number {
+    return this.startLine + (this.parts[3 * segment] as number);
+  }
+
+  segmentStart(segment: number): number {
+    return this.parts[3 * segment + 1] as number;
+  }
+
+  segmentText(segment: number): string {
+    return this.parts[3 * segment + 2] as string;
+  }
+
+  /** The unit's lines, each from where its content starts (built on each call). */
+  get segments(): LineSegment[] {
+    return Array.from({ length: this.segmentCount }, (_, i) => ({ line: this.segmentLine(i), start: this.segmentStart(i), text: this.segmentText(i) }));
   }
 
   /** The unit's lines joined (worked out on each call: most callers need it once). */
   get text(): string {
-    return this.segments.length === 1 ? this.segments[0].text : this.segments.map((segment) => segment.text).join('\n');
+    const parts = this.parts;
+    if (parts.length === 3) return parts[2] as string;
+    let text = parts[2] as string;
+    for (let k = 5; k < parts.length; k += 3) text += '\n' + (parts[k] as string);
+    return text;
   }
 
   /** Whether rules about the drafter's prose look at this unit (not code, markup or attribution lines). */
@@ -213,8 +253,23 @@ export class Unit {
 
   /** The prose's words, lower-cased and typography-normalised, as vocabulary ids: what similarity, MinHash and run hashes compare. */
   get wordIds(): Int32Array {
-    this.cachedWordIds ??= wordIdsOf(this.prose);
-    return this.cachedWordIds;
+    const chunk = this.wordChunk ?? this.storeWords();
+    return chunk.subarray(this.wordOffset, this.wordOffset + this.wordLength);
+  }
+
+  /** How many words `wordIds` has (without making the view). */
+  get wordCount(): number {
+    if (!this.wordChunk) this.storeWords();
+    return this.wordLength;
+  }
+
+  private storeWords(): Int32Array {
+    WordStore.add(this.prose, (chunk, offset, count) => {
+      this.wordChunk = chunk;
+      this.wordOffset = offset;
+      this.wordLength = count;
+    });
+    return this.wordChunk!;
   }
 
   /** The same words as strings (built on each call, for messages). */
@@ -234,12 +289,14 @@ export class Unit {
 
   positionAt(offset: number): Position {
     let remaining = offset;
-    for (const segment of this.segments) {
-      if (remaining <= segment.text.length) return { line: segment.line, character: segment.start + remaining };
-      remaining -= segment.text.length + 1;
+    const count = this.segmentCount;
+    for (let i = 0; i < count; i++) {
+      const length = this.segmentText(i).length;
+      if (remaining <= length) return { line: this.segmentLine(i), character: this.segmentStart(i) + remaining };
+      remaining -= length + 1;
     }
-    const last = this.segments[this.segments.length - 1];
-    return { line: last.line, character: last.start + last.text.length };
+    const last = count - 1;
+    return { line: this.segmentLine(last), character: this.segmentStart(last) + this.segmentText(last).length };
   }
 }
 

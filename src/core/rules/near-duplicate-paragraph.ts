@@ -90,7 +90,7 @@ function bestEarlierMatch(unit: Unit, index: NearDuplicateIndex, threshold: numb
   let best: Match | null = null;
   for (const [other] of ranked.slice(0, MAX_COMPARISONS)) {
     if (other.depth !== unit.depth || other.sameNormalized(unit)) continue;
-    if (similarityBound(unit.wordIds.length, other.wordIds.length) < threshold) continue;
+    if (similarityBound(unit.wordCount, other.wordCount) < threshold) continue;
     const similarity = idSimilarity(unit.wordIds, other.wordIds);
     if (similarity >= threshold && (!best || similarity > best.similarity)) best = { earlier: other, similarity };
   }
@@ -173,7 +173,7 @@ export const nearDuplicateParagraph: Rule = {
     const threshold = options.threshold as number;
     const minWords = options.minWords as number;
     const { inLaterCopy } = analysis.duplicates;
-    const isCandidate = (unit: Unit) => isComparable(unit) && !inLaterCopy.has(unit) && unit.wordIds.length >= minWords;
+    const isCandidate = (unit: Unit) => isComparable(unit) && !inLaterCopy.has(unit) && unit.wordCount >= minWords;
     const index = currentIndex(draft, isCandidate, inLaterCopy, threshold, minWords);
     const findings: Finding[] = [];
     for (const [unit, best] of index.best) {

@@ -36,10 +36,9 @@ export const unmarkedQuote: Rule = {
       });
     };
     const leadInAt = (unit: Unit, segment: number): string | undefined => {
-      const line = unit.segments[segment];
-      const found = leadInLines.size > 0 ? leadInLines.get(line.line) : undefined;
+      const found = leadInLines.size > 0 ? leadInLines.get(unit.segmentLine(segment)) : undefined;
       // Every lead-in phrase ends with a colon: most lines are rejected before the patterns run.
-      return found ?? (unit.isProse && endsWithColon(line.text) ? leadInPhrase(unit, segment) : undefined);
+      return found ?? (unit.isProse && endsWithColon(unit.segmentText(segment)) ? leadInPhrase(unit, segment) : undefined);
     };
 
     // 1. Announced by the paragraph before it, or by a line of its own paragraph ("… You wrote:" + their words).
@@ -48,15 +47,15 @@ export const unmarkedQuote: Rule = {
       const unit = units[i];
       if (!isCandidate(unit)) continue;
       const previous = units[i - 1];
-      const before = previous && previous.depth === unit.depth ? leadInAt(previous, previous.segments.length - 1) : undefined;
+      const before = previous && previous.depth === unit.depth ? leadInAt(previous, previous.segmentCount - 1) : undefined;
       if (before) {
         flag(unit, `introduced by “${shorten(before.trim())}” on ${lineLabel(previous.endLine)}`);
         continue;
       }
-      for (let segment = 0; segment < unit.segments.length - 1; segment++) {
+      for (let segment = 0; segment < unit.segmentCount - 1; segment++) {
         const inside = leadInAt(unit, segment);
         if (!inside) continue;
-        const line = unit.segments[segment].line;
+        const line = unit.segmentLine(segment);
         flag(unit, `introduced by “${shorten(inside.trim())}” on ${lineLabel(line)}`, line + 1);
         break;
       }
@@ -67,7 +66,7 @@ export const unmarkedQuote: Rule = {
     const source = analysis.source ? sourceWordIds(analysis.source.text) : null;
     const quoted = earliestQuotes(draft);
     for (const unit of units) {
-      if (unit.depth > 0 || flagged.has(unit) || !isCandidate(unit) || unit.wordIds.length < MIN_MATCH_WORDS) continue;
+      if (unit.depth > 0 || flagged.has(unit) || !isCandidate(unit) || unit.wordCount < MIN_MATCH_WORDS) continue;
       if (source && containsRun(source, unit.wordIds)) {
         flag(unit, `it appears word for word in ${analysis.source!.path}`);
         continue;
@@ -104,7 +103,7 @@ function leadInPhrase(unit: Unit, segment: number): string | undefined {
 
 /** Paragraphs written outside quotes that are long enough to be looked up. */
 function isLookedUp(unit: Unit): boolean {
-  return unit.depth === 0 && unit.kind === 'paragraph' && unit.wordIds.length >= MIN_MATCH_WORDS;
+  return unit.depth === 0 && unit.kind === 'paragraph' && unit.wordCount >= MIN_MATCH_WORDS;
 }
 
 function isQuoted(unit: Unit): boolean {
