@@ -424,7 +424,8 @@ export function generateDraft(bytes: number, seed = DEFAULT_SEED): string {
 }
 
 // `node out/bench/generate.js 1 > draft.md` writes a 1 MB draft, for looking at or for profiling elsewhere.
-if (require.main === module) {
+// Run as a script (`node out/bench/generate.js 1`), not when bundled into the bench, where `module` is the bundle's.
+if (require.main === module && /generate\.js$/.test(process.argv[1] ?? '')) {
   const size = Number(process.argv[2] ?? '0.1');
   process.stdout.write(generateDraft(Math.round(size * MB)));
 }
