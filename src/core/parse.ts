@@ -150,6 +150,8 @@ export class Unit {
   private wordOffset = 0;
   private wordLength = 0;
   private memos?: unknown[];
+  private onlyMemoSlot = -1;
+  private onlyMemoValue: unknown = undefined;
 
   constructor(
     /** Position in `draft.units` (renumbered when an edit adds or removes units before it). */
@@ -279,11 +281,25 @@ export class Unit {
 
   /** The memo's value for this unit, worked out on first use (plain array slots: cheaper than a WeakMap per rule). */
   memo<T extends NonNullable<unknown> | null>(memo: UnitMemo<T>): T {
-    // Every memo is made when its module loads, so the slot count is known by now: an array of that exact
-    // length is a third of one grown by assignments (thousands of units keep one each).
-    const memos = (this.memos ??= new Array<unknown>(UnitMemo.count));
-    let value = memos[memo.slot] as T | undefined;
-    if (value === undefined) memos[memo.slot] = value = memo.compute(this);
+    if (this.memos) {
+      let value = this.memos[memo.slot] as T | undefined;
+      if (value === undefined) this.memos[memo.slot] = value = memo.compute(this);
+      return value;
+    }
+    if (this.onlyMemoSlot === memo.slot) return this.onlyMemoValue as T;
+    const value = memo.compute(this);
+    // Most units only ever keep one memo (repeated-words' answer, mostly "none"): it goes in two fields,
+    // and the array, exactly as long as there are memos, comes with the second.
+    if (this.onlyMemoSlot < 0) {
+      this.onlyMemoSlot = memo.slot;
+      this.onlyMemoValue = value;
+    } else {
+      this.memos = new Array<unknown>(UnitMemo.count);
+      this.memos[this.onlyMemoSlot] = this.onlyMemoValue;
+      this.memos[memo.slot] = value;
+      this.onlyMemoSlot = -1;
+      this.onlyMemoValue = undefined;
+    }
     return value;
   }
 
