@@ -125,7 +125,8 @@ function isWordAt(id: number, text: string, start: number, end: number, folded: 
   if (word.length !== end - start) return false;
   for (let k = 0; k < word.length; k++) {
     const code = text.charCodeAt(start + k);
-    if (word.charCodeAt(k) !== (folded ? foldedCode(code) : code)) return false;
+    // Every character of a word scanned folded is known to FOLDED already.
+    if (word.charCodeAt(k) !== (folded ? FOLDED[code] : code)) return false;
   }
   return true;
 }
@@ -253,7 +254,9 @@ function scanFolded(text: string): number {
   let count = 0;
   let i = 0;
   while (i < length) {
-    let folded = foldedCode(text.charCodeAt(i));
+    // The table is read in place; only a character not met before takes the call.
+    let folded = FOLDED[text.charCodeAt(i)];
+    if (folded === UNKNOWN) folded = foldedCode(text.charCodeAt(i));
     if (folded <= APOSTROPHE) {
       if (folded === SLOW) return -1;
       i++;
@@ -264,7 +267,8 @@ function scanFolded(text: string): number {
     for (;;) {
       hash = Math.imul(hash ^ folded, FNV_PRIME);
       if (++i >= length) break;
-      folded = foldedCode(text.charCodeAt(i));
+      folded = FOLDED[text.charCodeAt(i)];
+      if (folded === UNKNOWN) folded = foldedCode(text.charCodeAt(i));
       if (folded > APOSTROPHE) continue;
       if (folded === SLOW) return -1;
       if (folded === APOSTROPHE && i + 1 < length) {
