@@ -367,8 +367,8 @@ duplicates, repeated words, fenced code, lists, headings and links. \`node out/b
   started, which typing never does (collections that typing does cause are included).
 - **memory held**: what Riposte keeps for an open draft: a child process loads the code, reads the draft, lints a
   small draft (so compiled code is not counted), then parses and lints the draft and keeps the model and the
-  findings; after a forced GC, its V8 heap plus array buffers (large typed arrays live outside the heap) minus the
-  same before the draft, and that as a multiple of the file size. Target ≤ ${TARGETS.memory}×. The notes give
+  findings; once forced collections have settled the heap, its V8 heap plus array buffers (large typed arrays live
+  outside the heap) minus the same before the draft, and that as a multiple of the file size. Target ≤ ${TARGETS.memory}×. The notes give
   the peak too: the growth of the child's peak resident set size (\`process.resourceUsage().maxRSS\`) over that of a
   child that only loads, reads and warms up, beside the same for a bare markdown-it parse of the draft. The peak
   is mostly garbage and V8's young generation, and markdown-it's tokens alone peak above 30× the file size, so a
@@ -463,7 +463,7 @@ async function bench(write: boolean): Promise<void> {
 
   const notes = [
     `Medians of ${SIZES.map((s) => `${s.runs} runs (${s.label})`).join(', ')}, re-lint of ${TYPING.runs} edits in a row; targets are the issue's for 1 MB, other sizes are marked against the same thresholds.`,
-    `Memory held: heap and array buffers a child still holds after a forced GC with the parsed draft and its findings kept, over one that only loaded the code and the draft.` +
+    `Memory held: heap and array buffers a child still holds, once forced GCs have settled, with the parsed draft and its findings kept, over the same before the draft.` +
       ` Peak RSS growth of the lint child: ${results.map((r) => ('peak' in r.memory ? `${(r.memory.peak / MB).toFixed(1)} MB (${(r.memory.peak / r.bytes).toFixed(0)}×, ${r.size.label})` : `— (${r.size.label})`)).join(', ')};` +
       ` of a bare markdown-it parse: ${results.map((r) => ('peak' in r.memory ? `${(r.memory.markdownItPeak / MB).toFixed(1)} MB (${(r.memory.markdownItPeak / r.bytes).toFixed(0)}×, ${r.size.label})` : `— (${r.size.label})`)).join(', ')}.`,
     `markdownlint ${markdownlintVersion()} (newest that runs on Node 20), default config (all rules), sync API. Riposte findings: ${results.map((r) => `${isTimed(r.lint) && !r.lint.stopped ? r.findings : '—'} (${r.size.label})`).join(', ')}.`,
