@@ -39,6 +39,38 @@ export function normalizeForMatching(text: string): string {
   return normalizeTypography(stripMarkdown(text)).toLowerCase().replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
+/**
+ * `fnv1a(normalizeForMatching(text))` and the normalised length, as length · 2^32 + unsigned hash: the
+ * white space is collapsed and trimmed while hashing, which spares a pattern pass and a string per text.
+ */
+export function normalizedHashAndLength(text: string): number {
+  const folded = normalizeTypography(stripMarkdown(text)).toLowerCase();
+  let hash = FNV_OFFSET;
+  let length = 0;
+  let pendingSpace = false;
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    if (isWhiteSpace(code)) {
+      pendingSpace = length > 0;
+      continue;
+    }
+    if (pendingSpace) {
+      hash = Math.imul(hash ^ 32, FNV_PRIME);
+      length++;
+      pendingSpace = false;
+    }
+    hash = Math.imul(hash ^ code, FNV_PRIME);
+    length++;
+  }
+  return length * 0x100000000 + (hash >>> 0);
+}
+
+/** What JavaScript's \s matches. */
+function isWhiteSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
 export interface Word {
   text: string;
   /** Lower-cased, typography-normalised form used for comparisons. */

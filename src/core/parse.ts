@@ -11,8 +11,7 @@ import {
   matchSignature,
 } from './attribution';
 import { FrontMatter, parseFrontMatter } from './frontMatter';
-import { fnv1a } from './hash';
-import { normalizeForMatching, WordStore, wordsOfIds } from './normalize';
+import { normalizedHashAndLength, normalizeForMatching, WordStore, wordsOfIds } from './normalize';
 import { resolveSpeakers, Speaker } from './speakers';
 import { parseSuppressions, Suppressions } from './suppressions';
 import { dominantEol, LineText, splitLines } from './text';
@@ -238,9 +237,9 @@ export class Unit {
   }
 
   private cacheNormalized(): void {
-    const normalized = this.normalized;
-    this.cachedNormalizedHash = fnv1a(normalized);
-    this.cachedNormalizedLength = normalized.length;
+    const both = normalizedHashAndLength(this.text);
+    this.cachedNormalizedHash = both % 0x100000000 | 0;
+    this.cachedNormalizedLength = Math.floor(both / 0x100000000);
   }
 
   /** Whether the two units' normalised texts are equal (hashes first, texts only when they agree). */

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeForMatching, normalizeTypography, wordIds, wordKeys, words } from '../../src/core/normalize';
+import { fnv1a } from '../../src/core/hash';
+import { normalizedHashAndLength, normalizeForMatching, normalizeTypography, wordIds, wordKeys, words } from '../../src/core/normalize';
 import { minHashSignature, mix, wordSimilarity } from '../../src/core/similarity';
 import { REPO_ROOT } from '../paths';
 
@@ -148,6 +149,25 @@ describe('normalisation fast paths give what the plain patterns give', () => {
 
   it('normalizeForMatching skips what it need not do and keeps single spaces', () => {
     for (const sample of samples) assert.equal(normalizeForMatching(sample), normalizedReference(sample), sample);
+  });
+
+  it('normalizedHashAndLength hashes the normalised text as fnv1a does, white space of every kind included', () => {
+    const alphabet = ['a', 'Q', ' ', '  ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2003', '\u2028', '\u2029', '\u202f', '\u3000', '\ufeff', '\u0085', '\u180e', '*', '-', '\u2014', 'É', '1.'];
+    let state = 4242;
+    const random = (n: number) => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state % n;
+    };
+    const texts = [...samples];
+    for (let sample = 0; sample < 3000; sample++) {
+      let text = '';
+      for (let k = random(14); k > 0; k--) text += alphabet[random(alphabet.length)];
+      texts.push(text);
+    }
+    for (const text of texts) {
+      const normalized = normalizeForMatching(text);
+      assert.equal(normalizedHashAndLength(text), normalized.length * 0x100000000 + (fnv1a(normalized) >>> 0), JSON.stringify(text));
+    }
   });
 });
 
