@@ -7,7 +7,7 @@ import { quotePrefix } from './edits';
 import { Attribution, assemble, Draft, LineInfo, MarkdownBlock, nextGeneration, parseDraft, parseRegion, Quote } from './parse';
 import { firstIndexWhere } from './search';
 import { parseSuppressions } from './suppressions';
-import { dominantEol, LineText, splitLines } from './text';
+import { dominantEol, LineText, splitLineTexts } from './text';
 import { Range } from './types';
 
 /** One change as VS Code reports it: a range of the text before the change, and what replaced it. */
@@ -148,7 +148,7 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   if (first <= frontMatterReach || last >= oldLines.length || first > last) return parseDraft(wholeText());
 
   // The changed lines, re-split: the edit may add or remove line breaks.
-  const changedLines: LineText[] = splitLines(changedText).map(({ text: lineText, eol }) => ({ text: lineText, eol }));
+  const changedLines: LineText[] = splitLineTexts(changedText);
   if (endLine.eol !== '') changedLines.pop(); // the empty piece after the last line break belongs to the next line
   const delta = changedLines.length - (last - first + 1);
   const lines: LineText[] = oldLines.slice(0, first).concat(changedLines, oldLines.slice(last + 1));

@@ -14,7 +14,7 @@ import { FrontMatter, parseFrontMatter } from './frontMatter';
 import { normalizedHashAndLength, normalizeForMatching, WordStore, wordsOfIds } from './normalize';
 import { resolveSpeakers, Speaker } from './speakers';
 import { parseSuppressions, Suppressions } from './suppressions';
-import { dominantEol, LineText, splitLines } from './text';
+import { dominantEol, LineText, splitLineTexts } from './text';
 import { Position } from './types';
 
 export type UnitKind = 'paragraph' | 'heading' | 'code' | 'html' | 'rule' | 'table' | 'attribution' | 'markup';
@@ -383,7 +383,7 @@ markdown.block.State = class extends markdown.block.State {
 };
 
 export function parseDraft(text: string): Draft {
-  const lines = splitLines(text);
+  const lines = splitLineTexts(text);
   const frontMatter = parseFrontMatter(lines);
   const last = lines.length - 1;
   const lineInfo: LineInfo[] = new Array(lines.length);
@@ -393,7 +393,11 @@ export function parseDraft(text: string): Draft {
   let source: string | undefined;
   if (!text.includes('\r')) {
     if (!frontMatter) source = text;
-    else if (frontMatter.endLine < last) source = '\n'.repeat(frontMatter.endLine + 1) + text.slice(lines[frontMatter.endLine + 1].offset);
+    else if (frontMatter.endLine < last) {
+      let bodyStart = 0;
+      for (let i = 0; i <= frontMatter.endLine; i++) bodyStart += lines[i].text.length + 1;
+      source = '\n'.repeat(frontMatter.endLine + 1) + text.slice(bodyStart);
+    }
   }
   const region = parseRegion(lines, frontMatter, lineInfo, quoteOfLine, 0, last, source);
   return assemble(text, lines, frontMatter, lineInfo, { blocks: region.blocks, quoteOfLine, attributionOfLine: region.attributionOfLine, carry: { log: [] }, generation: nextGeneration() }, region.units, region.quotes, region.attributions, region.leadIns, dominantEol(lines), null);

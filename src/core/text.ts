@@ -31,6 +31,22 @@ export function splitLines(text: string): SourceLine[] {
   return lines;
 }
 
+/**
+ * The lines of a text without their offsets (what a draft keeps: offsets would go stale with every edit
+ * above them). Text with no carriage return, most of it, is cut at each '\n' found by indexOf.
+ */
+export function splitLineTexts(text: string): LineText[] {
+  if (text.includes('\r')) return splitLines(text).map(({ text: lineText, eol }) => ({ text: lineText, eol }));
+  const lines: LineText[] = [];
+  let start = 0;
+  for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+    lines.push({ text: text.slice(start, end), eol: '\n' });
+    start = end + 1;
+  }
+  lines.push({ text: text.slice(start), eol: '' });
+  return lines;
+}
+
 export function stripBom(text: string): { text: string; bom: boolean } {
   return text.startsWith(BOM) ? { text: text.slice(1), bom: true } : { text, bom: false };
 }

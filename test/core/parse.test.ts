@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseDraft } from '../../src/core';
+import { splitLines, splitLineTexts } from '../../src/core/text';
 
 describe('parseDraft', () => {
   it('finds the same blocks whether markdown-it reads the text itself or the joined lines (front matter too)', () => {
@@ -20,5 +21,18 @@ describe('parseDraft', () => {
     const blocks = (source: string) => parseDraft(source).units.map((unit) => `${unit.kind} ${unit.startLine}-${unit.endLine} d${unit.depth}`);
     assert.deepEqual(blocks(text), blocks(text.replace(/\0/g, '\uFFFD')));
     assert.equal(blocks(text).length, 8); // paragraph, quote, code, two items and a second paragraph of the last one, HTML, paragraph
+  });
+});
+
+describe('splitLineTexts', () => {
+  it('gives the lines and line ends splitLines gives, without offsets, with or without carriage returns', () => {
+    const samples = ['', 'one', 'one\n', '\n\n', 'a\nb\r\nc\rd\n\re', 'a\r\n', 'x\ny\nz', '\r', 'tail\n\n'];
+    for (const sample of samples) {
+      assert.deepEqual(
+        splitLineTexts(sample),
+        splitLines(sample).map(({ text, eol }) => ({ text, eol })),
+        JSON.stringify(sample),
+      );
+    }
   });
 });
