@@ -389,9 +389,13 @@ duplicates, repeated words, fenced code, lists, headings and links. \`node out/b
 
 Parse, lint and markdownlint medians are over ${SIZES.map((size) => `${size.runs} runs for ${size.label}`).join(', ')}, each
 after a forced GC (\`node --expose-gc\`); the re-lint is timed as typing runs (above). The "Steady state" line
-measures the 1 MB ratios again with runs back to back and no forced GC: a full GC forced before each run
-slows allocation-heavy code most, and markdown-it's parse more than the lint, so the table's ratios flatter
-Riposte. Both are shown; neither alone is the truth of an editor, which lints amid its own garbage.
+measures the 1 MB ratios again with runs back to back and no forced GC. A forced full GC hands memory back
+to the system (\`--trace-gc\` shows the committed heap going from 132 to 69 MB), so the next run first
+faults fresh pages in, at a cost that grows with what the run allocates: markdown-it's parse of 1 MB
+allocates about 35 MB and runs 2.5–3× slower right after a forced GC, Riposte's lint about 75 MB and
+1.7× slower, markdownlint about 1.1× slower. So the table's ratio to markdown-it flatters Riposte and its
+speed-up against markdownlint understates it. Both are shown; neither alone is the truth of an editor,
+which lints amid its own garbage.
 So that a slow build still finishes in a few minutes, each loop stops adding runs once it has
 spent ${LIMITS.loop / 1000} s (the cell then says "(n of m runs)"), and the first lint of each size, in the memory child, is
 stopped after ${LIMITS.firstLint / 1000} s, in which case the lint time is shown as a lower bound and that size's re-lint is skipped.
