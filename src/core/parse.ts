@@ -160,17 +160,13 @@ export class Unit {
     public endLine: number,
     readonly depth: number,
     readonly quote: Quote | null,
-    segments: readonly LineSegment[],
+    /** The unit's lines as (line, start, text) triples, flat; the unit takes the array over. */
+    segments: (number | string)[],
     /** True when no blank line separates this unit from the previous one: pasted text that lost its breaks. */
     readonly joinedToPrevious: boolean,
   ) {
-    const parts: (number | string)[] = new Array(segments.length * 3);
-    segments.forEach((segment, i) => {
-      parts[3 * i] = segment.line - startLine;
-      parts[3 * i + 1] = segment.start;
-      parts[3 * i + 2] = segment.text;
-    });
-    this.parts = parts;
+    for (let k = 0; k < segments.length; k += 3) (segments[k] as number) -= startLine;
+    this.parts = segments;
   }
 
   /**
@@ -802,13 +798,14 @@ function buildUnits(
 ): Unit[] {
   const units: Unit[] = [];
   blocks.forEach((block) => {
-    let segments: LineSegment[] = [];
+    // (line, start, text) triples, handed to the unit as they are.
+    let segments: (number | string)[] = [];
     let kind: UnitKind = block.kind;
     let joined = false;
     const flush = () => {
       if (segments.length === 0) return;
-      const first = segments[0].line;
-      const last = segments[segments.length - 1].line;
+      const first = segments[0] as number;
+      const last = segments[segments.length - 3] as number;
       units.push(new Unit(units.length, kind, first, last, info[first].depth, quoteOfLine[first], segments, joined));
       segments = [];
     };
@@ -825,10 +822,10 @@ function buildUnits(
       }
       const lineKind: UnitKind = attributionOfLine.has(i) ? 'attribution' : block.kind;
       if (splits && segments.length > 0) {
-        const previous = segments[segments.length - 1].line;
+        const previous = segments[segments.length - 3] as number;
         const sameAttribution = attributionOfLine.get(previous) === attributionOfLine.get(i);
         const structural = info[previous].depth !== line.depth || quoteOfLine[previous] !== quoteOfLine[i] || lineKind !== kind || !sameAttribution;
-        const pasted = !structural && lineKind === 'paragraph' && lostBreakBetween(segments[segments.length - 1].text, contentOf(lines, info, i));
+        const pasted = !structural && lineKind === 'paragraph' && lostBreakBetween(segments[segments.length - 1] as string, contentOf(lines, info, i));
         if (structural || pasted) {
           flush();
           joined = pasted;
@@ -837,7 +834,7 @@ function buildUnits(
       if (segments.length === 0) kind = lineKind;
       const start = block.kind === 'code' ? Math.min(info[i].contentStart, lines[i].text.length) : line.contentStart;
       const end = block.kind === 'code' ? lines[i].text.length : line.contentEnd;
-      segments.push({ line: i, start, text: lines[i].text.slice(start, end) });
+      segments.push(i, start, lines[i].text.slice(start, end));
     }
     flush();
   });

@@ -24,9 +24,12 @@ export function mix(hash: number, value: number): number {
   return Math.imul(h, 0x85ebca6b) >>> 0;
 }
 
+// The shingles of the paragraph being signed: one buffer for all of them, grown when one needs more.
+let shingles = new Int32Array(256);
+
 export function minHashSignature(ids: Int32Array): Uint32Array {
   const count = ids.length < 2 ? ids.length : ids.length - 1;
-  const shingles = new Int32Array(count);
+  if (shingles.length < count) shingles = new Int32Array(count * 2);
   for (let k = 0; k < count; k++) shingles[k] = ids.length < 2 ? mix(0x2545f491, ids[k]) : mix(mix(0x2545f491, ids[k]), ids[k + 1]);
   const signature = new Uint32Array(HASHES);
   // Two hash functions at a time over all shingles (HASHES is even): their multipliers, offsets and

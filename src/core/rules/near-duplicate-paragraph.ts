@@ -75,20 +75,33 @@ function position(bucket: readonly Unit[], unit: Unit): number {
  * fills buckets with thousands of entries, and comparing with all of them would be quadratic.
  */
 function bestEarlierMatch(unit: Unit, index: NearDuplicateIndex, threshold: number, bands = unit.memo(BANDS)): Match | null {
-  let shared: Map<Unit, number> | null = null;
+  // Earlier paragraphs met in the unit's buckets and how many buckets each shares: a few dozen at most,
+  // so two short arrays searched in place (a Map and its sorted entries per paragraph were 4 MB of garbage a lint).
+  let met: Unit[] | null = null;
+  let shared: number[] | null = null;
   for (const band of bands) {
     const bucket = index.buckets.get(band)!;
     if (!Array.isArray(bucket)) continue; // the unit alone
     const at = position(bucket, unit);
     for (let k = at - 1; k >= Math.max(0, at - MAX_PER_BUCKET); k--) {
-      shared ??= new Map();
-      shared.set(bucket[k], (shared.get(bucket[k]) ?? 0) + 1);
+      met ??= [];
+      shared ??= [];
+      const seen = met.indexOf(bucket[k]);
+      if (seen >= 0) shared[seen]++;
+      else {
+        met.push(bucket[k]);
+        shared.push(1);
+      }
     }
   }
-  if (!shared) return null;
-  const ranked = [...shared].filter(([, count]) => count >= 2).sort((x, y) => y[1] - x[1] || y[0].index - x[0].index);
+  if (!met || !shared) return null;
+  // Most shared buckets first, then the nearest paragraph; one shared bucket is mostly chance.
+  const ranked: number[] = [];
+  for (let i = 0; i < met.length; i++) if (shared[i] >= 2) ranked.push(i);
+  ranked.sort((x, y) => shared[y] - shared[x] || met[y].index - met[x].index);
   let best: Match | null = null;
-  for (const [other] of ranked.slice(0, MAX_COMPARISONS)) {
+  for (const i of ranked.slice(0, MAX_COMPARISONS)) {
+    const other = met[i];
     if (other.depth !== unit.depth || other.sameNormalized(unit)) continue;
     if (similarityBound(unit.wordCount, other.wordCount) < threshold) continue;
     const similarity = idSimilarity(unit.wordIds, other.wordIds);
