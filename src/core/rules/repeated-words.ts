@@ -1,4 +1,4 @@
-import { words } from '../normalize';
+import { wordIds, words, wordsOfIds } from '../normalize';
 import { UnitMemo } from '../parse';
 import { Finding, Rule } from '../rule';
 import { range } from '../types';
@@ -74,14 +74,24 @@ function isDoubled(found: ReturnType<typeof words>, i: number, size: number, tex
   return true;
 }
 
-/** Whether a group of 1–4 words is followed by itself: the cheap test before offsets are worked out. */
+/**
+ * Whether a group of 1–4 words is followed by itself, leaving out single words doubled on purpose or
+ * numbers (isDoubled would reject them): the cheap test before offsets are worked out.
+ */
 function mayRepeat(keys: Int32Array): boolean {
   for (let i = 0; i < keys.length; i++) {
     for (let size = 1; size <= MAX_GROUP && i + 2 * size <= keys.length; size++) {
       let same = true;
       for (let k = 0; k < size && same; k++) same = keys[i + k] === keys[i + size + k];
-      if (same) return true;
+      if (same && (size > 1 || !isIntendedOrNumber(keys[i]))) return true;
     }
   }
   return false;
+}
+
+let intendedIds: Set<number> | undefined;
+
+function isIntendedOrNumber(id: number): boolean {
+  intendedIds ??= new Set(wordIds([...INTENDED_DOUBLES]));
+  return intendedIds.has(id) || /^\d+$/.test(wordsOfIds(Int32Array.of(id))[0]);
 }
