@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Draft, DraftSession, lint, lintDraft, parseDraft, TextChange, updateDraft } from '../../src/core';
 import { offsetAt, splitLines } from '../../src/core/text';
 import { REPO_ROOT } from '../paths';
+import { seededRandom } from '../random';
 
 /** Everything rules and the tree read from a draft, in a form two drafts can be compared by. */
 function shape(draft: Draft) {
@@ -42,11 +43,7 @@ function applyToText(text: string, change: TextChange): string {
 
 // A deterministic stream of edits: typing, deleting, new lines, quote markers, tags, fences.
 function* edits(seed: number, draft: () => Draft) {
-  let state = seed;
-  const random = (n: number) => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state % n;
-  };
+  const random = seededRandom(seed);
   const insertions = ['a', ' ', '\n', '\n\n', '> ', '>', '**Bo:** ', 'the the ', '[quote=x]\n', '[/quote]\n', '```\n', 'Bob wrote:\n', '- ', '1. ', '    ', '<!-- riposte-disable-next-line -->\n', '---\n', '\r\n', '_Originally posted by @x in https://x.org/1_\n', 'https://example.org/comment/1\n'];
   for (;;) {
     const current = draft();
@@ -173,11 +170,7 @@ describe('incremental re-lint on a generated draft with many near-duplicates', (
     const { generateDraft } = require('../../bench/generate') as typeof import('../../bench/generate');
     let draft = parseDraft(generateDraft(60 * 1024, 11));
     lintDraft(draft);
-    let state = 5;
-    const random = (n: number) => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return state % n;
-    };
+    const random = seededRandom(5);
     const texts = ['x', 'the the ', '\n\n', '', 'Bob wrote:\n> ', ' pasted again'];
     for (let step = 0; step < 40; step++) {
       const line = random(draft.lines.length);

@@ -1,13 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { IntMap } from '../../src/core/intMap';
+import { seededRandom } from '../random';
 
 describe('IntMap', () => {
   it('agrees with a Map through random sets and deletes, crowded probe runs and growth included', () => {
-    let state = 99;
-    const random = (n: number) => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return state % n;
-    };
+    const random = seededRandom(99);
     // Keys share their low bits (multiples of 1024, negatives too), so they pile up in a few probe runs
     // and deletions have to shift entries back across the end of the table.
     const keys = Array.from({ length: 300 }, (_, i) => (i % 2 ? -1 : 1) * i * 1024 + (i % 3));

@@ -5,6 +5,7 @@ import { fnv1a } from '../../src/core/hash';
 import { normalizedHashAndLength, normalizeForMatching, normalizeTypography, wordIds, wordKeys, words } from '../../src/core/normalize';
 import { minHashSignature, mix, wordSimilarity } from '../../src/core/similarity';
 import { REPO_ROOT } from '../paths';
+import { seededRandom } from '../random';
 
 /** The textbook dynamic programme, to check the bit-parallel one against. */
 function lcsByTable(a: string[], b: string[]): number {
@@ -17,11 +18,7 @@ function lcsByTable(a: string[], b: string[]): number {
 
 describe('word similarity', () => {
   it('agrees with the dynamic programme on random word sequences of every length up to 200', () => {
-    let state = 7;
-    const random = (n: number) => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return state % n;
-    };
+    const random = seededRandom(7);
     for (let trial = 0; trial < 400; trial++) {
       const vocabulary = 2 + random(12);
       const a = Array.from({ length: random(200) }, () => `w${random(vocabulary)}`);
@@ -64,11 +61,7 @@ describe('wordKeys', () => {
 
   it('scans words exactly as the Unicode pattern matches them, in random text of every kind', () => {
     const alphabet = ['a', 'Z', '7', "'", '\u2019', ' ', '-', '.', 'é', 'ß', 'Ω', '東', '٣', '\u0301', '😀', '𝐀', '\ud835', '\udc00', '_', '`', '\u00a0', '—', 'İ', 'Σ', 'ΑΣ', '\u200b', '\u2018', '\u00b4', '\u2026', '\u2033', 'Ǆ'];
-    let state = 12345;
-    const random = (n: number) => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return state % n;
-    };
+    const random = seededRandom(12345);
     const pattern = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
     for (let sample = 0; sample < 3000; sample++) {
       let text = '';
@@ -135,11 +128,7 @@ describe('normalisation fast paths give what the plain patterns give', () => {
 
   it('normalizeTypography agrees with the reference on random runs of dashes, spaces and variants', () => {
     const alphabet = ['a', ' ', '-', '--', '\u2013', '\u2014', '\u2015', '\u2010', '\u2212', '\u00a0', '\u2009', '\u200b', '\ufeff', '\u3000', '\u2019', '\u201c', '\u2026', '`', '\t', '\n'];
-    let state = 777;
-    const random = (n: number) => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return state % n;
-    };
+    const random = seededRandom(777);
     for (let sample = 0; sample < 3000; sample++) {
       let text = '';
       for (let k = random(16); k > 0; k--) text += alphabet[random(alphabet.length)];
@@ -153,11 +142,7 @@ describe('normalisation fast paths give what the plain patterns give', () => {
 
   it('normalizedHashAndLength hashes the normalised text as fnv1a does, white space of every kind included', () => {
     const alphabet = ['a', 'Q', ' ', '  ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2003', '\u2028', '\u2029', '\u202f', '\u3000', '\ufeff', '\u0085', '\u180e', '*', '-', '\u2014', 'É', '1.'];
-    let state = 4242;
-    const random = (n: number) => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return state % n;
-    };
+    const random = seededRandom(4242);
     const texts = [...samples];
     for (let sample = 0; sample < 3000; sample++) {
       let text = '';
