@@ -15,6 +15,8 @@ const REPLACEMENT = new Map<string, string>(TYPOGRAPHY.flatMap(([variants, plain
 // A dash between words is punctuation however it was typed: "a—b", "a — b" and "a -- b" are the same. The
 // dash alternative comes first, so it takes the white space around a dash before a variant could.
 const DASHES = '\u2013\u2014\u2015';
+/** Not yet worked out, in the per-character tables below. */
+const UNKNOWN = -1;
 const DASH_OR_VARIANT = new RegExp(`\\s*(?:[${DASHES}]|--+)\\s*|[${TYPOGRAPHY.map(([variants]) => variants).join('')}]`, 'g');
 
 export function normalizeTypography(text: string): string {
@@ -40,11 +42,78 @@ export function normalizeForMatching(text: string): string {
 }
 
 /**
- * `fnv1a(normalizeForMatching(text))` and the normalised length, as length · 2^32 + unsigned hash: the
- * white space is collapsed and trimmed while hashing, which spares a pattern pass and a string per text.
+ * `fnv1a(normalizeForMatching(text))` and the normalised length, as length · 2^32 + unsigned hash. After
+ * stripMarkdown, each character is folded as normalizeTypography, toLowerCase and the white-space collapse
+ * would turn it, and hashed, without building those strings; a character whose lower case takes two
+ * characters or depends on the next letter (İ, Σ) or a surrogate sends the text the long way.
  */
 export function normalizedHashAndLength(text: string): number {
-  const folded = normalizeTypography(stripMarkdown(text)).toLowerCase();
+  const stripped = stripMarkdown(text);
+  let hash = FNV_OFFSET;
+  let length = 0;
+  let pendingSpace = false;
+  for (let i = 0; i < stripped.length; i++) {
+    const code = stripped.charCodeAt(i);
+    let folded = MATCHING[code];
+    if (folded === UNKNOWN) folded = MATCHING[code] = matchingFoldOf(code);
+    // normalizeTypography leaves plain ASCII text as it is, so a backtick there stays one.
+    if (code === 96 && !/[^\x00-\x7f]|--/.test(stripped)) folded = 96;
+    if (folded === 45 && code === 45 && stripped.charCodeAt(i + 1) === 45) {
+      // Two hyphens or more are a dash, like –, — and ―.
+      while (stripped.charCodeAt(i + 1) === 45) i++;
+      folded = DASH;
+    }
+    if (folded >= 0) {
+      if (pendingSpace) {
+        hash = Math.imul(hash ^ 32, FNV_PRIME);
+        length++;
+        pendingSpace = false;
+      }
+      hash = Math.imul(hash ^ folded, FNV_PRIME);
+      length++;
+    } else if (folded === SPACE) {
+      pendingSpace = length > 0;
+    } else if (folded === DASH || folded === ELLIPSIS) {
+      // A dash takes the white space around it and becomes " - " (trimmed at either end); … becomes "...".
+      if (folded === DASH) pendingSpace = length > 0;
+      if (pendingSpace) {
+        hash = Math.imul(hash ^ 32, FNV_PRIME);
+        length++;
+      }
+      const dots = folded === DASH ? 1 : 3;
+      for (let dot = 0; dot < dots; dot++) hash = Math.imul(hash ^ (folded === DASH ? 45 : 46), FNV_PRIME);
+      length += dots;
+      pendingSpace = folded === DASH;
+    } else if (folded === SLOW_FOLD) {
+      return hashOfNormalized(normalizeTypography(stripped).toLowerCase());
+    }
+    // VANISHES: nothing.
+  }
+  return length * 0x100000000 + (hash >>> 0);
+}
+
+// Per BMP character, what normalizeForMatching makes of it: a character code, or one of these.
+const SPACE = -2;
+const VANISHES = -3;
+const DASH = -4;
+const ELLIPSIS = -5;
+const SLOW_FOLD = -6;
+const MATCHING = new Int32Array(0x10000).fill(UNKNOWN);
+
+function matchingFoldOf(code: number): number {
+  const character = String.fromCharCode(code);
+  if (DASHES.includes(character)) return DASH;
+  // Typography first: the backtick is a variant of the apostrophe.
+  const plain = REPLACEMENT.get(character);
+  if (plain !== undefined) return plain === '' ? VANISHES : plain === '...' ? ELLIPSIS : plain === ' ' ? SPACE : plain.charCodeAt(0);
+  if (isWhiteSpace(code)) return SPACE;
+  if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code;
+  if ((code >= 0xd800 && code <= 0xdfff) || code === 0x3a3) return SLOW_FOLD;
+  const lower = character.toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : SLOW_FOLD;
+}
+
+function hashOfNormalized(folded: string): number {
   let hash = FNV_OFFSET;
   let length = 0;
   let pendingSpace = false;
@@ -198,7 +267,6 @@ function growSlots(): void {
 // lower-case letter or digit it becomes, APOSTROPHE, NOT_WORD, SLOW where the copies must be built after
 // all (a character that disappears, a surrogate, a lower case of two characters or depending on the next
 // letter, as Σ does), or UNKNOWN until first met.
-const UNKNOWN = -1;
 const SLOW = -2;
 const NOT_WORD = 0;
 const APOSTROPHE = 39;
