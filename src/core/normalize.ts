@@ -202,13 +202,44 @@ function scanWords(text: string, visit: (start: number, end: number, hash: numbe
 
 export function words(text: string): Word[] {
   const found: Word[] = [];
-  scanWords(text, (start, end) => {
-    const word = text.slice(start, end);
-    // Inside a word (letters, digits and apostrophes) the only typographic variant is ’, so this is
-    // normalizeTypography(word).toLowerCase() without a pattern run per word.
-    found.push({ text: word, key: (word.includes('\u2019') ? word.replaceAll('\u2019', "'") : word).toLowerCase(), start, end });
-  });
+  scanWords(text, (start, end) => found.push({ text: text.slice(start, end), key: wordKeyAt(text, start, end), start, end }));
   return found;
+}
+
+/** The key (see `Word`) of the word text[start..end). */
+export function wordKeyAt(text: string, start: number, end: number): string {
+  const word = text.slice(start, end);
+  // Inside a word (letters, digits and apostrophes) the only typographic variant is ’, so this is
+  // normalizeTypography(word).toLowerCase() without a pattern run per word.
+  return (word.includes('\u2019') ? word.replaceAll('\u2019', "'") : word).toLowerCase();
+}
+
+/** Where the words of a text start and end, as pairs: `words` without building a string or an object per word. */
+export function wordSpans(text: string): Int32Array {
+  let count = 0;
+  scanWords(text, (start, end) => {
+    collect(count++, start);
+    collect(count++, end);
+  });
+  return scratch.slice(0, count);
+}
+
+/** Whether the words at text[a..) and text[b..) (spans as `wordSpans` gives them) have the same key. */
+export function sameWordKey(text: string, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  for (let k = 0; k < aEnd - aStart; k++) {
+    const a = text.charCodeAt(aStart + k);
+    const b = text.charCodeAt(bStart + k);
+    if (a === b) continue;
+    // ASCII letters, digits and the apostrophe differ only in case when they differ by bit 5; beyond
+    // ASCII, the keys themselves are compared.
+    if (a < 128 && b < 128) {
+      if ((a | 32) !== (b | 32)) return false;
+      continue;
+    }
+    return wordKeyAt(text, aStart, aEnd) === wordKeyAt(text, bStart, bEnd);
+  }
+  return true;
 }
 
 // Every distinct word is one string and one small integer for the life of the process: word lists share

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fnv1a } from '../../src/core/hash';
-import { normalizedHashAndLength, normalizeForMatching, normalizeTypography, wordIds, wordKeys, words } from '../../src/core/normalize';
+import { normalizedHashAndLength, normalizeForMatching, normalizeTypography, sameWordKey, wordIds, wordKeys, words, wordSpans } from '../../src/core/normalize';
 import { minHashSignature, mix, wordSimilarity } from '../../src/core/similarity';
 import { REPO_ROOT } from '../paths';
 import { seededRandom } from '../random';
@@ -82,6 +82,20 @@ describe('wordKeys', () => {
     assert.deepEqual([ids[4], ids[5]], [ids[1], ids[0]]);
     assert.deepEqual([...wordIds(second)], [ids[1], ids[0], ids[3]]);
     assert.deepEqual([...wordIds(['liquid', 'costarring'])], [ids[1], ids[0]], 'lists not made by wordKeys too');
+  });
+
+  it('wordSpans and sameWordKey agree with words() and its keys', () => {
+    const alphabet = ['a', 'A', 'b', 'B', "'", '\u2019', 'é', 'É', 'σ', 'ς', 'Σ', '7', ' ', ' ', '.'];
+    const random = seededRandom(31);
+    for (let sample = 0; sample < 3000; sample++) {
+      let text = '';
+      for (let k = random(12); k > 0; k--) text += alphabet[random(alphabet.length)];
+      const found = words(text);
+      assert.deepEqual([...wordSpans(text)], found.flatMap((word) => [word.start, word.end]), JSON.stringify(text));
+      for (const a of found) {
+        for (const b of found) assert.equal(sameWordKey(text, a.start, a.end, b.start, b.end), a.key === b.key, `${JSON.stringify(text)}: ${a.text} ~ ${b.text}`);
+      }
+    }
   });
 
   it('keeps letters and digits of other scripts whole', () => {

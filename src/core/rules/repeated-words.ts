@@ -1,4 +1,4 @@
-import { wordIds, words, wordsOfIds } from '../normalize';
+import { sameWordKey, wordIds, wordKeyAt, wordSpans, wordsOfIds } from '../normalize';
 import { UnitMemo } from '../parse';
 import { Finding, Rule } from '../rule';
 import { range } from '../types';
@@ -50,11 +50,13 @@ const DOUBLED_GROUPS = new UnitMemo((unit): readonly DoubledGroup[] => {
   if (!mayRepeat(unit.wordIds)) return NO_GROUPS;
   const groups: DoubledGroup[] = [];
   const text = unit.text;
-  const found = words(unit.prose);
-  for (let i = 0; i < found.length; i++) {
-    for (let size = Math.min(MAX_GROUP, Math.floor((found.length - i) / 2)); size >= 1; size--) {
-      if (!isDoubled(found, i, size, text)) continue;
-      groups.push({ start: found[i].start, endOfFirst: found[i + size - 1].end, endOfSecond: found[i + 2 * size - 1].end });
+  const prose = unit.prose;
+  const spans = wordSpans(prose);
+  const count = spans.length / 2;
+  for (let i = 0; i < count; i++) {
+    for (let size = Math.min(MAX_GROUP, Math.floor((count - i) / 2)); size >= 1; size--) {
+      if (!isDoubled(prose, spans, i, size, text)) continue;
+      groups.push({ start: spans[2 * i], endOfFirst: spans[2 * (i + size - 1) + 1], endOfSecond: spans[2 * (i + 2 * size - 1) + 1] });
       i += 2 * size - 1;
       break;
     }
@@ -62,13 +64,18 @@ const DOUBLED_GROUPS = new UnitMemo((unit): readonly DoubledGroup[] => {
   return groups;
 });
 
-function isDoubled(found: ReturnType<typeof words>, i: number, size: number, text: string): boolean {
-  for (let k = 0; k < size; k++) if (found[i + k].key !== found[i + size + k].key) return false;
+/** Whether the `size` words from word `i` are followed by the same words (spans as `wordSpans` gives them). */
+function isDoubled(prose: string, spans: Int32Array, i: number, size: number, text: string): boolean {
+  for (let k = 0; k < size; k++) {
+    const a = 2 * (i + k);
+    const b = 2 * (i + size + k);
+    if (!sameWordKey(prose, spans[a], spans[a + 1], spans[b], spans[b + 1])) return false;
+  }
   // Only white space may separate the words ("no, no" is deliberate), in the text as written: code or a
   // URL blanked out between two words separates them.
-  for (let k = 0; k < 2 * size - 1; k++) if (!/^\s+$/.test(text.slice(found[i + k].end, found[i + k + 1].start))) return false;
+  for (let k = 0; k < 2 * size - 1; k++) if (!/^\s+$/.test(text.slice(spans[2 * (i + k) + 1], spans[2 * (i + k + 1)]))) return false;
   if (size === 1) {
-    const word = found[i].key;
+    const word = wordKeyAt(prose, spans[2 * i], spans[2 * i + 1]);
     if (INTENDED_DOUBLES.has(word) || /^\d+$/.test(word)) return false;
   }
   return true;
