@@ -849,13 +849,19 @@ function blank(match: string): string {
   return match.replace(/[^\n]/g, ' ');
 }
 
-function maskNonProse(text: string): string {
-  // Without a backtick, a tag, a link target or a web address there is nothing to blank (most paragraphs).
-  if (!text.includes('`') && !text.includes('<') && !text.includes('](') && !text.includes('http')) return text;
-  return maskCodeSpans(text)
-    .replace(/<!--[^]*?-->/g, blank)
-    .replace(/<\/?[A-Za-z][^<>]*>/g, blank)
-    .replace(/<[a-z][\w+.-]*:[^<>\s]*>/gi, blank)
-    .replace(/\]\([^)\s]*\)/g, blank)
-    .replace(/\bhttps?:\/\/\S+/g, blank);
+/** @internal The text with inline code, HTML, autolinks, link targets and web addresses blanked (same length). */
+export function maskNonProse(text: string): string {
+  // Each pattern runs only on text holding the characters it needs (most paragraphs hold none). Blanking
+  // only writes spaces, so what the original text lacks, every later step's input lacks too.
+  let masked = text;
+  if (text.includes('`')) masked = maskCodeSpans(masked);
+  if (text.includes('<')) {
+    masked = masked
+      .replace(/<!--[^]*?-->/g, blank)
+      .replace(/<\/?[A-Za-z][^<>]*>/g, blank)
+      .replace(/<[a-z][\w+.-]*:[^<>\s]*>/gi, blank);
+  }
+  if (text.includes('](')) masked = masked.replace(/\]\([^)\s]*\)/g, blank);
+  if (text.includes('http')) masked = masked.replace(/\bhttps?:\/\/\S+/g, blank);
+  return masked;
 }

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { parseDraft } from '../../src/core';
+import { maskNonProse } from '../../src/core/parse';
 import { splitLines, splitLineTexts } from '../../src/core/text';
+import { seededRandom } from '../random';
 
 describe('parseDraft', () => {
   it('finds the same blocks whether markdown-it reads the text itself or the joined lines (front matter too)', () => {
@@ -33,6 +35,27 @@ describe('splitLineTexts', () => {
         splitLines(sample).map(({ text, eol }) => ({ text, eol })),
         JSON.stringify(sample),
       );
+    }
+  });
+});
+
+describe('maskNonProse', () => {
+  it('blanks what the six patterns in a row blank, on random text of backticks, tags, links and addresses', () => {
+    const blank = (match: string) => match.replace(/[^\n]/g, ' ');
+    const reference = (text: string) =>
+      text
+        .replace(/(`+)[^`]*?\1/g, blank)
+        .replace(/<!--[^]*?-->/g, blank)
+        .replace(/<\/?[A-Za-z][^<>]*>/g, blank)
+        .replace(/<[a-z][\w+.-]*:[^<>\s]*>/gi, blank)
+        .replace(/\]\([^)\s]*\)/g, blank)
+        .replace(/\bhttps?:\/\/\S+/g, blank);
+    const alphabet = ['`', '``', '<', '>', '<!--', '-->', '](', ')', '(', 'http://', 'https://x', 'a', ' ', 'b:', '[x', '\n', 'H', '<a href="http://y">', '</a>'];
+    const random = seededRandom(77);
+    for (let sample = 0; sample < 5000; sample++) {
+      let text = '';
+      for (let k = random(10); k > 0; k--) text += alphabet[random(alphabet.length)];
+      assert.equal(maskNonProse(text), reference(text), JSON.stringify(text));
     }
   });
 });
