@@ -19,15 +19,13 @@ export const repeatedWords: Rule = {
       if (!unit.isProse || inLaterCopy.has(unit)) continue;
       const doubled = unit.memo(DOUBLED_GROUPS);
       if (doubled.length === 0) continue;
-      const prose = unit.prose;
-      for (const { start: from, endOfFirst, endOfSecond } of doubled) {
-        const group = prose.slice(from, endOfFirst);
+      for (const { start: from, endOfFirst, endOfSecond, group, repeated } of doubled) {
         const start = unit.positionAt(from);
         const deleteFrom = unit.positionAt(endOfFirst);
         const end = unit.positionAt(endOfSecond);
         findings.push({
           range: range(start.line, start.character, end.line, end.character),
-          message: `“${group}” is repeated: “${prose.slice(from, endOfSecond).replace(/\s+/g, ' ')}”.`,
+          message: `“${group}” is repeated: “${repeated}”.`,
           fixes: [{ title: `Delete the repeated “${group}”`, edits: [{ range: range(deleteFrom.line, deleteFrom.character, end.line, end.character), newText: '' }], safe: false }],
         });
       }
@@ -41,6 +39,9 @@ interface DoubledGroup {
   start: number;
   endOfFirst: number;
   endOfSecond: number;
+  /** The group's words, and the group with its repeat (white space made single), for the message. */
+  group: string;
+  repeated: string;
 }
 
 const NO_GROUPS: readonly DoubledGroup[] = Object.freeze([]);
@@ -56,7 +57,11 @@ const DOUBLED_GROUPS = new UnitMemo((unit): readonly DoubledGroup[] => {
   for (let i = 0; i < count; i++) {
     for (let size = Math.min(MAX_GROUP, Math.floor((count - i) / 2)); size >= 1; size--) {
       if (!isDoubled(prose, spans, i, size, text)) continue;
-      groups.push({ start: spans[2 * i], endOfFirst: spans[2 * (i + size - 1) + 1], endOfSecond: spans[2 * (i + 2 * size - 1) + 1] });
+      const start = spans[2 * i];
+      const endOfFirst = spans[2 * (i + size - 1) + 1];
+      const endOfSecond = spans[2 * (i + 2 * size - 1) + 1];
+      // Kept with the offsets: the prose is not kept with the unit, and every lint writes the message.
+      groups.push({ start, endOfFirst, endOfSecond, group: prose.slice(start, endOfFirst), repeated: prose.slice(start, endOfSecond).replace(/\s+/g, ' ') });
       i += 2 * size - 1;
       break;
     }
