@@ -4,6 +4,7 @@ import { containsRun, wordIdsOf } from '../normalize';
 import { mix } from '../similarity';
 import { Draft, Unit, UnitMemo } from '../parse';
 import { Finding, Rule } from '../rule';
+import { firstIndexWhere } from '../search';
 import { range } from '../types';
 
 // Phrases that end a sentence announcing someone else's words: "… was this argument:", "you wrote that:".
@@ -25,6 +26,7 @@ export const unmarkedQuote: Rule = {
     const { inLaterCopy } = analysis.duplicates;
     const isCandidate = (unit: Unit) => unit.kind === 'paragraph' && !inLaterCopy.has(unit);
     const leadInLines = new Map(draft.leadIns.map((leadIn) => [leadIn.line, leadIn.text]));
+    const leadInLineList = [...leadInLines.keys()].sort((a, b) => a - b);
 
     const flag = (unit: Unit, why: string, firstLine = unit.startLine) => {
       if (flagged.has(unit)) return;
@@ -52,12 +54,11 @@ export const unmarkedQuote: Rule = {
         flag(unit, `introduced by “${shorten(before.trim())}” on ${lineLabel(previous.endLine)}`);
         continue;
       }
-      for (let segment = 0; segment < unit.segmentCount - 1; segment++) {
-        const inside = leadInAt(unit, segment);
-        if (!inside) continue;
+      const segment = firstInnerLeadIn(unit, leadInLineList);
+      if (segment >= 0) {
+        const inside = leadInAt(unit, segment)!;
         const line = unit.segmentLine(segment);
         flag(unit, `introduced by “${shorten(inside.trim())}” on ${lineLabel(line)}`, line + 1);
-        break;
       }
     }
 
@@ -99,6 +100,30 @@ const LEAD_IN_PHRASES_OF = new UnitMemo((unit) =>
 
 function leadInPhrase(unit: Unit, segment: number): string | undefined {
   return unit.memo(LEAD_IN_PHRASES_OF)[segment] ?? undefined;
+}
+
+/** The first line but the last of a paragraph that ends with a lead-in phrase (-1: none), found once per paragraph. */
+const FIRST_INNER_PHRASE = new UnitMemo((unit) => {
+  for (let segment = 0; segment < unit.segmentCount - 1; segment++) {
+    if (endsWithColon(unit.segmentText(segment)) && leadInPhrase(unit, segment)) return segment;
+  }
+  return -1;
+});
+
+/**
+ * The first line but the last of a paragraph that is a lead-in (one the parser found, or one ending with
+ * a lead-in phrase), as a segment index; -1 when there is none. Every paragraph asks on every lint, so
+ * the phrases come from a memo and the parser's lead-ins (`leadInLines`, ascending) from a bisection:
+ * a paragraph's lines are consecutive, so segment i is line startLine + i.
+ */
+function firstInnerLeadIn(unit: Unit, leadInLines: readonly number[]): number {
+  let first = unit.memo(FIRST_INNER_PHRASE);
+  if (leadInLines.length > 0) {
+    const at = firstIndexWhere(leadInLines.length, (k) => leadInLines[k] >= unit.startLine);
+    const segment = at < leadInLines.length ? leadInLines[at] - unit.startLine : -1;
+    if (segment >= 0 && segment < unit.segmentCount - 1 && (first < 0 || segment < first)) first = segment;
+  }
+  return first;
 }
 
 /** Paragraphs written outside quotes that are long enough to be looked up. */
