@@ -806,7 +806,8 @@ function buildUnits(
       if (segments.length === 0) return;
       const first = segments[0] as number;
       const last = segments[segments.length - 3] as number;
-      units.push(new Unit(units.length, kind, first, last, info[first].depth, quoteOfLine[first], segments, joined));
+      // A copy at the exact length: the unit keeps it, and arrays grown by push keep spare room.
+      units.push(new Unit(units.length, kind, first, last, info[first].depth, quoteOfLine[first], segments.slice(), joined));
       segments = [];
     };
     const splits = block.kind === 'paragraph';

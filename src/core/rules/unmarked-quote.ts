@@ -102,28 +102,25 @@ function leadInPhrase(unit: Unit, segment: number): string | undefined {
   return unit.memo(LEAD_IN_PHRASES_OF)[segment] ?? undefined;
 }
 
-/** The first line but the last of a paragraph that ends with a lead-in phrase (-1: none), found once per paragraph. */
-const FIRST_INNER_PHRASE = new UnitMemo((unit) => {
-  for (let segment = 0; segment < unit.segmentCount - 1; segment++) {
-    if (endsWithColon(unit.segmentText(segment)) && leadInPhrase(unit, segment)) return segment;
-  }
-  return -1;
-});
-
 /**
  * The first line but the last of a paragraph that is a lead-in (one the parser found, or one ending with
  * a lead-in phrase), as a segment index; -1 when there is none. Every paragraph asks on every lint, so
- * the phrases come from a memo and the parser's lead-ins (`leadInLines`, ascending) from a bisection:
- * a paragraph's lines are consecutive, so segment i is line startLine + i.
+ * the parser's lead-ins (`leadInLines`, ascending) are bisected rather than looked up line by line: a
+ * paragraph's lines are consecutive, so segment i is line startLine + i. Phrases are only matched on
+ * lines ending with a colon, once per paragraph (LEAD_IN_PHRASES_OF).
  */
 function firstInnerLeadIn(unit: Unit, leadInLines: readonly number[]): number {
-  let first = unit.memo(FIRST_INNER_PHRASE);
+  let parsed = -1;
   if (leadInLines.length > 0) {
     const at = firstIndexWhere(leadInLines.length, (k) => leadInLines[k] >= unit.startLine);
-    const segment = at < leadInLines.length ? leadInLines[at] - unit.startLine : -1;
-    if (segment >= 0 && segment < unit.segmentCount - 1 && (first < 0 || segment < first)) first = segment;
+    if (at < leadInLines.length) parsed = leadInLines[at] - unit.startLine;
   }
-  return first;
+  const inner = unit.segmentCount - 1;
+  const end = parsed >= 0 && parsed < inner ? parsed : inner;
+  for (let segment = 0; segment < end; segment++) {
+    if (endsWithColon(unit.segmentText(segment)) && leadInPhrase(unit, segment)) return segment;
+  }
+  return end < inner ? end : -1;
 }
 
 /** Paragraphs written outside quotes that are long enough to be looked up. */
