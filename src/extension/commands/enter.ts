@@ -7,7 +7,12 @@ const EMPTY_QUOTE_LINE = /^\s*(?:>[ \t]*)+$/;
  * ">> |" becomes ">" and a new "> |" line; "> |" becomes an empty line and a new unquoted line.
  * The keybinding applies only while the context key `riposte.onEmptyQuoteLine` is set: every other Enter
  * stays VS Code's own (onEnterRules continue the quote), since a round trip through the extension host
- * per keystroke would let fast typing overtake the newline. If the key was stale, this types a newline.
+ * per keystroke would let fast typing overtake the newline.
+ *
+ * The key can be stale: typed quickly, "> quoted" + Enter reaches this command while the key still says
+ * "> ", and keys typed after the Enter may already be in the editor. This command sees the document as it
+ * was when Enter was pressed, so the newline (with the line's quote prefix, as onEnterRules would give) is
+ * inserted where the cursor was then, by position: text typed after it stays after it.
  */
 export async function onEnterKey(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
@@ -25,7 +30,19 @@ export async function onEnterKey(): Promise<void> {
     editor.selection = new vscode.Selection(end, end);
     return;
   }
-  await vscode.commands.executeCommand('type', { source: 'keyboard', text: '\n' });
+  // Not version-checked (as editor.edit would be, and fail): the edit lands at this position in the
+  // editor's current text, before anything typed since.
+  const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const prefix = /^\s*(?:>[ \t]*)*/.exec(line.text.slice(0, selection.active.character))?.[0] ?? '';
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(editor.document.uri, selection, `${eol}${prefix}`);
+  await vscode.workspace.applyEdit(edit);
+  // With nothing typed meanwhile, the cursor is still where Enter was pressed, before the new line: move
+  // it onto the new line, as Enter would. Text typed meanwhile has moved the cursor on already.
+  if (editor.selection.isEmpty && editor.selection.active.isEqual(selection.start)) {
+    const after = new vscode.Position(selection.start.line + 1, prefix.length);
+    editor.selection = new vscode.Selection(after, after);
+  }
 }
 
 const CONTEXT_KEY = 'riposte.onEmptyQuoteLine';

@@ -84,6 +84,32 @@ describe('reply tree preview in VS Code (Light Modern)', () => {
   });
 });
 
+/** The editor's lines as the user sees them (Monaco draws non-breaking spaces). */
+function viewLineTexts() {
+  return [...document.querySelectorAll('.editor-instance .view-lines .view-line')].map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '));
+}
+
+/**
+ * Waits until the workbench has read Debate Markdown's language configuration, which it fetches after
+ * the mode is set (over the connection, in code-server): Enter pressed before then has no quote rules.
+ * The sign is an auto-closing pair from the same file: "(" typed on the empty last line becomes "()".
+ * The probe is deleted again (Backspace between an auto-closed pair deletes both).
+ */
+async function waitForLanguageConfiguration(page) {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.type('(');
+    try {
+      await page.waitForFunction(`(${viewLineTexts})().includes('()')`, undefined, { timeout: 2_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 15) throw error;
+      await page.keyboard.press('Backspace');
+    }
+  }
+  await page.keyboard.press('Backspace');
+  await page.waitForFunction(`!(${viewLineTexts})().some((text) => text === '()' || text === '(')`, undefined, { timeout: TIMEOUT });
+}
+
 describe('typing in Debate Markdown (real keystrokes)', () => {
   let session;
   before(async () => {
@@ -97,6 +123,7 @@ describe('typing in Debate Markdown (real keystrokes)', () => {
     await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
+    await waitForLanguageConfiguration(page);
     await page.keyboard.type('> quoted');
     await page.keyboard.press('Enter');
     await page.keyboard.type('more');
