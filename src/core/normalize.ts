@@ -48,31 +48,20 @@ export function normalizeForMatching(text: string): string {
  * characters or depends on the next letter (İ, Σ) or a surrogate sends the text the long way.
  */
 export function normalizedHashAndLength(text: string): number {
-  return hashForMatching(stripMarkdown(text), false);
-}
-
-/**
- * The hash and length of `text` normalised for matching: folded here, or, with `prefolded`, already
- * through normalizeTypography and toLowerCase (the long way), so that only white space is collapsed.
- */
-function hashForMatching(text: string, prefolded: boolean): number {
+  const stripped = stripMarkdown(text);
   let hash = FNV_OFFSET;
   let length = 0;
   let pendingSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    let folded: number;
-    if (prefolded) folded = isWhiteSpace(code) ? SPACE : code;
-    else {
-      folded = MATCHING[code];
-      if (folded === UNKNOWN) folded = MATCHING[code] = matchingFoldOf(code);
-      // normalizeTypography leaves plain ASCII text as it is, so a backtick there stays one.
-      if (code === 96 && !/[^\x00-\x7f]|--/.test(text)) folded = 96;
-      if (folded === 45 && code === 45 && text.charCodeAt(i + 1) === 45) {
-        // Two hyphens or more are a dash, like –, — and ―.
-        while (text.charCodeAt(i + 1) === 45) i++;
-        folded = DASH;
-      }
+  for (let i = 0; i < stripped.length; i++) {
+    const code = stripped.charCodeAt(i);
+    let folded = MATCHING[code];
+    if (folded === UNKNOWN) folded = MATCHING[code] = matchingFoldOf(code);
+    // normalizeTypography leaves plain ASCII text as it is, so a backtick there stays one.
+    if (code === 96 && !/[^\x00-\x7f]|--/.test(stripped)) folded = 96;
+    if (folded === 45 && code === 45 && stripped.charCodeAt(i + 1) === 45) {
+      // Two hyphens or more are a dash, like –, — and ―.
+      while (stripped.charCodeAt(i + 1) === 45) i++;
+      folded = DASH;
     }
     if (folded >= 0) {
       if (pendingSpace) {
@@ -96,7 +85,7 @@ function hashForMatching(text: string, prefolded: boolean): number {
       length += dots;
       pendingSpace = folded === DASH;
     } else if (folded === SLOW_FOLD) {
-      return hashForMatching(normalizeTypography(text).toLowerCase(), true);
+      return hashOfNormalized(normalizeTypography(stripped).toLowerCase());
     }
     // VANISHES: nothing.
   }
@@ -122,6 +111,27 @@ function matchingFoldOf(code: number): number {
   if ((code >= 0xd800 && code <= 0xdfff) || code === 0x3a3) return SLOW_FOLD;
   const lower = character.toLowerCase();
   return lower.length === 1 ? lower.charCodeAt(0) : SLOW_FOLD;
+}
+
+function hashOfNormalized(folded: string): number {
+  let hash = FNV_OFFSET;
+  let length = 0;
+  let pendingSpace = false;
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    if (isWhiteSpace(code)) {
+      pendingSpace = length > 0;
+      continue;
+    }
+    if (pendingSpace) {
+      hash = Math.imul(hash ^ 32, FNV_PRIME);
+      length++;
+      pendingSpace = false;
+    }
+    hash = Math.imul(hash ^ code, FNV_PRIME);
+    length++;
+  }
+  return length * 0x100000000 + (hash >>> 0);
 }
 
 /** What JavaScript's \s matches. */
