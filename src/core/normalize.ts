@@ -85,7 +85,9 @@ export function normalizedHashAndLength(text: string): number {
       length += dots;
       pendingSpace = folded === DASH;
     } else if (folded === SLOW_FOLD) {
-      return hashOfNormalized(normalizeTypography(stripped).toLowerCase());
+      // The long way, rare enough to build the string.
+      const normalized = normalizeForMatching(text);
+      return normalized.length * 0x100000000 + (fnv1a(normalized) >>> 0);
     }
     // VANISHES: nothing.
   }
@@ -107,31 +109,19 @@ function matchingFoldOf(code: number): number {
   const plain = REPLACEMENT.get(character);
   if (plain !== undefined) return plain === '' ? VANISHES : plain === '...' ? ELLIPSIS : plain === ' ' ? SPACE : plain.charCodeAt(0);
   if (isWhiteSpace(code)) return SPACE;
-  if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code;
-  if ((code >= 0xd800 && code <= 0xdfff) || code === 0x3a3) return SLOW_FOLD;
-  const lower = character.toLowerCase();
-  return lower.length === 1 ? lower.charCodeAt(0) : SLOW_FOLD;
+  const lower = simpleLowerCase(code);
+  return lower < 0 ? SLOW_FOLD : lower;
 }
 
-function hashOfNormalized(folded: string): number {
-  let hash = FNV_OFFSET;
-  let length = 0;
-  let pendingSpace = false;
-  for (let i = 0; i < folded.length; i++) {
-    const code = folded.charCodeAt(i);
-    if (isWhiteSpace(code)) {
-      pendingSpace = length > 0;
-      continue;
-    }
-    if (pendingSpace) {
-      hash = Math.imul(hash ^ 32, FNV_PRIME);
-      length++;
-      pendingSpace = false;
-    }
-    hash = Math.imul(hash ^ code, FNV_PRIME);
-    length++;
-  }
-  return length * 0x100000000 + (hash >>> 0);
+/**
+ * The character `toLowerCase` makes of `code` wherever it stands in a text, or -1 when that is not one
+ * character independent of its neighbours: a surrogate, Σ (ς at the end of a word), İ (two characters).
+ */
+function simpleLowerCase(code: number): number {
+  if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code;
+  if ((code >= 0xd800 && code <= 0xdfff) || code === 0x3a3) return -1;
+  const lower = String.fromCharCode(code).toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : -1;
 }
 
 /** What JavaScript's \s matches. */
@@ -314,11 +304,10 @@ function foldOf(code: number): number {
   const plain = REPLACEMENT.get(character);
   if (plain !== undefined) return plain === "'" ? APOSTROPHE : plain === '' ? SLOW : NOT_WORD;
   if (code === 39) return APOSTROPHE;
-  if ((code >= 0xd800 && code <= 0xdfff) || code === 0x3a3) return SLOW;
-  const lower = character.toLowerCase();
-  if (lower.length !== 1) return SLOW;
+  const lower = simpleLowerCase(code);
+  if (lower < 0) return SLOW;
   // Every letter and digit folds to a code above the apostrophe's: the scanner tells them apart by that.
-  return LETTER_OR_NUMBER.test(lower) ? lower.charCodeAt(0) : NOT_WORD;
+  return LETTER_OR_NUMBER.test(String.fromCharCode(lower)) ? lower : NOT_WORD;
 }
 
 function foldedWord(text: string, start: number, end: number): string {
@@ -420,6 +409,11 @@ function scanNormalizedIntoScratch(normalized: string): number {
   return count;
 }
 
+/** The word a vocabulary id stands for. */
+export function wordOfId(id: number): string {
+  return vocabulary[id];
+}
+
 /** The words that vocabulary ids stand for. */
 export function wordsOfIds(ids: Int32Array): string[] {
   const found = new Array<string>(ids.length);
@@ -445,7 +439,7 @@ export function containsRun(haystack: Int32Array, needle: Int32Array): boolean {
   return false;
 }
 
-/** The vocabulary ids of any list of words (a unit has its own, from `wordList`). */
+/** The vocabulary ids of any list of words (a unit has its own, from `wordIdsOf`). */
 export function wordIds(words: readonly string[]): Int32Array {
   const ids = new Int32Array(words.length);
   for (let i = 0; i < words.length; i++) ids[i] = internWord(words[i], 0, words[i].length, fnv1a(words[i]), false);

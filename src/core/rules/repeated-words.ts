@@ -1,4 +1,4 @@
-import { sameWordKey, wordIds, wordKeyAt, wordSpans, wordsOfIds } from '../normalize';
+import { sameWordKey, wordIds, wordKeyAt, wordOfId, wordSpans } from '../normalize';
 import { UnitMemo } from '../parse';
 import { Finding, Rule } from '../rule';
 import { range } from '../types';
@@ -105,5 +105,5 @@ let intendedIds: Set<number> | undefined;
 
 function isIntendedOrNumber(id: number): boolean {
   intendedIds ??= new Set(wordIds([...INTENDED_DOUBLES]));
-  return intendedIds.has(id) || /^\d+$/.test(wordsOfIds(Int32Array.of(id))[0]);
+  return intendedIds.has(id) || /^\d+$/.test(wordOfId(id));
 }
