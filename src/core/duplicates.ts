@@ -1,7 +1,7 @@
 import { unitChangesSince } from './changes';
 import { IntMap } from './intMap';
 import { Draft, Unit } from './parse';
-import { firstIndexWhere } from './search';
+import { firstIndexWhere, positionInDocument } from './search';
 
 /** A run of paragraphs that repeats an earlier run (paragraphs may be missing from either copy). */
 export interface RepeatedBlock {
@@ -82,12 +82,7 @@ function addToGroup(groups: TextGroups, unit: Unit): void {
 }
 
 function insertInOrder(groups: TextGroups, group: Unit[], unit: Unit): void {
-  // Units are numbered in document order (a draft renumbers them all), so bisection places the new one.
-  group.splice(
-    firstIndexWhere(group.length, (k) => group[k].index > unit.index),
-    0,
-    unit,
-  );
+  group.splice(positionInDocument(group, unit.index), 0, unit);
   groups.repeated.add(group);
 }
 

@@ -7,7 +7,7 @@ import { quotePrefix } from './edits';
 import { Attribution, assemble, Draft, LineInfo, MarkdownBlock, nextGeneration, parseDraft, parseRegion, Quote } from './parse';
 import { firstIndexWhere } from './search';
 import { parseSuppressions } from './suppressions';
-import { dominantEol, LineText, splitLineTexts } from './text';
+import { charactersIn, dominantEol, LineText, splitLineTexts } from './text';
 import { Range } from './types';
 
 /** One change as VS Code reports it: a range of the text before the change, and what replaced it. */
@@ -107,13 +107,6 @@ function facesAcross(lines: readonly LineText[], lineInfo: readonly LineInfo[], 
 /** Index of the first item starting on or after `line`, in a list ordered by start line. */
 function firstFrom(items: readonly { startLine: number }[], line: number): number {
   return firstIndexWhere(items.length, (index) => items[index].startLine >= line);
-}
-
-/** How many characters lines from..to-1 hold, line breaks included. */
-function charactersIn(lines: readonly LineText[], from: number, to: number): number {
-  let count = 0;
-  for (let line = from; line < to; line++) count += lines[line].text.length + lines[line].eol.length;
-  return count;
 }
 
 /** The text after a change, from the previous draft's text (built if it was not yet). */

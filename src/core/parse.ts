@@ -14,7 +14,7 @@ import { FrontMatter, parseFrontMatter } from './frontMatter';
 import { normalizedHashAndLength, normalizeForMatching, WordStore, wordsOfIds } from './normalize';
 import { resolveSpeakers, Speaker } from './speakers';
 import { parseSuppressions, Suppressions } from './suppressions';
-import { dominantEol, LineText, splitLineTexts } from './text';
+import { charactersIn, dominantEol, LineText, splitLineTexts } from './text';
 import { Position } from './types';
 
 export type UnitKind = 'paragraph' | 'heading' | 'code' | 'html' | 'rule' | 'table' | 'attribution' | 'markup';
@@ -143,7 +143,8 @@ export class UnitMemo<T extends NonNullable<unknown> | null> {
 export class Unit {
   // Only numbers are kept from the derived texts: a long draft holds thousands of units, and their
   // normalised, prose and word strings would weigh several times the draft itself.
-  private cachedNormalizedHash?: number;
+  private cachedNormalizedHash = 0;
+  /** -1 until the normalised hash and length are worked out (together). */
   private cachedNormalizedLength = -1;
   private wordChunk?: Int32Array;
   private wordOffset = 0;
@@ -223,8 +224,8 @@ export class Unit {
 
   /** A hash of `normalized`: equal texts have equal hashes, so unequal hashes settle "not the same". */
   get normalizedHash(): number {
-    if (this.cachedNormalizedHash === undefined) this.cacheNormalized();
-    return this.cachedNormalizedHash!;
+    if (this.cachedNormalizedLength < 0) this.cacheNormalized();
+    return this.cachedNormalizedHash;
   }
 
   get normalizedLength(): number {
@@ -389,11 +390,7 @@ export function parseDraft(text: string): Draft {
   let source: string | undefined;
   if (!text.includes('\r')) {
     if (!frontMatter) source = text;
-    else if (frontMatter.endLine < last) {
-      let bodyStart = 0;
-      for (let i = 0; i <= frontMatter.endLine; i++) bodyStart += lines[i].text.length + 1;
-      source = '\n'.repeat(frontMatter.endLine + 1) + text.slice(bodyStart);
-    }
+    else if (frontMatter.endLine < last) source = '\n'.repeat(frontMatter.endLine + 1) + text.slice(charactersIn(lines, 0, frontMatter.endLine + 1));
   }
   const region = parseRegion(lines, frontMatter, lineInfo, quoteOfLine, 0, last, source);
   return assemble(text, lines, frontMatter, lineInfo, { blocks: region.blocks, quoteOfLine, attributionOfLine: region.attributionOfLine, carry: { log: [] }, generation: nextGeneration() }, region.units, region.quotes, region.attributions, region.leadIns, dominantEol(lines), null);

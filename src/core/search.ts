@@ -12,3 +12,11 @@ export function firstIndexWhere(length: number, reached: (index: number) => bool
   }
   return low;
 }
+
+/**
+ * Where a unit numbered `index` stands in a list of units in document order: the first position whose unit
+ * is not before it (units are numbered in document order, and a draft renumbers them all).
+ */
+export function positionInDocument(units: readonly { index: number }[], index: number): number {
+  return firstIndexWhere(units.length, (k) => units[k].index >= index);
+}

@@ -81,7 +81,6 @@ export function similarityBound(a: number, b: number): number {
   return a + b === 0 ? 1 : (2 * Math.min(a, b)) / (a + b);
 }
 
-
 /**
  * Length of the longest common subsequence, 32 positions of `b` per machine word (Allison–Dix, as Hyyrö
  * writes it): V' = (V + U) | (V − U) with U = V & match(a[i]); since U ⊆ V, V − U is V & ~U.

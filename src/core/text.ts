@@ -47,6 +47,13 @@ export function splitLineTexts(text: string): LineText[] {
   return lines;
 }
 
+/** How many characters lines from..to-1 hold, line breaks included. */
+export function charactersIn(lines: readonly LineText[], from: number, to: number): number {
+  let count = 0;
+  for (let line = from; line < to; line++) count += lines[line].text.length + lines[line].eol.length;
+  return count;
+}
+
 export function stripBom(text: string): { text: string; bom: boolean } {
   return text.startsWith(BOM) ? { text: text.slice(1), bom: true } : { text, bom: false };
 }

@@ -4,7 +4,7 @@ import { IntMap } from '../intMap';
 import { lineLabel } from '../edits';
 import { Draft, Unit, UnitMemo } from '../parse';
 import { Finding, Rule } from '../rule';
-import { firstIndexWhere } from '../search';
+import { positionInDocument } from '../search';
 import { bandKeys, BANDS_PER_PARAGRAPH, idSimilarity, minHashSignature, similarityBound, wordDifferences } from '../similarity';
 import { range } from '../types';
 
@@ -48,7 +48,7 @@ function addToBucket(buckets: IntMap<Unit | Unit[]>, band: number, unit: Unit, a
   if (bucket === undefined) buckets.set(band, unit);
   else if (Array.isArray(bucket)) {
     if (append) bucket.push(unit);
-    else bucket.splice(position(bucket, unit), 0, unit);
+    else bucket.splice(positionInDocument(bucket, unit.index), 0, unit);
   } else buckets.set(band, !append && unit.index <= bucket.index ? [unit, bucket] : [bucket, unit]);
 }
 
@@ -64,11 +64,6 @@ function removeFromBucket(buckets: IntMap<Unit | Unit[]>, band: number, unit: Un
   return true;
 }
 
-/** Where in a bucket (kept in document order) `unit` goes: unit indexes keep their order across edits. */
-function position(bucket: readonly Unit[], unit: Unit): number {
-  return firstIndexWhere(bucket.length, (index) => bucket[index].index >= unit.index);
-}
-
 /**
  * The most similar of the paragraphs before `unit` that share at least two MinHash bands with it (one
  * shared band is mostly chance), looking only at the most recent few of each bucket: templated text
@@ -82,7 +77,7 @@ function bestEarlierMatch(unit: Unit, index: NearDuplicateIndex, threshold: numb
   for (const band of bands) {
     const bucket = index.buckets.get(band)!;
     if (!Array.isArray(bucket)) continue; // the unit alone
-    const at = position(bucket, unit);
+    const at = positionInDocument(bucket, unit.index);
     for (let k = at - 1; k >= Math.max(0, at - MAX_PER_BUCKET); k--) {
       met ??= [];
       shared ??= [];

@@ -92,8 +92,8 @@ function endsWithColon(text: string): boolean {
 
 /** The lead-in phrase each line of the unit ends with (null where none): matched once per unit. */
 const LEAD_IN_PHRASES_OF = new UnitMemo((unit) =>
-  unit.segments.map((segment) => {
-    const text = segment.text.trim();
+  Array.from({ length: unit.segmentCount }, (_, segment) => {
+    const text = unit.segmentText(segment).trim();
     return (text.endsWith(':') && LEAD_IN_PHRASES.map((pattern) => pattern.exec(text)?.[0]).find(Boolean)) || null;
   }),
 );
