@@ -10,12 +10,13 @@ export interface DraftAnalysis {
   diagnostics: core.Diagnostic[];
 }
 
+/** Past this many edits recorded and not yet parsed, parsing the document afresh is quicker. */
+const MAX_PENDING_EDITS = 200;
+
 /**
  * One analysis per document version, shared by diagnostics, code actions, folding and the preview, so
  * that no feature parses a draft the others already parsed.
  */
-const MAX_PENDING_EDITS = 200;
-
 export class DraftService implements vscode.Disposable {
   private readonly cache = new Map<string, DraftAnalysis>();
   /**

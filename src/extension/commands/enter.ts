@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as core from '../../core';
 
 const EMPTY_QUOTE_LINE = /^\s*(?:>[ \t]*)+$/;
 
@@ -33,7 +34,9 @@ export async function onEnterKey(): Promise<void> {
   // Not version-checked (as editor.edit would be, and fail): the edit lands at this position in the
   // editor's current text, before anything typed since.
   const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  const prefix = /^\s*(?:>[ \t]*)*/.exec(line.text.slice(0, selection.active.character))?.[0] ?? '';
+  // The line's quote markers, or on an unquoted line its indentation, as Enter itself would keep them.
+  const before = line.text.slice(0, selection.active.character);
+  const prefix = core.quotePrefix(before) || /^[ \t]*/.exec(before)![0];
   const edit = new vscode.WorkspaceEdit();
   edit.replace(editor.document.uri, selection, `${eol}${prefix}`);
   await vscode.workspace.applyEdit(edit);
