@@ -20,7 +20,7 @@ function gc(): void {
 async function settle(): Promise<void> {
   for (let round = 0; round < 3; round++) {
     gc();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setImmediate(resolve));
   }
   gc();
 }

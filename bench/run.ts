@@ -371,7 +371,7 @@ duplicates, repeated words, fenced code, lists, headings and links. \`node out/b
   outside the heap) minus the same before the draft, and that as a multiple of the file size. Target ≤ ${TARGETS.memory}×. The notes give
   the peak too: the growth of the child's peak resident set size (\`process.resourceUsage().maxRSS\`) over that of a
   child that only loads, reads and warms up, beside the same for a bare markdown-it parse of the draft. The peak
-  is mostly garbage and V8's young generation, and markdown-it's tokens alone peak above 30× the file size, so a
+  is mostly garbage and V8's young generation, and a bare markdown-it parse alone peaks near 30× the file size, so a
   peak of 10× is out of reach for any tool that parses with markdown-it, as Riposte must; the held memory is what
   stays with every open draft.
 - **10 MB / 1 MB**: the growth of the lint time from 1 to 10 MB. Target ≤ ${TARGETS.growth} (linear is 10).
