@@ -1,9 +1,10 @@
 // Near-duplicate search without comparing every pair: MinHash signatures of word bigrams, bucketed by
 // bands (locality-sensitive hashing); only paragraphs that share a bucket are compared word by word.
 import { fnv1a, FNV_OFFSET, FNV_PRIME } from './hash';
+import { MinHashKernel, simdMinHashKernel } from './minHashKernel';
 import { wordIds } from './normalize';
 
-const HASHES = 30; // even: minHashSignature computes two at a time
+const HASHES = 30; // a multiple of three: signInJavaScript computes three at a time
 // Two rows a band: short paragraphs have few bigrams, and three-row bands let edited copies slip through.
 const BAND_ROWS = 2;
 /** How many band keys `bandKeys` gives a paragraph. */
@@ -24,34 +25,73 @@ export function mix(hash: number, value: number): number {
   return Math.imul(h, 0x85ebca6b) >>> 0;
 }
 
-// The shingles of the paragraph being signed: one buffer for all of them, grown when one needs more.
+// The shingles of the paragraph being signed, where the JavaScript loop keeps them: one buffer for all
+// paragraphs, grown when one needs more.
 let shingles = new Int32Array(256);
+/** The WebAssembly kernel, made on first use (not at load: activation does not pay for it); null without SIMD. */
+let kernel: MinHashKernel | null | undefined;
 
 export function minHashSignature(ids: Int32Array): Uint32Array {
-  const count = ids.length < 2 ? ids.length : ids.length - 1;
-  if (shingles.length < count) shingles = new Int32Array(count * 2);
-  for (let k = 0; k < count; k++) shingles[k] = ids.length < 2 ? mix(0x2545f491, ids[k]) : mix(mix(0x2545f491, ids[k]), ids[k + 1]);
+  kernel ??= simdMinHashKernel(MULTIPLIERS, OFFSETS);
+  return kernel ? signWith(kernel, ids) : signInJavaScript(ids);
+}
+
+function signWith(kernel: MinHashKernel, ids: Int32Array): Uint32Array {
+  const count = shingleCount(ids);
   const signature = new Uint32Array(HASHES);
-  // Two hash functions at a time over all shingles (HASHES is even): their multipliers, offsets and
-  // minimums stay in registers, and each shingle is loaded once for both.
-  for (let i = 0; i < HASHES; i += 2) {
-    const multiplier = MULTIPLIERS[i];
-    const offset = OFFSETS[i];
-    const nextMultiplier = MULTIPLIERS[i + 1];
-    const nextOffset = OFFSETS[i + 1];
-    let minimum = 0x7fffffff; // 0xffffffff with its sign bit flipped
-    let nextMinimum = 0x7fffffff;
+  if (count === 0) return signature.fill(0xffffffff);
+  writeShingles(ids, kernel.shingles(count), count);
+  kernel.sign(count, signature);
+  return signature;
+}
+
+/** The same signature as the kernel gives, in plain JavaScript. @internal exported for the test that compares the two. */
+export function signInJavaScript(ids: Int32Array): Uint32Array {
+  const count = shingleCount(ids);
+  if (shingles.length < count) shingles = new Int32Array(count * 2);
+  const buffer = shingles;
+  writeShingles(ids, buffer, count);
+  const signature = new Uint32Array(HASHES);
+  // Three hash functions at a time over all shingles (HASHES is a multiple of three): their multipliers,
+  // offsets and minimums stay in registers, and each shingle is loaded once for all three.
+  for (let i = 0; i < HASHES; i += 3) {
+    const multiplier0 = MULTIPLIERS[i];
+    const multiplier1 = MULTIPLIERS[i + 1];
+    const multiplier2 = MULTIPLIERS[i + 2];
+    const offset0 = OFFSETS[i];
+    const offset1 = OFFSETS[i + 1];
+    const offset2 = OFFSETS[i + 2];
+    let minimum0 = 0x7fffffff; // 0xffffffff with its sign bit flipped
+    let minimum1 = 0x7fffffff;
+    let minimum2 = 0x7fffffff;
     for (let k = 0; k < count; k++) {
-      const shingle = shingles[k];
-      const value = ((Math.imul(shingle, multiplier) + offset) | 0) ^ SIGN;
-      const nextValue = ((Math.imul(shingle, nextMultiplier) + nextOffset) | 0) ^ SIGN;
-      if (value < minimum) minimum = value;
-      if (nextValue < nextMinimum) nextMinimum = nextValue;
+      const shingle = buffer[k];
+      const value0 = ((Math.imul(shingle, multiplier0) + offset0) | 0) ^ SIGN;
+      const value1 = ((Math.imul(shingle, multiplier1) + offset1) | 0) ^ SIGN;
+      const value2 = ((Math.imul(shingle, multiplier2) + offset2) | 0) ^ SIGN;
+      // Conditional expressions, not ifs: they measured a quarter faster in this loop.
+      minimum0 = value0 < minimum0 ? value0 : minimum0;
+      minimum1 = value1 < minimum1 ? value1 : minimum1;
+      minimum2 = value2 < minimum2 ? value2 : minimum2;
     }
-    signature[i] = minimum ^ SIGN;
-    signature[i + 1] = nextMinimum ^ SIGN;
+    signature[i] = minimum0 ^ SIGN;
+    signature[i + 1] = minimum1 ^ SIGN;
+    signature[i + 2] = minimum2 ^ SIGN;
   }
   return signature;
+}
+
+/** Word bigrams, or the one word of a one-word paragraph. */
+function shingleCount(ids: Int32Array): number {
+  return ids.length < 2 ? ids.length : ids.length - 1;
+}
+
+function writeShingles(ids: Int32Array, into: Int32Array, count: number): void {
+  if (ids.length < 2) {
+    for (let k = 0; k < count; k++) into[k] = mix(0x2545f491, ids[k]);
+  } else {
+    for (let k = 0; k < count; k++) into[k] = mix(mix(0x2545f491, ids[k]), ids[k + 1]);
+  }
 }
 
 /** One number per band: its rows hashed together with the band's index (numbers make cheap Map keys). */

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fnv1a } from '../../src/core/hash';
 import { normalizedHashAndLength, normalizeForMatching, normalizeTypography, sameWordKey, wordIds, wordKeys, words, wordSpans } from '../../src/core/normalize';
-import { minHashSignature, mix, wordSimilarity } from '../../src/core/similarity';
+import { simdMinHashKernel } from '../../src/core/minHashKernel';
+import { minHashSignature, mix, signInJavaScript, wordSimilarity } from '../../src/core/similarity';
 import { REPO_ROOT } from '../paths';
 import { seededRandom } from '../random';
 
@@ -197,6 +198,35 @@ describe('minHashSignature', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { generateDraft } = require('../../bench/generate') as typeof import('../../bench/generate');
     const paragraphs = generateDraft(20 * 1024, 4).split('\n\n').map((paragraph) => wordKeys(paragraph));
-    for (const keys of [...paragraphs, [], ['one'], ['two', 'words']]) assert.deepEqual(minHashSignature(wordIds(keys)), reference(keys), keys.join(' '));
+    for (const keys of [...paragraphs, [], ['one'], ['two', 'words']]) {
+      assert.deepEqual(minHashSignature(wordIds(keys)), reference(keys), keys.join(' '));
+      assert.deepEqual(signInJavaScript(wordIds(keys)), reference(keys), `without WebAssembly: ${keys.join(' ')}`);
+    }
+  });
+
+  it('runs on the WebAssembly SIMD kernel in Node, which agrees with the JavaScript loop however long the paragraph', () => {
+    // Node has had WebAssembly SIMD since 16.4: here the kernel must be what signs paragraphs.
+    assert.ok(simdMinHashKernel(new Int32Array([3]), new Int32Array([5])), 'the kernel compiles');
+    const random = seededRandom(31);
+    // Long ones make the kernel grow its memory (64 KB holds some 16,000 shingles); short ones after them use it again.
+    for (const length of [0, 1, 2, 3, 5, 31, 200, 16_500, 70_000, 4, 40_000, 9]) {
+      const ids = Int32Array.from({ length }, () => random(1 << 30) - (1 << 29));
+      assert.deepEqual(minHashSignature(ids), signInJavaScript(ids), `${length} word ids`);
+    }
+  });
+
+  it('gives a kernel of any number of hash functions the unsigned minimum of each', () => {
+    const random = seededRandom(5);
+    for (const hashes of [1, 4, 7]) {
+      const multipliers = Int32Array.from({ length: hashes }, () => random(1 << 30) * 2 + 1);
+      const offsets = Int32Array.from({ length: hashes }, () => random(1 << 30) * 4);
+      const kernel = simdMinHashKernel(multipliers, offsets)!;
+      const shingles = Array.from({ length: 50 }, () => random(1 << 30) * 3);
+      kernel.shingles(shingles.length).set(shingles);
+      const signature = new Uint32Array(hashes);
+      kernel.sign(shingles.length, signature);
+      const expected = Array.from(multipliers, (multiplier, i) => Math.min(...shingles.map((shingle) => (Math.imul(shingle, multiplier) + offsets[i]) >>> 0)));
+      assert.deepEqual([...signature], expected, `${hashes} hash functions`);
+    }
   });
 });
