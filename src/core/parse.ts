@@ -844,7 +844,8 @@ function maskCodeSpans(text: string): string {
 }
 
 function blank(match: string): string {
-  return match.replace(/[^\n]/g, ' ');
+  // Most matches are one line: spaces of the same length, without a pattern run per character.
+  return match.includes('\n') ? match.replace(/[^\n]/g, ' ') : ' '.repeat(match.length);
 }
 
 /** @internal The text with inline code, HTML, autolinks, link targets and web addresses blanked (same length). */

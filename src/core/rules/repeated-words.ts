@@ -88,14 +88,16 @@ function isDoubled(prose: string, spans: Int32Array, i: number, size: number, te
 
 /**
  * Whether a group of 1–4 words is followed by itself, leaving out single words doubled on purpose or
- * numbers (isDoubled would reject them): the cheap test before offsets are worked out.
+ * numbers (isDoubled would reject them): the cheap test before offsets are worked out. A group of `size`
+ * words is doubled where `size` words in a row equal the words `size` further on: one pass per size,
+ * counting such runs, is a compare a word each.
  */
 function mayRepeat(keys: Int32Array): boolean {
-  for (let i = 0; i < keys.length; i++) {
-    for (let size = 1; size <= MAX_GROUP && i + 2 * size <= keys.length; size++) {
-      let same = true;
-      for (let k = 0; k < size && same; k++) same = keys[i + k] === keys[i + size + k];
-      if (same && (size > 1 || !isIntendedOrNumber(keys[i]))) return true;
+  for (let size = 1; size <= MAX_GROUP; size++) {
+    let run = 0;
+    for (let i = 0; i + size < keys.length; i++) {
+      if (keys[i] !== keys[i + size]) run = 0;
+      else if (++run >= size && (size > 1 || !isIntendedOrNumber(keys[i]))) return true;
     }
   }
   return false;
