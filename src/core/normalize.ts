@@ -49,6 +49,38 @@ export function normalizeForMatching(text: string): string {
  */
 export function normalizedHashAndLength(text: string): number {
   const stripped = stripMarkdown(text);
+  const common = hashOfCommonCharacters(stripped);
+  return common >= 0 ? common : hashOfAnyCharacters(stripped, text);
+}
+
+/**
+ * The same for a text of letters, digits, punctuation that stays as it is and white space, the bulk of
+ * any draft; -1 at the first character that needs more (a dash, hyphen, backtick, ellipsis, one that
+ * vanishes or is not in the table yet). Without those cases, the loop runs twice as fast.
+ */
+function hashOfCommonCharacters(stripped: string): number {
+  let hash = FNV_OFFSET;
+  let length = 0;
+  let pendingSpace = false;
+  for (let i = 0; i < stripped.length; i++) {
+    const code = stripped.charCodeAt(i);
+    const folded = MATCHING[code];
+    if (folded >= 0 && code !== 96 && code !== 45) {
+      if (pendingSpace) {
+        hash = Math.imul(hash ^ 32, FNV_PRIME);
+        length++;
+        pendingSpace = false;
+      }
+      hash = Math.imul(hash ^ folded, FNV_PRIME);
+      length++;
+    } else if (folded === SPACE) {
+      pendingSpace = length > 0;
+    } else return -1;
+  }
+  return length * 0x100000000 + (hash >>> 0);
+}
+
+function hashOfAnyCharacters(stripped: string, text: string): number {
   let hash = FNV_OFFSET;
   let length = 0;
   let pendingSpace = false;
