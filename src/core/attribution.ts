@@ -156,7 +156,8 @@ export function matchLeadingAttribution(content: string): AttributionMatch | nul
   const text = content.trim();
   // Every form ends with a colon (or "As X put it," with a comma): most lines are rejected here, cheaply.
   const last = text.charCodeAt(text.length - 1);
-  if (!text || text.length > 300 || (last !== 58 /* : */ && last !== 44 /* , */ && !/put\s+it$/i.test(text))) return null;
+  // (An end-anchored pattern tries every position of the line: the last letter is checked first.)
+  if (!text || text.length > 300 || (last !== 58 /* : */ && last !== 44 /* , */ && !((last | 32) === 116 /* t */ && /put\s+it$/i.test(text)))) return null;
   return matchMailHeader(text) ?? matchAsPutIt(text) ?? matchWrote(text);
 }
 

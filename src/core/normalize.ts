@@ -1,6 +1,7 @@
 // Matching must not care how a paragraph was typed or pasted: curly or straight quotes, dashes,
 // non-breaking spaces, Markdown emphasis and link syntax, letter case and line wrapping.
 import { fnv1a, FNV_OFFSET, FNV_PRIME } from './hash';
+import { isWhiteSpace } from './text';
 
 // Each typographic variant and what it stands for (one pass replaces them all: no output is an input).
 const TYPOGRAPHY: ReadonlyArray<[string, string]> = [
@@ -154,12 +155,6 @@ function simpleLowerCase(code: number): number {
   if ((code >= 0xd800 && code <= 0xdfff) || code === 0x3a3) return -1;
   const lower = String.fromCharCode(code).toLowerCase();
   return lower.length === 1 ? lower.charCodeAt(0) : -1;
-}
-
-/** What JavaScript's \s matches. */
-function isWhiteSpace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 export interface Word {

@@ -13,8 +13,8 @@ import {
 import { FrontMatter, parseFrontMatter } from './frontMatter';
 import { normalizedHashAndLength, normalizeForMatching, WordStore, wordsOfIds } from './normalize';
 import { resolveSpeakers, Speaker } from './speakers';
-import { parseSuppressions, Suppressions } from './suppressions';
-import { charactersIn, dominantEol, LineText, splitLineTexts } from './text';
+import { NO_SUPPRESSIONS, parseSuppressions, Suppressions } from './suppressions';
+import { charactersIn, dominantEol, isBlankBetween, LineText, splitLineTexts } from './text';
 import { Position } from './types';
 
 export type UnitKind = 'paragraph' | 'heading' | 'code' | 'html' | 'rule' | 'table' | 'attribution' | 'markup';
@@ -393,7 +393,7 @@ export function parseDraft(text: string): Draft {
     else if (frontMatter.endLine < last) source = '\n'.repeat(frontMatter.endLine + 1) + text.slice(charactersIn(lines, 0, frontMatter.endLine + 1));
   }
   const region = parseRegion(lines, frontMatter, lineInfo, quoteOfLine, 0, last, source);
-  return assemble(text, lines, frontMatter, lineInfo, { blocks: region.blocks, quoteOfLine, attributionOfLine: region.attributionOfLine, carry: { log: [] }, generation: nextGeneration() }, region.units, region.quotes, region.attributions, region.leadIns, dominantEol(lines), null);
+  return assemble(text, lines, frontMatter, lineInfo, { blocks: region.blocks, quoteOfLine, attributionOfLine: region.attributionOfLine, carry: { log: [] }, generation: nextGeneration() }, region.units, region.quotes, region.attributions, region.leadIns, text.includes('\r') ? dominantEol(lines) : '\n', null);
 }
 
 export interface Region {
@@ -436,7 +436,9 @@ export function assemble(
   units.forEach((unit, index) => (unit.index = index));
   attributions.sort((a, b) => a.startLine - b.startLine);
   quotes.forEach((quote, index) => (quote.index = index));
-  const suppressions = reuseSuppressions ?? parseSuppressions(lines, (line) => lineInfo[line].code);
+  // A whole text without the directives' prefix (most drafts) needs no look at each line.
+  const mayHaveDirectives = typeof text !== 'string' || text.includes('riposte-');
+  const suppressions = reuseSuppressions ?? (mayHaveDirectives ? parseSuppressions(lines, (line) => lineInfo[line].code) : NO_SUPPRESSIONS);
   for (const quote of quotes) {
     quote.speaker = null;
     quote.inferred = false;
@@ -553,14 +555,16 @@ function scanMarkers(text: string, max: number): { count: number; end: number } 
 
 /** Fills info[first..last]; the line before `first` (if any) must be a block boundary outside any quote. */
 function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[], frontMatter: FrontMatter | null, info: LineInfo[], first: number, last: number): { openBbcode: number } {
-  const codeDepth = new Map<number, number>();
-  const htmlLines = new Set<number>();
-  const lazyCandidates = new Set<number>();
+  // Per line from `first`: typed arrays, not a Map and Sets of line numbers (a lookup each per line).
+  const NOT_CODE = -1;
+  const codeDepth = new Int32Array(last - first + 1).fill(NOT_CODE);
+  const inHtml = new Uint8Array(last - first + 1);
+  const lazyCandidate = new Uint8Array(last - first + 1);
   for (const block of blocks) {
-    for (let line = block.startLine; line <= block.endLine; line++) {
-      if (block.kind === 'code') codeDepth.set(line, block.quoteDepth);
-      else if (block.kind === 'html') htmlLines.add(line);
-      if (block.quoteDepth > 0) lazyCandidates.add(line);
+    for (let line = Math.max(block.startLine, first); line <= Math.min(block.endLine, last); line++) {
+      if (block.kind === 'code') codeDepth[line - first] = block.quoteDepth;
+      else if (block.kind === 'html') inHtml[line - first] = 1;
+      if (block.quoteDepth > 0) lazyCandidate[line - first] = 1;
     }
   }
 
@@ -568,15 +572,15 @@ function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[],
   for (let i = first; i <= last; i++) {
     const text = lines[i].text;
     if (frontMatter && i >= frontMatter.startLine && i <= frontMatter.endLine) {
-      info[i] = new PackedLineInfo(0, 0, text.length, FRONT_MATTER | (text.trim() === '' ? BLANK : 0), null);
+      info[i] = new PackedLineInfo(0, 0, text.length, FRONT_MATTER | (isBlankBetween(text, 0, text.length) ? BLANK : 0), null);
       continue;
     }
-    const inCode = codeDepth.has(i);
-    const { count, end } = scanMarkers(text, inCode ? codeDepth.get(i)! : Number.POSITIVE_INFINITY);
+    const inCode = codeDepth[i - first] !== NOT_CODE;
+    const html = inHtml[i - first] === 1;
+    const { count, end } = scanMarkers(text, inCode ? codeDepth[i - first] : Number.POSITIVE_INFINITY);
     let markdownDepth = count;
-    const rest = text.slice(end);
-    const blank = rest.trim() === '';
-    if (count === 0 && !blank && !inCode && lazyCandidates.has(i) && i > first && !info[i - 1].blank) {
+    const blank = isBlankBetween(text, end, text.length);
+    if (count === 0 && !blank && !inCode && lazyCandidate[i - first] === 1 && i > first && !info[i - 1].blank) {
       // A lazy continuation line: CommonMark keeps it in the quote of the paragraph it continues.
       markdownDepth = info[i - 1].depth - bbcodeDepth;
     }
@@ -584,7 +588,9 @@ function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[],
     let contentEnd = text.length;
     let lineBbcodeDepth = bbcodeDepth;
     let bbcode: { opens: BbcodeOpen[]; closes: number[] } | null = null;
-    if (!inCode && !htmlLines.has(i) && /\[\/?quote\b/i.test(rest)) {
+    // Most lines hold no '[' at all: the pattern (and the copy it reads) only for those that do.
+    if (!inCode && !html && text.indexOf('[', end) >= 0 && /\[\/?quote\b/i.test(text.slice(end))) {
+      const rest = text.slice(end);
       const opens: BbcodeOpen[] = [];
       const closes: number[] = [];
       for (const tag of findBbcodeTags(maskCodeSpans(rest))) {
@@ -592,18 +598,17 @@ function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[],
           bbcodeDepth++;
           lineBbcodeDepth = Math.max(lineBbcodeDepth, bbcodeDepth);
           opens.push({ depth: markdownDepth + bbcodeDepth, speaker: tag.speaker });
-          if (rest.slice(0, tag.start).trim() === '') contentStart = end + tag.end;
+          if (isBlankBetween(rest, 0, tag.start)) contentStart = end + tag.end;
         } else if (bbcodeDepth > 0) {
           closes.push(markdownDepth + bbcodeDepth);
           bbcodeDepth--;
-          if (rest.slice(tag.end).trim() === '') contentEnd = Math.min(contentEnd, end + tag.start);
+          if (isBlankBetween(rest, tag.end, rest.length)) contentEnd = Math.min(contentEnd, end + tag.start);
         }
       }
       bbcode = { opens, closes };
     }
     if (contentEnd < contentStart) contentEnd = contentStart;
-    const content = text.slice(contentStart, contentEnd);
-    const flags = (content.trim() === '' ? BLANK : 0) | (inCode ? CODE : 0) | (htmlLines.has(i) ? HTML : 0);
+    const flags = (isBlankBetween(text, contentStart, contentEnd) ? BLANK : 0) | (inCode ? CODE : 0) | (html ? HTML : 0);
     info[i] = new PackedLineInfo(markdownDepth + lineBbcodeDepth, contentStart, contentEnd, flags, bbcode);
   }
   return { openBbcode: bbcodeDepth };

@@ -17,6 +17,9 @@ export interface SuppressionDirective {
   line: number;
 }
 
+/** A draft without suppression comments. */
+export const NO_SUPPRESSIONS: Suppressions = Object.freeze({ isSuppressed: () => false, directives: Object.freeze([]) });
+
 const DIRECTIVE = /<!--\s*riposte-(disable-next-line|disable-file|disable|enable)\b([^]*?)-->/g;
 
 export function parseSuppressions(lines: readonly LineText[], skip: (line: number) => boolean): Suppressions {
@@ -29,7 +32,7 @@ export function parseSuppressions(lines: readonly LineText[], skip: (line: numbe
       directives.push({ kind: match[1] as SuppressionDirective['kind'], rules, line: i });
     }
   }
-  if (directives.length === 0) return { isSuppressed: () => false, directives };
+  if (directives.length === 0) return NO_SUPPRESSIONS;
 
   const fileWide = new Set<string>();
   let allFileWide = false;

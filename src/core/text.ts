@@ -47,6 +47,18 @@ export function splitLineTexts(text: string): LineText[] {
   return lines;
 }
 
+/** What JavaScript's \s matches (and `trim` removes). */
+export function isWhiteSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** Whether text[start..end) is empty or white space: `text.slice(start, end).trim() === ''` without the copies. */
+export function isBlankBetween(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isWhiteSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /** How many characters lines from..to-1 hold, line breaks included. */
 export function charactersIn(lines: readonly LineText[], from: number, to: number): number {
   let count = 0;
