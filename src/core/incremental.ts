@@ -3,8 +3,8 @@
 // added or removed. A region is bounded by blank lines outside quotes, lists, code and HTML, where no
 // Markdown block, quote or attribution can continue across.
 import { matchLinkLine, matchOriginallyPosted } from './attribution';
-import { quotePrefix } from './edits';
-import { Attribution, assemble, Draft, LineInfo, MarkdownBlock, nextGeneration, parseDraft, parseRegion, Quote } from './parse';
+import { CONTINUES_BLOCK, mayContinue } from './blockBoundaries';
+import { Attribution, assemble, Draft, LineInfo, nextGeneration, parseDraft, parseRegion, Quote } from './parse';
 import { firstIndexWhere } from './search';
 import { parseSuppressions } from './suppressions';
 import { charactersIn, dominantEol, LineText, splitLineTexts } from './text';
@@ -18,8 +18,6 @@ export interface TextChange {
 
 /** More edits than the extension queues before it parses afresh: a kept index further behind rebuilds. */
 const MAX_LOGGED_EDITS = 256;
-
-const CONTINUES_BLOCK = /^(?:\s|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$))/;
 
 /**
  * A blank line outside quotes, code and HTML after which the text starts afresh: the next non-blank line
@@ -53,33 +51,6 @@ function regionEnd(lines: readonly LineText[], lineInfo: readonly LineInfo[], li
     if (++boundaries === count) return i - 1;
   }
   return lineInfo.length - 1;
-}
-
-/**
- * Whether a block that reaches the end of a region might have gone on past it in a full parse: a fence
- * or an HTML block of the kinds that end at a marker, not at a blank line, whose end marker is missing.
- */
-function mayContinue(block: MarkdownBlock, lines: readonly LineText[]): boolean {
-  const text = (line: number) => lines[line].text.slice(quotePrefix(lines[line].text).length);
-  const opening = text(block.startLine).trimStart();
-  const closing = block.endLine > block.startLine ? text(block.endLine).trim() : '';
-  if (block.kind === 'code') {
-    const fence = /^(`{3,}|~{3,})/.exec(opening);
-    if (!fence) return false; // indented code ends at a line that is not indented
-    const marker = fence[1];
-    return !(closing.length >= marker.length && closing === marker[0].repeat(closing.length));
-  }
-  if (block.kind !== 'html') return false;
-  const ends: Array<[RegExp, RegExp]> = [
-    [/^<!--/, /-->/],
-    [/^<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
-    [/^<\?/, /\?>/],
-    [/^<!\[CDATA\[/, /\]\]>/],
-    [/^<![A-Za-z]/, />/],
-  ];
-  const kind = ends.find(([start]) => start.test(opening));
-  if (!kind) return false; // the other HTML blocks end at a blank line
-  return !kind[1].test(text(block.endLine));
 }
 
 /** The nearest line from `line` (going down with step 1, up with -1) that has text or is quoted; -1 if none. */

@@ -10,6 +10,7 @@ import {
   matchOriginallyPosted,
   matchSignature,
 } from './attribution';
+import { CONTINUES_BLOCK, mayContinue } from './blockBoundaries';
 import { FrontMatter, parseFrontMatter } from './frontMatter';
 import { normalizedHashAndLength, normalizeForMatching, WordStore, wordsOfIds } from './normalize';
 import { resolveSpeakers, Speaker } from './speakers';
@@ -485,11 +486,60 @@ export interface MarkdownBlock {
 }
 
 /** markdown-it's leaf blocks of lines first..last (a region that starts and ends at a block boundary). */
-function markdownBlocks(lines: readonly LineText[], frontMatter: FrontMatter | null, first: number, last: number, source?: string): MarkdownBlock[] {
+/**
+ * Long texts are parsed in pieces of about this many characters: markdown-it keeps every token of what it
+ * parses until it returns, and tokens of a whole 10 MB draft (200,000) outlive V8's young generation and
+ * are copied twice over. Pieces end where the blocks are the same as in one parse (see blockBoundaries.ts).
+ */
+const PIECE_CHARACTERS = 1 << 16;
+
+/** @internal The blocks of lines first..last (exported for the test that cuts a text everywhere it may be cut). */
+export function markdownBlocks(lines: readonly LineText[], frontMatter: FrontMatter | null, first: number, last: number, source?: string, pieceCharacters = PIECE_CHARACTERS): MarkdownBlock[] {
+  // Front matter is not Markdown: blank it out (keeping line numbers) so `---` is not read as a rule or heading.
+  const sourceLine = (i: number) => (frontMatter && i <= frontMatter.endLine ? '' : lines[i].text);
+  const blocks: MarkdownBlock[] = [];
+  // `source`, when given, is lines first..last joined with '\n' (front matter blanked): pieces are slices of it.
+  let offset = 0;
+  let from = first;
+  while (from <= last) {
+    let to = from;
+    let characters = 0;
+    let piece: MarkdownBlock[];
+    for (;;) {
+      // The next line that may end a piece: blank, followed by a line that starts afresh.
+      for (; to < last; to++) {
+        characters += sourceLine(to).length + 1;
+        if (characters >= pieceCharacters && isBlankToMarkdown(sourceLine(to)) && !isBlankToMarkdown(sourceLine(to + 1)) && !CONTINUES_BLOCK.test(sourceLine(to + 1))) break;
+      }
+      if (to === last) characters += sourceLine(to).length + 1;
+      piece = blocksOfPiece(sourceLine, from, to, source?.slice(offset, offset + characters - 1));
+      // A fence or HTML block still open at the piece's end would have gone on: parse on to the next cut.
+      if (to === last || !piece.some((block) => block.endLine >= lastTextLine(sourceLine, from, to) && mayContinue(block, lines))) break;
+      to++;
+    }
+    blocks.push(...piece);
+    offset += characters;
+    from = to + 1;
+  }
+  return blocks;
+}
+
+/** Blank as markdown-it reads a line: nothing but spaces and tabs (a no-break space is text to it). */
+function isBlankToMarkdown(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) return false;
+  return true;
+}
+
+function lastTextLine(sourceLine: (line: number) => string, from: number, to: number): number {
+  let line = to;
+  while (line > from && isBlankToMarkdown(sourceLine(line))) line--;
+  return line;
+}
+
+function blocksOfPiece(sourceLine: (line: number) => string, first: number, last: number, source?: string): MarkdownBlock[] {
   if (source === undefined) {
-    // Front matter is not Markdown: blank it out (keeping line numbers) so `---` is not read as a rule or heading.
     const parts: string[] = new Array(last - first + 1);
-    for (let i = first; i <= last; i++) parts[i - first] = frontMatter && i <= frontMatter.endLine ? '' : lines[i].text;
+    for (let i = first; i <= last; i++) parts[i - first] = sourceLine(i);
     source = parts.join('\n');
   }
   const tokens = markdown.parse(source, {});

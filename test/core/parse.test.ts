@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { parseDraft } from '../../src/core';
-import { maskNonProse } from '../../src/core/parse';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseFrontMatter } from '../../src/core/frontMatter';
+import { markdownBlocks, maskNonProse } from '../../src/core/parse';
+import { REPO_ROOT } from '../paths';
 import { splitLines, splitLineTexts } from '../../src/core/text';
 import { seededRandom } from '../random';
 
@@ -23,6 +27,56 @@ describe('parseDraft', () => {
     const blocks = (source: string) => parseDraft(source).units.map((unit) => `${unit.kind} ${unit.startLine}-${unit.endLine} d${unit.depth}`);
     assert.deepEqual(blocks(text), blocks(text.replace(/\0/g, '\uFFFD')));
     assert.equal(blocks(text).length, 8); // paragraph, quote, code, two items and a second paragraph of the last one, HTML, paragraph
+  });
+});
+
+describe('markdownBlocks in pieces', () => {
+  // Cut wherever a cut is allowed (pieces of one character at least), the blocks must be those of one parse.
+  const inPieces = (text: string, pieceCharacters: number) => {
+    const lines = splitLineTexts(text);
+    const frontMatter = parseFrontMatter(lines);
+    const whole = markdownBlocks(lines, frontMatter, 0, lines.length - 1, undefined, Number.POSITIVE_INFINITY);
+    const joined = markdownBlocks(lines, frontMatter, 0, lines.length - 1, undefined, pieceCharacters);
+    // The path parseDraft takes for text without carriage returns: pieces are slices of the text itself.
+    const source = frontMatter ? '\n'.repeat(frontMatter.endLine + 1) + lines.slice(frontMatter.endLine + 1).map((line) => line.text).join('\n') : text;
+    const sliced = markdownBlocks(lines, frontMatter, 0, lines.length - 1, source, pieceCharacters);
+    return { whole, joined, sliced };
+  };
+  const filesUnder = (folder: string): string[] =>
+    readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(folder, entry.name)) : /\.(md|txt)$/.test(entry.name) ? [join(folder, entry.name)] : []));
+
+  it('finds the blocks of one parse in every fixture, example and generated draft, cut everywhere it may be', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { generateDraft } = require('../../bench/generate') as typeof import('../../bench/generate');
+    const texts = [...filesUnder(join(REPO_ROOT, 'test', 'core', 'fixtures')), ...filesUnder(join(REPO_ROOT, 'examples'))].map((file) => readFileSync(file, 'utf8').replace(/\r/g, ''));
+    for (let seed = 1; seed <= 4; seed++) texts.push(generateDraft(40 * 1024, seed));
+    let cut = 0;
+    for (const text of texts) {
+      const { whole, joined, sliced } = inPieces(text, 1);
+      assert.deepEqual(joined, whole);
+      assert.deepEqual(sliced, whole);
+      cut += text.split('\n\n').length;
+    }
+    assert.ok(cut > 1000, 'the corpus has many places to cut');
+  });
+
+  it('parses on past a cut while a fence or an HTML block that ends at a marker is open', () => {
+    const text = [
+      'Before the fence.', '', '```', 'code', '', 'still code', '```', '',
+      '<!-- a comment', '', 'still the comment -->', '',
+      '<pre>', '', 'still pre', '</pre>', '',
+      '> quote', '', '> another quote', '',
+      '- item', '', '    a paragraph of the item, not indented code', '', 'after the list', '',
+      '    indented code', '', 'para\u00a0', '\u00a0', 'same paragraph (a no-break space is text to markdown-it)', '',
+      '~~~', 'never closed', '', 'to the end',
+    ].join('\n');
+    const { whole, joined, sliced } = inPieces(text, 1);
+    assert.deepEqual(joined, whole);
+    assert.deepEqual(sliced, whole);
+    assert.deepEqual(
+      whole.filter((block) => block.kind === 'code' || block.kind === 'html').map((block) => `${block.kind} ${block.startLine}-${block.endLine}`),
+      ['code 2-6', 'html 8-10', 'html 12-15', 'code 27-27', 'code 33-36'],
+    );
   });
 });
 
