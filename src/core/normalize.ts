@@ -28,12 +28,14 @@ export function normalizeTypography(text: string): string {
 
 /** Strips Markdown syntax that does not change what a paragraph says. */
 export function stripMarkdown(text: string): string {
-  // Each pattern needs one of these characters, or a line starting with a list or heading marker.
-  if (!/[[*_~`]/.test(text) && !/^\s{0,3}[-#*+\d]/m.test(text)) return text;
-  return text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d{1,9}[.)]\s+)/gm, '')
-    .replace(/(\*\*|__|\*|_|~~|`)(?=\S)([^]*?\S)\1/g, '$2');
+  // Each pattern runs only on text that holds what it needs (most paragraphs need one of the three, if
+  // any); each test reads the previous step's output, since unwrapping a link can bring a marker to the
+  // start of a line.
+  let stripped = text;
+  if (stripped.includes('](')) stripped = stripped.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
+  if (/^\s{0,3}[-#*+\d]/m.test(stripped)) stripped = stripped.replace(/^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d{1,9}[.)]\s+)/gm, '');
+  if (/[*_~`]/.test(stripped)) stripped = stripped.replace(/(\*\*|__|\*|_|~~|`)(?=\S)([^]*?\S)\1/g, '$2');
+  return stripped;
 }
 
 /** The form two paragraphs are compared in: equal normalised text means "the same paragraph". */
