@@ -261,40 +261,75 @@ export function sameWordKey(text: string, aStart: number, aEnd: number, bStart: 
   return true;
 }
 
-// Every distinct word is one string and one small integer for the life of the process: word lists share
-// the strings (a long draft repeats a few thousand words a hundred thousand times), and sequences of words
-// compare as numbers. Words are found by a hash of their characters, checked against the text in place, in
-// an open-addressing table of typed arrays (a Map lookup per word was most of the scanning time).
-const vocabulary: string[] = [];
+// Every distinct word is one small integer for the life of the process: sequences of words compare as
+// numbers, and a long draft repeats a few thousand words a hundred thousand times. Words are found by a
+// hash of their characters in an open-addressing table of typed arrays (a Map lookup per word was most of
+// the scanning time), and checked against the text in place. Their characters live in one pool of code
+// units (a string each was a pointer chase and a string read per check: a quarter of the scanning time);
+// a word's string is made the first time something asks for it.
+let pool = new Uint16Array(1 << 15);
+let poolUsed = 0;
+let wordStarts = new Int32Array(1 << 11);
+let wordLengths = new Int32Array(1 << 11);
+let vocabularySize = 0;
+const wordStrings: (string | undefined)[] = [];
 let slotMask = (1 << 12) - 1;
 let slotHashes = new Int32Array(slotMask + 1);
 let slotIds = new Int32Array(slotMask + 1).fill(-1);
 
-/** Whether the vocabulary's word `id` is text[start..end), read as it is or `folded` (see `foldedCode`). */
-function isWordAt(id: number, text: string, start: number, end: number, folded: boolean): boolean {
-  const word = vocabulary[id];
-  if (word.length !== end - start) return false;
-  for (let k = 0; k < word.length; k++) {
-    const code = text.charCodeAt(start + k);
-    // Every character of a word scanned folded is known to FOLDED already.
-    if (word.charCodeAt(k) !== (folded ? FOLDED[code] : code)) return false;
+/** The id of the word text[start..end) whose hash is `hash`, added to the vocabulary if new. */
+function internWord(text: string, start: number, end: number, hash: number): number {
+  const length = end - start;
+  let slot = hash & slotMask;
+  for (let id = slotIds[slot]; id >= 0; slot = (slot + 1) & slotMask, id = slotIds[slot]) {
+    if (slotHashes[slot] !== hash || wordLengths[id] !== length) continue;
+    const at = wordStarts[id];
+    let k = 0;
+    while (k < length && pool[at + k] === text.charCodeAt(start + k)) k++;
+    if (k === length) return id;
   }
-  return true;
+  return addWord(text, start, end, hash, false, slot);
 }
 
-/** The id of the word text[start..end) whose hash is `hash`, added to the vocabulary if new. */
-function internWord(text: string, start: number, end: number, hash: number, folded: boolean): number {
+/** `internWord` for text[start..end) read as `foldedCode` turns it (the scanner's hot path, kept apart). */
+function internFoldedWord(text: string, start: number, end: number, hash: number): number {
+  const length = end - start;
+  const folding = FOLDED;
   let slot = hash & slotMask;
-  for (let id = slotIds[slot]; id >= 0; id = slotIds[slot]) {
-    if (slotHashes[slot] === hash && isWordAt(id, text, start, end, folded)) return id;
-    slot = (slot + 1) & slotMask;
+  for (let id = slotIds[slot]; id >= 0; slot = (slot + 1) & slotMask, id = slotIds[slot]) {
+    if (slotHashes[slot] !== hash || wordLengths[id] !== length) continue;
+    const at = wordStarts[id];
+    let k = 0;
+    // Every character of a word scanned folded is known to FOLDED already.
+    while (k < length && pool[at + k] === folding[text.charCodeAt(start + k)]) k++;
+    if (k === length) return id;
   }
-  const id = vocabulary.length;
-  vocabulary.push(folded ? foldedWord(text, start, end) : text.slice(start, end));
+  return addWord(text, start, end, hash, true, slot);
+}
+
+function addWord(text: string, start: number, end: number, hash: number, folded: boolean, slot: number): number {
+  const length = end - start;
+  if (poolUsed + length > pool.length) pool = grown(pool, poolUsed + length);
+  for (let k = 0; k < length; k++) pool[poolUsed + k] = folded ? FOLDED[text.charCodeAt(start + k)] : text.charCodeAt(start + k);
+  const id = vocabularySize++;
+  if (id === wordStarts.length) {
+    wordStarts = grown(wordStarts, id + 1);
+    wordLengths = grown(wordLengths, id + 1);
+  }
+  wordStarts[id] = poolUsed;
+  wordLengths[id] = length;
+  poolUsed += length;
   slotHashes[slot] = hash;
   slotIds[slot] = id;
-  if (vocabulary.length * 2 > slotMask) growSlots();
+  if (vocabularySize * 2 > slotMask) growSlots();
   return id;
+}
+
+/** A copy of `array` with room for at least `needed` entries (twice as many). */
+function grown<T extends Uint16Array | Int32Array>(array: T, needed: number): T {
+  const copy = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2));
+  copy.set(array);
+  return copy;
 }
 
 function growSlots(): void {
@@ -339,11 +374,6 @@ function foldOf(code: number): number {
   return LETTER_OR_NUMBER.test(String.fromCharCode(lower)) ? lower : NOT_WORD;
 }
 
-function foldedWord(text: string, start: number, end: number): string {
-  let word = '';
-  for (let i = start; i < end; i++) word += String.fromCharCode(foldedCode(text.charCodeAt(i)));
-  return word;
-}
 
 // Ids are collected here, then copied out at their exact length: one allocation per text.
 let scratch = new Int32Array(1024);
@@ -399,15 +429,15 @@ export class WordStore {
  * needs the normalised copies built.
  */
 function scanFolded(text: string): number {
+  const folding = FOLDED;
   const length = text.length;
   let count = 0;
   let i = 0;
   while (i < length) {
-    // The table is read in place; only a character not met before takes the call.
-    let folded = FOLDED[text.charCodeAt(i)];
-    if (folded === UNKNOWN) folded = foldedCode(text.charCodeAt(i));
+    // The table is read in place; a character not met before (or one that needs the long way) takes the call.
+    let folded = folding[text.charCodeAt(i)];
+    if (folded < 0 && (folded = foldedCode(text.charCodeAt(i))) === SLOW) return -1;
     if (folded <= APOSTROPHE) {
-      if (folded === SLOW) return -1;
       i++;
       continue;
     }
@@ -416,10 +446,10 @@ function scanFolded(text: string): number {
     for (;;) {
       hash = Math.imul(hash ^ folded, FNV_PRIME);
       if (++i >= length) break;
-      folded = FOLDED[text.charCodeAt(i)];
-      if (folded === UNKNOWN) folded = foldedCode(text.charCodeAt(i));
+      folded = folding[text.charCodeAt(i)];
       if (folded > APOSTROPHE) continue;
-      if (folded === SLOW) return -1;
+      if (folded < 0 && (folded = foldedCode(text.charCodeAt(i))) === SLOW) return -1;
+      if (folded > APOSTROPHE) continue;
       if (folded === APOSTROPHE && i + 1 < length) {
         const next = foldedCode(text.charCodeAt(i + 1));
         if (next === SLOW) return -1;
@@ -427,26 +457,36 @@ function scanFolded(text: string): number {
       }
       break;
     }
-    collect(count++, internWord(text, start, i, hash, true));
+    const id = internFoldedWord(text, start, i, hash);
+    if (count < scratch.length) scratch[count] = id;
+    else collect(count, id);
+    count++;
   }
   return count;
 }
 
 function scanNormalizedIntoScratch(normalized: string): number {
   let count = 0;
-  scanWords(normalized, (start, end, hash) => collect(count++, internWord(normalized, start, end, hash, false)));
+  scanWords(normalized, (start, end, hash) => collect(count++, internWord(normalized, start, end, hash)));
   return count;
 }
 
 /** The word a vocabulary id stands for. */
 export function wordOfId(id: number): string {
-  return vocabulary[id];
+  let word = wordStrings[id];
+  if (word === undefined) {
+    word = '';
+    // In chunks: String.fromCharCode takes its codes as arguments, and a word may be very long.
+    for (let at = wordStarts[id], end = at + wordLengths[id]; at < end; at += 4096) word += String.fromCharCode(...pool.subarray(at, Math.min(end, at + 4096)));
+    wordStrings[id] = word;
+  }
+  return word;
 }
 
 /** The words that vocabulary ids stand for. */
 export function wordsOfIds(ids: Int32Array): string[] {
   const found = new Array<string>(ids.length);
-  for (let i = 0; i < ids.length; i++) found[i] = vocabulary[ids[i]];
+  for (let i = 0; i < ids.length; i++) found[i] = wordOfId(ids[i]);
   return found;
 }
 
@@ -471,6 +511,6 @@ export function containsRun(haystack: Int32Array, needle: Int32Array): boolean {
 /** The vocabulary ids of any list of words (a unit has its own, from `wordIdsOf`). */
 export function wordIds(words: readonly string[]): Int32Array {
   const ids = new Int32Array(words.length);
-  for (let i = 0; i < words.length; i++) ids[i] = internWord(words[i], 0, words[i].length, fnv1a(words[i]), false);
+  for (let i = 0; i < words.length; i++) ids[i] = internWord(words[i], 0, words[i].length, fnv1a(words[i]));
   return ids;
 }
