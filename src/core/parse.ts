@@ -15,7 +15,7 @@ import { FrontMatter, parseFrontMatter } from './frontMatter';
 import { normalizedHashAndLength, normalizeForMatching, WordStore, wordsOfIds } from './normalize';
 import { resolveSpeakers, Speaker } from './speakers';
 import { NO_SUPPRESSIONS, parseSuppressions, Suppressions } from './suppressions';
-import { charactersIn, dominantEol, isBlankBetween, LineText, splitLineTexts } from './text';
+import { dominantEol, isBlankBetween, LineText, splitLineTexts } from './text';
 import { Position } from './types';
 
 export type UnitKind = 'paragraph' | 'heading' | 'code' | 'html' | 'rule' | 'table' | 'attribution' | 'markup';
@@ -386,13 +386,8 @@ export function parseDraft(text: string): Draft {
   const last = lines.length - 1;
   const lineInfo: LineInfo[] = new Array(lines.length);
   const quoteOfLine: (Quote | null)[] = new Array(lines.length).fill(null);
-  // What markdown-it reads is the lines joined with '\n', front matter blanked: with no other line breaks
-  // that is the text itself, after as many '\n' as the front matter has lines.
-  let source: string | undefined;
-  if (!text.includes('\r')) {
-    if (!frontMatter) source = text;
-    else if (frontMatter.endLine < last) source = '\n'.repeat(frontMatter.endLine + 1) + text.slice(charactersIn(lines, 0, frontMatter.endLine + 1));
-  }
+  // What markdown-it reads is the lines joined with '\n': with no other line breaks, the text itself.
+  const source = text.includes('\r') ? undefined : text;
   const region = parseRegion(lines, frontMatter, lineInfo, quoteOfLine, 0, last, source);
   return assemble(text, lines, frontMatter, lineInfo, { blocks: region.blocks, quoteOfLine, attributionOfLine: region.attributionOfLine, carry: { log: [] }, generation: nextGeneration() }, region.units, region.quotes, region.attributions, region.leadIns, text.includes('\r') ? dominantEol(lines) : '\n', null);
 }
@@ -493,14 +488,26 @@ export interface MarkdownBlock {
  */
 const PIECE_CHARACTERS = 1 << 16;
 
+/** The tokens that open a block Riposte keeps, and its kind. */
+const BLOCK_KIND_OF_TOKEN: ReadonlyMap<string, UnitKind> = new Map<string, UnitKind>([
+  ['paragraph_open', 'paragraph'],
+  ['heading_open', 'heading'],
+  ['fence', 'code'],
+  ['code_block', 'code'],
+  ['html_block', 'html'],
+  ['hr', 'rule'],
+  ['table_open', 'table'],
+]);
+
 /** @internal The blocks of lines first..last (exported for the test that cuts a text everywhere it may be cut). */
 export function markdownBlocks(lines: readonly LineText[], frontMatter: FrontMatter | null, first: number, last: number, source?: string, pieceCharacters = PIECE_CHARACTERS): MarkdownBlock[] {
-  // Front matter is not Markdown: blank it out (keeping line numbers) so `---` is not read as a rule or heading.
-  const sourceLine = (i: number) => (frontMatter && i <= frontMatter.endLine ? '' : lines[i].text);
+  const sourceLine = (i: number) => lines[i].text;
   const blocks: MarkdownBlock[] = [];
-  // `source`, when given, is lines first..last joined with '\n' (front matter blanked): pieces are slices of it.
+  // `source`, when given, is lines first..last joined with '\n': pieces are slices of it. Front matter is not
+  // Markdown (its `---` would read as a rule or a heading): parsing starts after it.
+  let from = frontMatter ? Math.max(first, frontMatter.endLine + 1) : first;
   let offset = 0;
-  let from = first;
+  for (let i = first; i < from; i++) offset += lines[i].text.length + 1;
   while (from <= last) {
     let to = from;
     let characters = 0;
@@ -554,31 +561,12 @@ function blocksOfPiece(sourceLine: (line: number) => string, first: number, last
     if (token.type === 'blockquote_open') quoteDepth++;
     else if (token.type === 'blockquote_close') quoteDepth--;
     if (!token.map) continue;
+    const kind = BLOCK_KIND_OF_TOKEN.get(token.type);
+    if (kind === undefined) continue;
     const start = token.map[0] + first;
-    const end = token.map[1] + first;
-    const add = (kind: UnitKind) => blocks.push({ kind, startLine: start, endLine: Math.max(start, end - 1), quoteDepth });
-    switch (token.type) {
-      case 'paragraph_open':
-        add('paragraph');
-        break;
-      case 'heading_open':
-        add('heading');
-        break;
-      case 'fence':
-      case 'code_block':
-        add('code');
-        break;
-      case 'html_block':
-        add('html');
-        break;
-      case 'hr':
-        add('rule');
-        break;
-      case 'table_open':
-        add('table');
-        skipUntilLevel = token.level;
-        break;
-    }
+    blocks.push({ kind, startLine: start, endLine: Math.max(start, token.map[1] + first - 1), quoteDepth });
+    // A table's rows and cells are not blocks of their own.
+    if (kind === 'table') skipUntilLevel = token.level;
   }
   return blocks;
 }
@@ -679,8 +667,10 @@ function buildQuotes(info: readonly LineInfo[], quoteOfLine: (Quote | null)[], f
   for (let i = first; i <= last; i++) {
     quoteOfLine[i] = null;
     const line = info[i];
-    // A `[quote]` tag starts a new quote even right after another one closed at the same depth.
-    for (const opened of line.bbcodeOpens) closeFrom(opened.depth);
+    // A `[quote]` tag starts a new quote even right after another one closed at the same depth. (Indexed
+    // loops: for…of made an iterator per line, over lists that are almost always empty.)
+    const opens = line.bbcodeOpens;
+    for (let k = 0; k < opens.length; k++) closeFrom(opens[k].depth);
     if (line.blank && line.depth === 0) {
       closeFrom(1);
       continue;
@@ -707,7 +697,8 @@ function buildQuotes(info: readonly LineInfo[], quoteOfLine: (Quote | null)[], f
     }
     quoteOfLine[i] = open[open.length - 1] ?? null;
     lastLine = i;
-    for (const closed of line.bbcodeCloses) closeFrom(closed);
+    const closes = line.bbcodeCloses;
+    for (let k = 0; k < closes.length; k++) closeFrom(closes[k]);
   }
   closeFrom(1);
   return quotes;
@@ -849,18 +840,18 @@ function buildUnits(
   attributionOfLine: ReadonlyMap<number, Attribution>,
 ): Unit[] {
   const units: Unit[] = [];
+  // (line, start, text) triples of the unit being gathered, in one buffer for all units: each unit takes a
+  // copy at its exact length (arrays grown by push keep spare room, and growing them was garbage too).
+  const segments: (number | string)[] = [];
   blocks.forEach((block) => {
-    // (line, start, text) triples, handed to the unit as they are.
-    let segments: (number | string)[] = [];
     let kind: UnitKind = block.kind;
     let joined = false;
     const flush = () => {
       if (segments.length === 0) return;
       const first = segments[0] as number;
       const last = segments[segments.length - 3] as number;
-      // A copy at the exact length: the unit keeps it, and arrays grown by push keep spare room.
       units.push(new Unit(units.length, kind, first, last, info[first].depth, quoteOfLine[first], segments.slice(), joined));
-      segments = [];
+      segments.length = 0;
     };
     const splits = block.kind === 'paragraph';
     for (let i = block.startLine; i <= block.endLine; i++) {

@@ -38,8 +38,7 @@ describe('markdownBlocks in pieces', () => {
     const whole = markdownBlocks(lines, frontMatter, 0, lines.length - 1, undefined, Number.POSITIVE_INFINITY);
     const joined = markdownBlocks(lines, frontMatter, 0, lines.length - 1, undefined, pieceCharacters);
     // The path parseDraft takes for text without carriage returns: pieces are slices of the text itself.
-    const source = frontMatter ? '\n'.repeat(frontMatter.endLine + 1) + lines.slice(frontMatter.endLine + 1).map((line) => line.text).join('\n') : text;
-    const sliced = markdownBlocks(lines, frontMatter, 0, lines.length - 1, source, pieceCharacters);
+    const sliced = markdownBlocks(lines, frontMatter, 0, lines.length - 1, text, pieceCharacters);
     return { whole, joined, sliced };
   };
   const filesUnder = (folder: string): string[] =>
