@@ -31,14 +31,14 @@ let shingles = new Int32Array(256);
 /** The WebAssembly kernel, made on first use (not at load: activation does not pay for it); null without SIMD. */
 let kernel: MinHashKernel | null | undefined;
 
-export function minHashSignature(ids: Int32Array): Uint32Array {
+/** The MinHash signature of a sequence of word ids, into `signature` if given. */
+export function minHashSignature(ids: Int32Array, signature = new Uint32Array(HASHES)): Uint32Array {
   kernel ??= simdMinHashKernel(MULTIPLIERS, OFFSETS);
-  return kernel ? signWith(kernel, ids) : signInJavaScript(ids);
+  return kernel ? signWith(kernel, ids, signature) : signInJavaScript(ids, signature);
 }
 
-function signWith(kernel: MinHashKernel, ids: Int32Array): Uint32Array {
+function signWith(kernel: MinHashKernel, ids: Int32Array, signature: Uint32Array): Uint32Array {
   const count = shingleCount(ids);
-  const signature = new Uint32Array(HASHES);
   if (count === 0) return signature.fill(0xffffffff);
   writeShingles(ids, kernel.shingles(count), count);
   kernel.sign(count, signature);
@@ -46,12 +46,11 @@ function signWith(kernel: MinHashKernel, ids: Int32Array): Uint32Array {
 }
 
 /** The same signature as the kernel gives, in plain JavaScript. @internal exported for the test that compares the two. */
-export function signInJavaScript(ids: Int32Array): Uint32Array {
+export function signInJavaScript(ids: Int32Array, signature = new Uint32Array(HASHES)): Uint32Array {
   const count = shingleCount(ids);
   if (shingles.length < count) shingles = new Int32Array(count * 2);
   const buffer = shingles;
   writeShingles(ids, buffer, count);
-  const signature = new Uint32Array(HASHES);
   // Three hash functions at a time over all shingles (HASHES is a multiple of three): their multipliers,
   // offsets and minimums stay in registers, and each shingle is loaded once for all three.
   for (let i = 0; i < HASHES; i += 3) {
@@ -96,13 +95,25 @@ function writeShingles(ids: Int32Array, into: Int32Array, count: number): void {
 
 /** One number per band: its rows hashed together with the band's index (numbers make cheap Map keys). */
 export function bandKeys(signature: Uint32Array): number[] {
-  const keys: number[] = [];
+  const keys = new Array<number>(BANDS_PER_PARAGRAPH);
+  writeBandKeys(signature, keys, 0);
+  return keys;
+}
+
+function writeBandKeys(signature: Uint32Array, into: number[] | Int32Array, at: number): void {
   for (let band = 0; band * BAND_ROWS < HASHES; band++) {
     let hash = Math.imul(band + 1, 0x9e3779b1) >>> 0;
     for (let row = band * BAND_ROWS; row < (band + 1) * BAND_ROWS; row++) hash = Math.imul(hash ^ signature[row], FNV_PRIME) >>> 0;
-    keys.push(hash | 0); // int32: small integers to V8, so Map keys need no boxing
+    into[at + band] = hash | 0; // int32: small integers to V8, so Map keys need no boxing
   }
-  return keys;
+}
+
+// The signature being turned into band keys by `writeBandKeysOf`: one for all paragraphs.
+const scratchSignature = new Uint32Array(HASHES);
+
+/** `bandKeys(minHashSignature(ids))` into into[at..at + BANDS_PER_PARAGRAPH), with no signature or array made. */
+export function writeBandKeysOf(ids: Int32Array, into: Int32Array, at: number): void {
+  writeBandKeys(minHashSignature(ids, scratchSignature), into, at);
 }
 
 /** Similarity of two word sequences as difflib's ratio: 2·(words in common, in order) / (total words). */

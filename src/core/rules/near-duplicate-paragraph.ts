@@ -5,7 +5,7 @@ import { lineLabel } from '../edits';
 import { Draft, Unit, UnitMemo } from '../parse';
 import { Finding, Rule } from '../rule';
 import { positionInDocument } from '../search';
-import { bandKeys, BANDS_PER_PARAGRAPH, idSimilarity, minHashSignature, similarityBound, wordDifferences } from '../similarity';
+import { bandKeys, BANDS_PER_PARAGRAPH, idSimilarity, minHashSignature, similarityBound, wordDifferences, writeBandKeysOf } from '../similarity';
 import { range } from '../types';
 
 const MAX_PER_BUCKET = 8;
@@ -76,13 +76,13 @@ function removeFromBucket(buckets: IntMap<Unit | Unit[]>, band: number, unit: Un
  * shared band is mostly chance), looking only at the most recent few of each bucket: templated text
  * fills buckets with thousands of entries, and comparing with all of them would be quadratic.
  */
-function bestEarlierMatch(unit: Unit, index: NearDuplicateIndex, threshold: number, bands = unit.memo(BANDS)): Match | null {
+function bestEarlierMatch(unit: Unit, index: NearDuplicateIndex, threshold: number, bands: ArrayLike<number> = unit.memo(BANDS), from = 0): Match | null {
   // Earlier paragraphs met in the unit's buckets and how many buckets each shares: a few dozen at most,
   // so two short arrays searched in place (a Map and its sorted entries per paragraph were 4 MB of garbage a lint).
   let met: Unit[] | null = null;
   let shared: number[] | null = null;
-  for (const band of bands) {
-    const bucket = index.buckets.get(band)!;
+  for (let b = from; b < from + BANDS_PER_PARAGRAPH; b++) {
+    const bucket = index.buckets.get(bands[b])!;
     if (!Array.isArray(bucket)) continue; // the unit alone
     const at = positionInDocument(bucket, unit.index);
     for (let k = at - 1; k >= Math.max(0, at - MAX_PER_BUCKET); k--) {
@@ -116,15 +116,17 @@ function build(draft: Draft, isCandidate: (unit: Unit) => boolean, inLaterCopy: 
   const candidates = draft.units.filter(isCandidate);
   const buckets = new IntMap<Unit | Unit[]>(candidates.length * BANDS_PER_PARAGRAPH);
   const index: NearDuplicateIndex = { settings, generation: draft.parts.generation, inLaterCopy, buckets, best: new Map() };
-  const bands = candidates.map(bandsOf);
+  // Every candidate's band keys in one array (one each was 2 MB of garbage a 1 MB lint).
+  const bands = new Int32Array(candidates.length * BANDS_PER_PARAGRAPH);
+  candidates.forEach((unit, i) => writeBandKeysOf(unit.wordIds, bands, i * BANDS_PER_PARAGRAPH));
   // Built in document order, a bucket holds only earlier paragraphs when one joins it: a paragraph that
   // joins fewer than two non-empty buckets shares fewer than two with any earlier one, and has no match
   // without looking (most paragraphs: the lookups were a tenth of the rule's time).
   const sharedBuckets = new Uint8Array(candidates.length);
   candidates.forEach((unit, i) => {
-    for (const band of bands[i]) if (addToBucket(index.buckets, band, unit, true) && sharedBuckets[i] < 2) sharedBuckets[i]++;
+    for (let b = i * BANDS_PER_PARAGRAPH; b < (i + 1) * BANDS_PER_PARAGRAPH; b++) if (addToBucket(index.buckets, bands[b], unit, true) && sharedBuckets[i] < 2) sharedBuckets[i]++;
   });
-  candidates.forEach((unit, i) => index.best.set(unit, sharedBuckets[i] < 2 ? null : bestEarlierMatch(unit, index, threshold, bands[i])));
+  candidates.forEach((unit, i) => index.best.set(unit, sharedBuckets[i] < 2 ? null : bestEarlierMatch(unit, index, threshold, bands, i * BANDS_PER_PARAGRAPH)));
   return index;
 }
 
