@@ -38,6 +38,22 @@ export class IntMap<V> {
     if (this.count * 8 > capacity * 7) this.resize(this.count * 2);
   }
 
+  /** The key's value if it has one; if not, sets it to `value` and gives undefined (one probe for both). */
+  getOrAdd(key: number, value: V): V | undefined {
+    const capacity = this.values.length;
+    let slot = (key >>> 0) % capacity;
+    for (;;) {
+      const existing = this.values[slot];
+      if (existing === undefined) break;
+      if (this.keys[slot] === key) return existing;
+      slot = slot + 1 === capacity ? 0 : slot + 1;
+    }
+    this.keys[slot] = key;
+    this.values[slot] = value;
+    if (++this.count * 8 > capacity * 7) this.resize(this.count * 2);
+    return undefined;
+  }
+
   delete(key: number): boolean {
     const capacity = this.values.length;
     let slot = (key >>> 0) % capacity;

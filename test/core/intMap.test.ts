@@ -3,7 +3,7 @@ import { IntMap } from '../../src/core/intMap';
 import { seededRandom } from '../random';
 
 describe('IntMap', () => {
-  it('agrees with a Map through random sets and deletes, crowded probe runs and growth included', () => {
+  it('agrees with a Map through random sets, adds and deletes, crowded probe runs and growth included', () => {
     const random = seededRandom(99);
     // Keys share their low bits (multiples of 1024, negatives too), so they pile up in a few probe runs
     // and deletions have to shift entries back across the end of the table.
@@ -12,8 +12,14 @@ describe('IntMap', () => {
     const reference = new Map<number, number>();
     for (let step = 0; step < 20000; step++) {
       const key = keys[random(keys.length)];
-      if (random(3) === 0) assert.equal(map.delete(key), reference.delete(key), `delete ${key} at step ${step}`);
-      else {
+      const operation = random(4);
+      if (operation === 0) assert.equal(map.delete(key), reference.delete(key), `delete ${key} at step ${step}`);
+      else if (operation === 1) {
+        // getOrAdd: the value there, or undefined after adding this one.
+        const had = reference.get(key);
+        if (had === undefined) reference.set(key, step);
+        assert.equal(map.getOrAdd(key, step), had, `getOrAdd ${key} at step ${step}`);
+      } else {
         map.set(key, step);
         reference.set(key, step);
       }
