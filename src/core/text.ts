@@ -32,6 +32,12 @@ export function splitLines(text: string): SourceLine[] {
 }
 
 /**
+ * Every empty line of every draft: a third of a draft's lines are empty, and nothing changes a line in
+ * place (edits make new ones). Not frozen, so that it has the shape of every other line.
+ */
+const EMPTY_LINE: LineText = { text: '', eol: '\n' };
+
+/**
  * The lines of a text without their offsets (what a draft keeps: offsets would go stale with every edit
  * above them). Text with no carriage return, most of it, is cut at each '\n' found by indexOf.
  */
@@ -40,7 +46,7 @@ export function splitLineTexts(text: string): LineText[] {
   const lines: LineText[] = [];
   let start = 0;
   for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-    lines.push({ text: text.slice(start, end), eol: '\n' });
+    lines.push(end === start ? EMPTY_LINE : { text: text.slice(start, end), eol: '\n' });
     start = end + 1;
   }
   lines.push({ text: text.slice(start), eol: '' });
