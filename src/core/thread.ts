@@ -19,7 +19,8 @@ export interface ReplyTree {
   root: TreeNode;
 }
 
-const ANSWER_KINDS = new Set(['paragraph', 'heading', 'table', 'code']);
+/** The kinds of unit that answer a quote (an attribution line or a rule does not). */
+export const ANSWER_KINDS: ReadonlySet<string> = new Set(['paragraph', 'heading', 'table', 'code']);
 
 /**
  * Builds the thread: quotes nest as they nest in the text, and each paragraph written after a quote at the
@@ -89,7 +90,8 @@ export function buildReplyTree(draft: Draft): ReplyTree {
   return { speakers: draft.speakers.map((speaker) => ({ ...speaker })), root };
 }
 
-function containerAtDepth(quote: Quote | null, depth: number): Quote | null {
+/** The quote at `depth` among `quote` and its ancestors (null: the document), where a unit at that depth belongs. */
+export function containerAtDepth(quote: Quote | null, depth: number): Quote | null {
   let current = quote;
   while (current && current.depth > depth) current = current.parent;
   return current && current.depth === depth ? current : null;

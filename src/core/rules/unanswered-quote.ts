@@ -1,6 +1,7 @@
 import { lineLabel } from '../edits';
+import { Draft, LineInfo, Quote } from '../parse';
 import { Finding, Rule } from '../rule';
-import { TreeNode } from '../thread';
+import { ANSWER_KINDS, containerAtDepth } from '../thread';
 import { range } from '../types';
 
 export const unansweredQuote: Rule = {
@@ -10,31 +11,64 @@ export const unansweredQuote: Rule = {
   options: {
     maxDepth: { type: 'number', default: 1, minimum: 1, maximum: 6, description: 'Deepest quote level checked (1: only the quotes you answer directly).' },
   },
-  check(draft, { analysis, options }) {
+  check(draft, { options }) {
     const maxDepth = options.maxDepth as number;
+    const answered = answeredQuotes(draft);
+    // Each quote's next sibling (the next quote of the same container), by index.
+    const nextSibling = new Array<Quote | undefined>(draft.quotes.length);
+    let lastTopLevel: Quote | null = null;
+    for (const quote of draft.quotes) {
+      if (quote.parent === null) {
+        if (lastTopLevel) nextSibling[lastTopLevel.index] = quote;
+        lastTopLevel = quote;
+      }
+      for (let i = 0; i + 1 < quote.children.length; i++) nextSibling[quote.children[i].index] = quote.children[i + 1];
+    }
     const findings: Finding[] = [];
-    const visit = (node: TreeNode) => {
-      const quotes = node.children.filter((child) => child.kind === 'quote');
-      quotes.forEach((quote, i) => {
-        if (quote.depth <= maxDepth && !quote.children.some((child) => child.kind === 'reply') && !continuesIn(quote, quotes[i + 1], draft.lineInfo)) {
-          const line = quote.range.startLine;
-          const who = quote.speaker ? ` from ${quote.speaker}${quote.inferred ? ' (inferred)' : ''}` : '';
-          findings.push({
-            range: range(line, 0, line, draft.lines[line].text.length),
-            message: `No reply follows this quote${who} (${lineLabel(quote.range.startLine, quote.range.endLine)}).`,
-          });
-        }
-        visit(quote);
+    for (const quote of draft.quotes) {
+      if (quote.depth > maxDepth || answered[quote.index]) continue;
+      if (continuesIn(quote, nextSibling[quote.index], draft.lineInfo)) continue;
+      const line = quote.startLine;
+      const who = quote.speaker ? ` from ${quote.speaker}${quote.inferred ? ' (inferred)' : ''}` : '';
+      findings.push({
+        range: range(line, 0, line, draft.lines[line].text.length),
+        message: `No reply follows this quote${who} (${lineLabel(quote.startLine, quote.endLine)}).`,
       });
-    };
-    visit(analysis.tree.root);
+    }
     return findings;
   },
 };
 
+/**
+ * Which quotes have a reply, as the reply tree has them (`buildReplyTree`), without building it: a unit
+ * that answers (a paragraph, heading, table or code) replies to the last quote of its own container that
+ * starts before it. One walk over quotes and units in document order: on a keystroke in a long draft,
+ * building the tree's nodes was most of this rule's time. A test holds the two to the same answers.
+ */
+export function answeredQuotes(draft: Draft): Uint8Array {
+  const quotes = draft.quotes;
+  const answered = new Uint8Array(quotes.length);
+  // The last quote seen of each container, by the container's index (the document's is quotes.length).
+  const lastChild = new Int32Array(quotes.length + 1).fill(-1);
+  const slotOf = (container: Quote | null) => (container ? container.index : quotes.length);
+  let next = 0;
+  for (const unit of draft.units) {
+    if (!ANSWER_KINDS.has(unit.kind)) continue;
+    // Quotes that start on or before the unit's first line come first (the tree takes units before a quote's start).
+    while (next < quotes.length && quotes[next].startLine <= unit.startLine) {
+      lastChild[slotOf(quotes[next].parent)] = next;
+      next++;
+    }
+    const container = unit.quote && unit.quote.depth === unit.depth ? unit.quote : containerAtDepth(unit.quote, unit.depth);
+    const repliedTo = lastChild[slotOf(container)];
+    if (repliedTo >= 0) answered[repliedTo] = 1;
+  }
+  return answered;
+}
+
 /** A quote split by a blank line into two blocks by the same speaker is one passage, answered after its end. */
-function continuesIn(quote: TreeNode, next: TreeNode | undefined, lineInfo: readonly { blank: boolean }[]): boolean {
+function continuesIn(quote: Quote, next: Quote | undefined, lineInfo: readonly LineInfo[]): boolean {
   if (!next || next.speaker !== quote.speaker) return false;
-  for (let line = quote.range.endLine + 1; line < next.range.startLine; line++) if (!lineInfo[line].blank) return false;
+  for (let line = quote.endLine + 1; line < next.startLine; line++) if (!lineInfo[line].blank) return false;
   return true;
 }
