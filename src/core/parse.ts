@@ -480,7 +480,6 @@ export interface MarkdownBlock {
   quoteDepth: number;
 }
 
-/** markdown-it's leaf blocks of lines first..last (a region that starts and ends at a block boundary). */
 /**
  * Long texts are parsed in pieces of about this many characters: markdown-it keeps every token of what it
  * parses until it returns, and tokens of a whole 10 MB draft (200,000) outlive V8's young generation and
@@ -499,9 +498,11 @@ const BLOCK_KIND_OF_TOKEN: ReadonlyMap<string, UnitKind> = new Map<string, UnitK
   ['table_open', 'table'],
 ]);
 
-/** @internal The blocks of lines first..last (exported for the test that cuts a text everywhere it may be cut). */
+/**
+ * @internal markdown-it's leaf blocks of lines first..last (a region that starts and ends at a block
+ * boundary). Exported for the test that cuts a text everywhere it may be cut.
+ */
 export function markdownBlocks(lines: readonly LineText[], frontMatter: FrontMatter | null, first: number, last: number, source?: string, pieceCharacters = PIECE_CHARACTERS): MarkdownBlock[] {
-  const sourceLine = (i: number) => lines[i].text;
   const blocks: MarkdownBlock[] = [];
   // `source`, when given, is lines first..last joined with '\n': pieces are slices of it. Front matter is not
   // Markdown (its `---` would read as a rule or a heading): parsing starts after it.
@@ -515,16 +516,17 @@ export function markdownBlocks(lines: readonly LineText[], frontMatter: FrontMat
     for (;;) {
       // The next line that may end a piece: blank, followed by a line that starts afresh.
       for (; to < last; to++) {
-        characters += sourceLine(to).length + 1;
-        if (characters >= pieceCharacters && isBlankToMarkdown(sourceLine(to)) && !isBlankToMarkdown(sourceLine(to + 1)) && !CONTINUES_BLOCK.test(sourceLine(to + 1))) break;
+        characters += lines[to].text.length + 1;
+        if (characters >= pieceCharacters && isBlankToMarkdown(lines[to].text) && !isBlankToMarkdown(lines[to + 1].text) && !CONTINUES_BLOCK.test(lines[to + 1].text)) break;
       }
-      if (to === last) characters += sourceLine(to).length + 1;
-      piece = blocksOfPiece(sourceLine, from, to, source?.slice(offset, offset + characters - 1));
+      if (to === last) characters += lines[to].text.length + 1;
+      piece = blocksOfPiece(lines, from, to, source?.slice(offset, offset + characters - 1));
       // A fence or HTML block still open at the piece's end would have gone on: parse on to the next cut.
-      if (to === last || !piece.some((block) => block.endLine >= lastTextLine(sourceLine, from, to) && mayContinue(block, lines))) break;
+      if (to === last || !piece.some((block) => block.endLine >= lastTextLine(lines, from, to) && mayContinue(block, lines))) break;
       to++;
     }
-    blocks.push(...piece);
+    // One at a time: a text with nowhere to cut is one piece, too many blocks to spread as arguments.
+    for (const block of piece) blocks.push(block);
     offset += characters;
     from = to + 1;
   }
@@ -537,16 +539,16 @@ function isBlankToMarkdown(text: string): boolean {
   return true;
 }
 
-function lastTextLine(sourceLine: (line: number) => string, from: number, to: number): number {
+function lastTextLine(lines: readonly LineText[], from: number, to: number): number {
   let line = to;
-  while (line > from && isBlankToMarkdown(sourceLine(line))) line--;
+  while (line > from && isBlankToMarkdown(lines[line].text)) line--;
   return line;
 }
 
-function blocksOfPiece(sourceLine: (line: number) => string, first: number, last: number, source?: string): MarkdownBlock[] {
+function blocksOfPiece(lines: readonly LineText[], first: number, last: number, source?: string): MarkdownBlock[] {
   if (source === undefined) {
     const parts: string[] = new Array(last - first + 1);
-    for (let i = first; i <= last; i++) parts[i - first] = sourceLine(i);
+    for (let i = first; i <= last; i++) parts[i - first] = lines[i].text;
     source = parts.join('\n');
   }
   const tokens = markdown.parse(source, {});

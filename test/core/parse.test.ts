@@ -59,6 +59,12 @@ describe('markdownBlocks in pieces', () => {
     assert.ok(cut > 1000, 'the corpus has many places to cut');
   });
 
+  it('parses a long text that has nowhere to cut, in one piece of too many blocks to pass as arguments', () => {
+    // Every blank line is followed by a list item, which may continue the list: no cut (130,000 blocks).
+    const draft = parseDraft('- item\n\n'.repeat(130_000));
+    assert.equal(draft.units.length, 130_000);
+  });
+
   it('parses on past a cut while a fence or an HTML block that ends at a marker is open', () => {
     const text = [
       'Before the fence.', '', '```', 'code', '', 'still code', '```', '',
