@@ -277,40 +277,34 @@ let slotMask = (1 << 12) - 1;
 let slotHashes = new Int32Array(slotMask + 1);
 let slotIds = new Int32Array(slotMask + 1).fill(-1);
 
-/** The id of the word text[start..end) whose hash is `hash`, added to the vocabulary if new. */
-function internWord(text: string, start: number, end: number, hash: number): number {
+/** Reads each code unit as itself: `internWord`'s table for text already folded. Made on first use. */
+let asWritten: Int32Array | undefined;
+
+function unfolded(): Int32Array {
+  return (asWritten ??= Int32Array.from({ length: 0x10000 }, (_, code) => code));
+}
+
+/**
+ * The id of the word text[start..end) whose hash is `hash`, added to the vocabulary if new; each code unit
+ * read through `table` (FOLDED for a word scanned folded, whose every character FOLDED knows already).
+ */
+function internWord(text: string, start: number, end: number, hash: number, table: Int32Array): number {
   const length = end - start;
   let slot = hash & slotMask;
   for (let id = slotIds[slot]; id >= 0; slot = (slot + 1) & slotMask, id = slotIds[slot]) {
     if (slotHashes[slot] !== hash || wordLengths[id] !== length) continue;
     const at = wordStarts[id];
     let k = 0;
-    while (k < length && pool[at + k] === text.charCodeAt(start + k)) k++;
+    while (k < length && pool[at + k] === table[text.charCodeAt(start + k)]) k++;
     if (k === length) return id;
   }
-  return addWord(text, start, end, hash, false, slot);
+  return addWord(text, start, end, hash, table, slot);
 }
 
-/** `internWord` for text[start..end) read as `foldedCode` turns it (the scanner's hot path, kept apart). */
-function internFoldedWord(text: string, start: number, end: number, hash: number): number {
-  const length = end - start;
-  const folding = FOLDED;
-  let slot = hash & slotMask;
-  for (let id = slotIds[slot]; id >= 0; slot = (slot + 1) & slotMask, id = slotIds[slot]) {
-    if (slotHashes[slot] !== hash || wordLengths[id] !== length) continue;
-    const at = wordStarts[id];
-    let k = 0;
-    // Every character of a word scanned folded is known to FOLDED already.
-    while (k < length && pool[at + k] === folding[text.charCodeAt(start + k)]) k++;
-    if (k === length) return id;
-  }
-  return addWord(text, start, end, hash, true, slot);
-}
-
-function addWord(text: string, start: number, end: number, hash: number, folded: boolean, slot: number): number {
+function addWord(text: string, start: number, end: number, hash: number, table: Int32Array, slot: number): number {
   const length = end - start;
   if (poolUsed + length > pool.length) pool = grown(pool, poolUsed + length);
-  for (let k = 0; k < length; k++) pool[poolUsed + k] = folded ? FOLDED[text.charCodeAt(start + k)] : text.charCodeAt(start + k);
+  for (let k = 0; k < length; k++) pool[poolUsed + k] = table[text.charCodeAt(start + k)];
   const id = vocabularySize++;
   if (id === wordStarts.length) {
     wordStarts = grown(wordStarts, id + 1);
@@ -373,7 +367,6 @@ function foldOf(code: number): number {
   // Every letter and digit folds to a code above the apostrophe's: the scanner tells them apart by that.
   return LETTER_OR_NUMBER.test(String.fromCharCode(lower)) ? lower : NOT_WORD;
 }
-
 
 // Ids are collected here, then copied out at their exact length: one allocation per text.
 let scratch = new Int32Array(1024);
@@ -457,7 +450,7 @@ function scanFolded(text: string): number {
       }
       break;
     }
-    const id = internFoldedWord(text, start, i, hash);
+    const id = internWord(text, start, i, hash, folding);
     if (count < scratch.length) scratch[count] = id;
     else collect(count, id);
     count++;
@@ -467,7 +460,7 @@ function scanFolded(text: string): number {
 
 function scanNormalizedIntoScratch(normalized: string): number {
   let count = 0;
-  scanWords(normalized, (start, end, hash) => collect(count++, internWord(normalized, start, end, hash)));
+  scanWords(normalized, (start, end, hash) => collect(count++, internWord(normalized, start, end, hash, unfolded())));
   return count;
 }
 
@@ -511,6 +504,7 @@ export function containsRun(haystack: Int32Array, needle: Int32Array): boolean {
 /** The vocabulary ids of any list of words (a unit has its own, from `wordIdsOf`). */
 export function wordIds(words: readonly string[]): Int32Array {
   const ids = new Int32Array(words.length);
-  for (let i = 0; i < words.length; i++) ids[i] = internWord(words[i], 0, words[i].length, fnv1a(words[i]));
+  const table = unfolded();
+  for (let i = 0; i < words.length; i++) ids[i] = internWord(words[i], 0, words[i].length, fnv1a(words[i]), table);
   return ids;
 }
