@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'util', 'crypto', 'url', 'stream', 'process'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'media/**', '.vscode-test/**', 'node_modules/**', 'test/**/fixtures/**', 'test/grammar/vendor/**'] },
+  { ignores: ['dist/**', 'out/**', 'media/**', '.vscode-test/**', '.bench/**', 'node_modules/**', 'test/**/fixtures/**', 'test/grammar/vendor/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
