@@ -1,6 +1,5 @@
 import { buildDuplicateIndex, DuplicateIndex } from './duplicates';
 import { Draft } from './parse';
-import { buildReplyTree, ReplyTree } from './thread';
 
 /** The text that quotes are checked against (front matter `source:` or configuration). */
 export interface SourceDocument {
@@ -14,7 +13,6 @@ export interface SourceDocument {
  */
 export class Analysis {
   private duplicateIndex?: DuplicateIndex;
-  private replyTree?: ReplyTree;
 
   constructor(
     readonly draft: Draft,
@@ -24,10 +22,5 @@ export class Analysis {
   get duplicates(): DuplicateIndex {
     this.duplicateIndex ??= buildDuplicateIndex(this.draft);
     return this.duplicateIndex;
-  }
-
-  get tree(): ReplyTree {
-    this.replyTree ??= buildReplyTree(this.draft);
-    return this.replyTree;
   }
 }

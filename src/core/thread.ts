@@ -37,7 +37,7 @@ export function buildReplyTree(draft: Draft): ReplyTree {
   let lastList: Unit[] = [];
   for (const unit of draft.units) {
     if (!ANSWER_KINDS.has(unit.kind)) continue;
-    const container = unit.quote && unit.quote.depth === unit.depth ? unit.quote : containerAtDepth(unit.quote, unit.depth);
+    const container = containerOf(unit);
     if (container !== lastContainer) {
       lastContainer = container;
       let list = unitsByContainer.get(container);
@@ -90,11 +90,11 @@ export function buildReplyTree(draft: Draft): ReplyTree {
   return { speakers: draft.speakers.map((speaker) => ({ ...speaker })), root };
 }
 
-/** The quote at `depth` among `quote` and its ancestors (null: the document), where a unit at that depth belongs. */
-export function containerAtDepth(quote: Quote | null, depth: number): Quote | null {
-  let current = quote;
-  while (current && current.depth > depth) current = current.parent;
-  return current && current.depth === depth ? current : null;
+/** The quote a unit belongs to: the one at its depth among its quote and that quote's ancestors (null: the document). */
+export function containerOf(unit: Unit): Quote | null {
+  let current = unit.quote;
+  while (current && current.depth > unit.depth) current = current.parent;
+  return current && current.depth === unit.depth ? current : null;
 }
 
 /** The JSON shape of `riposte tree` and `replyTree()`: exactly the documented fields. */

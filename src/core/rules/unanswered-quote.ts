@@ -1,7 +1,7 @@
 import { lineLabel } from '../edits';
 import { Draft, LineInfo, Quote } from '../parse';
 import { Finding, Rule } from '../rule';
-import { ANSWER_KINDS, containerAtDepth } from '../thread';
+import { ANSWER_KINDS, containerOf } from '../thread';
 import { range } from '../types';
 
 export const unansweredQuote: Rule = {
@@ -59,8 +59,7 @@ export function answeredQuotes(draft: Draft): Uint8Array {
       lastChild[slotOf(quotes[next].parent)] = next;
       next++;
     }
-    const container = unit.quote && unit.quote.depth === unit.depth ? unit.quote : containerAtDepth(unit.quote, unit.depth);
-    const repliedTo = lastChild[slotOf(container)];
+    const repliedTo = lastChild[slotOf(containerOf(unit))];
     if (repliedTo >= 0) answered[repliedTo] = 1;
   }
   return answered;
