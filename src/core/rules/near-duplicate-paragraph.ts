@@ -1,14 +1,16 @@
 import { unitChangesSince } from '../changes';
 import { isComparable } from '../duplicates';
-import { IntMap } from '../intMap';
 import { lineLabel } from '../edits';
+import { IntMap } from '../intMap';
 import { Draft, Unit, UnitMemo } from '../parse';
 import { Finding, Rule } from '../rule';
 import { positionInDocument } from '../search';
 import { bandKeys, BANDS_PER_PARAGRAPH, idSimilarity, minHashSignature, similarityBound, wordDifferences, writeBandKeysOf } from '../similarity';
 import { range } from '../types';
+import { addToBucket, removeFromBucket, UnitBuckets } from '../unitBuckets';
 
 const MAX_PER_BUCKET = 8;
+const MAX_COMPARISONS = 8;
 /**
  * A paragraph's MinHash band keys, kept for the paragraphs an edit has made the index look at again. A
  * full build works them out for every paragraph without keeping them: 190 bytes a paragraph, for keys
@@ -19,7 +21,7 @@ const BANDS = new UnitMemo(bandsOf);
 function bandsOf(unit: Unit): number[] {
   return bandKeys(minHashSignature(unit.wordIds));
 }
-const MAX_COMPARISONS = 8;
+
 /** Past this many paragraphs added or removed since the last lint, building the index afresh is simpler. */
 const MAX_INCREMENTAL_CHANGES = 200;
 
@@ -38,37 +40,8 @@ interface NearDuplicateIndex {
   generation: number;
   inLaterCopy: ReadonlySet<Unit>;
   /** Units by MinHash band, in document order; most bands hold one unit, kept without an array. */
-  buckets: IntMap<Unit | Unit[]>;
+  buckets: UnitBuckets;
   best: Map<Unit, Match | null>;
-}
-
-/**
- * Puts `unit` in its band's bucket: at its place in document order, or last (`append`, building in order).
- * Gives what the bucket holds now: the unit alone, or the array it joined.
- */
-function addToBucket(buckets: IntMap<Unit | Unit[]>, band: number, unit: Unit, append: boolean): Unit | Unit[] {
-  const bucket = buckets.getOrAdd(band, unit);
-  if (bucket === undefined) return unit;
-  if (Array.isArray(bucket)) {
-    if (append) bucket.push(unit);
-    else bucket.splice(positionInDocument(bucket, unit.index), 0, unit);
-    return bucket;
-  }
-  const pair = !append && unit.index <= bucket.index ? [unit, bucket] : [bucket, unit];
-  buckets.set(band, pair);
-  return pair;
-}
-
-/** Takes `unit` out of its band's bucket; true when others are left in it. */
-function removeFromBucket(buckets: IntMap<Unit | Unit[]>, band: number, unit: Unit): boolean {
-  const bucket = buckets.get(band)!;
-  if (!Array.isArray(bucket)) {
-    buckets.delete(band);
-    return false;
-  }
-  bucket.splice(bucket.indexOf(unit), 1);
-  if (bucket.length === 1) buckets.set(band, bucket[0]);
-  return true;
 }
 
 /**
@@ -119,7 +92,7 @@ function bestMatchInBuckets(unit: Unit, buckets: readonly (Unit | Unit[])[], fro
 
 function build(draft: Draft, isCandidate: (unit: Unit) => boolean, inLaterCopy: ReadonlySet<Unit>, settings: string, threshold: number): NearDuplicateIndex {
   const candidates = draft.units.filter(isCandidate);
-  const buckets = new IntMap<Unit | Unit[]>(candidates.length * BANDS_PER_PARAGRAPH);
+  const buckets: UnitBuckets = new IntMap(candidates.length * BANDS_PER_PARAGRAPH);
   const index: NearDuplicateIndex = { settings, generation: draft.parts.generation, inLaterCopy, buckets, best: new Map() };
   // Every candidate's band keys in one array (one each was 2 MB of garbage a 1 MB lint).
   const bands = new Int32Array(candidates.length * BANDS_PER_PARAGRAPH);

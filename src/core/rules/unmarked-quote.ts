@@ -1,11 +1,13 @@
 import { unitChangesSince } from '../changes';
 import { lineLabel, quoteLinesEdits } from '../edits';
+import { IntMap } from '../intMap';
 import { containsRun, wordIdsOf } from '../normalize';
 import { mix } from '../similarity';
 import { Draft, Unit, UnitMemo } from '../parse';
 import { Finding, Rule } from '../rule';
 import { firstIndexWhere } from '../search';
 import { range } from '../types';
+import { addToBucket, removeFromBucket, UnitBuckets } from '../unitBuckets';
 
 // Phrases that end a sentence announcing someone else's words: "… was this argument:", "you wrote that:".
 const LEAD_IN_PHRASES = [
@@ -143,7 +145,7 @@ interface EarliestQuotes {
   /** The draft version the index reflects. */
   generation: number;
   /** Most first runs belong to one paragraph: a unit alone, an array when several paragraphs share it. */
-  byFirstRun: Map<number, Unit | Unit[]>;
+  byFirstRun: UnitBuckets;
   /** Every looked-up paragraph's earliest quote (null: none); absent while it is to be worked out. */
   earliest: Map<Unit, Unit | null>;
 }
@@ -160,8 +162,8 @@ function earliestQuotes(draft: Draft): EarliestQuotes {
     replay(kept, draft, changes.removed, changes.added);
     return kept;
   }
-  const index: EarliestQuotes = { generation: draft.parts.generation, byFirstRun: new Map(), earliest: new Map() };
-  for (const unit of draft.units) if (isLookedUp(unit)) addToRun(index.byFirstRun, runHash(unit.wordIds, 0), unit);
+  const index: EarliestQuotes = { generation: draft.parts.generation, byFirstRun: new IntMap(draft.units.length), earliest: new Map() };
+  for (const unit of draft.units) if (isLookedUp(unit)) addToBucket(index.byFirstRun, runHash(unit.wordIds, 0), unit, true);
   // In document order, the first quote found for a paragraph is its earliest.
   for (const quote of draft.units) {
     if (!isQuoted(quote)) continue;
@@ -179,7 +181,7 @@ function replay(index: EarliestQuotes, draft: Draft, removed: readonly Unit[], a
   const pending = new Set<Unit>();
   for (const unit of removed) {
     if (isLookedUp(unit)) {
-      removeFromRun(index.byFirstRun, runHash(unit.wordIds, 0), unit);
+      removeFromBucket(index.byFirstRun, runHash(unit.wordIds, 0), unit);
       index.earliest.delete(unit);
       pending.delete(unit);
     } else if (isQuoted(unit)) {
@@ -190,7 +192,7 @@ function replay(index: EarliestQuotes, draft: Draft, removed: readonly Unit[], a
   }
   for (const unit of added) {
     if (!isLookedUp(unit)) continue;
-    addToRun(index.byFirstRun, runHash(unit.wordIds, 0), unit);
+    addToBucket(index.byFirstRun, runHash(unit.wordIds, 0), unit, false);
     pending.add(unit);
   }
   for (const paragraph of pending) index.earliest.delete(paragraph);
@@ -222,22 +224,6 @@ function forEachParagraphSharingARun(index: EarliestQuotes, quote: Unit, visit: 
     if (found === undefined) continue;
     if (Array.isArray(found)) for (const paragraph of found) visit(paragraph);
     else visit(found);
-  }
-}
-
-function addToRun(byRun: Map<number, Unit | Unit[]>, run: number, unit: Unit): void {
-  const found = byRun.get(run);
-  if (found === undefined) byRun.set(run, unit);
-  else if (Array.isArray(found)) found.push(unit);
-  else byRun.set(run, [found, unit]);
-}
-
-function removeFromRun(byRun: Map<number, Unit | Unit[]>, run: number, unit: Unit): void {
-  const found = byRun.get(run);
-  if (found === unit) byRun.delete(run);
-  else if (Array.isArray(found)) {
-    found.splice(found.indexOf(unit), 1);
-    if (found.length === 1) byRun.set(run, found[0]);
   }
 }
 
