@@ -15,7 +15,7 @@ import { FrontMatter, parseFrontMatter } from './frontMatter';
 import { normalizedHashAndLength, normalizeForMatching, WordStore, wordsOfIds } from './normalize';
 import { resolveSpeakers, Speaker } from './speakers';
 import { NO_SUPPRESSIONS, parseSuppressions, Suppressions } from './suppressions';
-import { dominantEol, isBlankBetween, LineText, splitLineTexts } from './text';
+import { charactersIn, dominantEol, isBlankBetween, LineText, splitLineTexts } from './text';
 import { Position } from './types';
 
 export type UnitKind = 'paragraph' | 'heading' | 'code' | 'html' | 'rule' | 'table' | 'attribution' | 'markup';
@@ -507,8 +507,7 @@ export function markdownBlocks(lines: readonly LineText[], frontMatter: FrontMat
   // `source`, when given, is lines first..last joined with '\n': pieces are slices of it. Front matter is not
   // Markdown (its `---` would read as a rule or a heading): parsing starts after it.
   let from = frontMatter ? Math.max(first, frontMatter.endLine + 1) : first;
-  let offset = 0;
-  for (let i = first; i < from; i++) offset += lines[i].text.length + 1;
+  let offset = charactersIn(lines, first, from);
   while (from <= last) {
     let to = from;
     let characters = 0;
@@ -629,8 +628,8 @@ function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[],
     let lineBbcodeDepth = bbcodeDepth;
     let bbcode: { opens: BbcodeOpen[]; closes: number[] } | null = null;
     // Most lines hold no '[' at all: the pattern (and the copy it reads) only for those that do.
-    if (!inCode && !html && text.indexOf('[', end) >= 0 && /\[\/?quote\b/i.test(text.slice(end))) {
-      const rest = text.slice(end);
+    const rest = !inCode && !html && text.indexOf('[', end) >= 0 ? text.slice(end) : '';
+    if (/\[\/?quote\b/i.test(rest)) {
       const opens: BbcodeOpen[] = [];
       const closes: number[] = [];
       for (const tag of findBbcodeTags(maskCodeSpans(rest))) {
@@ -655,7 +654,7 @@ function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[],
 }
 
 // The infos of empty lines, by depth and flags: they never change (PackedLineInfo is read-only), and a
-// third of a draft's lines are empty.
+// fifth of a draft's lines are empty (3,521 of the 1 MB bench draft's 17,423).
 const EMPTY_LINE_INFOS: PackedLineInfo[] = [];
 
 function emptyLineInfo(depth: number, flags: number): PackedLineInfo {

@@ -32,7 +32,7 @@ export function splitLines(text: string): SourceLine[] {
 }
 
 /**
- * Every empty line of every draft: a third of a draft's lines are empty, and nothing changes a line in
+ * Every empty line of every draft: a fifth of a draft's lines are empty, and nothing changes a line in
  * place (edits make new ones). Not frozen, so that it has the shape of every other line.
  */
 const EMPTY_LINE: LineText = { text: '', eol: '\n' };
