@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { parseDraft } from '../../src/core';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseFrontMatter } from '../../src/core/frontMatter';
 import { markdownBlocks, maskNonProse } from '../../src/core/parse';
-import { REPO_ROOT } from '../paths';
+import { fixtureAndExampleTexts } from '../corpus';
 import { splitLines, splitLineTexts } from '../../src/core/text';
 import { seededRandom } from '../random';
 
@@ -41,13 +39,10 @@ describe('markdownBlocks in pieces', () => {
     const sliced = markdownBlocks(lines, frontMatter, 0, lines.length - 1, text, pieceCharacters);
     return { whole, joined, sliced };
   };
-  const filesUnder = (folder: string): string[] =>
-    readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(folder, entry.name)) : /\.(md|txt)$/.test(entry.name) ? [join(folder, entry.name)] : []));
-
   it('finds the blocks of one parse in every fixture, example and generated draft, cut everywhere it may be', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { generateDraft } = require('../../bench/generate') as typeof import('../../bench/generate');
-    const texts = [...filesUnder(join(REPO_ROOT, 'test', 'core', 'fixtures')), ...filesUnder(join(REPO_ROOT, 'examples'))].map((file) => readFileSync(file, 'utf8').replace(/\r/g, ''));
+    const texts = fixtureAndExampleTexts().map((text) => text.replace(/\r/g, ''));
     for (let seed = 1; seed <= 4; seed++) texts.push(generateDraft(40 * 1024, seed));
     let cut = 0;
     for (const text of texts) {

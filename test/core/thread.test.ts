@@ -1,20 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseDraft } from '../../src/core';
 import { answeredQuotes } from '../../src/core/rules/unanswered-quote';
 import { buildReplyTree, TreeNode } from '../../src/core/thread';
-import { REPO_ROOT } from '../paths';
+import { fixtureAndExampleTexts } from '../corpus';
 import { seededRandom } from '../random';
 
 describe('answeredQuotes', () => {
-  const filesUnder = (folder: string): string[] =>
-    readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(folder, entry.name)) : /\.(md|txt)$/.test(entry.name) ? [join(folder, entry.name)] : []));
-
   it('says a quote is answered exactly when the reply tree gives it a reply, in every fixture, example and generated draft', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { generateDraft } = require('../../bench/generate') as typeof import('../../bench/generate');
-    const texts = [...filesUnder(join(REPO_ROOT, 'test', 'core', 'fixtures')), ...filesUnder(join(REPO_ROOT, 'examples'))].map((file) => readFileSync(file, 'utf8'));
+    const texts = fixtureAndExampleTexts();
     const random = seededRandom(3);
     for (let seed = 1; seed <= 6; seed++) {
       const draft = generateDraft(60 * 1024, seed);
