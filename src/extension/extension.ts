@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import * as core from '../core';
 import { RiposteCodeActions, fixAllEdit } from './codeActions';
 import { insertAttribution, quoteSelectionAsReply, toggleQuote } from './commands/drafting';
-import { onEnterKey, trackEmptyQuoteLine } from './commands/enter';
 import { lintWorkspace } from './commands/lintWorkspace';
 import { DiagnosticsController, LANGUAGE_ID } from './diagnostics';
 import { DraftService } from './drafts';
@@ -76,8 +75,6 @@ export function activate(context: vscode.ExtensionContext): RiposteApi {
     vscode.commands.registerCommand('riposte.quoteSelectionAsReply', () => quoteSelectionAsReply(context.workspaceState)),
     vscode.commands.registerCommand('riposte.toggleQuote', toggleQuote),
     vscode.commands.registerCommand('riposte.insertAttribution', (args?: { name?: string }) => insertAttribution(drafts, args)),
-    vscode.commands.registerCommand('riposte.onEnterKey', onEnterKey),
-    trackEmptyQuoteLine(LANGUAGE_ID),
     previews,
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, previews),
     vscode.commands.registerCommand('riposte.openPreview', (uri?: vscode.Uri) => {

@@ -6,20 +6,6 @@ describe('drafting commands', () => {
   before(riposte);
   afterEach(closeAllEditors);
 
-  it('Enter inside a quote continues its prefix; Enter on an empty quoted line ends the quote', async () => {
-    const editor = await openDraft('enter.reply.md', '>> Deep quoted text');
-    editor.selection = new vscode.Selection(0, 19, 0, 19);
-    await vscode.commands.executeCommand('riposte.onEnterKey');
-    assert.equal(editor.document.lineAt(1).text, '>> ');
-    await vscode.commands.executeCommand('riposte.onEnterKey');
-    assert.equal(editor.document.lineAt(1).text, '>', 'the empty line stays, one level shallower, to end the nested paragraph');
-    assert.equal(editor.document.lineAt(2).text, '> ', 'the new line is one level shallower');
-    await vscode.commands.executeCommand('riposte.onEnterKey');
-    assert.equal(editor.document.lineAt(2).text, '', 'a blank line ends the quote');
-    assert.equal(editor.document.lineAt(3).text, '');
-    assert.equal(editor.selection.active.line, 3, 'the cursor waits below the quote');
-  });
-
   it('Toggle Quote adds one level to the selected lines and removes it again', async () => {
     const editor = await openDraft('toggle.reply.md', 'first\n\nsecond\n> already\n');
     editor.selection = new vscode.Selection(0, 0, 3, 9);

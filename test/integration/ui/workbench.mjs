@@ -7,14 +7,14 @@ import { REPO_ROOT, startCodeServer } from '../runner/codeServer.mjs';
 import { openFile, runCommand, TIMEOUT, webview } from '../runner/actions.mjs';
 import { ensureInstalled } from '../runner/install.mjs';
 
-/** A code-server with Riposte installed (linked) on a fresh copy of examples/, in the given colour theme. */
-export async function openWorkbench({ theme = 'Dark Modern' } = {}) {
+/** A code-server with Riposte installed (linked) on a fresh copy of examples/, in the given colour theme and user settings. */
+export async function openWorkbench({ theme = 'Dark Modern', settings = {} } = {}) {
   const manifest = await ensureInstalled();
   const workspace = mkdtempSync(join(tmpdir(), 'riposte-ui-'));
   cpSync(join(REPO_ROOT, 'examples'), workspace, { recursive: true });
   const server = await startCodeServer({
     manifest,
-    settings: { 'workbench.colorTheme': theme, 'editor.cursorBlinking': 'solid', 'workbench.editor.enablePreview': false },
+    settings: { 'workbench.colorTheme': theme, 'editor.cursorBlinking': 'solid', 'workbench.editor.enablePreview': false, ...settings },
     linkExtensions: [REPO_ROOT],
     smokeTestDriver: false,
   });
