@@ -84,9 +84,11 @@ describe('reply tree preview in VS Code (Light Modern)', () => {
   });
 });
 
-/** The editor's lines as the user sees them (Monaco draws non-breaking spaces). */
+/** The editor's lines on screen as the user sees them, top to bottom (Monaco places them absolutely and draws non-breaking spaces). */
 function viewLineTexts() {
-  return [...document.querySelectorAll('.editor-instance .view-lines .view-line')].map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '));
+  return [...document.querySelectorAll('.editor-instance .view-lines .view-line')]
+    .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+    .map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '));
 }
 
 /**
@@ -148,15 +150,7 @@ describe('typing in Debate Markdown (real keystrokes)', () => {
     await editorIdle(page);
     await page.keyboard.press('Enter');
     await page.keyboard.type('mine');
-    // Monaco places view lines absolutely: put them in order by their vertical position.
-    const editorText = () =>
-      page.evaluate(() =>
-        [...document.querySelectorAll('.editor-instance .view-lines .view-line')]
-          .map((line) => ({ top: parseFloat(line.style.top), text: (line.textContent ?? '').replace(/\u00a0/g, ' ') }))
-          .sort((a, b) => a.top - b.top)
-          .map((line) => line.text)
-          .join('\n'),
-      );
+    const editorText = () => page.evaluate(`(${viewLineTexts})().join('\\n')`);
     // The editor's last lines, as the user sees them.
     await page.waitForFunction(`(${viewLineTexts})().includes('mine')`, undefined, { timeout: TIMEOUT }).catch(async (error) => {
       assert.fail(`"mine" never stood on a line of its own; the editor shows:\n${await editorText()}\n(${error.message})`);
