@@ -21,47 +21,32 @@ export class IntMap<V> {
   }
 
   get(key: number): V | undefined {
-    const capacity = this.values.length;
-    for (let slot = (key >>> 0) % capacity; ; slot = slot + 1 === capacity ? 0 : slot + 1) {
-      const value = this.values[slot];
-      if (value === undefined || this.keys[slot] === key) return value;
-    }
+    return this.values[this.slotOf(key)];
   }
 
   set(key: number, value: V): void {
-    const capacity = this.values.length;
-    let slot = (key >>> 0) % capacity;
-    while (this.values[slot] !== undefined && this.keys[slot] !== key) slot = slot + 1 === capacity ? 0 : slot + 1;
+    const slot = this.slotOf(key);
     if (this.values[slot] === undefined) this.count++;
     this.keys[slot] = key;
     this.values[slot] = value;
-    if (this.count * 8 > capacity * 7) this.resize(this.count * 2);
+    if (this.count * 8 > this.values.length * 7) this.resize(this.count * 2);
   }
 
   /** The key's value if it has one; if not, sets it to `value` and gives undefined (one probe for both). */
   getOrAdd(key: number, value: V): V | undefined {
-    const capacity = this.values.length;
-    let slot = (key >>> 0) % capacity;
-    for (;;) {
-      const existing = this.values[slot];
-      if (existing === undefined) break;
-      if (this.keys[slot] === key) return existing;
-      slot = slot + 1 === capacity ? 0 : slot + 1;
-    }
+    const slot = this.slotOf(key);
+    const existing = this.values[slot];
+    if (existing !== undefined) return existing;
     this.keys[slot] = key;
     this.values[slot] = value;
-    if (++this.count * 8 > capacity * 7) this.resize(this.count * 2);
+    if (++this.count * 8 > this.values.length * 7) this.resize(this.count * 2);
     return undefined;
   }
 
   delete(key: number): boolean {
     const capacity = this.values.length;
-    let slot = (key >>> 0) % capacity;
-    for (;;) {
-      if (this.values[slot] === undefined) return false;
-      if (this.keys[slot] === key) break;
-      slot = slot + 1 === capacity ? 0 : slot + 1;
-    }
+    const slot = this.slotOf(key);
+    if (this.values[slot] === undefined) return false;
     this.count--;
     // Backward-shift deletion: later entries of the same probe run move up, so no tombstones are left.
     let hole = slot;
@@ -76,6 +61,14 @@ export class IntMap<V> {
     }
     this.values[hole] = undefined;
     return true;
+  }
+
+  /** The slot that holds `key`, or the empty slot that ends its probe run (where it would go). */
+  private slotOf(key: number): number {
+    const capacity = this.values.length;
+    let slot = (key >>> 0) % capacity;
+    while (this.values[slot] !== undefined && this.keys[slot] !== key) slot = slot + 1 === capacity ? 0 : slot + 1;
+    return slot;
   }
 
   private resize(capacity: number): void {
