@@ -88,12 +88,13 @@ function hashOfAnyCharacters(stripped: string, text: string): number {
   let hash = FNV_OFFSET;
   let length = 0;
   let pendingSpace = false;
+  // normalizeTypography leaves plain ASCII text as it is, so a backtick there stays one (asked at the first).
+  let backtickStays: boolean | undefined;
   for (let i = 0; i < stripped.length; i++) {
     const code = stripped.charCodeAt(i);
     let folded = MATCHING[code];
     if (folded === UNKNOWN) folded = MATCHING[code] = matchingFoldOf(code);
-    // normalizeTypography leaves plain ASCII text as it is, so a backtick there stays one.
-    if (code === 96 && !/[^\x00-\x7f]|--/.test(stripped)) folded = 96;
+    if (code === 96 && (backtickStays ??= !/[^\x00-\x7f]|--/.test(stripped))) folded = 96;
     if (folded === 45 && code === 45 && stripped.charCodeAt(i + 1) === 45) {
       // Two hyphens or more are a dash, like –, — and ―.
       while (stripped.charCodeAt(i + 1) === 45) i++;
@@ -373,11 +374,7 @@ function foldOf(code: number): number {
 let scratch = new Int32Array(1024);
 
 function collect(count: number, id: number): void {
-  if (count === scratch.length) {
-    const grown = new Int32Array(count * 2);
-    grown.set(scratch);
-    scratch = grown;
-  }
+  if (count === scratch.length) scratch = grown(scratch, count + 1);
   scratch[count] = id;
 }
 

@@ -387,9 +387,10 @@ export function parseDraft(text: string): Draft {
   const lineInfo: LineInfo[] = new Array(lines.length);
   const quoteOfLine: (Quote | null)[] = new Array(lines.length).fill(null);
   // What markdown-it reads is the lines joined with '\n': with no other line breaks, the text itself.
-  const source = text.includes('\r') ? undefined : text;
+  const onlyLineFeeds = !text.includes('\r');
+  const source = onlyLineFeeds ? text : undefined;
   const region = parseRegion(lines, frontMatter, lineInfo, quoteOfLine, 0, last, source);
-  return assemble(text, lines, frontMatter, lineInfo, { blocks: region.blocks, quoteOfLine, attributionOfLine: region.attributionOfLine, carry: { log: [] }, generation: nextGeneration() }, region.units, region.quotes, region.attributions, region.leadIns, text.includes('\r') ? dominantEol(lines) : '\n', null);
+  return assemble(text, lines, frontMatter, lineInfo, { blocks: region.blocks, quoteOfLine, attributionOfLine: region.attributionOfLine, carry: { log: [] }, generation: nextGeneration() }, region.units, region.quotes, region.attributions, region.leadIns, onlyLineFeeds ? '\n' : dominantEol(lines), null);
 }
 
 export interface Region {
@@ -521,7 +522,9 @@ export function markdownBlocks(lines: readonly LineText[], frontMatter: FrontMat
       if (to === last) characters += lines[to].text.length + 1;
       piece = blocksOfPiece(lines, from, to, source?.slice(offset, offset + characters - 1));
       // A fence or HTML block still open at the piece's end would have gone on: parse on to the next cut.
-      if (to === last || !piece.some((block) => block.endLine >= lastTextLine(lines, from, to) && mayContinue(block, lines))) break;
+      if (to === last) break;
+      const lastText = lastTextLine(lines, from, to);
+      if (!piece.some((block) => block.endLine >= lastText && mayContinue(block, lines))) break;
       to++;
     }
     // One at a time: a text with nowhere to cut is one piece, too many blocks to spread as arguments.
