@@ -273,11 +273,21 @@ let pool = new Uint16Array(1 << 15);
 let poolUsed = 0;
 let wordStarts = new Int32Array(1 << 11);
 let wordLengths = new Int32Array(1 << 11);
+/** Each word's hash, a function of its characters alone (its id depends on what the process read first). */
+let wordHashes = new Int32Array(1 << 11);
 let vocabularySize = 0;
 const wordStrings: (string | undefined)[] = [];
 let slotMask = (1 << 12) - 1;
 let slotHashes = new Int32Array(slotMask + 1);
 let slotIds = new Int32Array(slotMask + 1).fill(-1);
+
+/**
+ * The words' hashes by id: what MinHash shingles, so that which paragraphs it finds alike never depends on
+ * the order in which the process met their words. The array is replaced as it grows: ask again per use.
+ */
+export function wordHashesById(): Int32Array {
+  return wordHashes;
+}
 
 /** Reads each code unit as itself: `internWord`'s table for text already folded. Made on first use. */
 let asWritten: Int32Array | undefined;
@@ -311,9 +321,11 @@ function addWord(text: string, start: number, end: number, hash: number, table: 
   if (id === wordStarts.length) {
     wordStarts = grown(wordStarts, id + 1);
     wordLengths = grown(wordLengths, id + 1);
+    wordHashes = grown(wordHashes, id + 1);
   }
   wordStarts[id] = poolUsed;
   wordLengths[id] = length;
+  wordHashes[id] = hash;
   poolUsed += length;
   slotHashes[slot] = hash;
   slotIds[slot] = id;

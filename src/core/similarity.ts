@@ -2,7 +2,7 @@
 // bands (locality-sensitive hashing); only paragraphs that share a bucket are compared word by word.
 import { fnv1a, FNV_OFFSET, FNV_PRIME } from './hash';
 import { MinHashKernel, simdMinHashKernel } from './minHashKernel';
-import { wordIds } from './normalize';
+import { wordHashesById, wordIds } from './normalize';
 
 const HASHES = 30; // a multiple of three: signInJavaScript computes three at a time
 // Two rows a band: short paragraphs have few bigrams, and three-row bands let edited copies slip through.
@@ -86,10 +86,11 @@ function shingleCount(ids: Int32Array): number {
 }
 
 function writeShingles(ids: Int32Array, into: Int32Array, count: number): void {
+  const hashes = wordHashesById();
   if (ids.length < 2) {
-    for (let k = 0; k < count; k++) into[k] = mix(0x2545f491, ids[k]);
+    for (let k = 0; k < count; k++) into[k] = mix(0x2545f491, hashes[ids[k]]);
   } else {
-    for (let k = 0; k < count; k++) into[k] = mix(mix(0x2545f491, ids[k]), ids[k + 1]);
+    for (let k = 0; k < count; k++) into[k] = mix(mix(0x2545f491, hashes[ids[k]]), hashes[ids[k + 1]]);
   }
 }
 
