@@ -1,4 +1,5 @@
 import { parse as parseJsonc, ParseError, printParseErrorCode } from 'jsonc-parser';
+import { DEBATE_SETTINGS, DebateSetting } from './debate';
 import { Rule, RuleOptionValues } from './rule';
 import { SeveritySetting } from './types';
 
@@ -14,6 +15,8 @@ export interface RiposteConfig {
   rules: Record<string, RuleSettings>;
   /** Path of the document quotes are checked against (misquote, unmarked-quote), relative to the draft. */
   source?: string;
+  /** Which Markdown files are debate drafts, checked by the quote rules (see debate.ts); `auto` when unset. */
+  debate?: DebateSetting;
 }
 
 export interface ConfigProblem {
@@ -36,7 +39,7 @@ export function emptyConfig(): RiposteConfig {
   return { rules: {} };
 }
 
-const TOP_LEVEL_KEYS = new Set(['$schema', 'rules', 'source']);
+const TOP_LEVEL_KEYS = new Set(['$schema', 'rules', 'source', 'debate']);
 
 /**
  * Validates a configuration object. Bad entries are reported and left out, so a caller can either refuse
@@ -56,6 +59,10 @@ export function validateConfig(raw: unknown, rules: readonly Rule[]): { config: 
   if (record.source !== undefined) {
     if (typeof record.source === 'string' && record.source.trim()) config.source = record.source;
     else problems.push({ key: 'source', message: 'must be a non-empty string (a path relative to the draft)' });
+  }
+  if (record.debate !== undefined) {
+    if (DEBATE_SETTINGS.includes(record.debate as DebateSetting)) config.debate = record.debate as DebateSetting;
+    else problems.push({ key: 'debate', message: `must be one of ${DEBATE_SETTINGS.map((s) => `"${s}"`).join(', ')}, not ${JSON.stringify(record.debate)}` });
   }
   if (record.rules === undefined) return { config, problems };
   if (record.rules === null || typeof record.rules !== 'object' || Array.isArray(record.rules)) {
@@ -138,5 +145,5 @@ export function mergeConfigs(base: RiposteConfig, override: RiposteConfig): Ripo
     const previous = rules[id];
     rules[id] = { severity: settings.severity ?? previous?.severity, options: { ...previous?.options, ...settings.options } };
   }
-  return { rules, source: override.source ?? base.source };
+  return { rules, source: override.source ?? base.source, debate: override.debate ?? base.debate };
 }

@@ -33,8 +33,17 @@ export interface DuplicateIndex {
   inLaterCopy: ReadonlySet<Unit>;
 }
 
+/**
+ * Whether a heading stands between two units. Documentation repeats a sentence under each entry it
+ * describes ("Returns a boolean."); outside a debate draft, only repeats within one section are reported.
+ */
+export function headingBetween(draft: Draft, earlier: Unit, later: Unit): boolean {
+  for (let index = earlier.index + 1; index < later.index; index++) if (draft.units[index].kind === 'heading') return true;
+  return false;
+}
+
 export function isComparable(unit: Unit): boolean {
-  return unit.isProse && unit.normalizedLength > 0;
+  return unit.isParagraph && unit.normalizedLength > 0;
 }
 
 /** Candidates for the earlier twin: only the few most recent copies are tried, which keeps this linear. */

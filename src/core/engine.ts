@@ -1,13 +1,19 @@
 import { Analysis, SourceDocument } from './analysis';
 import { emptyConfig, RiposteConfig } from './config';
+import { decideDebate } from './debate';
 import { Draft, parseDraft } from './parse';
 import { Rule, RuleOptionValues } from './rule';
 import { RULES } from './rules';
 import { comparePositions, Diagnostic } from './types';
 
 export interface LintOptions {
-  /** The draft's file name, used in messages and to resolve `source:` through `readSource`. */
+  /**
+   * The draft's file name, used in messages, to resolve `source:` through `readSource`, and to tell a debate
+   * draft (`*.reply.md`) from plain Markdown. Without one, the text is linted as a debate draft.
+   */
   fileName?: string;
+  /** The editor's language for the file (`debate-markdown` files are always debate drafts). */
+  languageId?: string;
   /** Validated configuration (see `validateConfig`); defaults apply where it is silent. */
   config?: RiposteConfig;
   /**
@@ -43,12 +49,14 @@ export function lintDraft(draft: Draft, options: LintOptions = {}): Diagnostic[]
   }
   const analysis = new Analysis(draft, source);
   const diagnostics: Diagnostic[] = [];
+  const { debate } = decideDebate(draft, { fileName: options.fileName, languageId: options.languageId, setting: config.debate });
   for (const rule of RULES) {
     const configured = config.rules[rule.id]?.severity;
     if ((configured ?? rule.defaultSeverity) === 'off') continue;
+    if (rule.scope === 'debate' && !debate) continue;
     let findings;
     try {
-      findings = rule.check(draft, { options: optionsFor(rule, config), analysis });
+      findings = rule.check(draft, { options: optionsFor(rule, config), analysis, debate });
     } catch (error) {
       (options.onRuleError ?? defaultRuleError)(rule.id, error);
       continue;

@@ -9,6 +9,8 @@ export * from './types';
 export { ConfigError, emptyConfig, mergeConfigs, parseConfigText, validateConfig, SEVERITIES } from './config';
 export type { ConfigProblem, RiposteConfig, RuleSettings } from './config';
 export { lint, lintDraft } from './engine';
+export { decideDebate, DEBATE_SETTINGS } from './debate';
+export type { DebateDecision, DebateInputs, DebateSetting } from './debate';
 export type { LintOptions } from './engine';
 export { applyFixes } from './fixes';
 export type { ApplyFixesOptions } from './fixes';

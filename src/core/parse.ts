@@ -18,7 +18,8 @@ import { NO_SUPPRESSIONS, parseSuppressions, Suppressions } from './suppressions
 import { charactersIn, dominantEol, isBlankBetween, LineText, splitLineTexts } from './text';
 import { Position } from './types';
 
-export type UnitKind = 'paragraph' | 'heading' | 'code' | 'html' | 'rule' | 'table' | 'attribution' | 'markup';
+/** `list-item`: a paragraph inside a list, which reads as one point of a list, never as a paragraph of prose. */
+export type UnitKind = 'paragraph' | 'list-item' | 'heading' | 'code' | 'html' | 'rule' | 'table' | 'attribution' | 'markup';
 
 export interface LineInfo {
   /** Quote depth: `>` markers (lazy continuation lines inherit theirs) plus enclosing `[quote]` tags. */
@@ -115,6 +116,8 @@ export interface Quote {
   parent: Quote | null;
   children: Quote[];
   origin: 'markdown' | 'bbcode';
+  /** A GitHub alert (`> [!NOTE]`) or a callout (`> **Warning**`): a note of the document's, never a quote of a person. */
+  callout: boolean;
   attribution: Attribution | null;
   /** Filled by the thread step: who wrote the quoted words. */
   speaker: string | null;
@@ -215,7 +218,21 @@ export class Unit {
 
   /** Whether rules about the drafter's prose look at this unit (not code, markup or attribution lines). */
   get isProse(): boolean {
-    return this.kind === 'paragraph' || this.kind === 'heading';
+    return this.kind === 'paragraph' || this.kind === 'list-item' || this.kind === 'heading';
+  }
+
+  /**
+   * Whether the unit is a paragraph of prose, the only kind the duplicate and lost-break rules compare:
+   * headings, list items, tables and rows of badges or links repeat by design in any document.
+   */
+  get isParagraph(): boolean {
+    return this.kind === 'paragraph' && !this.inCallout && !isLinksOnly(this.text);
+  }
+
+  /** Whether the unit is part of an alert or callout, whose notes a document repeats where they apply. */
+  get inCallout(): boolean {
+    for (let quote = this.quote; quote; quote = quote.parent) if (quote.callout) return true;
+    return false;
   }
 
   /** The form paragraphs are compared in (worked out on each call; compare `normalizedHash` first). */
@@ -412,6 +429,7 @@ export function parseRegion(lines: readonly LineText[], frontMatter: FrontMatter
   const blocks = markdownBlocks(lines, frontMatter, first, last, source);
   const { openBbcode } = scanLines(lines, blocks, frontMatter, lineInfo, first, last);
   const quotes = buildQuotes(lineInfo, quoteOfLine, first, last);
+  markCallouts(lines, lineInfo, quotes);
   const { attributions, leadIns, attributionOfLine } = findAttributions(lines, lineInfo, quotes, quoteOfLine, first, last);
   const units = buildUnits(lines, lineInfo, blocks, quoteOfLine, attributionOfLine);
   return { blocks, units, quotes, attributions, leadIns, attributionOfLine, openBbcode };
@@ -556,6 +574,7 @@ function blocksOfPiece(lines: readonly LineText[], first: number, last: number, 
   const tokens = markdown.parse(source, {});
   const blocks: MarkdownBlock[] = [];
   let quoteDepth = 0;
+  let listDepth = 0;
   let skipUntilLevel = -1;
   for (const token of tokens) {
     if (skipUntilLevel >= 0) {
@@ -564,9 +583,12 @@ function blocksOfPiece(lines: readonly LineText[], first: number, last: number, 
     }
     if (token.type === 'blockquote_open') quoteDepth++;
     else if (token.type === 'blockquote_close') quoteDepth--;
+    else if (token.type === 'list_item_open') listDepth++;
+    else if (token.type === 'list_item_close') listDepth--;
     if (!token.map) continue;
-    const kind = BLOCK_KIND_OF_TOKEN.get(token.type);
+    let kind = BLOCK_KIND_OF_TOKEN.get(token.type);
     if (kind === undefined) continue;
+    if (kind === 'paragraph' && listDepth > 0) kind = 'list-item';
     const start = token.map[0] + first;
     blocks.push({ kind, startLine: start, endLine: Math.max(start, token.map[1] + first - 1), quoteDepth });
     // A table's rows and cells are not blocks of their own.
@@ -700,6 +722,7 @@ function buildQuotes(info: readonly LineInfo[], quoteOfLine: (Quote | null)[], f
         parent,
         children: [],
         origin: line.bbcodeOpens.some((opened) => opened.depth === depth) ? 'bbcode' : 'markdown',
+        callout: false,
         attribution: null,
         speaker: null,
         inferred: false,
@@ -866,7 +889,7 @@ function buildUnits(
       units.push(new Unit(units.length, kind, first, last, info[first].depth, quoteOfLine[first], segments.slice(), joined));
       segments.length = 0;
     };
-    const splits = block.kind === 'paragraph';
+    const splits = block.kind === 'paragraph' || block.kind === 'list-item';
     for (let i = block.startLine; i <= block.endLine; i++) {
       const line = info[i];
       if (line.blank && block.kind !== 'code') {
@@ -882,7 +905,7 @@ function buildUnits(
         const previous = segments[segments.length - 3] as number;
         const sameAttribution = attributionOfLine.get(previous) === attributionOfLine.get(i);
         const structural = info[previous].depth !== line.depth || quoteOfLine[previous] !== quoteOfLine[i] || lineKind !== kind || !sameAttribution;
-        const pasted = !structural && lineKind === 'paragraph' && lostBreakBetween(segments[segments.length - 1] as string, contentOf(lines, info, i));
+        const pasted = !structural && (lineKind === 'paragraph' || lineKind === 'list-item') && lostBreakBetween(segments[segments.length - 1] as string, contentOf(lines, info, i));
         if (structural || pasted) {
           flush();
           joined = pasted;
@@ -896,6 +919,26 @@ function buildUnits(
     flush();
   });
   return units;
+}
+
+// GitHub's alerts, and the bold or emoji notes that did their job before them.
+const CALLOUT = /^(?:\[!(?:note|tip|important|warning|caution|info|danger|example|quote|abstract|todo|success|question|failure|bug)\][+-]?|(?:\*\*|__)(?:note|notes|tip|tips|important|warning|warnings|caution|info|danger|attention|hint|heads[ -]up|deprecated|deprecation notice|breaking|breaking changes?|security|n\.b\.)(?:\s*:)?(?:\*\*|__)|(?:note|warning|tip|important|caution)\s*:|(?:⚠️?|ℹ️?|💡|❗|❕|🚨|📝|🔥|✨|🚧|:warning:|:information_source:|:bulb:|:exclamation:|:memo:|:rotating_light:|:construction:))/iu;
+
+/** Marks the quotes that are alerts or callouts, from their first line. */
+function markCallouts(lines: readonly LineText[], info: readonly LineInfo[], quotes: readonly Quote[]): void {
+  for (const quote of quotes) {
+    if (quote.origin !== 'markdown') continue;
+    const content = contentOf(lines, info, quote.startLine).trim();
+    if (CALLOUT.test(content)) quote.callout = true;
+  }
+}
+
+const LINK_OR_IMAGE = /!?\[(?:[^\[\]]|!?\[[^\]]*\]\([^)]*\))*\]\([^)]*\)|!?\[[^\]]*\]\[[^\]]*\]|<https?:[^>\s]*>/g;
+
+/** A row of badges or of links (a README's shields, a table of contents): markup, not sentences. */
+function isLinksOnly(text: string): boolean {
+  if (!text.includes('](') && !text.includes('][') && !text.includes('<http')) return false;
+  return /^[\s|·•,/–—-]*$/.test(text.replace(LINK_OR_IMAGE, ''));
 }
 
 function maskCodeSpans(text: string): string {

@@ -24,6 +24,8 @@ export interface Finding {
 export interface RuleContext {
   options: RuleOptionValues;
   analysis: Analysis;
+  /** Whether the draft is a debate draft (debate.ts); a `prose` rule reads documentation more leniently. */
+  debate: boolean;
 }
 
 /** One rule: metadata as data, and a check that reads the parsed draft and never re-parses it. */
@@ -31,6 +33,11 @@ export interface Rule {
   id: string;
   description: string;
   defaultSeverity: SeveritySetting;
+  /**
+   * `debate`: the rule reads quotes as someone else's words, so it runs only on debate drafts (see
+   * debate.ts); `prose`: it reads the writer's own text and runs on any Markdown file.
+   */
+  scope: 'debate' | 'prose';
   options: Record<string, RuleOptionSpec>;
   check(draft: Draft, context: RuleContext): Finding[];
 }

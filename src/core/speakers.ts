@@ -16,6 +16,7 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
   const replyingTo = frontMatter?.values.get('replying-to') || null;
 
   for (const quote of quotes) {
+    if (quote.callout) continue;
     const attribution = quote.attribution;
     if (attribution?.speaker) quote.speaker = attribution.speaker;
     else if (attribution?.addressee && replyingTo) quote.speaker = replyingTo;
@@ -27,7 +28,7 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
   for (const quote of quotes) {
     const previous = previousBySibling.get(quote.parent);
     previousBySibling.set(quote.parent, quote);
-    if (quote.speaker || quote.attribution || !previous?.speaker) continue;
+    if (quote.speaker || quote.attribution || quote.callout || !previous?.speaker) continue;
     let onlyBlank = true;
     for (let line = previous.endLine + 1; line < quote.startLine && onlyBlank; line++) onlyBlank = isBlankLine(line);
     if (onlyBlank) {
@@ -45,7 +46,7 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
   if (alternates) {
     const speakerAt = (depth: number) => [...byParity[depth % 2]][0];
     for (const quote of quotes) {
-      if (quote.speaker || quote.attribution) continue;
+      if (quote.speaker || quote.attribution || quote.callout) continue;
       const guess = speakerAt(quote.depth);
       if (guess) {
         quote.speaker = guess;

@@ -20,7 +20,7 @@ export interface ReplyTree {
 }
 
 /** The kinds of unit that answer a quote (an attribution line or a rule does not). */
-export const ANSWER_KINDS: ReadonlySet<string> = new Set(['paragraph', 'heading', 'table', 'code']);
+export const ANSWER_KINDS: ReadonlySet<string> = new Set(['paragraph', 'list-item', 'heading', 'table', 'code']);
 
 /**
  * Builds the thread: quotes nest as they nest in the text, and each paragraph written after a quote at the

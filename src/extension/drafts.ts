@@ -76,9 +76,9 @@ export class DraftService implements vscode.Disposable {
   }
 
   /** How a document is linted: its configuration and where its `source:` is read from. */
-  lintOptions(document: Pick<vscode.TextDocument, 'uri' | 'fileName'>): core.LintOptions {
+  lintOptions(document: Pick<vscode.TextDocument, 'uri' | 'fileName'> & { languageId?: string }): core.LintOptions {
     const config = this.configurations.forDocument(document, this.settings());
-    return { fileName: document.fileName, config, readSource: this.sourceReader(document) };
+    return { fileName: document.fileName, languageId: document.languageId, config, readSource: this.sourceReader(document) };
   }
 
   forget(document: vscode.TextDocument): void {

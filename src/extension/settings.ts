@@ -38,7 +38,7 @@ export function readSettings(scope: vscode.ConfigurationScope | undefined, log: 
     config: core.emptyConfig(),
   };
 
-  const raw: { rules: Record<string, unknown>; source?: unknown } = { rules: {} };
+  const raw: { rules: Record<string, unknown>; source?: unknown; debate?: unknown } = { rules: {} };
   const rules = section.get<unknown>('rules');
   if (rules && typeof rules === 'object' && !Array.isArray(rules)) Object.assign(raw.rules, rules);
   else if (rules !== undefined && rules !== null) problems.push(`"${SECTION}.rules" must be an object of rule ids to severities`);
@@ -50,6 +50,8 @@ export function readSettings(scope: vscode.ConfigurationScope | undefined, log: 
   }
   const source = section.get<unknown>('source');
   if (source !== undefined && source !== '') raw.source = source;
+  const debate = section.get<unknown>('debate');
+  if (debate !== undefined) raw.debate = debate;
   const { config, problems: configProblems } = core.validateConfig(raw, core.RULES);
   settings.config = config;
   for (const problem of configProblems) problems.push(`"${SECTION}.${problem.key.replace(/^rules\.near-duplicate-paragraph\.threshold$/, 'nearDuplicate.threshold')}": ${problem.message}`);

@@ -2,7 +2,7 @@
 // docs/rules/<id>.md (the target of each diagnostic's code link) and the JSON schema of .riposte.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Rule, RULES, SEVERITIES } from '../core';
+import { DEBATE_SETTINGS, Rule, RULES, SEVERITIES } from '../core';
 
 export function ruleDoc(rule: Rule): string {
   const options = Object.entries(rule.options);
@@ -59,6 +59,12 @@ export function configSchema(): object {
     properties: {
       $schema: { type: 'string' },
       source: { type: 'string', description: 'Path of the document the drafts answer, relative to the draft, for misquote and unmarked-quote checks.' },
+      debate: {
+        enum: DEBATE_SETTINGS,
+        default: 'auto',
+        description:
+          'Which Markdown files here are debate drafts, checked by the quote rules. "auto": *.reply.md, *.debate.md, front matter `riposte: true` or `replying-to:`, and Markdown whose text attributes a quote or answers quotes in the first person. A file overrides it with front matter `riposte: true` / `riposte: false`.',
+      },
       rules: { type: 'object', properties: rules, additionalProperties: false },
     },
     additionalProperties: false,

@@ -99,7 +99,7 @@ describe('riposte CLI', () => {
   });
 
   it('--fix keeps CRLF line endings and the byte order mark', () => {
-    const draft = join(dir, 'crlf.md');
+    const draft = join(dir, 'crlf.reply.md');
     const long = 'y'.repeat(120) + '.';
     writeFileSync(draft, `\uFEFF${long}\r\n${long} more.\r\n`);
     riposte(['lint', '--fix', draft]);

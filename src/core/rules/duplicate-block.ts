@@ -1,3 +1,4 @@
+import { headingBetween } from '../duplicates';
 import { deleteUnits, lineLabel } from '../edits';
 import { Rule } from '../rule';
 import { range } from '../types';
@@ -6,9 +7,11 @@ export const duplicateBlock: Rule = {
   id: 'duplicate-block',
   description: 'A run of paragraphs repeats an earlier run (the reply pasted twice, perhaps with paragraphs missing from one copy).',
   defaultSeverity: 'warning',
+  scope: 'prose',
   options: {},
-  check(draft, { analysis }) {
-    return analysis.duplicates.blocks.map((block) => {
+  check(draft, { analysis, debate }) {
+    const blocks = debate ? analysis.duplicates.blocks : analysis.duplicates.blocks.filter((block) => !headingBetween(draft, block.earlierEnd, block.later[0]));
+    return blocks.map((block) => {
       const first = block.later[0];
       const last = block.later[block.later.length - 1];
       const repeated = block.pairs.map((pair) => pair.later);
@@ -17,7 +20,7 @@ export const duplicateBlock: Rule = {
       const earlierSpan = lineLabel(block.earlierStart.startLine, block.earlierEnd.endLine);
       const earlierProse = draft.units
         .slice(block.earlierStart.index, block.earlierEnd.index + 1)
-        .filter((unit) => unit.isProse && unit.depth === block.earlierStart.depth).length;
+        .filter((unit) => unit.isParagraph && unit.depth === block.earlierStart.depth).length;
       const missing = earlierProse - block.pairs.length;
       const notes = [
         missing > 0 ? `${missing} paragraph${missing === 1 ? '' : 's'} of the first copy ${missing === 1 ? 'is' : 'are'} missing here` : '',

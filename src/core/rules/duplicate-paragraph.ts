@@ -1,3 +1,4 @@
+import { headingBetween } from '../duplicates';
 import { deleteUnits, lineLabel } from '../edits';
 import { Finding, Rule } from '../rule';
 import { range } from '../types';
@@ -6,10 +7,11 @@ export const duplicateParagraph: Rule = {
   id: 'duplicate-paragraph',
   description: 'A paragraph repeats an earlier one exactly (ignoring whitespace, letter case, typography and Markdown markers).',
   defaultSeverity: 'warning',
+  scope: 'prose',
   options: {
     minLength: { type: 'number', default: 20, minimum: 1, description: 'Shortest paragraph (in normalised characters) to compare, so "Thanks!" twice is not flagged.' },
   },
-  check(draft, { analysis, options }) {
+  check(draft, { analysis, options, debate }) {
     const minLength = options.minLength as number;
     const { repeated, inLaterCopy } = analysis.duplicates;
     const findings: Finding[] = [];
@@ -17,7 +19,7 @@ export const duplicateParagraph: Rule = {
       if (copies[0].normalizedLength < minLength) continue;
       const first = copies[0];
       for (const copy of copies.slice(1)) {
-        if (inLaterCopy.has(copy)) continue;
+        if (inLaterCopy.has(copy) || (!debate && headingBetween(draft, first, copy))) continue;
         findings.push({
           range: range(copy.startLine, 0, copy.endLine, draft.lines[copy.endLine].text.length),
           message: `This paragraph repeats the one at ${lineLabel(first.startLine, first.endLine)}.`,

@@ -7,8 +7,9 @@ export const lostParagraphBreaks: Rule = {
   id: 'lost-paragraph-breaks',
   description: 'Pasted paragraphs are not separated by blank lines, so Markdown renders them as one paragraph.',
   defaultSeverity: 'warning',
+  scope: 'prose',
   options: {},
-  check(draft) {
+  check(draft, { debate }) {
     const findings: Finding[] = [];
     let run: Unit[] = [];
     const flush = () => {
@@ -33,7 +34,14 @@ export const lostParagraphBreaks: Rule = {
       run = [];
     };
     for (const unit of draft.units) {
-      if (unit.joinedToPrevious && run.length > 0 && run[run.length - 1].index === unit.index - 1) run.push(unit);
+      // A list's items and a row of badges are not paragraphs that lost their breaks.
+      if (!unit.isParagraph) {
+        flush();
+        continue;
+      }
+      const joined = unit.joinedToPrevious && run.length > 0 && run[run.length - 1].index === unit.index - 1;
+      // Documentation often keeps one sentence a line, on purpose; a pasted paragraph holds several.
+      if (joined && (debate || (holdsSentences(unit) && holdsSentences(run[run.length - 1])))) run.push(unit);
       else {
         flush();
         run = [unit];
@@ -43,3 +51,10 @@ export const lostParagraphBreaks: Rule = {
     return findings;
   },
 };
+
+const SENTENCE_END = /[.!?…]["”’)\]*_]*\s+["“‘(*_]*\p{Lu}/u;
+
+/** Whether the unit holds more than one sentence: a paragraph, not a line of semantic line breaks. */
+function holdsSentences(unit: Unit): boolean {
+  return SENTENCE_END.test(unit.text);
+}

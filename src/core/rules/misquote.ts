@@ -20,6 +20,7 @@ export const misquote: Rule = {
   id: 'misquote',
   description: 'A quote whose words are not in the source it quotes (front matter `source:` or the `source` setting), allowing for typography, white space and elisions.',
   defaultSeverity: 'warning',
+  scope: 'debate',
   options: {},
   check(draft, { analysis }) {
     const source = analysis.source;

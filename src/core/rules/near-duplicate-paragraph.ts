@@ -1,5 +1,5 @@
 import { unitChangesSince } from '../changes';
-import { isComparable } from '../duplicates';
+import { headingBetween, isComparable } from '../duplicates';
 import { lineLabel } from '../edits';
 import { IntMap } from '../intMap';
 import { Draft, Unit, UnitMemo } from '../parse';
@@ -170,11 +170,12 @@ export const nearDuplicateParagraph: Rule = {
   id: 'near-duplicate-paragraph',
   description: 'A paragraph is almost the same as an earlier one: a few words changed, as when an edited copy was pasted beside the original.',
   defaultSeverity: 'warning',
+  scope: 'prose',
   options: {
     threshold: { type: 'number', default: 0.8, minimum: 0.5, maximum: 0.99, description: 'Word-level similarity (0–1) from which two paragraphs count as near-duplicates.' },
     minWords: { type: 'number', default: 8, minimum: 3, description: 'Paragraphs shorter than this many words are not compared.' },
   },
-  check(draft, { analysis, options }) {
+  check(draft, { analysis, options, debate }) {
     const threshold = options.threshold as number;
     const minWords = options.minWords as number;
     const { inLaterCopy } = analysis.duplicates;
@@ -184,11 +185,15 @@ export const nearDuplicateParagraph: Rule = {
     for (const [unit, best] of index.best) {
       if (!best) continue;
       const earlier = best.earlier;
+      if (!debate && headingBetween(draft, earlier, unit)) continue;
       const change = changeBetween(earlier, unit);
       findings.push({
         range: range(unit.startLine, 0, unit.endLine, draft.lines[unit.endLine].text.length),
         message: `This paragraph is ${Math.round(best.similarity * 100)}% the same as the one at ${lineLabel(earlier.startLine, earlier.endLine)}${change ? ` (${change})` : ''}.`,
         related: [{ range: range(earlier.startLine, 0, earlier.endLine, draft.lines[earlier.endLine].text.length), message: 'Earlier version' }],
+        // Documentation words parallel entries alike on purpose ("Returns all keys" / "… all values"):
+        // outside a debate draft a near copy is a hint worth a look, not a problem.
+        severity: debate ? undefined : 'information',
       });
     }
     return findings;

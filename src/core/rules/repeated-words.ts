@@ -3,14 +3,16 @@ import { UnitMemo } from '../parse';
 import { Finding, Rule } from '../rule';
 import { range } from '../types';
 
-// Doubled single words that English uses on purpose.
-const INTENDED_DOUBLES = new Set(['that', 'had', 'is', 'bye', 'so', 'ha', 'haha', 'no', 'yes', 'very', 'really', 'far', 'more', 'knock', 'tut', 'blah', 'bla', 'yada', 'la', 'dum', 'ta', 'chop', 'now', 'well', 'again', 'on', 'over', 'round', 'by']);
+// Doubled single words that English uses on purpose ("that that", "when you set it it works", "I told you
+// you were right", "gave her her keys").
+const INTENDED_DOUBLES = new Set(['that', 'had', 'is', 'it', 'you', 'her', 'bye', 'so', 'ha', 'haha', 'no', 'yes', 'very', 'really', 'far', 'more', 'knock', 'tut', 'blah', 'bla', 'yada', 'la', 'dum', 'ta', 'chop', 'now', 'well', 'again', 'on', 'over', 'round', 'by']);
 const MAX_GROUP = 4;
 
 export const repeatedWords: Rule = {
   id: 'repeated-words',
   description: 'A word or group of words is accidentally doubled ("the the", "to me to me"). Code is never checked.',
   defaultSeverity: 'warning',
+  scope: 'prose',
   options: {},
   check(draft, { analysis }) {
     const findings: Finding[] = [];
@@ -79,6 +81,8 @@ function isDoubled(prose: string, spans: Int32Array, i: number, size: number, te
   // Only white space may separate the words ("no, no" is deliberate), in the text as written: code or a
   // URL blanked out between two words separates them.
   for (let k = 0; k < 2 * size - 1; k++) if (!/^\s+$/.test(text.slice(spans[2 * (i + k) + 1], spans[2 * (i + k + 1)]))) return false;
+  // "per-option option", "re-read read": the first word ends a compound, the second is a word of its own.
+  if (/[-/]/.test(text[spans[2 * i] - 1] ?? '')) return false;
   if (size === 1) {
     const word = wordKeyAt(prose, spans[2 * i], spans[2 * i + 1]);
     if (INTENDED_DOUBLES.has(word) || /^\d+$/.test(word)) return false;

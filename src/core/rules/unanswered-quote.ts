@@ -8,6 +8,7 @@ export const unansweredQuote: Rule = {
   id: 'unanswered-quote',
   description: 'A quoted passage has no reply after it: a point you quoted but did not answer.',
   defaultSeverity: 'information',
+  scope: 'debate',
   options: {
     maxDepth: { type: 'number', default: 1, minimum: 1, maximum: 6, description: 'Deepest quote level checked (1: only the quotes you answer directly).' },
   },
@@ -26,7 +27,7 @@ export const unansweredQuote: Rule = {
     }
     const findings: Finding[] = [];
     for (const quote of draft.quotes) {
-      if (quote.depth > maxDepth || answered[quote.index]) continue;
+      if (quote.depth > maxDepth || answered[quote.index] || quote.callout) continue;
       if (continuesIn(quote, nextSibling[quote.index], draft.lineInfo)) continue;
       const line = quote.startLine;
       const who = quote.speaker ? ` from ${quote.speaker}${quote.inferred ? ' (inferred)' : ''}` : '';

@@ -7,6 +7,7 @@ export const unattributedQuote: Rule = {
   id: 'unattributed-quote',
   description: 'A quote says nothing about who wrote it: no attribution line, tag, signature or front-matter default.',
   defaultSeverity: 'warning',
+  scope: 'debate',
   options: {
     nested: { type: 'boolean', default: false, description: 'Also check quotes inside quotes (mail threads often leave those unnamed).' },
   },
@@ -14,7 +15,7 @@ export const unattributedQuote: Rule = {
     const findings: Finding[] = [];
     for (const quote of draft.quotes) {
       // An inferred speaker comes from a strict two-person thread, where readers can tell who speaks.
-      if (quote.attribution || quote.speaker) continue;
+      if (quote.attribution || quote.speaker || quote.callout) continue;
       if (quote.depth > 1 && !options.nested) continue;
       const line = quote.startLine;
       const names = likelySpeakers(draft, quote);

@@ -21,12 +21,13 @@ export const unmarkedQuote: Rule = {
   id: 'unmarked-quote',
   description: "Someone else's words pasted without `>`: a paragraph announced by a lead-in (\"this argument:\", \"you wrote:\"), or text found in the source or in an earlier quote.",
   defaultSeverity: 'warning',
+  scope: 'debate',
   options: {},
   check(draft, { analysis }) {
     const findings: Finding[] = [];
     const flagged = new Set<Unit>();
     const { inLaterCopy } = analysis.duplicates;
-    const isCandidate = (unit: Unit) => unit.kind === 'paragraph' && !inLaterCopy.has(unit);
+    const isCandidate = (unit: Unit) => (unit.kind === 'paragraph' || unit.kind === 'list-item') && !inLaterCopy.has(unit);
     const leadInLines = new Map(draft.leadIns.map((leadIn) => [leadIn.line, leadIn.text]));
     const leadInLineList = [...leadInLines.keys()].sort((a, b) => a - b);
 
@@ -127,7 +128,7 @@ function firstInnerLeadIn(unit: Unit, leadInLines: readonly number[]): number {
 
 /** Paragraphs written outside quotes that are long enough to be looked up. */
 function isLookedUp(unit: Unit): boolean {
-  return unit.depth === 0 && unit.kind === 'paragraph' && unit.wordCount >= MIN_MATCH_WORDS;
+  return unit.depth === 0 && (unit.kind === 'paragraph' || unit.kind === 'list-item') && unit.wordCount >= MIN_MATCH_WORDS;
 }
 
 function isQuoted(unit: Unit): boolean {
