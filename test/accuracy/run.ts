@@ -1,0 +1,58 @@
+// `npm run accuracy`: scores the engine on the hand-annotated real threads (test/corpus/real) and prints the
+// table per thread, per family of source and in total.
+//   --write    also write the table to docs/accuracy.md
+//   --misses   also list, per thread, what the engine got wrong
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../paths';
+import { addScores, corpusThreads, fraction, MEASURES, Ratio, scoreThread, ThreadScore } from './score';
+
+function cell(ratio: Ratio): string {
+  const value = fraction(ratio);
+  return value === null ? '—' : `${(100 * value).toFixed(0)} % (${ratio.hits}/${ratio.of})`;
+}
+
+function table(rows: readonly ThreadScore[]): string {
+  const header = ['', ...MEASURES.map((measure) => measure.label)];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+  for (const row of rows) lines.push(`| ${[row.file, ...MEASURES.map(({ key }) => cell(row[key]))].join(' | ')} |`);
+  return lines.join('\n');
+}
+
+const threads = corpusThreads();
+const scores = threads.map(scoreThread);
+const families = [...new Set(scores.map((score) => score.family))].sort();
+const byFamily = families.map((family) => addScores(scores.filter((score) => score.family === family), `**${family}** (${scores.filter((score) => score.family === family).length})`, family));
+const total = addScores(scores, `**total** (${scores.length} threads)`);
+const languages = [...new Set(scores.filter((score) => score.family === 'mail').map((score) => score.language))].sort();
+
+const report = [
+  '# Accuracy on real threads',
+  '',
+  `Made by \`npm run accuracy -- --write\` from ${scores.length} hand-annotated threads in \`test/corpus/real/\``,
+  `(${families.length} families of source; mail in ${languages.length} languages: ${languages.join(', ')}). Annotations come from`,
+  'reading the threads (see test/corpus/real/FORMAT.md); statements marked debatable are left out.',
+  '',
+  '- **attribution**: quoted passages whose speaker the engine names right (nobody, for a quote that names nobody).',
+  '- **quote detection**: quoted passages the engine reads as quotes at all.',
+  '- **unattributed / unmarked / duplicate**: recall and precision of those findings against the annotations.',
+  '- **traps hit**: lines a naive tool would wrongly flag (quoted signatures, alerts, code…) that are flagged.',
+  '',
+  '## By family of source',
+  '',
+  table([...byFamily, total]),
+  '',
+  '## By thread',
+  '',
+  table(scores),
+  '',
+].join('\n');
+
+process.stdout.write(report);
+if (process.argv.includes('--misses')) {
+  for (const score of scores) {
+    if (score.misses.length === 0) continue;
+    process.stdout.write(`\n${score.file}\n${score.misses.map((miss) => `  ${miss}`).join('\n')}\n`);
+  }
+}
+if (process.argv.includes('--write')) writeFileSync(join(REPO_ROOT, 'docs', 'accuracy.md'), report);
