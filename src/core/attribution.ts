@@ -45,7 +45,10 @@ const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'd
 
 /** A display name as people write it before "wrote:": 1–5 words, or a handle, or an address. */
 function plausibleName(candidate: string): string | null {
-  const name = candidate.trim().replace(/^["'“”‘’]+|["'“”‘’,]+$/g, '').trim();
+  let name = candidate.trim().replace(/^["'“”‘’]+|["'“”‘’,]+$/g, '').trim();
+  // Directories give names as "Doe, Jane": the person is Jane Doe.
+  const inverted = /^([\p{Lu}][\p{L}'’-]+),\s+([\p{Lu}][\p{L}.'’ -]{0,40})$/u.exec(name);
+  if (inverted) name = `${inverted[2].trim()} ${inverted[1]}`;
   if (!name || name.length > 60) return null;
   if (/^@[\w.-]+(?::[\w.-]+)?$/.test(name)) return name;
   if (EMAIL.test(name) && !/\s/.test(name)) return name;
@@ -85,6 +88,12 @@ function splitEmail(segment: string): { before: string; email?: string; after: s
 }
 
 function mailName(segment: string): { speaker: string | null; email?: string } {
+  // An address in angle brackets ends the name, whatever its shape ("<ronnie@d...>" as archives shorten it).
+  const bracketed = /^(.*?)\s*<([^<>\s]+@[^<>\s]*)>\s*$/.exec(segment);
+  if (bracketed) {
+    const name = nameAtEnd(bracketed[1].replace(/[,\s]+$/, ''));
+    return { speaker: name ? name.replace(/^["']|["']$/g, '') : bracketed[2], email: bracketed[2] };
+  }
   const { before, email } = splitEmail(segment);
   const name = nameAtEnd(before.replace(/[,\s]+$/, ''));
   const speaker = name ? name.replace(/^["']|["']$/g, '') : email ?? null;
@@ -99,11 +108,22 @@ const MAIL_HEADERS: ReadonlyArray<{ pattern: RegExp; nameFrom: 'end' | 'after-ve
   { pattern: /^Em\s+(.+?)\s+escreveu\s*:\s*$/i, nameFrom: 'end' },
   { pattern: /^Am\s+.+?\s+schrieb\s+(.+?)\s*:\s*$/i, nameFrom: 'after-verb' },
   { pattern: /^Op\s+.+?\s+schreef\s+(.+?)\s*:\s*$/i, nameFrom: 'after-verb' },
+  { pattern: /^Il\s+(.+?)\s+ha\s+scritto\s*:\s*$/i, nameFrom: 'end' },
+  { pattern: /^Den\s+.+?\s+skrev\s+(.+?)\s*:\s*$/i, nameFrom: 'after-verb' },
   // "Jane Doe <jane@example.org> schrieb am 16.06.2020:" and friends put the name first.
   { pattern: /^(.+?<[^>]+>)\s+(?:schrieb|schreef|a\s+écrit|escribió|escreveu|wrote)\b.*:\s*$/i, nameFrom: 'after-verb' },
+  // Open-Xchange and Outlook in German: "Jane Doe <j@x> hat am 6. Juli 2011 um 10:30 geschrieben:".
+  { pattern: /^(.+?)\s+hat\s+am\s+.+?\s+geschrieben\s*:\s*$/i, nameFrom: 'after-verb' },
+  // Clients that put the date first and the verb after the name: "чт, 19 июля 2018 г., 22:23 Jorge <j@x> написал:",
+  // "pon., 1 sty 2018 o 10:00 Jan <j@x> napisał(a):", "2009年8月26日 … 松田 さんは書きました:".
+  { pattern: /^(.+?)\s*(?:написал\(?а?\)?|написала|napisał\(?a?\)?|napsal\(?a?\)?|kirjoitti|írta|skrev|ha\s+scritto|さん(?:は|が)?書きました|は書きました|が書きました)\s*[:：]+\s*$/iu, nameFrom: 'end' },
+  // Gmail in many languages writes only the date, the name and the address: "2009/8/26 Akira <a@x>:".
+  { pattern: /^(.*\d.*?<[^<>\s]+@[^<>\s]+>)\s*[:：]\s*$/u, nameFrom: 'end' },
 ];
 
-function matchMailHeader(content: string): AttributionMatch | null {
+function matchMailHeader(raw: string): AttributionMatch | null {
+  // Markdown escapes and typographic angle quotes are the same address brackets ("\<a@x\>", "‹a@x›").
+  const content = raw.replace(/\\([<>])/g, '$1').replace(/‹/g, '<').replace(/›/g, '>');
   for (const { pattern, nameFrom } of MAIL_HEADERS) {
     const match = pattern.exec(content);
     if (!match) continue;
@@ -122,15 +142,19 @@ function matchMailHeader(content: string): AttributionMatch | null {
 
 /** The first line of a mail header that a client wrapped: "On Tue, …, Jane Doe" + "<jane@x.org> wrote:". */
 export function isMailHeaderStart(content: string): boolean {
-  return /^(?:On|Le|El|Em|Am|Op)\s+\S.*\d/.test(content) && !/:\s*$/.test(content);
+  if (/:\s*$/.test(content)) return false;
+  return /^(?:On|Le|El|Em|Am|Op|Il|Den)\s+\S.*\d/.test(content) || /<[^<>\s]+@[^<>\s]+>|\shat\s+am\s/.test(content);
 }
 
-const WROTE = /^(.{1,80}?)\s+(?:wrote|writes|said|says|commented|replied|asked|posted|argued|argues|claimed|claims)\s*(?:that\s*)?:\s*$/i;
+const WROTE = /^(.{1,80}?)\s+(?:wrote|writes|said|says|commented|replied|asked|posted|argued|argues|claimed|claims)\s*(?:that\s*)?:+\s*$/i;
 
 function matchWrote(content: string): AttributionMatch | null {
   const match = WROTE.exec(content);
   if (!match) return null;
-  const subject = match[1].trim().replace(/^\*\*(.+)\*\*$/, '$1');
+  let subject = match[1].trim().replace(/^\*\*(.+)\*\*$/, '$1').replace(/^[*•]\s+/, '');
+  // "Jane Doe <jane@example.org> writes:": the name, or the address when there is no name.
+  const { before, email } = splitEmail(subject.replace(/\\([<>])/g, '$1'));
+  if (email) subject = before.replace(/[\s,"'“”]+$/, '').replace(/^["'“”]+/, '') || email;
   // "In your last mail you wrote:" addresses the reader like "You wrote:".
   if (/\byou$/i.test(subject) && !PRONOUNS.test(subject)) return { form: 'wrote', placement: 'before', speaker: null, addressee: true };
   if (PRONOUNS.test(subject)) return { form: 'wrote', placement: 'before', speaker: null, addressee: /^(?:you|u)$/i.test(subject) };

@@ -776,7 +776,10 @@ function findAttributions(
   };
   /** The quote that starts on the next non-blank line, one level deeper than `depth`. */
   const quoteStartingAfter = (line: number, depth: number): Quote | null => {
-    const next = nextNonBlank(info, line + 1, 2);
+    // An empty `>` line of the attribution's own level may stand between it and the quote ("> On … wrote:" / ">" / "> > …").
+    let from = line + 1;
+    while (from <= last && from <= line + 2 && info[from].blank && info[from].depth > 0 && info[from].depth <= depth) from++;
+    const next = nextNonBlank(info, from, 2);
     if (next < 0 || info[next].depth <= depth) return null;
     let quote = quoteOfLine[next];
     while (quote && quote.depth > depth + 1) quote = quote.parent;
@@ -836,14 +839,26 @@ function findAttributions(
       continue;
     }
 
-    if (i + 1 <= last && isMailHeaderStart(content) && info[i + 1].depth === line.depth && !info[i + 1].blank) {
-      const joined = `${content} ${contentOf(lines, info, i + 1).trim()}`;
-      const wrapped = matchLeadingAttribution(joined);
-      if (wrapped?.form === 'mail') {
-        const target = quoteStartingAfter(i + 1, line.depth);
-        if (target) attach(wrapped, i, i + 1, target, true);
-        else leadIns.push({ line: i + 1, text: joined });
-        i++;
+    if (i + 1 <= last && isMailHeaderStart(content)) {
+      // A header the mail client wrapped: "On Tue, …, Jane Doe" + "<jane@x.org> wrote:", or over up to four lines
+      // inside a quote, where an empty `>` line may even split it ("… hat am 6. Juli um" / "10:30" / ">" / "geschrieben:").
+      let joined = content;
+      let end = i;
+      for (let next = i + 1; next <= last && next <= i + 4 && info[next].depth === line.depth && !info[next].code; next++) {
+        if (info[next].blank) {
+          if (line.depth === 0) break;
+          continue;
+        }
+        joined += ` ${contentOf(lines, info, next).trim()}`;
+        end = next;
+        if (/:\s*$/.test(joined)) break;
+      }
+      const wrapped = end > i ? matchLeadingAttribution(joined) : null;
+      if (wrapped && (wrapped.form === 'mail' || wrapped.speaker)) {
+        const target = quoteStartingAfter(end, line.depth);
+        if (target) attach(wrapped, i, end, target, true);
+        else leadIns.push({ line: end, text: joined });
+        i = end;
         continue;
       }
     }

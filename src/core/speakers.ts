@@ -24,15 +24,24 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
   }
 
   // A quote split in two by a blank line is one passage: the second block continues the first's speaker.
+  // And a mail reply answers one message point by point: after "On …, Jane wrote:" every quote of that
+  // level (in the same quoted message, for deeper levels) is Jane's until another header names someone else.
   const previousBySibling = new Map<Quote | null, Quote>();
+  const messageAuthorBySibling = new Map<Quote | null, string>();
   for (const quote of quotes) {
     const previous = previousBySibling.get(quote.parent);
     previousBySibling.set(quote.parent, quote);
-    if (quote.speaker || quote.attribution || quote.callout || !previous?.speaker) continue;
-    let onlyBlank = true;
-    for (let line = previous.endLine + 1; line < quote.startLine && onlyBlank; line++) onlyBlank = isBlankLine(line);
-    if (onlyBlank) {
-      quote.speaker = previous.speaker;
+    if (quote.attribution) {
+      const header = quote.attribution.form === 'mail' || (quote.attribution.form === 'wrote' && quote.depth > 1);
+      if (header && quote.speaker) messageAuthorBySibling.set(quote.parent, quote.speaker);
+      else messageAuthorBySibling.delete(quote.parent);
+    }
+    if (quote.speaker || quote.attribution || quote.callout) continue;
+    let onlyBlank = previous?.speaker != null;
+    for (let line = previous ? previous.endLine + 1 : quote.startLine; line < quote.startLine && onlyBlank; line++) onlyBlank = isBlankLine(line);
+    const continued = onlyBlank ? previous!.speaker : messageAuthorBySibling.get(quote.parent);
+    if (continued) {
+      quote.speaker = continued;
       quote.inferred = true;
     }
   }
