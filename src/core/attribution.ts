@@ -11,6 +11,7 @@ export type AttributionForm =
   | 'github-originally-posted'
   | 'link'
   | 'matrix'
+  | 'reviewer'
   | 'front-matter';
 
 /** Where the attribution stands relative to the quote it names. */
@@ -263,4 +264,19 @@ export function findBbcodeTags(content: string): BbcodeTag[] {
     tags.push({ kind: 'open', speaker: name || null, start, end });
   }
   return tags;
+}
+
+/**
+ * A line that names the reviewer whose comments follow, in a response to reviewers: "Reviewer 2",
+ * "## Reviewer #1 (Anonymous)", "**Referee 1:**", "Answers to Dr. Sioris:", "Official Review by Reviewer xYz1".
+ */
+export function matchReviewerLabel(content: string): AttributionMatch | null {
+  const text = content.trim().replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/[*_]+/g, '').trim();
+  if (text.length > 80) return null;
+  const match =
+    /^(?:(?:comments?|review|response|responses|reply|replies|answers?|official\s+review)\s+(?:from|of|by|to)\s+)?(?:the\s+)?((?:anon)?(?:reviewer|referee)(?:\s*#?\s*(?=[\p{L}]{0,5}\p{N})[\p{L}\p{N}]{1,6}|\s+\p{Lu})|dr\.?\s+\p{Lu}[\p{L}'’-]+)(?:\s*\(([^)]{0,40})\))?(?:['’]s\s+comments?)?\s*[:.]?$/iu.exec(text);
+  if (!match) return null;
+  const label = match[1].replace(/\s*#\s*/, ' ').replace(/\s+/g, ' ').replace(/^(reviewer|referee)(?=\p{N})/iu, '$1 ');
+  const speaker = label.charAt(0).toUpperCase() + label.slice(1);
+  return { form: 'reviewer', placement: 'before', speaker };
 }

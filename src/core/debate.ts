@@ -28,7 +28,7 @@ const TRUE = /^(?:true|yes|on|1)$/i;
 const FALSE = /^(?:false|no|off|0)$/i;
 
 /** Attribution forms that only a reply quoting a person uses (a bare link or a `— Name` may be an epigraph). */
-const PERSON_FORMS: ReadonlySet<Attribution['form']> = new Set(['mail', 'wrote', 'as-put-it', 'bold-name', 'bbcode', 'github-originally-posted', 'matrix']);
+const PERSON_FORMS: ReadonlySet<Attribution['form']> = new Set(['mail', 'wrote', 'as-put-it', 'bold-name', 'bbcode', 'github-originally-posted', 'matrix', 'reviewer']);
 
 export function decideDebate(draft: Draft, inputs: DebateInputs): DebateDecision {
   // The most specific word wins: the file's own front matter, then the mode it is open in, then the setting.
@@ -51,6 +51,7 @@ function debateByText(draft: Draft): DebateDecision {
   const evidence = strong ?? (named.length >= 2 ? named[0] : undefined);
   if (evidence) return { debate: true, reason: `line ${evidence.startLine + 1} attributes a quote ("${draft.lines[evidence.startLine].text.trim().slice(0, 60)}")` };
   const leadIn = draft.leadIns.find((candidate) => {
+    if (candidate.names !== undefined) return true;
     const match = matchLeadingAttribution(candidate.text);
     return match !== null && PERSON_FORMS.has(match.form) && (match.speaker !== null || match.addressee === true);
   });

@@ -8,6 +8,7 @@ import {
   matchLinkLine,
   matchMatrix,
   matchOriginallyPosted,
+  matchReviewerLabel,
   matchSignature,
 } from './attribution';
 import { CONTINUES_BLOCK, mayContinue } from './blockBoundaries';
@@ -106,6 +107,8 @@ export interface Attribution extends AttributionMatch {
 export interface LeadIn {
   line: number;
   text: string;
+  /** A label such as "Reviewer 2" names whose comments follow, quoted or not (see resolveSpeakers). */
+  names?: string;
 }
 
 export interface Quote {
@@ -458,7 +461,7 @@ export function assemble(
     quote.speaker = null;
     quote.inferred = false;
   }
-  const speakers = resolveSpeakers(quotes, frontMatter, (line) => lineInfo[line].blank && lineInfo[line].depth === 0);
+  const speakers = resolveSpeakers(quotes, frontMatter, (line) => lineInfo[line].blank && lineInfo[line].depth === 0, leadIns);
   let joined = typeof text === 'string' ? text : undefined;
   return {
     get text() {
@@ -808,6 +811,12 @@ function findAttributions(
     const content = contentOf(lines, info, i).trim();
     const quote = quoteOfLine[i];
 
+    const reviewer = matchReviewerLabel(content);
+    if (reviewer?.speaker) {
+      // Names the reviewer whose comments follow: resolveSpeakers carries it on to the quotes after it.
+      leadIns.push({ line: i, text: content, names: reviewer.speaker });
+      continue;
+    }
     if (quote && quote.startLine === i && quote.depth === line.depth) {
       const first = matchBoldName(content) ?? matchMatrix(content);
       if (first) {

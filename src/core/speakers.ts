@@ -1,5 +1,5 @@
 import { FrontMatter } from './frontMatter';
-import { Quote } from './parse';
+import { LeadIn, Quote } from './parse';
 
 export interface Speaker {
   name: string;
@@ -11,7 +11,7 @@ export interface Speaker {
  * Decides who wrote each quote: its own attribution first, then the draft's front matter, then — only for
  * a strict two-person thread — alternation by depth, marked as inferred.
  */
-export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatter | null, isBlankLine: (line: number) => boolean): Speaker[] {
+export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatter | null, isBlankLine: (line: number) => boolean, leadIns: readonly LeadIn[] = []): Speaker[] {
   const author = frontMatter?.values.get('author') || null;
   const replyingTo = frontMatter?.values.get('replying-to') || null;
 
@@ -43,6 +43,21 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
     if (continued) {
       quote.speaker = continued;
       quote.inferred = true;
+    }
+  }
+
+  // A response to reviewers quotes each reviewer under a label that names them ("Reviewer 2"): the
+  // outermost quotes after a label, up to the next one, are that reviewer's comments.
+  const labels = leadIns.filter((leadIn) => leadIn.names !== undefined);
+  if (labels.length > 0) {
+    let next = 0;
+    let current: LeadIn | null = null;
+    for (const quote of quotes) {
+      while (next < labels.length && labels[next].line <= quote.startLine) current = labels[next++];
+      if (!current || quote.depth !== 1 || quote.speaker || quote.attribution || quote.callout) continue;
+      quote.speaker = current.names!;
+      // The label is the quote itself ("> Reviewer 1 (Anonymous)"), or stands above it: the reader infers.
+      quote.inferred = current.line !== quote.startLine;
     }
   }
 

@@ -28,7 +28,7 @@ export const unmarkedQuote: Rule = {
     const flagged = new Set<Unit>();
     const { inLaterCopy } = analysis.duplicates;
     const isCandidate = (unit: Unit) => (unit.kind === 'paragraph' || unit.kind === 'list-item') && !inLaterCopy.has(unit);
-    const leadInLines = new Map(draft.leadIns.map((leadIn) => [leadIn.line, leadIn.text]));
+    const leadInLines = new Map(draft.leadIns.filter((leadIn) => leadIn.names === undefined).map((leadIn) => [leadIn.line, leadIn.text]));
     const leadInLineList = [...leadInLines.keys()].sort((a, b) => a - b);
 
     const flag = (unit: Unit, why: string, firstLine = unit.startLine) => {
