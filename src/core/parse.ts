@@ -229,8 +229,14 @@ export class Unit {
    * headings, list items, tables and rows of badges or links repeat by design in any document.
    */
   get isParagraph(): boolean {
-    return this.kind === 'paragraph' && !this.inCallout && !isLinksOnly(this.text);
+    if (this.kind !== 'paragraph') return false;
+    // Asked of every unit on every lint: worked out once (a unit's text never changes).
+    if (this.linksOnly < 0) this.linksOnly = isLinksOnly(this.text) ? 1 : 0;
+    return this.linksOnly === 0 && !this.inCallout;
   }
+
+  /** -1 until known: whether the unit is nothing but links or images. */
+  private linksOnly = -1;
 
   /** Whether the unit is part of an alert or callout, whose notes a document repeats where they apply. */
   get inCallout(): boolean {
