@@ -1,4 +1,5 @@
 // The reply tree in the DOM: a keyed, incremental renderer with collapse state, roving focus and line reveal.
+import { DRAFTER_LABEL, hasDrafterReply, nodeMetaLabel, speakerColourClass, speakerLabel } from '../core/preview/labels';
 import type { PreviewState, WebviewMessage } from '../core/preview/messages';
 import type { ViewBadge, ViewModel, ViewNode, ViewSpeaker } from '../core/preview/viewModel';
 import { sanitizeExcerpt, SAFE_LINK } from './sanitize';
@@ -13,7 +14,6 @@ export interface WebviewState extends PreviewState {
 export const DEEP_DEPTH = 4;
 /** Past this many nodes, off-screen nodes skip rendering (`content-visibility: auto`, see preview.css). */
 export const LARGE_TREE = 400;
-const PALETTE_SIZE = 8;
 
 export interface RenderStats {
   /** Milliseconds spent in `render` (DOM work only; layout happens after). */
@@ -47,14 +47,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   if (className) element.className = className;
   if (text !== undefined) element.textContent = text;
   return element;
-}
-
-function lineRange(node: ViewNode): string {
-  return node.startLine === node.endLine ? `line ${node.startLine + 1}` : `lines ${node.startLine + 1}–${node.endLine + 1}`;
-}
-
-function metaText(node: ViewNode): string {
-  return `depth ${node.depth} · ${lineRange(node)}`;
 }
 
 function sameBadges(a: readonly ViewBadge[], b: readonly ViewBadge[]): boolean {
@@ -215,11 +207,11 @@ export class ReplyTreeView {
   }
 
   private renderLegend(model: ViewModel): void {
-    const signature = JSON.stringify([model.speakers, hasDrafterNode(model.nodes)]);
+    const signature = JSON.stringify([model.speakers, hasDrafterReply(model.nodes)]);
     if (signature === this.legend.dataset.signature) return;
     this.legend.dataset.signature = signature;
     const items = model.speakers.map((speaker) => {
-      const item = el('li', `legend-item speaker-${speaker.colour % PALETTE_SIZE}${speaker.inferred ? ' inferred' : ''}`);
+      const item = el('li', `legend-item ${speakerColourClass(speaker)}${speaker.inferred ? ' inferred' : ''}`);
       item.append(el('span', 'swatch'), el('span', 'name', speaker.name));
       if (speaker.inferred) {
         item.append(el('span', 'inferred-mark', ' (inferred)'));
@@ -227,9 +219,9 @@ export class ReplyTreeView {
       }
       return item;
     });
-    if (hasDrafterNode(model.nodes)) {
+    if (hasDrafterReply(model.nodes)) {
       const you = el('li', 'legend-item speaker-you');
-      you.append(el('span', 'swatch'), el('span', 'name', 'You'));
+      you.append(el('span', 'swatch'), el('span', 'name', DRAFTER_LABEL));
       items.push(you);
     }
     for (const item of items) item.querySelector('.swatch')!.setAttribute('aria-hidden', 'true');
@@ -331,7 +323,7 @@ export class ReplyTreeView {
     li.setAttribute('aria-level', String(entry.level));
     if (!old || old.startLine !== node.startLine) li.dataset.line = String(node.startLine);
     if (!old || old.endLine !== node.endLine) li.dataset.endLine = String(node.endLine);
-    const who = this.speakerOf(node);
+    const who = speakerLabel(node, this.speakers);
     li.className = `tree-node kind-${node.kind} ${who.className}${node.inferred ? ' inferred' : ''}${entry === this.selected ? ' selected' : ''}${entry === this.revealed ? ' revealed' : ''}`;
     if (
       !old ||
@@ -347,7 +339,7 @@ export class ReplyTreeView {
     } else if (old.startLine !== node.startLine || old.endLine !== node.endLine) {
       // Moved by an edit above: only the line label changes (thousands of nodes may move at once).
       const meta = entry.row.querySelector('.meta');
-      if (meta) meta.textContent = metaText(node);
+      if (meta) meta.textContent = nodeMetaLabel(node);
     }
     const excerptClass = `excerpt excerpt-${node.kind}${node.inferred ? ' inferred' : ''}`;
     if (!old || old.html !== node.html) {
@@ -377,7 +369,7 @@ export class ReplyTreeView {
       speaker.title = 'Speaker inferred from the thread';
     }
     const kind = el('span', `kind kind-${node.kind}`, node.kind);
-    const meta = el('span', 'meta', metaText(node));
+    const meta = el('span', 'meta', nodeMetaLabel(node));
     const head = el('span', 'head');
     head.append(speaker, kind, meta);
     if (node.badges.length) {
@@ -411,13 +403,6 @@ export class ReplyTreeView {
     const collapsed = this.isCollapsed(node);
     li.setAttribute('aria-expanded', String(!collapsed));
     if (entry.group) entry.group.hidden = collapsed;
-  }
-
-  private speakerOf(node: ViewNode): { name: string; className: string } {
-    const speaker = node.speakerIndex >= 0 ? this.speakers[node.speakerIndex] : undefined;
-    if (speaker) return { name: speaker.name, className: `speaker-${speaker.colour % PALETTE_SIZE}` };
-    if (node.kind === 'reply' && node.depth === 0) return { name: 'You', className: 'speaker-you' };
-    return { name: node.speaker ?? 'Unknown speaker', className: 'speaker-unknown' };
   }
 
   // --- collapse state ------------------------------------------------------------------------------
@@ -700,8 +685,4 @@ export class ReplyTreeView {
     }
     return current;
   }
-}
-
-function hasDrafterNode(nodes: readonly ViewNode[]): boolean {
-  return nodes.some((node) => (node.kind === 'reply' && node.depth === 0 && node.speakerIndex < 0) || hasDrafterNode(node.children));
 }
