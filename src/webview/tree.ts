@@ -1,17 +1,18 @@
-// The reply tree in the DOM: a keyed, incremental renderer with collapse state, roving focus and line reveal.
+// The reply tree in the DOM: a keyed, incremental renderer with roving focus and line reveal. Which nodes
+// are collapsed is kept in collapse.ts, and what the keys do in keyboard.ts.
 import { DRAFTER_LABEL, hasDrafterReply, nodeMetaLabel, speakerColourClass, speakerLabel } from '../core/preview/labels';
 import type { PreviewState, WebviewMessage } from '../core/preview/messages';
 import type { ViewBadge, ViewModel, ViewNode, ViewSpeaker } from '../core/preview/viewModel';
+import { CollapseState } from './collapse';
+import { handleTreeKey, VisibleRows } from './keyboard';
 import { sanitizeExcerpt, SAFE_LINK } from './sanitize';
 
 /** What the webview keeps through `setState`: the protocol's state plus deep nodes the user expanded. */
 export interface WebviewState extends PreviewState {
-  /** Keys of nodes at depth ≥ DEEP_DEPTH (collapsed by default) that the user expanded. */
+  /** Keys of nodes at depth ≥ DEEP_DEPTH (collapse.ts), collapsed by default, that the user expanded. */
   expanded?: string[];
 }
 
-/** Nodes this deep in quotes start collapsed. */
-export const DEEP_DEPTH = 4;
 /** Past this many nodes, off-screen nodes skip rendering (`content-visibility: auto`, see preview.css). */
 export const LARGE_TREE = 400;
 
@@ -64,8 +65,8 @@ export class ReplyTreeView {
   private model: ViewModel | null = null;
   private speakers: readonly ViewSpeaker[] = [];
   private file: string | null;
-  private collapsed: Set<string>;
-  private expanded: Set<string>;
+  private readonly collapse: CollapseState<Entry>;
+  private readonly rows: VisibleRows<Entry>;
   private pass = 0;
   private stats: RenderStats = { ms: 0, created: 0, updated: 0, removed: 0, total: 0 };
   /** The treeitem with tabindex 0 (roving tabindex). */
@@ -79,8 +80,15 @@ export class ReplyTreeView {
     state: WebviewState | null,
   ) {
     this.file = state?.file ?? null;
-    this.collapsed = new Set(state?.collapsed ?? []);
-    this.expanded = new Set(state?.expanded ?? []);
+    this.collapse = new CollapseState(state, {
+      rowOf: (element) => this.byElement.get(element),
+      buildGroup: (entry) => {
+        entry.group = el('ul', 'children');
+        entry.group.setAttribute('role', 'group');
+        this.reconcile(entry.group, entry.node.children, entry.level + 1);
+        entry.li.append(entry.group);
+      },
+    });
 
     this.summary = el('header', 'summary');
     this.counts = el('div', 'counts');
@@ -101,6 +109,7 @@ export class ReplyTreeView {
     this.tree = el('ul', 'tree');
     this.tree.setAttribute('role', 'tree');
     this.tree.setAttribute('aria-label', 'Reply tree');
+    this.rows = new VisibleRows(this.tree, (element) => (element ? this.byElement.get(element) ?? null : null));
     this.empty = el('p', 'empty', 'Nothing to show yet: the draft has no quotes or replies.');
     this.empty.hidden = true;
 
@@ -118,7 +127,16 @@ export class ReplyTreeView {
       const href = link.getAttribute('href');
       if (event.button === 1 && href && SAFE_LINK.test(href)) this.host.post({ type: 'open-link', href });
     });
-    this.tree.addEventListener('keydown', (event) => this.onKeyDown(event));
+    this.tree.addEventListener('keydown', (event) => {
+      const entry = this.entryOf(event.target);
+      if (!entry || event.target !== entry.li) return; // keys on a link inside an excerpt keep their meaning
+      handleTreeKey(event, entry, this.rows, {
+        expansionOf: ({ node }) => (!node.children.length ? 'leaf' : this.collapse.isCollapsed(node) ? 'collapsed' : 'expanded'),
+        setCollapsed: (row, collapsed) => this.setCollapsed(row, collapsed),
+        select: (row) => this.select(row),
+        focus: (row) => this.setActive(row, true),
+      });
+    });
   }
 
   // --- rendering -----------------------------------------------------------------------------------
@@ -134,8 +152,7 @@ export class ReplyTreeView {
     if (model.file !== this.file) {
       // Another document: nothing of the old one's collapse state applies.
       if (this.file !== null) {
-        this.collapsed.clear();
-        this.expanded.clear();
+        this.collapse.clear();
         window.scrollTo(0, 0);
       }
       this.file = model.file;
@@ -151,7 +168,6 @@ export class ReplyTreeView {
     this.empty.hidden = model.nodes.length > 0;
     this.tree.hidden = model.nodes.length === 0;
 
-    // Forget collapse state of nodes that are gone, so the saved state does not grow without bound.
     const keys = new Set<string>();
     const walk = (nodes: readonly ViewNode[]) => {
       for (const node of nodes) {
@@ -162,8 +178,7 @@ export class ReplyTreeView {
     walk(model.nodes);
     this.stats.total = keys.size;
     this.tree.classList.toggle('large', keys.size > LARGE_TREE);
-    for (const key of this.collapsed) if (!keys.has(key)) this.collapsed.delete(key);
-    for (const key of this.expanded) if (!keys.has(key)) this.expanded.delete(key);
+    this.collapse.keepOnly(keys);
 
     for (const entry of [this.active, this.selected, this.revealed]) {
       if (entry && !this.isLive(entry)) {
@@ -285,7 +300,7 @@ export class ReplyTreeView {
     const entry: Entry = { node, level, li, row, excerpt: null, group: null, pass: this.pass };
     this.byElement.set(li, entry);
     this.fillNode(entry, null);
-    this.fillChildren(entry);
+    this.collapse.show(entry);
     return entry;
   }
 
@@ -310,10 +325,8 @@ export class ReplyTreeView {
           if (childEntry && childEntry.level !== level + 1) this.update(childEntry, childEntry.node, level + 1);
         }
       }
-    } else {
-      this.fillChildren(entry);
     }
-    this.applyExpansion(entry);
+    this.collapse.show(entry);
   }
 
   /** Writes the node's own content; with `old`, touches only what differs from it. */
@@ -384,108 +397,34 @@ export class ReplyTreeView {
     entry.row.replaceChildren(twisty, head);
   }
 
-  private fillChildren(entry: Entry): void {
-    if (entry.node.children.length && !this.isCollapsed(entry.node) && !entry.group) {
-      entry.group = el('ul', 'children');
-      entry.group.setAttribute('role', 'group');
-      this.reconcile(entry.group, entry.node.children, entry.level + 1);
-      entry.li.append(entry.group);
-    }
-    this.applyExpansion(entry);
-  }
-
-  private applyExpansion(entry: Entry): void {
-    const { node, li } = entry;
-    if (!node.children.length) {
-      li.removeAttribute('aria-expanded');
-      return;
-    }
-    const collapsed = this.isCollapsed(node);
-    li.setAttribute('aria-expanded', String(!collapsed));
-    if (entry.group) entry.group.hidden = collapsed;
-  }
-
-  // --- collapse state ------------------------------------------------------------------------------
-
-  private isCollapsed(node: ViewNode): boolean {
-    if (!node.children.length) return false;
-    if (this.collapsed.has(node.key)) return true;
-    return node.depth >= DEEP_DEPTH && !this.expanded.has(node.key);
-  }
+  // --- collapse state (collapse.ts) ---------------------------------------------------------------
 
   private setCollapsed(entry: Entry, collapsed: boolean): void {
-    const { node } = entry;
-    if (!node.children.length || this.isCollapsed(node) === collapsed) return;
-    if (collapsed) {
-      this.collapsed.add(node.key);
-      this.expanded.delete(node.key);
-    } else {
-      this.collapsed.delete(node.key);
-      if (node.depth >= DEEP_DEPTH) this.expanded.add(node.key);
-    }
-    if (!collapsed && !entry.group) this.fillChildren(entry);
-    else this.applyExpansion(entry);
+    if (!this.collapse.set(entry, collapsed)) return;
     if (collapsed) this.keepActiveVisible(entry);
     this.saveState();
   }
 
   toggle(entry: Entry): void {
-    this.setCollapsed(entry, !this.isCollapsed(entry.node));
+    this.setCollapsed(entry, !this.collapse.isCollapsed(entry.node));
   }
 
   expandAll(): void {
     if (!this.model) return;
-    this.collapsed.clear();
-    const walk = (nodes: readonly ViewNode[]) => {
-      for (const node of nodes) {
-        if (node.children.length && node.depth >= DEEP_DEPTH) this.expanded.add(node.key);
-        walk(node.children);
-      }
-    };
-    walk(this.model.nodes);
-    this.applyAll(this.tree);
+    this.collapse.expandAll(this.model.nodes, this.tree);
     this.saveState();
   }
 
   collapseAll(): void {
     if (!this.model) return;
-    this.expanded.clear();
-    const walk = (nodes: readonly ViewNode[]) => {
-      for (const node of nodes) {
-        if (node.children.length) this.collapsed.add(node.key);
-        walk(node.children);
-      }
-    };
-    walk(this.model.nodes);
-    this.applyAll(this.tree);
+    this.collapse.collapseAll(this.model.nodes, this.tree);
     if (this.active) {
       // Focus stays on the outermost collapsed ancestor of wherever it was.
       let top: Entry = this.active;
-      for (let parent = this.parentOf(top); parent; parent = this.parentOf(parent)) top = parent;
+      for (let parent = this.rows.parentOf(top); parent; parent = this.rows.parentOf(parent)) top = parent;
       this.setActive(top, this.tree.contains(document.activeElement));
     }
     this.saveState();
-  }
-
-  private applyAll(list: HTMLUListElement): void {
-    for (const child of Array.from(list.children)) {
-      const entry = this.byElement.get(child);
-      if (!entry) continue;
-      if (!entry.group) this.fillChildren(entry);
-      else this.applyExpansion(entry);
-      if (entry.group && !entry.group.hidden) this.applyAll(entry.group);
-      else if (entry.group) this.applyHidden(entry.group);
-    }
-  }
-
-  /** Inside a hidden group only the attributes need to follow (nothing new is built there). */
-  private applyHidden(list: HTMLUListElement): void {
-    for (const child of Array.from(list.children)) {
-      const entry = this.byElement.get(child);
-      if (!entry) continue;
-      this.applyExpansion(entry);
-      if (entry.group) this.applyHidden(entry.group);
-    }
   }
 
   private keepActiveVisible(collapsedEntry: Entry): void {
@@ -496,7 +435,7 @@ export class ReplyTreeView {
 
   private saveState(): void {
     if (this.file === null) return;
-    this.host.saveState({ file: this.file, collapsed: [...this.collapsed], expanded: [...this.expanded] });
+    this.host.saveState({ file: this.file, ...this.collapse.saved });
   }
 
   // --- focus, selection, reveal --------------------------------------------------------------------
@@ -568,7 +507,7 @@ export class ReplyTreeView {
       const entry = this.entries.get(node.key);
       if (!entry || !entry.li.isConnected) break;
       target = entry;
-      if (this.isCollapsed(node)) break;
+      if (this.collapse.isCollapsed(node)) break;
     }
     return target;
   }
@@ -603,86 +542,5 @@ export class ReplyTreeView {
     if (selection && !selection.isCollapsed && entry.li.contains(selection.anchorNode)) return;
     this.setActive(entry, true);
     this.select(entry);
-  }
-
-  private onKeyDown(event: KeyboardEvent): void {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const entry = this.entryOf(event.target);
-    if (!entry || event.target !== entry.li) return; // keys on a link inside an excerpt keep their meaning
-    let next: Entry | null = null;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = this.nextVisible(entry);
-        break;
-      case 'ArrowUp':
-        next = this.previousVisible(entry);
-        break;
-      case 'ArrowRight':
-        if (entry.node.children.length && this.isCollapsed(entry.node)) this.setCollapsed(entry, false);
-        else if (entry.group && !entry.group.hidden) next = this.byElement.get(entry.group.firstElementChild!) ?? null;
-        break;
-      case 'ArrowLeft':
-        if (entry.node.children.length && !this.isCollapsed(entry.node)) this.setCollapsed(entry, true);
-        else next = this.parentOf(entry);
-        break;
-      case 'Home':
-        next = this.byElement.get(this.tree.firstElementChild!) ?? null;
-        break;
-      case 'End': {
-        const last = this.tree.lastElementChild;
-        next = last ? this.lastVisibleIn(this.byElement.get(last)!) : null;
-        break;
-      }
-      case 'Enter':
-      case ' ':
-        this.select(entry);
-        break;
-      case '*':
-        for (const sibling of Array.from(entry.li.parentElement!.children)) {
-          const siblingEntry = this.byElement.get(sibling);
-          if (siblingEntry) this.setCollapsed(siblingEntry, false);
-        }
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-    if (next) this.setActive(next, true);
-  }
-
-  private isOpen(entry: Entry): boolean {
-    return !!entry.group && !entry.group.hidden && entry.group.firstElementChild !== null;
-  }
-
-  private parentOf(entry: Entry): Entry | null {
-    const list = entry.li.parentElement;
-    if (!list || list === this.tree) return null;
-    return list.parentElement ? this.byElement.get(list.parentElement) ?? null : null;
-  }
-
-  private nextVisible(entry: Entry): Entry | null {
-    if (this.isOpen(entry)) return this.byElement.get(entry.group!.firstElementChild!) ?? null;
-    for (let current: Entry | null = entry; current; current = this.parentOf(current)) {
-      const sibling = current.li.nextElementSibling;
-      if (sibling) return this.byElement.get(sibling) ?? null;
-    }
-    return null;
-  }
-
-  private previousVisible(entry: Entry): Entry | null {
-    const sibling = entry.li.previousElementSibling;
-    if (!sibling) return this.parentOf(entry);
-    const previous = this.byElement.get(sibling);
-    return previous ? this.lastVisibleIn(previous) : null;
-  }
-
-  private lastVisibleIn(entry: Entry): Entry {
-    let current = entry;
-    while (this.isOpen(current)) {
-      const last = this.byElement.get(current.group!.lastElementChild!);
-      if (!last) break;
-      current = last;
-    }
-    return current;
   }
 }
