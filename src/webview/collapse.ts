@@ -17,7 +17,7 @@ export interface CollapsibleRow {
 
 /** What the collapse state needs of the tree view that renders the rows. */
 export interface CollapsibleTree<Row extends CollapsibleRow> {
-  rowOf(element: Element): Row | undefined;
+  rowOf(element: Element | null): Row | null;
   /** Builds `row.group` and its children's rows (collapsed nodes' children are built when first shown). */
   buildGroup(row: Row): void;
 }

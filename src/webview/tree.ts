@@ -1,11 +1,14 @@
-// The reply tree in the DOM: a keyed, incremental renderer with roving focus and line reveal. Which nodes
-// are collapsed is kept in collapse.ts, and what the keys do in keyboard.ts.
-import { DRAFTER_LABEL, hasDrafterReply, nodeMetaLabel, speakerColourClass, speakerLabel } from '../core/preview/labels';
+// The reply tree in the DOM: a keyed, incremental renderer with roving focus, selection and line reveal.
+// Kept apart: which nodes are collapsed (collapse.ts), what the keys do (keyboard.ts), how one node is
+// written (entry.ts), and the bar and legend above the tree (summary.ts).
 import type { PreviewState, WebviewMessage } from '../core/preview/messages';
-import type { ViewBadge, ViewModel, ViewNode, ViewSpeaker } from '../core/preview/viewModel';
+import type { ViewModel, ViewNode, ViewSpeaker } from '../core/preview/viewModel';
 import { CollapseState } from './collapse';
+import { el } from './dom';
+import { createEntry, Entry, writeEntry } from './entry';
 import { handleTreeKey, VisibleRows } from './keyboard';
-import { sanitizeExcerpt, SAFE_LINK } from './sanitize';
+import { SAFE_LINK } from './sanitize';
+import { SpeakerLegend, SummaryBar } from './summary';
 
 /** What the webview keeps through `setState`: the protocol's state plus deep nodes the user expanded. */
 export interface WebviewState extends PreviewState {
@@ -26,38 +29,14 @@ export interface RenderStats {
   total: number;
 }
 
-interface Entry {
-  node: ViewNode;
-  level: number;
-  li: HTMLLIElement;
-  row: HTMLDivElement;
-  excerpt: HTMLDivElement | null;
-  /** The children's <ul>, built the first time the node is shown expanded. */
-  group: HTMLUListElement | null;
-  /** Render pass that last placed this entry (guards against a key appearing twice). */
-  pass: number;
-}
-
 export interface TreeHost {
   post(message: WebviewMessage): void;
   saveState(state: WebviewState): void;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  if (className) element.className = className;
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
-
-function sameBadges(a: readonly ViewBadge[], b: readonly ViewBadge[]): boolean {
-  return a.length === b.length && a.every((badge, i) => badge.rule === b[i].rule && badge.severity === b[i].severity && badge.label === b[i].label && badge.message === b[i].message);
-}
-
 export class ReplyTreeView {
-  private readonly summary: HTMLElement;
-  private readonly counts: HTMLElement;
-  private readonly legend: HTMLUListElement;
+  private readonly summary = new SummaryBar(this);
+  private readonly legend = new SpeakerLegend();
   private readonly tree: HTMLUListElement;
   private readonly empty: HTMLParagraphElement;
   private readonly entries = new Map<string, Entry>();
@@ -81,7 +60,7 @@ export class ReplyTreeView {
   ) {
     this.file = state?.file ?? null;
     this.collapse = new CollapseState(state, {
-      rowOf: (element) => this.byElement.get(element),
+      rowOf: (element) => this.entryOfItem(element),
       buildGroup: (entry) => {
         entry.group = el('ul', 'children');
         entry.group.setAttribute('role', 'group');
@@ -90,34 +69,14 @@ export class ReplyTreeView {
       },
     });
 
-    this.summary = el('header', 'summary');
-    this.counts = el('div', 'counts');
-    const actions = el('div', 'actions');
-    const expandAll = el('button', 'action', 'Expand all');
-    expandAll.type = 'button';
-    expandAll.dataset.action = 'expand-all';
-    const collapseAll = el('button', 'action', 'Collapse all');
-    collapseAll.type = 'button';
-    collapseAll.dataset.action = 'collapse-all';
-    actions.append(expandAll, collapseAll);
-    this.summary.append(this.counts, actions);
-    expandAll.addEventListener('click', () => this.expandAll());
-    collapseAll.addEventListener('click', () => this.collapseAll());
-
-    this.legend = el('ul', 'legend');
-    this.legend.setAttribute('aria-label', 'Speakers');
     this.tree = el('ul', 'tree');
     this.tree.setAttribute('role', 'tree');
     this.tree.setAttribute('aria-label', 'Reply tree');
-    this.rows = new VisibleRows(this.tree, (element) => (element ? this.byElement.get(element) ?? null : null));
+    this.rows = new VisibleRows(this.tree, (element) => this.entryOfItem(element));
     this.empty = el('p', 'empty', 'Nothing to show yet: the draft has no quotes or replies.');
     this.empty.hidden = true;
 
-    root.replaceChildren(this.summary, this.legend, this.tree, this.empty);
-    // Scrolling a node into view keeps it clear of the sticky summary bar, however tall that wraps.
-    new ResizeObserver(() => {
-      document.documentElement.style.setProperty('--riposte-summary-height', `${Math.ceil(this.summary.getBoundingClientRect().height)}px`);
-    }).observe(this.summary);
+    root.replaceChildren(this.summary.element, this.legend.element, this.tree, this.empty);
     this.tree.addEventListener('click', (event) => this.onClick(event));
     this.tree.addEventListener('auxclick', (event) => {
       // A middle click would open the link in a new frame: hand it to the host like a click.
@@ -162,8 +121,8 @@ export class ReplyTreeView {
     const activeLine = this.active?.node.startLine ?? null;
     this.model = model;
     this.speakers = model.speakers;
-    this.renderSummary(model);
-    this.renderLegend(model);
+    this.summary.render(model.summary);
+    this.legend.render(model);
     this.reconcile(this.tree, model.nodes, 1);
     this.empty.hidden = model.nodes.length > 0;
     this.tree.hidden = model.nodes.length === 0;
@@ -190,8 +149,7 @@ export class ReplyTreeView {
     if (!this.active) {
       // The focused node was replaced (its text changed): carry focus to whatever now holds its line.
       const near = activeLine === null ? null : this.visibleEntryAt(activeLine);
-      const first = this.tree.firstElementChild;
-      this.setActive(near ?? (first ? this.byElement.get(first) ?? null : null), hadFocus);
+      this.setActive(near ?? this.rows.first(), hadFocus);
     }
     this.saveState();
     this.stats.ms = performance.now() - started;
@@ -200,48 +158,6 @@ export class ReplyTreeView {
 
   private isLive(entry: Entry): boolean {
     return this.entries.get(entry.node.key) === entry && entry.li.isConnected;
-  }
-
-  private renderSummary(model: ViewModel): void {
-    const { summary } = model;
-    const signature = JSON.stringify(summary);
-    if (signature === this.counts.dataset.signature) return;
-    this.counts.dataset.signature = signature;
-    const count = (value: number, one: string, many: string, attention = false) => {
-      const span = el('span', attention && value > 0 ? 'count attention' : 'count');
-      span.append(el('strong', undefined, String(value)), ` ${value === 1 ? one : many}`);
-      return span;
-    };
-    this.counts.replaceChildren(
-      count(summary.speakers, 'speaker', 'speakers'),
-      count(summary.quotes, 'quote', 'quotes'),
-      count(summary.replies, 'reply', 'replies'),
-      count(summary.unanswered, 'unanswered', 'unanswered', true),
-      count(summary.findings, 'finding', 'findings', true),
-    );
-  }
-
-  private renderLegend(model: ViewModel): void {
-    const signature = JSON.stringify([model.speakers, hasDrafterReply(model.nodes)]);
-    if (signature === this.legend.dataset.signature) return;
-    this.legend.dataset.signature = signature;
-    const items = model.speakers.map((speaker) => {
-      const item = el('li', `legend-item ${speakerColourClass(speaker)}${speaker.inferred ? ' inferred' : ''}`);
-      item.append(el('span', 'swatch'), el('span', 'name', speaker.name));
-      if (speaker.inferred) {
-        item.append(el('span', 'inferred-mark', ' (inferred)'));
-        item.title = 'Inferred from the shape of the thread: no line names this speaker.';
-      }
-      return item;
-    });
-    if (hasDrafterReply(model.nodes)) {
-      const you = el('li', 'legend-item speaker-you');
-      you.append(el('span', 'swatch'), el('span', 'name', DRAFTER_LABEL));
-      items.push(you);
-    }
-    for (const item of items) item.querySelector('.swatch')!.setAttribute('aria-hidden', 'true');
-    this.legend.replaceChildren(...items);
-    this.legend.hidden = items.length === 0;
   }
 
   /** Makes `container`'s children the elements of `nodes`, in order, reusing elements by key. */
@@ -292,14 +208,9 @@ export class ReplyTreeView {
 
   private create(node: ViewNode, level: number): Entry {
     this.stats.created++;
-    const li = el('li');
-    li.setAttribute('role', 'treeitem');
-    li.tabIndex = -1;
-    const row = el('div', 'row');
-    li.append(row);
-    const entry: Entry = { node, level, li, row, excerpt: null, group: null, pass: this.pass };
-    this.byElement.set(li, entry);
-    this.fillNode(entry, null);
+    const entry = createEntry(node, level, this.pass);
+    this.byElement.set(entry.li, entry);
+    this.writeEntry(entry, null);
     this.collapse.show(entry);
     return entry;
   }
@@ -310,7 +221,7 @@ export class ReplyTreeView {
     entry.node = node;
     const levelChanged = entry.level !== level;
     entry.level = level;
-    this.fillNode(entry, old);
+    this.writeEntry(entry, old);
     if (entry.group) {
       if (node.children.length) this.reconcile(entry.group, node.children, level + 1);
       else {
@@ -329,72 +240,8 @@ export class ReplyTreeView {
     this.collapse.show(entry);
   }
 
-  /** Writes the node's own content; with `old`, touches only what differs from it. */
-  private fillNode(entry: Entry, old: ViewNode | null): void {
-    const { node, li } = entry;
-    li.dataset.key = node.key;
-    li.setAttribute('aria-level', String(entry.level));
-    if (!old || old.startLine !== node.startLine) li.dataset.line = String(node.startLine);
-    if (!old || old.endLine !== node.endLine) li.dataset.endLine = String(node.endLine);
-    const who = speakerLabel(node, this.speakers);
-    li.className = `tree-node kind-${node.kind} ${who.className}${node.inferred ? ' inferred' : ''}${entry === this.selected ? ' selected' : ''}${entry === this.revealed ? ' revealed' : ''}`;
-    if (
-      !old ||
-      old.kind !== node.kind ||
-      old.speaker !== node.speaker ||
-      old.speakerIndex !== node.speakerIndex ||
-      old.inferred !== node.inferred ||
-      old.depth !== node.depth ||
-      (old.children.length === 0) !== (node.children.length === 0) ||
-      !sameBadges(old.badges, node.badges)
-    ) {
-      this.fillRow(entry, who.name);
-    } else if (old.startLine !== node.startLine || old.endLine !== node.endLine) {
-      // Moved by an edit above: only the line label changes (thousands of nodes may move at once).
-      const meta = entry.row.querySelector('.meta');
-      if (meta) meta.textContent = nodeMetaLabel(node);
-    }
-    const excerptClass = `excerpt excerpt-${node.kind}${node.inferred ? ' inferred' : ''}`;
-    if (!old || old.html !== node.html) {
-      if (node.html) {
-        const excerpt = el('div', excerptClass);
-        excerpt.append(sanitizeExcerpt(node.html));
-        if (entry.excerpt) entry.excerpt.replaceWith(excerpt);
-        else entry.row.after(excerpt);
-        entry.excerpt = excerpt;
-      } else if (entry.excerpt) {
-        entry.excerpt.remove();
-        entry.excerpt = null;
-      }
-    } else if (entry.excerpt && entry.excerpt.className !== excerptClass) {
-      entry.excerpt.className = excerptClass;
-    }
-  }
-
-  private fillRow(entry: Entry, speakerName: string): void {
-    const { node } = entry;
-    const twisty = el('span', node.children.length ? 'twisty' : 'twisty leaf');
-    twisty.setAttribute('aria-hidden', 'true');
-    if (node.children.length) twisty.title = 'Collapse or expand';
-    const speaker = el('span', node.inferred ? 'speaker inferred' : 'speaker', speakerName);
-    if (node.inferred) {
-      speaker.append(el('span', 'inferred-mark', ' (inferred)'));
-      speaker.title = 'Speaker inferred from the thread';
-    }
-    const kind = el('span', `kind kind-${node.kind}`, node.kind);
-    const meta = el('span', 'meta', nodeMetaLabel(node));
-    const head = el('span', 'head');
-    head.append(speaker, kind, meta);
-    if (node.badges.length) {
-      const badges = el('span', 'badges');
-      for (const badge of node.badges) {
-        const element = el('span', `badge severity-${badge.severity}`, badge.label);
-        element.title = badge.message;
-        badges.append(element);
-      }
-      head.append(badges);
-    }
-    entry.row.replaceChildren(twisty, head);
+  private writeEntry(entry: Entry, old: ViewNode | null): void {
+    writeEntry(entry, old, this.speakers, `${entry === this.selected ? ' selected' : ''}${entry === this.revealed ? ' revealed' : ''}`);
   }
 
   // --- collapse state (collapse.ts) ---------------------------------------------------------------
@@ -480,7 +327,7 @@ export class ReplyTreeView {
     requestAnimationFrame(() => {
       if (!entry.row.isConnected) return;
       const box = entry.row.getBoundingClientRect();
-      const top = this.summary.getBoundingClientRect().bottom;
+      const top = this.summary.element.getBoundingClientRect().bottom;
       if (box.top < top || box.bottom > window.innerHeight) entry.row.scrollIntoView({ block: 'nearest' });
     });
   }
@@ -515,8 +362,12 @@ export class ReplyTreeView {
   // --- events --------------------------------------------------------------------------------------
 
   private entryOf(target: EventTarget | null): Entry | null {
-    const item = target instanceof Element ? target.closest('[role="treeitem"]') : null;
-    return item ? this.byElement.get(item) ?? null : null;
+    return this.entryOfItem(target instanceof Element ? target.closest('[role="treeitem"]') : null);
+  }
+
+  /** The entry whose treeitem `element` is. */
+  private entryOfItem(element: Element | null): Entry | null {
+    return element ? this.byElement.get(element) ?? null : null;
   }
 
   private onClick(event: MouseEvent): void {
