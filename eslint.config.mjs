@@ -34,8 +34,9 @@ export default tseslint.config(
     files: ['src/webview/**/*.ts'],
     rules: {
       // Only types may come from the core (src/core/preview's protocol and view model): bundling the core's
-      // code into media/preview.js would ship markdown-it and the parser to the browser frame. The one
-      // exception is preview/patch, which both sides run and which imports nothing but types.
+      // code into media/preview.js would ship markdown-it and the parser to the browser frame. The
+      // exceptions are preview/patch and preview/labels, which both sides run and which import nothing
+      // but types.
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
@@ -43,7 +44,7 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'The webview runs in a browser frame.' },
             { regex: '(^|/)core(/(?!preview/)[^/]+)*/?$', message: 'The webview may use only src/core/preview, and only its types.' },
-            { group: ['**/core/preview/*', '!**/core/preview/patch'], allowTypeImports: true, message: 'Import only types from the core (`import type`): the webview bundle must not include it.' },
+            { group: ['**/core/preview/*', '!**/core/preview/patch', '!**/core/preview/labels'], allowTypeImports: true, message: 'Import only types from the core (`import type`): the webview bundle must not include it.' },
             { group: ['**/extension/**', '**/cli/**', '**/node/**'], message: 'The webview runs in a browser frame.' },
           ],
         },

@@ -64,7 +64,3 @@ export function quoteLinesEdits(draft: Draft, first: number, last: number): Text
   }
   return edits;
 }
-
-export function lineLabel(first: number, last = first): string {
-  return first === last ? `line ${first + 1}` : `lines ${first + 1}–${last + 1}`;
-}

@@ -3,26 +3,31 @@ import * as core from '../core';
 import { toDiagnostic } from './convert';
 import { DraftService } from './drafts';
 import { Settings } from './settings';
+import { Disposable } from './util/dispose';
 
 export const LANGUAGE_ID = 'debate-markdown';
 
 /** Live diagnostics: debounced while typing, immediate on open and save, dropped when a newer version exists. */
-export class DiagnosticsController implements vscode.Disposable {
-  readonly collection = vscode.languages.createDiagnosticCollection('riposte');
+export class DiagnosticsController extends Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly subscriptions: vscode.Disposable[] = [];
+  readonly collection: vscode.DiagnosticCollection;
 
   constructor(
     private readonly drafts: DraftService,
     private readonly settings: () => Settings,
     private readonly ruleDocs: (rule: string) => vscode.Uri,
   ) {
-    this.subscriptions.push(
-      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
+    super();
+    this._register({ dispose: () => this.timers.forEach((timer) => clearTimeout(timer)) });
+    this.collection = this._register(vscode.languages.createDiagnosticCollection('riposte'));
+    this._register(vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)));
+    this._register(
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length > 0 && this.settings().run === 'onType') this.schedule(event.document, this.settings().debounce);
       }),
-      vscode.workspace.onDidSaveTextDocument((document) => this.schedule(document, 0)),
+    );
+    this._register(vscode.workspace.onDidSaveTextDocument((document) => this.schedule(document, 0)));
+    this._register(
       vscode.workspace.onDidCloseTextDocument((document) => {
         this.cancel(document);
         this.drafts.forget(document);
@@ -79,11 +84,5 @@ export class DiagnosticsController implements vscode.Disposable {
     const timer = this.timers.get(key);
     if (timer) clearTimeout(timer);
     this.timers.delete(key);
-  }
-
-  dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.collection.dispose();
-    for (const subscription of this.subscriptions) subscription.dispose();
   }
 }

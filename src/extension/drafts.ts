@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import * as core from '../core';
 import { sourceReaderFor } from '../node/config';
 import { DraftConfigurations, Settings } from './settings';
+import { Disposable } from './util/dispose';
 
 export interface DraftAnalysis {
   uri: string;
@@ -17,20 +18,20 @@ const MAX_PENDING_EDITS = 200;
  * One analysis per document version, shared by diagnostics, code actions, folding and the preview, so
  * that no feature parses a draft the others already parsed.
  */
-export class DraftService implements vscode.Disposable {
+export class DraftService extends Disposable {
   private readonly cache = new Map<string, DraftAnalysis>();
   /**
    * The last parsed draft of each document and the edits made since, applied (incrementally) only when an
    * analysis is asked for: typing records changes and parses nothing.
    */
   private readonly parsed = new Map<string, { version: number; draft: core.Draft; pending: core.TextChange[] }>();
-  private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly configurations: DraftConfigurations,
     private settings: () => Settings,
   ) {
-    this.subscription = vscode.workspace.onDidChangeTextDocument((event) => this.recordEdits(event));
+    super();
+    this._register(vscode.workspace.onDidChangeTextDocument((event) => this.recordEdits(event)));
   }
 
   private recordEdits(event: vscode.TextDocumentChangeEvent): void {
@@ -89,10 +90,6 @@ export class DraftService implements vscode.Disposable {
   /** Drops every analysis (configuration changed); parsed drafts stay, they do not depend on it. */
   clear(): void {
     this.cache.clear();
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
   }
 
   /** A source open in an editor is read as it stands there, unsaved changes included. */

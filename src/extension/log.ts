@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import { Disposable } from './util/dispose';
 
 /** The "Riposte" output channel, created on first use so activation stays cheap. */
-export class Log implements vscode.Disposable {
+export class Log extends Disposable {
   private channel?: vscode.LogOutputChannel;
   private readonly notified = new Set<string>();
 
@@ -11,7 +12,7 @@ export class Log implements vscode.Disposable {
   }
 
   private get output(): vscode.LogOutputChannel {
-    this.channel ??= vscode.window.createOutputChannel('Riposte', { log: true });
+    this.channel ??= this._register(vscode.window.createOutputChannel('Riposte', { log: true }));
     return this.channel;
   }
 
@@ -31,9 +32,5 @@ export class Log implements vscode.Disposable {
     void vscode.window.showWarningMessage(message, 'Show Output').then((choice) => {
       if (choice === 'Show Output') this.output.show(true);
     });
-  }
-
-  dispose(): void {
-    this.channel?.dispose();
   }
 }

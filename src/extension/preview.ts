@@ -4,12 +4,12 @@ import * as core from '../core';
 import { exportHtml, previewHtml } from '../core/preview/html';
 import { DraftService } from './drafts';
 import { LANGUAGE_ID } from './diagnostics';
+import { Disposable, disposeAll } from './util/dispose';
 
 export const PREVIEW_VIEW_TYPE = 'riposte.replyTree';
 
 /** One panel showing one draft's reply tree, live, scroll-synced with the draft's editors. */
-class PreviewPanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+class PreviewPanel extends Disposable {
   private timer?: ReturnType<typeof setTimeout>;
   private ready = false;
   private lastSentLine = -1;
@@ -21,11 +21,17 @@ class PreviewPanel implements vscode.Disposable {
     public document: vscode.TextDocument,
     private readonly host: PreviewManager,
   ) {
+    super();
+    this._register({ dispose: () => clearTimeout(this.timer) });
+    this._register({ dispose: () => host.forget(this) });
+    this._register(panel);
     panel.webview.options = { enableScripts: true, localResourceRoots: [host.mediaRoot] };
     this.setHtml();
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((message: core.WebviewMessage) => this.onMessage(message)),
-      panel.onDidDispose(() => this.dispose()),
+    this._register(panel.webview.onDidReceiveMessage((message: core.WebviewMessage) => this.onMessage(message)));
+    // The user closed the panel. When this disposes the panel itself, the event comes back here and
+    // finds this already disposed.
+    this._register(panel.onDidDispose(() => this.dispose()));
+    this._register(
       panel.onDidChangeViewState(() => {
         if (panel.visible) this.scheduleRender(0);
       }),
@@ -118,13 +124,6 @@ class PreviewPanel implements vscode.Disposable {
       }
     }
   }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.host.forget(this);
-    this.panel.dispose();
-    for (const disposable of this.disposables.splice(0)) disposable.dispose();
-  }
 }
 
 function basename(uri: vscode.Uri): string {
@@ -132,9 +131,8 @@ function basename(uri: vscode.Uri): string {
 }
 
 /** Opens, revives and updates reply-tree panels; the webview-sample's createOrShow/revive pattern. */
-export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSerializer {
+export class PreviewManager extends Disposable implements vscode.WebviewPanelSerializer {
   private readonly panels = new Set<PreviewPanel>();
-  private readonly disposables: vscode.Disposable[] = [];
   readonly mediaRoot: vscode.Uri;
 
   constructor(
@@ -143,19 +141,28 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     private readonly delay: () => number,
     private readonly followsActiveEditor: () => boolean,
   ) {
+    super();
     this.mediaRoot = vscode.Uri.joinPath(context.extensionUri, 'media');
-    this.disposables.push(
+    // A copy: each panel leaves the set as it is disposed.
+    this._register({ dispose: () => disposeAll([...this.panels]) });
+    this._register(
       vscode.workspace.onDidChangeTextDocument((event) => {
         for (const panel of this.panels) if (panel.document === event.document) panel.scheduleRender(this.delay());
       }),
+    );
+    this._register(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (!editor || !isDraft(editor.document) || !this.followsActiveEditor()) return;
         const [first] = this.panels;
         first?.show(editor.document);
       }),
+    );
+    this._register(
       vscode.window.onDidChangeTextEditorSelection((event) => {
         for (const panel of this.panels) if (panel.document === event.textEditor.document) panel.revealLine(event.selections[0].active.line, true);
       }),
+    );
+    this._register(
       vscode.window.onDidChangeTextEditorVisibleRanges((event) => {
         const top = event.visibleRanges[0]?.start.line;
         if (top === undefined) return;
@@ -223,11 +230,6 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     if (!target) return undefined;
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exportHtml(model, css)));
     return target;
-  }
-
-  dispose(): void {
-    for (const panel of [...this.panels]) panel.dispose();
-    for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
 }
 

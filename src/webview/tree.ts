@@ -1,19 +1,23 @@
-// The reply tree in the DOM: a keyed, incremental renderer with collapse state, roving focus and line reveal.
+// The reply tree in the DOM: a keyed, incremental renderer with roving focus, selection and line reveal.
+// Kept apart: which nodes are collapsed (collapse.ts), what the keys do (keyboard.ts), how one node is
+// written (entry.ts), and the bar and legend above the tree (summary.ts).
 import type { PreviewState, WebviewMessage } from '../core/preview/messages';
-import type { ViewBadge, ViewModel, ViewNode, ViewSpeaker } from '../core/preview/viewModel';
-import { sanitizeExcerpt, SAFE_LINK } from './sanitize';
+import type { ViewModel, ViewNode, ViewSpeaker } from '../core/preview/viewModel';
+import { CollapseState } from './collapse';
+import { el } from './dom';
+import { createEntry, Entry, writeEntry } from './entry';
+import { handleTreeKey, VisibleRows } from './keyboard';
+import { SAFE_LINK } from './sanitize';
+import { SpeakerLegend, SummaryBar } from './summary';
 
 /** What the webview keeps through `setState`: the protocol's state plus deep nodes the user expanded. */
 export interface WebviewState extends PreviewState {
-  /** Keys of nodes at depth ≥ DEEP_DEPTH (collapsed by default) that the user expanded. */
+  /** Keys of nodes at depth ≥ DEEP_DEPTH (collapse.ts), collapsed by default, that the user expanded. */
   expanded?: string[];
 }
 
-/** Nodes this deep in quotes start collapsed. */
-export const DEEP_DEPTH = 4;
 /** Past this many nodes, off-screen nodes skip rendering (`content-visibility: auto`, see preview.css). */
 export const LARGE_TREE = 400;
-const PALETTE_SIZE = 8;
 
 export interface RenderStats {
   /** Milliseconds spent in `render` (DOM work only; layout happens after). */
@@ -25,46 +29,14 @@ export interface RenderStats {
   total: number;
 }
 
-interface Entry {
-  node: ViewNode;
-  level: number;
-  li: HTMLLIElement;
-  row: HTMLDivElement;
-  excerpt: HTMLDivElement | null;
-  /** The children's <ul>, built the first time the node is shown expanded. */
-  group: HTMLUListElement | null;
-  /** Render pass that last placed this entry (guards against a key appearing twice). */
-  pass: number;
-}
-
 export interface TreeHost {
   post(message: WebviewMessage): void;
   saveState(state: WebviewState): void;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  if (className) element.className = className;
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
-
-function lineRange(node: ViewNode): string {
-  return node.startLine === node.endLine ? `line ${node.startLine + 1}` : `lines ${node.startLine + 1}–${node.endLine + 1}`;
-}
-
-function metaText(node: ViewNode): string {
-  return `depth ${node.depth} · ${lineRange(node)}`;
-}
-
-function sameBadges(a: readonly ViewBadge[], b: readonly ViewBadge[]): boolean {
-  return a.length === b.length && a.every((badge, i) => badge.rule === b[i].rule && badge.severity === b[i].severity && badge.label === b[i].label && badge.message === b[i].message);
-}
-
 export class ReplyTreeView {
-  private readonly summary: HTMLElement;
-  private readonly counts: HTMLElement;
-  private readonly legend: HTMLUListElement;
+  private readonly summary = new SummaryBar(this);
+  private readonly legend = new SpeakerLegend();
   private readonly tree: HTMLUListElement;
   private readonly empty: HTMLParagraphElement;
   private readonly entries = new Map<string, Entry>();
@@ -72,8 +44,8 @@ export class ReplyTreeView {
   private model: ViewModel | null = null;
   private speakers: readonly ViewSpeaker[] = [];
   private file: string | null;
-  private collapsed: Set<string>;
-  private expanded: Set<string>;
+  private readonly collapse: CollapseState<Entry>;
+  private readonly rows: VisibleRows<Entry>;
   private pass = 0;
   private stats: RenderStats = { ms: 0, created: 0, updated: 0, removed: 0, total: 0 };
   /** The treeitem with tabindex 0 (roving tabindex). */
@@ -87,36 +59,24 @@ export class ReplyTreeView {
     state: WebviewState | null,
   ) {
     this.file = state?.file ?? null;
-    this.collapsed = new Set(state?.collapsed ?? []);
-    this.expanded = new Set(state?.expanded ?? []);
+    this.collapse = new CollapseState(state, {
+      rowOf: (element) => this.entryOfItem(element),
+      buildGroup: (entry) => {
+        entry.group = el('ul', 'children');
+        entry.group.setAttribute('role', 'group');
+        this.reconcile(entry.group, entry.node.children, entry.level + 1);
+        entry.li.append(entry.group);
+      },
+    });
 
-    this.summary = el('header', 'summary');
-    this.counts = el('div', 'counts');
-    const actions = el('div', 'actions');
-    const expandAll = el('button', 'action', 'Expand all');
-    expandAll.type = 'button';
-    expandAll.dataset.action = 'expand-all';
-    const collapseAll = el('button', 'action', 'Collapse all');
-    collapseAll.type = 'button';
-    collapseAll.dataset.action = 'collapse-all';
-    actions.append(expandAll, collapseAll);
-    this.summary.append(this.counts, actions);
-    expandAll.addEventListener('click', () => this.expandAll());
-    collapseAll.addEventListener('click', () => this.collapseAll());
-
-    this.legend = el('ul', 'legend');
-    this.legend.setAttribute('aria-label', 'Speakers');
     this.tree = el('ul', 'tree');
     this.tree.setAttribute('role', 'tree');
     this.tree.setAttribute('aria-label', 'Reply tree');
+    this.rows = new VisibleRows(this.tree, (element) => this.entryOfItem(element));
     this.empty = el('p', 'empty', 'Nothing to show yet: the draft has no quotes or replies.');
     this.empty.hidden = true;
 
-    root.replaceChildren(this.summary, this.legend, this.tree, this.empty);
-    // Scrolling a node into view keeps it clear of the sticky summary bar, however tall that wraps.
-    new ResizeObserver(() => {
-      document.documentElement.style.setProperty('--riposte-summary-height', `${Math.ceil(this.summary.getBoundingClientRect().height)}px`);
-    }).observe(this.summary);
+    root.replaceChildren(this.summary.element, this.legend.element, this.tree, this.empty);
     this.tree.addEventListener('click', (event) => this.onClick(event));
     this.tree.addEventListener('auxclick', (event) => {
       // A middle click would open the link in a new frame: hand it to the host like a click.
@@ -126,7 +86,16 @@ export class ReplyTreeView {
       const href = link.getAttribute('href');
       if (event.button === 1 && href && SAFE_LINK.test(href)) this.host.post({ type: 'open-link', href });
     });
-    this.tree.addEventListener('keydown', (event) => this.onKeyDown(event));
+    this.tree.addEventListener('keydown', (event) => {
+      const entry = this.entryOf(event.target);
+      if (!entry || event.target !== entry.li) return; // keys on a link inside an excerpt keep their meaning
+      handleTreeKey(event, entry, this.rows, {
+        expansionOf: ({ node }) => (!node.children.length ? 'leaf' : this.collapse.isCollapsed(node) ? 'collapsed' : 'expanded'),
+        setCollapsed: (row, collapsed) => this.setCollapsed(row, collapsed),
+        select: (row) => this.select(row),
+        focus: (row) => this.setActive(row, true),
+      });
+    });
   }
 
   // --- rendering -----------------------------------------------------------------------------------
@@ -142,8 +111,7 @@ export class ReplyTreeView {
     if (model.file !== this.file) {
       // Another document: nothing of the old one's collapse state applies.
       if (this.file !== null) {
-        this.collapsed.clear();
-        this.expanded.clear();
+        this.collapse.clear();
         window.scrollTo(0, 0);
       }
       this.file = model.file;
@@ -153,13 +121,12 @@ export class ReplyTreeView {
     const activeLine = this.active?.node.startLine ?? null;
     this.model = model;
     this.speakers = model.speakers;
-    this.renderSummary(model);
-    this.renderLegend(model);
+    this.summary.render(model.summary);
+    this.legend.render(model);
     this.reconcile(this.tree, model.nodes, 1);
     this.empty.hidden = model.nodes.length > 0;
     this.tree.hidden = model.nodes.length === 0;
 
-    // Forget collapse state of nodes that are gone, so the saved state does not grow without bound.
     const keys = new Set<string>();
     const walk = (nodes: readonly ViewNode[]) => {
       for (const node of nodes) {
@@ -170,8 +137,7 @@ export class ReplyTreeView {
     walk(model.nodes);
     this.stats.total = keys.size;
     this.tree.classList.toggle('large', keys.size > LARGE_TREE);
-    for (const key of this.collapsed) if (!keys.has(key)) this.collapsed.delete(key);
-    for (const key of this.expanded) if (!keys.has(key)) this.expanded.delete(key);
+    this.collapse.keepOnly(keys);
 
     for (const entry of [this.active, this.selected, this.revealed]) {
       if (entry && !this.isLive(entry)) {
@@ -183,8 +149,7 @@ export class ReplyTreeView {
     if (!this.active) {
       // The focused node was replaced (its text changed): carry focus to whatever now holds its line.
       const near = activeLine === null ? null : this.visibleEntryAt(activeLine);
-      const first = this.tree.firstElementChild;
-      this.setActive(near ?? (first ? this.byElement.get(first) ?? null : null), hadFocus);
+      this.setActive(near ?? this.rows.first(), hadFocus);
     }
     this.saveState();
     this.stats.ms = performance.now() - started;
@@ -193,48 +158,6 @@ export class ReplyTreeView {
 
   private isLive(entry: Entry): boolean {
     return this.entries.get(entry.node.key) === entry && entry.li.isConnected;
-  }
-
-  private renderSummary(model: ViewModel): void {
-    const { summary } = model;
-    const signature = JSON.stringify(summary);
-    if (signature === this.counts.dataset.signature) return;
-    this.counts.dataset.signature = signature;
-    const count = (value: number, one: string, many: string, attention = false) => {
-      const span = el('span', attention && value > 0 ? 'count attention' : 'count');
-      span.append(el('strong', undefined, String(value)), ` ${value === 1 ? one : many}`);
-      return span;
-    };
-    this.counts.replaceChildren(
-      count(summary.speakers, 'speaker', 'speakers'),
-      count(summary.quotes, 'quote', 'quotes'),
-      count(summary.replies, 'reply', 'replies'),
-      count(summary.unanswered, 'unanswered', 'unanswered', true),
-      count(summary.findings, 'finding', 'findings', true),
-    );
-  }
-
-  private renderLegend(model: ViewModel): void {
-    const signature = JSON.stringify([model.speakers, hasDrafterNode(model.nodes)]);
-    if (signature === this.legend.dataset.signature) return;
-    this.legend.dataset.signature = signature;
-    const items = model.speakers.map((speaker) => {
-      const item = el('li', `legend-item speaker-${speaker.colour % PALETTE_SIZE}${speaker.inferred ? ' inferred' : ''}`);
-      item.append(el('span', 'swatch'), el('span', 'name', speaker.name));
-      if (speaker.inferred) {
-        item.append(el('span', 'inferred-mark', ' (inferred)'));
-        item.title = 'Inferred from the shape of the thread: no line names this speaker.';
-      }
-      return item;
-    });
-    if (hasDrafterNode(model.nodes)) {
-      const you = el('li', 'legend-item speaker-you');
-      you.append(el('span', 'swatch'), el('span', 'name', 'You'));
-      items.push(you);
-    }
-    for (const item of items) item.querySelector('.swatch')!.setAttribute('aria-hidden', 'true');
-    this.legend.replaceChildren(...items);
-    this.legend.hidden = items.length === 0;
   }
 
   /** Makes `container`'s children the elements of `nodes`, in order, reusing elements by key. */
@@ -285,15 +208,10 @@ export class ReplyTreeView {
 
   private create(node: ViewNode, level: number): Entry {
     this.stats.created++;
-    const li = el('li');
-    li.setAttribute('role', 'treeitem');
-    li.tabIndex = -1;
-    const row = el('div', 'row');
-    li.append(row);
-    const entry: Entry = { node, level, li, row, excerpt: null, group: null, pass: this.pass };
-    this.byElement.set(li, entry);
-    this.fillNode(entry, null);
-    this.fillChildren(entry);
+    const entry = createEntry(node, level, this.pass);
+    this.byElement.set(entry.li, entry);
+    this.writeEntry(entry, null);
+    this.collapse.show(entry);
     return entry;
   }
 
@@ -303,7 +221,7 @@ export class ReplyTreeView {
     entry.node = node;
     const levelChanged = entry.level !== level;
     entry.level = level;
-    this.fillNode(entry, old);
+    this.writeEntry(entry, old);
     if (entry.group) {
       if (node.children.length) this.reconcile(entry.group, node.children, level + 1);
       else {
@@ -318,189 +236,42 @@ export class ReplyTreeView {
           if (childEntry && childEntry.level !== level + 1) this.update(childEntry, childEntry.node, level + 1);
         }
       }
-    } else {
-      this.fillChildren(entry);
     }
-    this.applyExpansion(entry);
+    this.collapse.show(entry);
   }
 
-  /** Writes the node's own content; with `old`, touches only what differs from it. */
-  private fillNode(entry: Entry, old: ViewNode | null): void {
-    const { node, li } = entry;
-    li.dataset.key = node.key;
-    li.setAttribute('aria-level', String(entry.level));
-    if (!old || old.startLine !== node.startLine) li.dataset.line = String(node.startLine);
-    if (!old || old.endLine !== node.endLine) li.dataset.endLine = String(node.endLine);
-    const who = this.speakerOf(node);
-    li.className = `tree-node kind-${node.kind} ${who.className}${node.inferred ? ' inferred' : ''}${entry === this.selected ? ' selected' : ''}${entry === this.revealed ? ' revealed' : ''}`;
-    if (
-      !old ||
-      old.kind !== node.kind ||
-      old.speaker !== node.speaker ||
-      old.speakerIndex !== node.speakerIndex ||
-      old.inferred !== node.inferred ||
-      old.depth !== node.depth ||
-      (old.children.length === 0) !== (node.children.length === 0) ||
-      !sameBadges(old.badges, node.badges)
-    ) {
-      this.fillRow(entry, who.name);
-    } else if (old.startLine !== node.startLine || old.endLine !== node.endLine) {
-      // Moved by an edit above: only the line label changes (thousands of nodes may move at once).
-      const meta = entry.row.querySelector('.meta');
-      if (meta) meta.textContent = metaText(node);
-    }
-    const excerptClass = `excerpt excerpt-${node.kind}${node.inferred ? ' inferred' : ''}`;
-    if (!old || old.html !== node.html) {
-      if (node.html) {
-        const excerpt = el('div', excerptClass);
-        excerpt.append(sanitizeExcerpt(node.html));
-        if (entry.excerpt) entry.excerpt.replaceWith(excerpt);
-        else entry.row.after(excerpt);
-        entry.excerpt = excerpt;
-      } else if (entry.excerpt) {
-        entry.excerpt.remove();
-        entry.excerpt = null;
-      }
-    } else if (entry.excerpt && entry.excerpt.className !== excerptClass) {
-      entry.excerpt.className = excerptClass;
-    }
+  private writeEntry(entry: Entry, old: ViewNode | null): void {
+    writeEntry(entry, old, this.speakers, `${entry === this.selected ? ' selected' : ''}${entry === this.revealed ? ' revealed' : ''}`);
   }
 
-  private fillRow(entry: Entry, speakerName: string): void {
-    const { node } = entry;
-    const twisty = el('span', node.children.length ? 'twisty' : 'twisty leaf');
-    twisty.setAttribute('aria-hidden', 'true');
-    if (node.children.length) twisty.title = 'Collapse or expand';
-    const speaker = el('span', node.inferred ? 'speaker inferred' : 'speaker', speakerName);
-    if (node.inferred) {
-      speaker.append(el('span', 'inferred-mark', ' (inferred)'));
-      speaker.title = 'Speaker inferred from the thread';
-    }
-    const kind = el('span', `kind kind-${node.kind}`, node.kind);
-    const meta = el('span', 'meta', metaText(node));
-    const head = el('span', 'head');
-    head.append(speaker, kind, meta);
-    if (node.badges.length) {
-      const badges = el('span', 'badges');
-      for (const badge of node.badges) {
-        const element = el('span', `badge severity-${badge.severity}`, badge.label);
-        element.title = badge.message;
-        badges.append(element);
-      }
-      head.append(badges);
-    }
-    entry.row.replaceChildren(twisty, head);
-  }
-
-  private fillChildren(entry: Entry): void {
-    if (entry.node.children.length && !this.isCollapsed(entry.node) && !entry.group) {
-      entry.group = el('ul', 'children');
-      entry.group.setAttribute('role', 'group');
-      this.reconcile(entry.group, entry.node.children, entry.level + 1);
-      entry.li.append(entry.group);
-    }
-    this.applyExpansion(entry);
-  }
-
-  private applyExpansion(entry: Entry): void {
-    const { node, li } = entry;
-    if (!node.children.length) {
-      li.removeAttribute('aria-expanded');
-      return;
-    }
-    const collapsed = this.isCollapsed(node);
-    li.setAttribute('aria-expanded', String(!collapsed));
-    if (entry.group) entry.group.hidden = collapsed;
-  }
-
-  private speakerOf(node: ViewNode): { name: string; className: string } {
-    const speaker = node.speakerIndex >= 0 ? this.speakers[node.speakerIndex] : undefined;
-    if (speaker) return { name: speaker.name, className: `speaker-${speaker.colour % PALETTE_SIZE}` };
-    if (node.kind === 'reply' && node.depth === 0) return { name: 'You', className: 'speaker-you' };
-    return { name: node.speaker ?? 'Unknown speaker', className: 'speaker-unknown' };
-  }
-
-  // --- collapse state ------------------------------------------------------------------------------
-
-  private isCollapsed(node: ViewNode): boolean {
-    if (!node.children.length) return false;
-    if (this.collapsed.has(node.key)) return true;
-    return node.depth >= DEEP_DEPTH && !this.expanded.has(node.key);
-  }
+  // --- collapse state (collapse.ts) ---------------------------------------------------------------
 
   private setCollapsed(entry: Entry, collapsed: boolean): void {
-    const { node } = entry;
-    if (!node.children.length || this.isCollapsed(node) === collapsed) return;
-    if (collapsed) {
-      this.collapsed.add(node.key);
-      this.expanded.delete(node.key);
-    } else {
-      this.collapsed.delete(node.key);
-      if (node.depth >= DEEP_DEPTH) this.expanded.add(node.key);
-    }
-    if (!collapsed && !entry.group) this.fillChildren(entry);
-    else this.applyExpansion(entry);
+    if (!this.collapse.set(entry, collapsed)) return;
     if (collapsed) this.keepActiveVisible(entry);
     this.saveState();
   }
 
   toggle(entry: Entry): void {
-    this.setCollapsed(entry, !this.isCollapsed(entry.node));
+    this.setCollapsed(entry, !this.collapse.isCollapsed(entry.node));
   }
 
   expandAll(): void {
     if (!this.model) return;
-    this.collapsed.clear();
-    const walk = (nodes: readonly ViewNode[]) => {
-      for (const node of nodes) {
-        if (node.children.length && node.depth >= DEEP_DEPTH) this.expanded.add(node.key);
-        walk(node.children);
-      }
-    };
-    walk(this.model.nodes);
-    this.applyAll(this.tree);
+    this.collapse.expandAll(this.model.nodes, this.tree);
     this.saveState();
   }
 
   collapseAll(): void {
     if (!this.model) return;
-    this.expanded.clear();
-    const walk = (nodes: readonly ViewNode[]) => {
-      for (const node of nodes) {
-        if (node.children.length) this.collapsed.add(node.key);
-        walk(node.children);
-      }
-    };
-    walk(this.model.nodes);
-    this.applyAll(this.tree);
+    this.collapse.collapseAll(this.model.nodes, this.tree);
     if (this.active) {
       // Focus stays on the outermost collapsed ancestor of wherever it was.
       let top: Entry = this.active;
-      for (let parent = this.parentOf(top); parent; parent = this.parentOf(parent)) top = parent;
+      for (let parent = this.rows.parentOf(top); parent; parent = this.rows.parentOf(parent)) top = parent;
       this.setActive(top, this.tree.contains(document.activeElement));
     }
     this.saveState();
-  }
-
-  private applyAll(list: HTMLUListElement): void {
-    for (const child of Array.from(list.children)) {
-      const entry = this.byElement.get(child);
-      if (!entry) continue;
-      if (!entry.group) this.fillChildren(entry);
-      else this.applyExpansion(entry);
-      if (entry.group && !entry.group.hidden) this.applyAll(entry.group);
-      else if (entry.group) this.applyHidden(entry.group);
-    }
-  }
-
-  /** Inside a hidden group only the attributes need to follow (nothing new is built there). */
-  private applyHidden(list: HTMLUListElement): void {
-    for (const child of Array.from(list.children)) {
-      const entry = this.byElement.get(child);
-      if (!entry) continue;
-      this.applyExpansion(entry);
-      if (entry.group) this.applyHidden(entry.group);
-    }
   }
 
   private keepActiveVisible(collapsedEntry: Entry): void {
@@ -511,7 +282,7 @@ export class ReplyTreeView {
 
   private saveState(): void {
     if (this.file === null) return;
-    this.host.saveState({ file: this.file, collapsed: [...this.collapsed], expanded: [...this.expanded] });
+    this.host.saveState({ file: this.file, ...this.collapse.saved });
   }
 
   // --- focus, selection, reveal --------------------------------------------------------------------
@@ -556,7 +327,7 @@ export class ReplyTreeView {
     requestAnimationFrame(() => {
       if (!entry.row.isConnected) return;
       const box = entry.row.getBoundingClientRect();
-      const top = this.summary.getBoundingClientRect().bottom;
+      const top = this.summary.element.getBoundingClientRect().bottom;
       if (box.top < top || box.bottom > window.innerHeight) entry.row.scrollIntoView({ block: 'nearest' });
     });
   }
@@ -583,7 +354,7 @@ export class ReplyTreeView {
       const entry = this.entries.get(node.key);
       if (!entry || !entry.li.isConnected) break;
       target = entry;
-      if (this.isCollapsed(node)) break;
+      if (this.collapse.isCollapsed(node)) break;
     }
     return target;
   }
@@ -591,8 +362,12 @@ export class ReplyTreeView {
   // --- events --------------------------------------------------------------------------------------
 
   private entryOf(target: EventTarget | null): Entry | null {
-    const item = target instanceof Element ? target.closest('[role="treeitem"]') : null;
-    return item ? this.byElement.get(item) ?? null : null;
+    return this.entryOfItem(target instanceof Element ? target.closest('[role="treeitem"]') : null);
+  }
+
+  /** The entry whose treeitem `element` is. */
+  private entryOfItem(element: Element | null): Entry | null {
+    return element ? this.byElement.get(element) ?? null : null;
   }
 
   private onClick(event: MouseEvent): void {
@@ -619,89 +394,4 @@ export class ReplyTreeView {
     this.setActive(entry, true);
     this.select(entry);
   }
-
-  private onKeyDown(event: KeyboardEvent): void {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const entry = this.entryOf(event.target);
-    if (!entry || event.target !== entry.li) return; // keys on a link inside an excerpt keep their meaning
-    let next: Entry | null = null;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = this.nextVisible(entry);
-        break;
-      case 'ArrowUp':
-        next = this.previousVisible(entry);
-        break;
-      case 'ArrowRight':
-        if (entry.node.children.length && this.isCollapsed(entry.node)) this.setCollapsed(entry, false);
-        else if (entry.group && !entry.group.hidden) next = this.byElement.get(entry.group.firstElementChild!) ?? null;
-        break;
-      case 'ArrowLeft':
-        if (entry.node.children.length && !this.isCollapsed(entry.node)) this.setCollapsed(entry, true);
-        else next = this.parentOf(entry);
-        break;
-      case 'Home':
-        next = this.byElement.get(this.tree.firstElementChild!) ?? null;
-        break;
-      case 'End': {
-        const last = this.tree.lastElementChild;
-        next = last ? this.lastVisibleIn(this.byElement.get(last)!) : null;
-        break;
-      }
-      case 'Enter':
-      case ' ':
-        this.select(entry);
-        break;
-      case '*':
-        for (const sibling of Array.from(entry.li.parentElement!.children)) {
-          const siblingEntry = this.byElement.get(sibling);
-          if (siblingEntry) this.setCollapsed(siblingEntry, false);
-        }
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-    if (next) this.setActive(next, true);
-  }
-
-  private isOpen(entry: Entry): boolean {
-    return !!entry.group && !entry.group.hidden && entry.group.firstElementChild !== null;
-  }
-
-  private parentOf(entry: Entry): Entry | null {
-    const list = entry.li.parentElement;
-    if (!list || list === this.tree) return null;
-    return list.parentElement ? this.byElement.get(list.parentElement) ?? null : null;
-  }
-
-  private nextVisible(entry: Entry): Entry | null {
-    if (this.isOpen(entry)) return this.byElement.get(entry.group!.firstElementChild!) ?? null;
-    for (let current: Entry | null = entry; current; current = this.parentOf(current)) {
-      const sibling = current.li.nextElementSibling;
-      if (sibling) return this.byElement.get(sibling) ?? null;
-    }
-    return null;
-  }
-
-  private previousVisible(entry: Entry): Entry | null {
-    const sibling = entry.li.previousElementSibling;
-    if (!sibling) return this.parentOf(entry);
-    const previous = this.byElement.get(sibling);
-    return previous ? this.lastVisibleIn(previous) : null;
-  }
-
-  private lastVisibleIn(entry: Entry): Entry {
-    let current = entry;
-    while (this.isOpen(current)) {
-      const last = this.byElement.get(current.group!.lastElementChild!);
-      if (!last) break;
-      current = last;
-    }
-    return current;
-  }
-}
-
-function hasDrafterNode(nodes: readonly ViewNode[]): boolean {
-  return nodes.some((node) => (node.kind === 'reply' && node.depth === 0 && node.speakerIndex < 0) || hasDrafterNode(node.children));
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyViewPatch, buildViewModel, diffViewModels, Diagnostic, lint, parseDraft, ViewModel, ViewNode } from '../../src/core';
 import { escapeHtml, exportHtml, previewHtml, sha256Base64 } from '../../src/core/preview/html';
+import { hasDrafterReply, lineRangeLabel, nodeMetaLabel, speakerLabel } from '../../src/core/preview/labels';
 import { REPO_ROOT } from '../paths';
 
 function model(text: string, diagnostics: readonly Diagnostic[] = lint(text), file = 'draft.reply.md'): ViewModel {
@@ -223,6 +224,30 @@ describe('preview HTML', () => {
   it('computes SHA-256 like Node does', () => {
     const samples = ['', 'abc', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(64), 'a'.repeat(1000), 'Grüße — “quotes” 🙂', '\ud800 lone surrogate'];
     for (const sample of samples) assert.equal(sha256Base64(sample), createHash('sha256').update(sample, 'utf8').digest('base64'), JSON.stringify(sample.slice(0, 20)));
+  });
+});
+
+describe('preview labels', () => {
+  it('writes a line range 1-based, with an en dash', () => {
+    assert.equal(lineRangeLabel(2), 'line 3');
+    assert.equal(lineRangeLabel(2, 2), 'line 3');
+    assert.equal(lineRangeLabel(2, 4), 'lines 3–5');
+    assert.equal(nodeMetaLabel({ depth: 1, startLine: 0, endLine: 1 }), 'depth 1 · lines 1–2');
+  });
+
+  it('calls the drafter “You”, a listed speaker by name and palette colour, anyone else unknown', () => {
+    const speakers = [{ name: 'Ann', inferred: false, colour: 9 }];
+    assert.deepEqual(speakerLabel({ kind: 'reply', depth: 0, speaker: null, speakerIndex: -1 }, speakers), { name: 'You', className: 'speaker-you' });
+    assert.deepEqual(speakerLabel({ kind: 'quote', depth: 1, speaker: 'Ann', speakerIndex: 0 }, speakers), { name: 'Ann', className: 'speaker-1' });
+    assert.deepEqual(speakerLabel({ kind: 'quote', depth: 1, speaker: null, speakerIndex: -1 }, speakers), { name: 'Unknown speaker', className: 'speaker-unknown' });
+    assert.deepEqual(speakerLabel({ kind: 'reply', depth: 1, speaker: null, speakerIndex: -1 }, speakers), { name: 'Unknown speaker', className: 'speaker-unknown' });
+  });
+
+  it('finds the drafter’s replies however deep in the tree, and none when the front matter names the author', () => {
+    // THREAD's drafter reply sits under Ann's first quote, which it answers.
+    assert.ok(!model(THREAD).nodes.some((node) => node.kind === 'reply'));
+    assert.equal(hasDrafterReply(model(THREAD).nodes), true);
+    assert.equal(hasDrafterReply(model(`---\nauthor: Cy\n---\n${THREAD}`).nodes), false);
   });
 });
 

@@ -1,5 +1,6 @@
 // The preview's HTML documents, as pure functions of their inputs: the webview shell the host hands to
 // VS Code, and a self-contained static export of the reply tree that works in any browser without scripts.
+import { DRAFTER_LABEL, hasDrafterReply, nodeMetaLabel, speakerColourClass, speakerLabel } from './labels';
 import { PreviewState } from './messages';
 import { ViewBadge, ViewModel, ViewNode, ViewSpeaker } from './viewModel';
 
@@ -148,21 +149,6 @@ details > summary:focus-visible { outline: 1px solid var(--vscode-focusBorder); 
 @media print { .tree-node > details > summary .twisty { display: none; } }
 `;
 
-/** The palette size of preview.css (`.speaker-0` … `.speaker-7`). */
-export const SPEAKER_PALETTE_SIZE = 8;
-
-/** Label and CSS class of a node's speaker, the same way the webview shows it. */
-export function speakerLabel(node: Pick<ViewNode, 'speaker' | 'speakerIndex' | 'kind' | 'depth'>, speakers: readonly ViewSpeaker[]): { name: string; className: string } {
-  const speaker = node.speakerIndex >= 0 ? speakers[node.speakerIndex] : undefined;
-  if (speaker) return { name: speaker.name, className: `speaker-${speaker.colour % SPEAKER_PALETTE_SIZE}` };
-  if (node.kind === 'reply' && node.depth === 0) return { name: node.speaker ?? 'You', className: 'speaker-you' };
-  return { name: node.speaker ?? 'Unknown speaker', className: 'speaker-unknown' };
-}
-
-export function lineRangeLabel(startLine: number, endLine: number): string {
-  return startLine === endLine ? `line ${startLine + 1}` : `lines ${startLine + 1}–${endLine + 1}`;
-}
-
 function exportBadge(badge: ViewBadge): string {
   return `<span class="badge severity-${escapeHtml(badge.severity)}" title="${escapeHtml(badge.message)}">${escapeHtml(badge.label)}</span>`;
 }
@@ -182,7 +168,7 @@ function exportNode(node: ViewNode, speakers: readonly ViewSpeaker[]): string {
     '<span class="head">',
     `<span class="speaker${node.inferred ? ' inferred' : ''}"${node.inferred ? ' title="Speaker inferred from the thread"' : ''}>${escapeHtml(who.name)}${node.inferred ? '<span class="inferred-mark"> (inferred)</span>' : ''}</span>`,
     `<span class="kind kind-${node.kind}">${node.kind}</span>`,
-    `<span class="meta">depth ${node.depth} · ${lineRangeLabel(node.startLine, node.endLine)}</span>`,
+    `<span class="meta">${nodeMetaLabel(node)}</span>`,
     node.badges.length ? `<span class="badges">${node.badges.map(exportBadge).join('')}</span>` : '',
     '</span>',
   ].join('');
@@ -191,10 +177,6 @@ function exportNode(node: ViewNode, speakers: readonly ViewSpeaker[]): string {
   if (!node.children.length) return `<li ${attributes}><div class="row">${header}</div>${excerpt}</li>`;
   const children = node.children.map((child) => exportNode(child, speakers)).join('\n');
   return `<li ${attributes}><details open><summary class="row">${header}</summary>${excerpt}<ul class="children">\n${children}\n</ul></details></li>`;
-}
-
-function hasDrafter(nodes: readonly ViewNode[]): boolean {
-  return nodes.some((node) => (node.kind === 'reply' && node.depth === 0 && node.speakerIndex < 0) || hasDrafter(node.children));
 }
 
 function plural(count: number, one: string, many = `${one}s`): string {
@@ -208,10 +190,10 @@ export function exportHtml(model: ViewModel, css: string): string {
   const hash = sha256Base64(style);
   const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src https: data:; base-uri 'none'; form-action 'none'`;
   const { summary } = model;
-  const drafter = hasDrafter(model.nodes) ? '<li class="legend-item speaker-you"><span class="swatch" aria-hidden="true"></span>You</li>' : '';
+  const drafter = hasDrafterReply(model.nodes) ? `<li class="legend-item speaker-you"><span class="swatch" aria-hidden="true"></span>${DRAFTER_LABEL}</li>` : '';
   const legend = model.speakers
     .map((speaker) => {
-      const className = `speaker-${speaker.colour % SPEAKER_PALETTE_SIZE}`;
+      const className = speakerColourClass(speaker);
       return `<li class="legend-item ${className}${speaker.inferred ? ' inferred' : ''}"><span class="swatch" aria-hidden="true"></span>${escapeHtml(speaker.name)}${speaker.inferred ? '<span class="inferred-mark"> (inferred)</span>' : ''}</li>`;
     })
     .join('');

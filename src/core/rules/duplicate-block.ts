@@ -1,5 +1,6 @@
 import { headingBetween } from '../duplicates';
-import { deleteUnits, lineLabel } from '../edits';
+import { deleteUnits } from '../edits';
+import { lineRangeLabel } from '../preview/labels';
 import { Rule } from '../rule';
 import { range } from '../types';
 
@@ -17,7 +18,7 @@ export const duplicateBlock: Rule = {
       const repeated = block.pairs.map((pair) => pair.later);
       const repeatedSet = new Set(repeated);
       const kept = block.later.filter((unit) => unit.isProse && !repeatedSet.has(unit));
-      const earlierSpan = lineLabel(block.earlierStart.startLine, block.earlierEnd.endLine);
+      const earlierSpan = lineRangeLabel(block.earlierStart.startLine, block.earlierEnd.endLine);
       const earlierProse = draft.units
         .slice(block.earlierStart.index, block.earlierEnd.index + 1)
         .filter((unit) => unit.isParagraph && unit.depth === block.earlierStart.depth).length;
@@ -28,10 +29,10 @@ export const duplicateBlock: Rule = {
       ].filter(Boolean);
       const title = kept.length
         ? `Delete the ${block.pairs.length} repeated paragraphs (keep the ${kept.length} with no copy)`
-        : `Delete the repeated copy (${lineLabel(first.startLine, last.endLine)})`;
+        : `Delete the repeated copy (${lineRangeLabel(first.startLine, last.endLine)})`;
       return {
         range: range(first.startLine, 0, last.endLine, draft.lines[last.endLine].text.length),
-        message: `${capitalise(lineLabel(first.startLine, last.endLine))} repeat ${earlierSpan} (${block.pairs.length} paragraphs)${notes.length ? `; ${notes.join('; ')}` : ''}.`,
+        message: `${capitalise(lineRangeLabel(first.startLine, last.endLine))} repeat ${earlierSpan} (${block.pairs.length} paragraphs)${notes.length ? `; ${notes.join('; ')}` : ''}.`,
         related: [
           {
             range: range(block.earlierStart.startLine, 0, block.earlierEnd.endLine, draft.lines[block.earlierEnd.endLine].text.length),

@@ -1,5 +1,6 @@
 import { headingBetween } from '../duplicates';
-import { deleteUnits, lineLabel } from '../edits';
+import { deleteUnits } from '../edits';
+import { lineRangeLabel } from '../preview/labels';
 import { Finding, Rule } from '../rule';
 import { range } from '../types';
 
@@ -22,7 +23,7 @@ export const duplicateParagraph: Rule = {
         if (inLaterCopy.has(copy) || (!debate && headingBetween(draft, first, copy))) continue;
         findings.push({
           range: range(copy.startLine, 0, copy.endLine, draft.lines[copy.endLine].text.length),
-          message: `This paragraph repeats the one at ${lineLabel(first.startLine, first.endLine)}.`,
+          message: `This paragraph repeats the one at ${lineRangeLabel(first.startLine, first.endLine)}.`,
           related: [{ range: range(first.startLine, 0, first.endLine, draft.lines[first.endLine].text.length), message: 'First copy' }],
           fixes: [{ title: 'Delete this repeated paragraph', edits: deleteUnits(draft, [copy]), safe: true }],
         });

@@ -1,5 +1,5 @@
-import { lineLabel } from '../edits';
 import { wordKeys } from '../normalize';
+import { lineRangeLabel } from '../preview/labels';
 import { Finding, Rule } from '../rule';
 import { wordDifferences, wordSimilarity } from '../similarity';
 import { splitLines } from '../text';
@@ -57,7 +57,7 @@ export const misquote: Rule = {
         range: unitRange,
         message: `Not found in ${source.path}: “${shorten(missing[0].sentence)}”.${detail}`,
         related: closest
-          ? [{ range: unitRange, message: `Closest passage in ${source.path}, ${lineLabel(closest.line)}: “${shorten(closest.text)}”`, elsewhere: { file: source.path, range: closest.range } }]
+          ? [{ range: unitRange, message: `Closest passage in ${source.path}, ${lineRangeLabel(closest.line)}: “${shorten(closest.text)}”`, elsewhere: { file: source.path, range: closest.range } }]
           : [],
       });
     }

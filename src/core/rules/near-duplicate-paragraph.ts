@@ -1,8 +1,8 @@
 import { unitChangesSince } from '../changes';
 import { headingBetween, isComparable } from '../duplicates';
-import { lineLabel } from '../edits';
 import { IntMap } from '../intMap';
 import { Draft, Unit, UnitMemo } from '../parse';
+import { lineRangeLabel } from '../preview/labels';
 import { Finding, Rule } from '../rule';
 import { positionInDocument } from '../search';
 import { bandKeys, BANDS_PER_PARAGRAPH, idSimilarity, minHashSignature, similarityBound, wordDifferences, writeBandKeysOf } from '../similarity';
@@ -189,7 +189,7 @@ export const nearDuplicateParagraph: Rule = {
       const change = changeBetween(earlier, unit);
       findings.push({
         range: range(unit.startLine, 0, unit.endLine, draft.lines[unit.endLine].text.length),
-        message: `This paragraph is ${Math.round(best.similarity * 100)}% the same as the one at ${lineLabel(earlier.startLine, earlier.endLine)}${change ? ` (${change})` : ''}.`,
+        message: `This paragraph is ${Math.round(best.similarity * 100)}% the same as the one at ${lineRangeLabel(earlier.startLine, earlier.endLine)}${change ? ` (${change})` : ''}.`,
         related: [{ range: range(earlier.startLine, 0, earlier.endLine, draft.lines[earlier.endLine].text.length), message: 'Earlier version' }],
         // Documentation words parallel entries alike on purpose ("Returns all keys" / "… all values"):
         // outside a debate draft a near copy is a hint worth a look, not a problem.

@@ -1,5 +1,5 @@
-import { lineLabel } from '../edits';
 import { Draft, LineInfo, Quote } from '../parse';
+import { lineRangeLabel } from '../preview/labels';
 import { Finding, Rule } from '../rule';
 import { ANSWER_KINDS, containerOf } from '../thread';
 import { range } from '../types';
@@ -33,7 +33,7 @@ export const unansweredQuote: Rule = {
       const who = quote.speaker ? ` from ${quote.speaker}${quote.inferred ? ' (inferred)' : ''}` : '';
       findings.push({
         range: range(line, 0, line, draft.lines[line].text.length),
-        message: `No reply follows this quote${who} (${lineLabel(quote.startLine, quote.endLine)}).`,
+        message: `No reply follows this quote${who} (${lineRangeLabel(quote.startLine, quote.endLine)}).`,
       });
     }
     return findings;

@@ -1,9 +1,10 @@
 import { unitChangesSince } from '../changes';
-import { lineLabel, quoteLinesEdits } from '../edits';
+import { quoteLinesEdits } from '../edits';
 import { IntMap } from '../intMap';
 import { containsRun, wordIdsOf } from '../normalize';
 import { mix } from '../similarity';
 import { Draft, Unit, UnitMemo } from '../parse';
+import { lineRangeLabel } from '../preview/labels';
 import { Finding, Rule } from '../rule';
 import { firstIndexWhere } from '../search';
 import { range } from '../types';
@@ -54,14 +55,14 @@ export const unmarkedQuote: Rule = {
       const previous = units[i - 1];
       const before = previous && previous.depth === unit.depth ? leadInAt(previous, previous.segmentCount - 1) : undefined;
       if (before) {
-        flag(unit, `introduced by “${shorten(before.trim())}” on ${lineLabel(previous.endLine)}`);
+        flag(unit, `introduced by “${shorten(before.trim())}” on ${lineRangeLabel(previous.endLine)}`);
         continue;
       }
       const segment = firstInnerLeadIn(unit, leadInLineList);
       if (segment >= 0) {
         const inside = leadInAt(unit, segment)!;
         const line = unit.segmentLine(segment);
-        flag(unit, `introduced by “${shorten(inside.trim())}” on ${lineLabel(line)}`, line + 1);
+        flag(unit, `introduced by “${shorten(inside.trim())}” on ${lineRangeLabel(line)}`, line + 1);
       }
     }
 
@@ -76,7 +77,7 @@ export const unmarkedQuote: Rule = {
         continue;
       }
       const earliest = quoted.earliest.get(unit);
-      if (earliest) flag(unit, `it repeats words quoted at ${lineLabel(earliest.startLine)}`);
+      if (earliest) flag(unit, `it repeats words quoted at ${lineRangeLabel(earliest.startLine)}`);
     }
     return findings.sort((a, b) => a.range.start.line - b.range.start.line);
   },
