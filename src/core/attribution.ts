@@ -12,6 +12,7 @@ export type AttributionForm =
   | 'link'
   | 'matrix'
   | 'reviewer'
+  | 'forum-header'
   | 'front-matter';
 
 /** Where the attribution stands relative to the quote it names. */
@@ -39,7 +40,7 @@ function isDateToken(token: string): boolean {
   return /\d/.test(token) || DATE_WORDS.test(token) || (token.endsWith(',') && MONTHS_AND_DAYS.test(token));
 }
 
-const PRONOUNS = /^(?:i|you|he|she|they|we|it|someone|somebody|one|y'all|u)$/i;
+const PRONOUNS = /^(?:i|you|he|she|they|we|it|someone|somebody|one|y'all|u|everyone|everybody|anyone|anybody|nobody|people|others|this|that)$/i;
 const NOT_A_NAME_START = /^(?:the|a|an|this|that|these|those|my|your|his|her|their|our|its|which|who|what|and|but|so|then|also|as|if|when|i've|i'd|i'm)$/i;
 
 const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'le', 'la', 'del', 'dos', 'das', 'bin', 'al', 'ibn', 'y', 'ter', 'zu']);
@@ -279,4 +280,44 @@ export function matchReviewerLabel(content: string): AttributionMatch | null {
   const label = match[1].replace(/\s*#\s*/, ' ').replace(/\s+/g, ' ').replace(/^(reviewer|referee)(?=\p{N})/iu, '$1 ');
   const speaker = label.charAt(0).toUpperCase() + label.slice(1);
   return { form: 'reviewer', placement: 'before', speaker };
+}
+
+/** A forum user name: 1–4 words or a handle, any case ("jimmy the saint", "shakotay2", "J_Dizzle"). */
+function forumName(candidate: string): string | null {
+  const name = candidate.trim().replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/^["'“”‘’@]+|["'“”‘’,:]+$/g, '').trim();
+  if (!name || name.length > 40) return null;
+  const tokens = name.split(/\s+/);
+  if (tokens.length > 4 || tokens.some((token) => !/^[\p{L}\p{N}_.'’-]+$/u.test(token))) return null;
+  if (PRONOUNS.test(name) || NOT_A_NAME_START.test(tokens[0])) return null;
+  return name;
+}
+
+const FORUM_HEADER_TAIL = /\s*(?:↑|»|«|\bClick to expand\.{3}|\[\[?IMG\].*)\s*$/iu;
+// "Quote from: satoshi on June 17, 2010", "Reply from Cyber200 ↑Sat Apr 01, 2023", "Originally Posted by **KIAaze**",
+// "Quote: Originally Posted by X", "Zitat von X", "Citation de X"; the name ends at a date, an arrow or a link.
+const QUOTE_FROM = /^(?:quote\s*:\s*)?(?:(?:quote|reply|posted|citation|zitat|cita|citazione)\s+(?:from|by|de|von|di)|originally\s+posted\s+by)\s*:?\s+(.+?)(?:\s+(?:on|at|le|am|el|il)\s+.*|\s*[↑»«(\[].*|\s+\d.*)?$/iu;
+const SAID = /^(.{1,40}?)\s+(?:said|wrote|writes|says|posted)\s*:?\s*$/iu;
+
+/**
+ * The header a forum puts above a quote, as it survives copying: "X said: ↑", "**X wrote:**", "Quote from: X
+ * on …", "Originally Posted by X". Forum names are handles, so any case is taken here, where the line is a
+ * header by its shape; a bare "Quote:" attributes the quote to nobody.
+ */
+export function matchForumHeader(content: string): AttributionMatch | null {
+  // Asked of most lines of a draft: the words every form holds are looked for first, in one cheap test.
+  if (content.length > 200 || !/sa(?:id|ys)|wr(?:ote|ites)|posted|quot|from|zitat|cita/i.test(content)) return null;
+  const text = content.trim().replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/\*\*/g, '').replace(/\\([<>[\]_*])/g, '$1').replace(FORUM_HEADER_TAIL, '').trim();
+  if (!text || text.length > 160) return null;
+  if (/^quote\s*:?$/i.test(text)) return { form: 'forum-header', placement: 'before', speaker: null };
+  const from = QUOTE_FROM.exec(text);
+  if (from) {
+    const speaker = forumName(from[1].split(/\s{2,}|\t/)[0]);
+    return speaker ? { form: 'forum-header', placement: 'before', speaker } : null;
+  }
+  const said = SAID.exec(text);
+  if (said) {
+    const speaker = forumName(said[1]);
+    return speaker ? { form: 'forum-header', placement: 'before', speaker } : null;
+  }
+  return null;
 }

@@ -2,7 +2,7 @@
 // again; everything before them is reused as it is, everything after them moved by the lines the edit
 // added or removed. A region is bounded by blank lines outside quotes, lists, code and HTML, where no
 // Markdown block, quote or attribution can continue across.
-import { matchLinkLine, matchOriginallyPosted } from './attribution';
+import { matchForumHeader, matchLinkLine, matchOriginallyPosted } from './attribution';
 import { CONTINUES_BLOCK, mayContinue } from './blockBoundaries';
 import { Attribution, assemble, Draft, LineInfo, nextGeneration, parseDraft, parseRegion, Quote } from './parse';
 import { firstIndexWhere } from './search';
@@ -63,7 +63,7 @@ function nearestContent(lineInfo: readonly LineInfo[], line: number, step: 1 | -
 function mayAttribute(lines: readonly LineText[], lineInfo: readonly LineInfo[], line: number): boolean {
   if (line < 0) return false;
   const text = lines[line].text.slice(lineInfo[line].contentStart, lineInfo[line].contentEnd).trim();
-  return /[:,]$|put\s+it$/i.test(text) || matchLinkLine(text) !== null || matchOriginallyPosted(text) !== null;
+  return /[:,]$|put\s+it$/i.test(text) || matchLinkLine(text) !== null || matchOriginallyPosted(text) !== null || matchForumHeader(text) !== null;
 }
 
 /** Whether a quote and a possible attribution of it face each other across the boundary just above `line`. */

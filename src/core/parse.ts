@@ -4,6 +4,7 @@ import {
   findBbcodeTags,
   isMailHeaderStart,
   matchBoldName,
+  matchForumHeader,
   matchLeadingAttribution,
   matchLinkLine,
   matchMatrix,
@@ -32,6 +33,16 @@ export interface LineInfo {
   readonly code: boolean;
   readonly html: boolean;
   readonly frontMatter: boolean;
+  /**
+   * A reply written right under a quoted line, with no blank line: Markdown keeps it in the quote (a lazy
+   * continuation), but it starts a sentence after the quote's last one ended, so it is read as a reply.
+   */
+  readonly replyInQuote: boolean;
+  /**
+   * Quoted words that lost their quote box in the copy, right under the forum header that named them
+   * ("Sluggy said: ↑" / "Quote from: satoshi on …" and the next line): read as a quote one level deep.
+   */
+  readonly pastedQuote: boolean;
   /** `[quote]` tags opened on this line: the depth of the quote each starts, and the name it gives. */
   readonly bbcodeOpens: readonly BbcodeOpen[];
   /** Depths of the quotes that `[/quote]` tags on this line close. */
@@ -47,6 +58,8 @@ const BLANK = 1;
 const CODE = 2;
 const HTML = 4;
 const FRONT_MATTER = 8;
+const REPLY_IN_QUOTE = 16;
+const PASTED_QUOTE = 32;
 
 /**
  * A LineInfo in five fields: one per line of the draft is kept, and the four flags and the rare
@@ -75,6 +88,14 @@ class PackedLineInfo implements LineInfo {
 
   get frontMatter(): boolean {
     return (this.flags & FRONT_MATTER) !== 0;
+  }
+
+  get replyInQuote(): boolean {
+    return (this.flags & REPLY_IN_QUOTE) !== 0;
+  }
+
+  get pastedQuote(): boolean {
+    return (this.flags & PASTED_QUOTE) !== 0;
   }
 
   get bbcodeOpens(): readonly BbcodeOpen[] {
@@ -118,7 +139,8 @@ export interface Quote {
   endLine: number;
   parent: Quote | null;
   children: Quote[];
-  origin: 'markdown' | 'bbcode';
+  /** `pasted`: a forum quote whose box the copy lost, under the header that names its author (LineInfo.pastedQuote). */
+  origin: 'markdown' | 'bbcode' | 'pasted';
   /** A GitHub alert (`> [!NOTE]`) or a callout (`> **Warning**`): a note of the document's, never a quote of a person. */
   callout: boolean;
   attribution: Attribution | null;
@@ -642,6 +664,8 @@ function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[],
   }
 
   let bbcodeDepth = 0;
+  // Whether the line before opened (or continued) a quote that a forum header introduced and the copy unmarked.
+  let inPastedQuote = false;
   for (let i = first; i <= last; i++) {
     const text = lines[i].text;
     if (frontMatter && i >= frontMatter.startLine && i <= frontMatter.endLine) {
@@ -652,11 +676,21 @@ function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[],
     const html = inHtml[i - first] === 1;
     const { count, end } = scanMarkers(text, inCode ? codeDepth[i - first] : Number.POSITIVE_INFINITY);
     let markdownDepth = count;
+    let replyInQuote = false;
     const blank = isBlankBetween(text, end, text.length);
     if (count === 0 && !blank && !inCode && lazyCandidate[i - first] === 1 && i > first && !info[i - 1].blank) {
-      // A lazy continuation line: CommonMark keeps it in the quote of the paragraph it continues.
-      markdownDepth = info[i - 1].depth - bbcodeDepth;
+      // A lazy continuation line: CommonMark keeps it in the quote of the paragraph it continues, which is
+      // right for a quoted paragraph wrapped with one `>`, and wrong for a reply typed under the quote.
+      replyInQuote = bbcodeDepth === 0 && !info[i - 1].replyInQuote && info[i - 1].depth > 0 && startsReply(lines[i - 1].text, text);
+      markdownDepth = replyInQuote ? 0 : info[i - 1].depth - bbcodeDepth;
     }
+    let pasted = false;
+    if (count === 0 && !blank && !inCode && !html && bbcodeDepth === 0 && lazyCandidate[i - first] === 0) {
+      pasted = inPastedQuote && (info[i - 1].pastedQuote ? !lostBreakBetween(lines[i - 1].text, text) : true);
+      if (pasted) markdownDepth = 1;
+    }
+    // A header line followed at once by an unmarked line opens a pasted quote there.
+    inPastedQuote = pasted || (count === 0 && !blank && !inCode && !html && bbcodeDepth === 0 && i < last && opensPastedQuote(text, lines[i + 1].text));
     let contentStart = end;
     let contentEnd = text.length;
     let lineBbcodeDepth = bbcodeDepth;
@@ -681,10 +715,24 @@ function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[],
       bbcode = { opens, closes };
     }
     if (contentEnd < contentStart) contentEnd = contentStart;
-    const flags = (isBlankBetween(text, contentStart, contentEnd) ? BLANK : 0) | (inCode ? CODE : 0) | (html ? HTML : 0);
+    const flags = (isBlankBetween(text, contentStart, contentEnd) ? BLANK : 0) | (inCode ? CODE : 0) | (html ? HTML : 0) | (replyInQuote ? REPLY_IN_QUOTE : 0) | (pasted ? PASTED_QUOTE : 0);
     info[i] = text.length === 0 && bbcode === null ? emptyLineInfo(markdownDepth + lineBbcodeDepth, flags) : new PackedLineInfo(markdownDepth + lineBbcodeDepth, contentStart, contentEnd, flags, bbcode);
   }
   return { openBbcode: bbcodeDepth };
+}
+
+/** A forum header naming someone, on a line of its own, with an unmarked line of text right under it. */
+function opensPastedQuote(header: string, next: string): boolean {
+  if (isBlankBetween(next, 0, next.length) || /^\s{0,3}(?:>|```|~~~|\[\/?quote|<)/i.test(next)) return false;
+  return matchForumHeader(header)?.speaker != null;
+}
+
+/**
+ * Whether an unmarked line under a quoted one starts the drafter's reply: the quoted line ends a sentence
+ * and this one starts another. A quoted paragraph wrapped with a `>` on its first line only goes on mid-sentence.
+ */
+function startsReply(quoted: string, line: string): boolean {
+  return /[.!?…:;)"”’]\s*$/.test(quoted) && /^\s{0,3}[\p{Lu}\p{N}@"“‘(*_]/u.test(line);
 }
 
 // The infos of empty lines, by depth and flags: they never change (PackedLineInfo is read-only), and a
@@ -692,7 +740,7 @@ function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[],
 const EMPTY_LINE_INFOS: PackedLineInfo[] = [];
 
 function emptyLineInfo(depth: number, flags: number): PackedLineInfo {
-  const key = depth * 16 + flags;
+  const key = depth * 64 + flags;
   return (EMPTY_LINE_INFOS[key] ??= new PackedLineInfo(depth, 0, 0, flags, null));
 }
 
@@ -730,7 +778,7 @@ function buildQuotes(info: readonly LineInfo[], quoteOfLine: (Quote | null)[], f
         endLine: i,
         parent,
         children: [],
-        origin: line.bbcodeOpens.some((opened) => opened.depth === depth) ? 'bbcode' : 'markdown',
+        origin: line.bbcodeOpens.some((opened) => opened.depth === depth) ? 'bbcode' : line.pastedQuote ? 'pasted' : 'markdown',
         callout: false,
         attribution: null,
         speaker: null,
@@ -829,6 +877,12 @@ function findAttributions(
         attach(first, i, i, quote, false);
         continue;
       }
+      // A forum's header copied into the quote ("> **jimmy the saint said:**"): the rest of the quote is theirs.
+      const header = quoteStartingAfter(i, line.depth) ? null : matchForumHeader(content);
+      if (header) {
+        attach({ ...header, placement: 'first-line' }, i, i, quote, true);
+        continue;
+      }
     }
     if (quote && quote.depth === line.depth && quote.endLine === i && quote.startLine < i) {
       const closing = matchSignature(content) ?? matchOriginallyPosted(content);
@@ -878,7 +932,7 @@ function findAttributions(
       }
     }
 
-    const leading = matchLeadingAttribution(content);
+    const leading = matchLeadingAttribution(content) ?? matchForumHeader(content);
     if (leading) {
       const target = quoteStartingAfter(i, line.depth);
       if (target) attach(leading, i, i, target, true);

@@ -167,15 +167,20 @@ export function scoreThread(thread: CorpusThread): ThreadScore {
 
   const duplicates = diagnostics.filter((d) => DUPLICATE_RULES.has(d.rule));
   const copies = (item: { range: LineRange; of: LineRange }) => [item.range, item.of];
-  const debatableDuplicates = truth.duplicates.filter((d) => d.debatable).flatMap(copies);
+  // A later post quoting an earlier one repeats it by design: a repeat is only counted between copies at
+  // the same quote depth, the way the duplicate rules compare (FORMAT.md says so to annotators).
+  const depthAt = (line: number) => truthQuoteAt(line)?.depth ?? 0;
+  const quotesItsOriginal = (item: { range: LineRange; of: LineRange }) => depthAt(item.range.start) !== depthAt(item.of.start);
+  const debatableDuplicates = truth.duplicates.filter((d) => d.debatable || quotesItsOriginal(d)).flatMap(copies);
+  const sameLevelDuplicates = counted(truth.duplicates).filter((d) => !quotesItsOriginal(d));
   for (const diagnostic of duplicates) {
     const range = linesOf(diagnostic);
     if (debatableDuplicates.some((copy) => overlaps(copy, range))) continue;
     score.duplicatePrecision.of++;
-    if (counted(truth.duplicates).flatMap(copies).some((copy) => overlaps(copy, range))) score.duplicatePrecision.hits++;
+    if (sameLevelDuplicates.flatMap(copies).some((copy) => overlaps(copy, range))) score.duplicatePrecision.hits++;
     else misses.push(`${diagnostic.rule} on ${label(range)} is not a repeat`);
   }
-  for (const item of counted(truth.duplicates)) {
+  for (const item of sameLevelDuplicates) {
     score.duplicateRecall.of++;
     if (duplicates.some((d) => copies(item).some((copy) => overlaps(copy, linesOf(d))))) score.duplicateRecall.hits++;
     else misses.push(`repeat ${label(item.range)} of ${label(item.of)} not flagged`);

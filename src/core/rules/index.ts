@@ -5,6 +5,7 @@ import { lostParagraphBreaks } from './lost-paragraph-breaks';
 import { misquote } from './misquote';
 import { nearDuplicateParagraph } from './near-duplicate-paragraph';
 import { repeatedWords } from './repeated-words';
+import { replyInsideQuote } from './reply-inside-quote';
 import { unansweredQuote } from './unanswered-quote';
 import { unattributedQuote } from './unattributed-quote';
 import { unmarkedQuote } from './unmarked-quote';
@@ -19,6 +20,7 @@ export const RULES: readonly Rule[] = [
   misquote,
   repeatedWords,
   lostParagraphBreaks,
+  replyInsideQuote,
   unansweredQuote,
 ];
 
