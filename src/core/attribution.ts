@@ -148,12 +148,17 @@ export function isMailHeaderStart(content: string): boolean {
   return /^(?:On|Le|El|Em|Am|Op|Il|Den)\s+\S.*\d/.test(content) || /<[^<>\s]+@[^<>\s]+>|\shat\s+am\s/.test(content);
 }
 
-const WROTE = /^(.{1,80}?)\s+(?:wrote|writes|said|says|commented|replied|asked|posted|argued|argues|claimed|claims)\s*(?:that\s*)?:+\s*$/i;
+const WROTE = /^(.{1,160}?)\s+(?:wrote|writes|said|says|commented|replied|asked|posted|argued|argues|claimed|claims)\s*(?:that\s*)?:+\s*$/i;
 
 function matchWrote(content: string): AttributionMatch | null {
   const match = WROTE.exec(content);
   if (!match) return null;
   let subject = match[1].trim().replace(/^\*\*(.+)\*\*$/, '$1').replace(/^[*•]\s+/, '');
+  // "@ghickman in https://…#issuecomment-1 wrote", "Jane Doe (https://…) wrote": where it was said is no name.
+  subject = subject.replace(/\s+(?:in|at|on)\s+<?https?:\/\/\S+$|\s*\(<?https?:\/\/[^)]*\)$/i, '');
+  // "…, not in the form requested.  Tony Hoare wrote": the name is what follows the last full stop.
+  subject = subject.split(/(?<=[.!?])\s+(?=\S)/).pop()!;
+  if (subject.length > 80) return null;
   // "Jane Doe <jane@example.org> writes:": the name, or the address when there is no name.
   const { before, email } = splitEmail(subject.replace(/\\([<>])/g, '$1'));
   if (email) subject = before.replace(/[\s,"'“”]+$/, '').replace(/^["'“”]+/, '') || email;
@@ -180,10 +185,13 @@ function matchAsPutIt(content: string): AttributionMatch | null {
 /** A line that introduces a quote that follows it (the next non-blank line is quoted more deeply). */
 export function matchLeadingAttribution(content: string): AttributionMatch | null {
   const text = content.trim();
-  // Every form ends with a colon (or "As X put it," with a comma): most lines are rejected here, cheaply.
+  // Every form ends with a colon (or "As X put it," with a comma, or a bare "X wrote"): most lines are
+  // rejected here, cheaply. (An end-anchored pattern tries every position of the line: the last letter is
+  // checked first.)
   const last = text.charCodeAt(text.length - 1);
-  // (An end-anchored pattern tries every position of the line: the last letter is checked first.)
-  if (!text || text.length > 300 || (last !== 58 /* : */ && last !== 44 /* , */ && !((last | 32) === 116 /* t */ && /put\s+it$/i.test(text)))) return null;
+  if (!text || text.length > 300) return null;
+  if ((last | 32) === 101 /* e */ && /\s(?:wrote|said)$/i.test(text)) return matchWrote(`${text}:`);
+  if (last !== 58 /* : */ && last !== 44 /* , */ && !((last | 32) === 116 /* t */ && /put\s+it$/i.test(text))) return null;
   return matchMailHeader(text) ?? matchAsPutIt(text) ?? matchWrote(text);
 }
 
@@ -275,7 +283,7 @@ export function matchReviewerLabel(content: string): AttributionMatch | null {
   const text = content.trim().replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/[*_]+/g, '').trim();
   if (text.length > 80) return null;
   const match =
-    /^(?:(?:comments?|review|response|responses|reply|replies|answers?|official\s+review)\s+(?:from|of|by|to)\s+)?(?:the\s+)?((?:anon)?(?:reviewer|referee)(?:\s*#?\s*(?=[\p{L}]{0,5}\p{N})[\p{L}\p{N}]{1,6}|\s+\p{Lu})|dr\.?\s+\p{Lu}[\p{L}'’-]+)(?:\s*\(([^)]{0,40})\))?(?:['’]s\s+comments?)?\s*[:.]?$/iu.exec(text);
+    /^(?:(?:comments?|review|response|responses|reply|replies|answers?|official\s+review)\s+(?:from|of|by|to)\s+)?(?:the\s+)?((?:anon)?(?:reviewer|referee)(?:\s*#?\s*(?=[\p{L}]{0,5}\p{N})[\p{L}\p{N}]{1,6}|\s+\p{Lu})|dr\.?\s+\p{Lu}[\p{L}'’-]+)(?:\s*\(([^)]{0,40})\))?(?:['’]s)?(?:\s+(?:comments?|remarks?|reviews?|reports?|questions?|points?))?(?:\s*\([^)]{0,40}\))?\s*[:.]?$/iu.exec(text);
   if (!match) return null;
   const label = match[1].replace(/\s*#\s*/, ' ').replace(/\s+/g, ' ').replace(/^(reviewer|referee)(?=\p{N})/iu, '$1 ');
   const speaker = label.charAt(0).toUpperCase() + label.slice(1);

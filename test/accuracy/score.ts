@@ -151,10 +151,20 @@ export function scoreThread(thread: CorpusThread): ThreadScore {
   }
 
   const unmarked = diagnostics.filter((d) => d.rule === 'unmarked-quote');
+  const quoteWithoutMarks = (range: LineRange) => {
+    for (let line = range.start; line <= range.end; line++) {
+      const quote = truthQuoteAt(line);
+      if (quote && !/^\s{0,3}>/.test(draft.lines[line - 1]?.text ?? '')) return true;
+    }
+    return false;
+  };
   const debatableUnmarked = truth.unmarked.filter((u) => u.debatable);
   for (const diagnostic of unmarked) {
     const range = linesOf(diagnostic);
     if (debatableUnmarked.some((u) => overlaps(u.range, range))) continue;
+    // On a quote that lost its marks (a forum header above it), "not marked as a quote" is the user's fix
+    // either way: counted neither right nor wrong.
+    if (!counted(truth.unmarked).some((u) => overlaps(u.range, range)) && quoteWithoutMarks(range)) continue;
     score.unmarkedPrecision.of++;
     if (counted(truth.unmarked).some((u) => overlaps(u.range, range))) score.unmarkedPrecision.hits++;
     else misses.push(`unmarked-quote on ${label(range)} is not a quote that lost its marks`);

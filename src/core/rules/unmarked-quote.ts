@@ -47,6 +47,18 @@ export const unmarkedQuote: Rule = {
       return found ?? (unit.isProse && endsWithColon(unit.segmentText(segment)) ? leadInPhrase(unit, segment) : undefined);
     };
 
+    // 0. Quotes the parser found without their `>` (a forum header above them, a reviewer's comment before
+    // "Response:"): read as quotes already, but shown as the writer's own text until they are marked.
+    for (const quote of draft.quotes) {
+      if (quote.origin !== 'pasted' || quote.parent) continue;
+      const who = quote.speaker ? `${quote.speaker}'s words` : "someone else's words";
+      findings.push({
+        range: range(quote.startLine, 0, quote.endLine, draft.lines[quote.endLine].text.length),
+        message: `These lines are ${who} (${quote.attribution ? `after “${shorten(draft.lines[quote.attribution.startLine].text.trim())}”` : 'a comment you answer'}) but they are not marked as a quote.`,
+        fixes: [{ title: 'Mark as a quote', edits: quoteLinesEdits(draft, quote.startLine, quote.endLine), safe: false }],
+      });
+    }
+
     // 1. Announced by the paragraph before it, or by a line of its own paragraph ("… You wrote:" + their words).
     const units = draft.units;
     for (let i = 0; i < units.length; i++) {
