@@ -13,6 +13,7 @@ export type AttributionForm =
   | 'matrix'
   | 'reviewer'
   | 'forum-header'
+  | 'outlook'
   | 'front-matter';
 
 /** Where the attribution stands relative to the quote it names. */
@@ -34,7 +35,7 @@ const EMAIL = /(?:\(\s*)?(?:<|\[|mailto:)?([\w.+'-]+@[\w-]+(?:\.[\w-]+)+)(?:>|\]
 // too often names as well ("Sam", "Mar", "Jun").
 const MONTHS_AND_DAYS =
   /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|januar|februar|märz|mai|juni|juli|oktober|dezember|lun|mer|jeu|ven|sam|dim|janv|févr|fév|mars|avr|juin|juil|août|sept|déc|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|avril|juillet|septembre|octobre|novembre|décembre|lun|mié|jue|vie|sáb|dom|ene|abr|ago|dic|ter|qua|qui|sex|seg|fev|ma|wo|vr|za|zo|mrt|mei|okt)\.?,?$/i;
-const DATE_WORDS = /^(?:at|um|à|às|om|las|am|pm|a\.m\.|p\.m\.|utc|gmt|cet|cest|est|edt|pst|pdt|bst|mez|mesz)\.?,?$/i;
+const DATE_WORDS = /^(?:at|um|à|às|om|las|am|pm|a\.m\.|p\.m\.|utc|gmt|cet|cest|est|edt|pst|pdt|bst|mez|mesz|に|の|г\.?|o|kl\.?)\.?,?$/i;
 
 function isDateToken(token: string): boolean {
   return /\d/.test(token) || DATE_WORDS.test(token) || (token.endsWith(',') && MONTHS_AND_DAYS.test(token));
@@ -145,7 +146,10 @@ function matchMailHeader(raw: string): AttributionMatch | null {
 /** The first line of a mail header that a client wrapped: "On Tue, …, Jane Doe" + "<jane@x.org> wrote:". */
 export function isMailHeaderStart(content: string): boolean {
   if (/:\s*$/.test(content)) return false;
-  return /^(?:On|Le|El|Em|Am|Op|Il|Den)\s+\S.*\d/.test(content) || /<[^<>\s]+@[^<>\s]+>|\shat\s+am\s/.test(content);
+  if (/^(?:On|Le|El|Em|Am|Op|Il|Den)\s+\S.*\d/.test(content)) return true;
+  // A name with its address, or "… hat am …", may go on to "wrote:" on the next lines; a header field of
+  // a pasted mail ("Message-ID: <…>", "From: …") never does.
+  return !/^[\w-]+:\s/.test(content) && /<[^<>\s]+@[^<>\s]+>|\shat\s+am\s/.test(content);
 }
 
 const WROTE = /^(.{1,160}?)\s+(?:wrote|writes|said|says|commented|replied|asked|posted|argued|argues|claimed|claims)\s*(?:that\s*)?:+\s*$/i;
@@ -328,4 +332,51 @@ export function matchForumHeader(content: string): AttributionMatch | null {
     return speaker ? { form: 'forum-header', placement: 'before', speaker } : null;
   }
   return null;
+}
+
+const ORIGINAL_MESSAGE =
+  /^-{2,}\s*(?:original\s+message|ursprüngliche\s+nachricht|mensagem\s+original|mensaje\s+original|message\s+d['’]origine|oorspronkelijk\s+bericht|messaggio\s+originale|исходное\s+сообщение|alkuperäinen\s+viesti|oprindelig\s+meddelelse|ursprungligt\s+meddelande|originalmeddelande|wiadomość\s+oryginalna|původní\s+zpráva)\s*-{2,}\s*$/iu;
+const FROM_FIELD = /^(?:\*\*)?(?:from|de|von|van|da|от|od|från|fra|lähettäjä|feladó)\s*:(?:\*\*)?\s*(.+?)\s*$/iu;
+const SENT_FIELD = /^(?:\*\*)?(?:sent|date|enviad[oa]|gesendet|datum|envoyé|date\s+d['’]envoi|verzonden|inviato|data|отправлено|дата|wysłano|skickat|sendt|lähetetty|fecha|elküldve)\s*:/iu;
+const SUBJECT_FIELD = /^(?:\*\*)?(?:subject|assunto|asunto|betreff|objet|onderwerp|oggetto|тема|temat|ämne|emne|aihe|tárgy|předmět)\s*:/iu;
+
+/** Who an Outlook header's "From:" names: "Doe, Jane [mailto:j@x]" → Jane Doe; an address alone stays one. */
+function outlookSender(value: string): string | null {
+  const email = /\[mailto:([^\]\s]+)\]|<([^<>\s]+@[^<>\s]+)>|(\S+@\S+)/i.exec(value);
+  const name = value
+    .replace(/\[mailto:[^\]]*\]|<[^<>]*>|\S+@\S+/gi, '')
+    .replace(/\s+(?:namens|on\s+behalf\s+of|em\s+nome\s+de|im\s+auftrag\s+von)\s+.*$/i, '')
+    .replace(/^["'\s]+|["'\s,;]+$/g, '')
+    .trim();
+  return (name && (plausibleName(name) ?? forumNameOf(name))) || (email ? (email[1] ?? email[2] ?? email[3]) : null);
+}
+
+function forumNameOf(name: string): string | null {
+  return /^[\p{L}\p{N}_.' -]{1,40}$/u.test(name) ? name : null;
+}
+
+/**
+ * The header Outlook and its kin put above the message a reply quotes: "-----Original Message-----" and a
+ * "From:" line, or "From:" followed by "Sent:", in the client's language. `contents` are the line and the
+ * few after it (same quote level); the answer says how many lines the header takes.
+ */
+export function matchOutlookHeader(contents: readonly string[]): { match: AttributionMatch; lines: number } | null {
+  const first = contents[0]?.trim() ?? '';
+  let from = -1;
+  if (ORIGINAL_MESSAGE.test(first)) {
+    for (let k = 1; k < contents.length && k <= 3 && from < 0; k++) if (FROM_FIELD.test(contents[k].trim())) from = k;
+  } else if (FROM_FIELD.test(first) && SENT_FIELD.test(contents[1]?.trim() ?? '')) {
+    from = 0;
+  }
+  if (from < 0) return null;
+  const speaker = outlookSender(FROM_FIELD.exec(contents[from].trim())![1]);
+  let end = from;
+  while (end + 1 < contents.length && end - from < 6 && contents[end + 1].trim() !== '' && !SUBJECT_FIELD.test(contents[end].trim())) end++;
+  return { match: { form: 'outlook', placement: 'before', speaker }, lines: end + 1 };
+}
+
+/** Whether a line may start an Outlook header (cheap: asked of many lines). */
+export function mayStartOutlookHeader(content: string): boolean {
+  const first = content.charCodeAt(0);
+  return (first === 45 /* - */ && content.startsWith('--')) || (content.length < 200 && /^(?:\*\*)?[\p{L}]{2,12}\s*:/u.test(content) && FROM_FIELD.test(content));
 }

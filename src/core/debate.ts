@@ -28,7 +28,7 @@ const TRUE = /^(?:true|yes|on|1)$/i;
 const FALSE = /^(?:false|no|off|0)$/i;
 
 /** Attribution forms that only a reply quoting a person uses (a bare link or a `— Name` may be an epigraph). */
-const PERSON_FORMS: ReadonlySet<Attribution['form']> = new Set(['mail', 'wrote', 'as-put-it', 'bold-name', 'bbcode', 'github-originally-posted', 'matrix', 'reviewer', 'forum-header']);
+const PERSON_FORMS: ReadonlySet<Attribution['form']> = new Set(['mail', 'wrote', 'as-put-it', 'bold-name', 'bbcode', 'github-originally-posted', 'matrix', 'reviewer', 'forum-header', 'outlook']);
 
 export function decideDebate(draft: Draft, inputs: DebateInputs): DebateDecision {
   // The most specific word wins: the file's own front matter, then the mode it is open in, then the setting.

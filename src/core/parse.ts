@@ -9,7 +9,9 @@ import {
   matchLinkLine,
   matchMatrix,
   matchOriginallyPosted,
+  matchOutlookHeader,
   matchReviewerLabel,
+  mayStartOutlookHeader,
   matchSignature,
 } from './attribution';
 import { CONTINUES_BLOCK, mayContinue } from './blockBoundaries';
@@ -865,6 +867,21 @@ function findAttributions(
     const content = contentOf(lines, info, i).trim();
     const quote = quoteOfLine[i];
 
+    if (mayStartOutlookHeader(content)) {
+      const window: string[] = [];
+      for (let k = i; k <= last && k < i + 8 && info[k].depth === line.depth && !info[k].code; k++) window.push(contentOf(lines, info, k));
+      const outlook = matchOutlookHeader(window);
+      if (outlook) {
+        const end = i + outlook.lines - 1;
+        // The header opens the quote: the message under it is the sender's. Or a quote follows it.
+        const own = quote && quote.startLine === i && quote.depth === line.depth ? quote : null;
+        const target = own ?? quoteStartingAfter(end, line.depth);
+        if (target) attach({ ...outlook.match, placement: own ? 'first-line' : 'before' }, i, end, target, true);
+        else if (outlook.match.speaker) leadIns.push({ line: end, text: `From: ${outlook.match.speaker}` });
+        i = end;
+        continue;
+      }
+    }
     const reviewer = matchReviewerLabel(content);
     if (reviewer?.speaker) {
       // Names the reviewer whose comments follow: resolveSpeakers carries it on to the quotes after it.

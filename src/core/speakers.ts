@@ -32,7 +32,7 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
     const previous = previousBySibling.get(quote.parent);
     previousBySibling.set(quote.parent, quote);
     if (quote.attribution) {
-      const header = quote.attribution.form === 'mail' || (quote.attribution.form === 'wrote' && quote.depth > 1);
+      const header = quote.attribution.form === 'mail' || quote.attribution.form === 'outlook' || (quote.attribution.form === 'wrote' && quote.depth > 1);
       if (header && quote.speaker) messageAuthorBySibling.set(quote.parent, quote.speaker);
       else messageAuthorBySibling.delete(quote.parent);
     }
