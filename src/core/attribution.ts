@@ -288,6 +288,9 @@ export function matchReviewerLabel(content: string): AttributionMatch | null {
   if (text.length > 80) return null;
   const match =
     /^(?:(?:comments?|review|response|responses|reply|replies|answers?|official\s+review)\s+(?:from|of|by|to)\s+)?(?:the\s+)?((?:anon)?(?:reviewer|referee)(?:\s*#?\s*(?=[\p{L}]{0,5}\p{N})[\p{L}\p{N}]{1,6}|\s+\p{Lu})|dr\.?\s+\p{Lu}[\p{L}'’-]+)(?:\s*\(([^)]{0,40})\))?(?:['’]s)?(?:\s+(?:comments?|remarks?|reviews?|reports?|questions?|points?))?(?:\s*\([^)]{0,40}\))?\s*[:.]?$/iu.exec(text);
+  // OpenReview names the reviewer at the end of the paper's line: "ICLR 2020 Conference Paper2413 AnonReviewer2".
+  const openReview = match ? null : /^(?:[^\s].{0,70}\s)?(AnonReviewer\d+|Reviewer_?[A-Za-z0-9]{4})$/u.exec(text);
+  if (openReview) return { form: 'reviewer', placement: 'before', speaker: openReview[1] };
   if (!match) return null;
   const label = match[1].replace(/\s*#\s*/, ' ').replace(/\s+/g, ' ').replace(/^(reviewer|referee)(?=\p{N})/iu, '$1 ');
   const speaker = label.charAt(0).toUpperCase() + label.slice(1);
@@ -346,6 +349,8 @@ function outlookSender(value: string): string | null {
   const name = value
     .replace(/\[mailto:[^\]]*\]|<[^<>]*>|\S+@\S+/gi, '')
     .replace(/\s+(?:namens|on\s+behalf\s+of|em\s+nome\s+de|im\s+auftrag\s+von)\s+.*$/i, '')
+    // Mailman rewrites the sender of a DMARC-protected domain as "Jane Doe via listname".
+    .replace(/\s+via\s+[\w.-]+$/i, '')
     .replace(/^["'\s]+|["'\s,;]+$/g, '')
     .trim();
   return (name && (plausibleName(name) ?? forumNameOf(name))) || (email ? (email[1] ?? email[2] ?? email[3]) : null);
@@ -365,11 +370,15 @@ export function matchOutlookHeader(contents: readonly string[]): { match: Attrib
   let from = -1;
   if (ORIGINAL_MESSAGE.test(first)) {
     for (let k = 1; k < contents.length && k <= 3 && from < 0; k++) if (FROM_FIELD.test(contents[k].trim())) from = k;
-  } else if (FROM_FIELD.test(first) && SENT_FIELD.test(contents[1]?.trim() ?? '')) {
+  } else if (FROM_FIELD.test(first) && (SENT_FIELD.test(contents[1]?.trim() ?? '') || SENT_FIELD.test(contents[2]?.trim() ?? ''))) {
     from = 0;
   }
   if (from < 0) return null;
-  const speaker = outlookSender(FROM_FIELD.exec(contents[from].trim())![1]);
+  let sender = FROM_FIELD.exec(contents[from].trim())![1];
+  // "Van: samba [mailto:…] Namens" + "Jeremy Allison": a list sends on behalf of the person who wrote.
+  const onBehalf = /\s(?:namens|on\s+behalf\s+of|em\s+nome\s+de|im\s+auftrag\s+von|de\s+la\s+part\s+de)\s*(.*)$/i.exec(sender);
+  if (onBehalf) sender = onBehalf[1].trim() || (contents[from + 1] ?? '').trim();
+  const speaker = outlookSender(sender);
   let end = from;
   while (end + 1 < contents.length && end - from < 6 && contents[end + 1].trim() !== '' && !SUBJECT_FIELD.test(contents[end].trim())) end++;
   return { match: { form: 'outlook', placement: 'before', speaker }, lines: end + 1 };
@@ -379,4 +388,43 @@ export function matchOutlookHeader(contents: readonly string[]): { match: Attrib
 export function mayStartOutlookHeader(content: string): boolean {
   const first = content.charCodeAt(0);
   return (first === 45 /* - */ && content.startsWith('--')) || (content.length < 200 && /^(?:\*\*)?[\p{L}]{2,12}\s*:/u.test(content) && FROM_FIELD.test(content));
+}
+
+// Words of section titles, which a heading of two capitalised words is more often than a person's name.
+const TITLE_WORDS = new Set(['introduction', 'response', 'responses', 'reply', 'replies', 'comment', 'comments', 'point', 'points', 'summary', 'changes', 'change', 'results', 'methods', 'method', 'discussion', 'conclusion', 'conclusions', 'data', 'analysis', 'review', 'reviews', 'reviewer', 'reviewers', 'major', 'minor', 'general', 'specific', 'other', 'issues', 'issue', 'questions', 'question', 'section', 'part', 'appendix', 'abstract', 'background', 'overview', 'notes', 'note', 'editor', 'editorial', 'letter', 'cover', 'references', 'figures', 'figure', 'tables', 'table', 'supplementary', 'material', 'materials', 'acknowledgements', 'acknowledgments', 'references', 'update', 'updates', 'next', 'steps', 'open', 'closed', 'new', 'old', 'final', 'first', 'second', 'third', 'round', 'revision', 'revisions', 'manuscript', 'paper', 'the', 'and', 'of', 'to', 'for', 'in', 'on']);
+
+/** A heading that is a person's name ("## Karthik Ram", "### Dr. Jane Doe"): whose comments follow it. */
+export function matchNameHeading(content: string): string | null {
+  const heading = /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(content.trim());
+  if (!heading) return null;
+  const text = heading[1].replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/[:.]$/, '').trim();
+  const tokens = text.split(/\s+/);
+  if (tokens.length < 2 || tokens.length > 4 || tokens.some((token) => TITLE_WORDS.has(token.toLowerCase().replace(/[^\p{L}]/gu, '')))) return null;
+  return plausibleName(text);
+}
+
+// The header a copied thread page puts above each post: "alice commented on Mar 3, 2021", "alice · comment ·
+// 2016-01-13", "### Post by agquintero on 2009-11-05", "## Post #4 by user", "**Author:** Gavin Andresen",
+// "Posted by: X", "user | 2019-03-02 10:41:07 UTC | #3", "[–]user 38 points", "u/name · 3 yr. ago".
+const POST_HEADERS: readonly RegExp[] = [
+  /^@?([\w.-]{2,39})\s+(?:commented|replied|wrote|posted|answered|responded)(?:\s+(?:on|at)\s+.+|\s+\d+\s+\w+\s+ago|\s+(?:yesterday|today|now|just\s+now))?\s*(?:[•·|–-].*)?$/iu,
+  /^@?([\w.-]{2,39})\s+[·•|]\s+(?:comment|description|reply|answer|review|post)\s+[·•|]\s+\S.*$/iu,
+  /^#{1,6}\s+(?:post|reply|comment|answer)\s*(?:#\s*\d+\s*)?(?:by|from)\s+@?(.+?)(?:\s+(?:on|at)\s+.*)?$/iu,
+  /^(?:\*\*|__)?(?:author|posted\s+by|from)\s*:?(?:\*\*|__)?\s*:?\s*@?([^|·•<>]{2,40}?)(?:\s+(?:on|at)\s+.*|\s*<[^>]*>)?\s*$/iu,
+  /^@?([\w.-]{2,39})\s+\|\s+\d{4}-\d{2}-\d{2}.*\|\s*#\d+\s*$/iu,
+  /^\[[–-]\]\s*([\w-]{2,30})\b.*\bpoints?\b/iu,
+  /^u\/([\w-]{2,30})\s+[·•]/iu,
+];
+
+/** The author a copied page names at the head of a post, or null. */
+export function matchPostHeader(content: string): string | null {
+  const text = content.trim();
+  if (text.length > 160) return null;
+  for (const pattern of POST_HEADERS) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const name = match[1].replace(/^(\*\*|__)(.*)\1$/, '$2').trim();
+    if (name && !PRONOUNS.test(name) && !NOT_A_NAME_START.test(name.split(/\s+/)[0]) && name.split(/\s+/).length <= 4) return name;
+  }
+  return null;
 }

@@ -51,6 +51,7 @@ function debateByText(draft: Draft): DebateDecision {
   const evidence = strong ?? (named.length >= 2 ? named[0] : undefined);
   if (evidence) return { debate: true, reason: `line ${evidence.startLine + 1} attributes a quote ("${draft.lines[evidence.startLine].text.trim().slice(0, 60)}")` };
   const leadIn = draft.leadIns.find((candidate) => {
+    if (candidate.heading) return false;
     if (candidate.names !== undefined) return true;
     const match = matchLeadingAttribution(candidate.text);
     return match !== null && PERSON_FORMS.has(match.form) && (match.speaker !== null || match.addressee === true);

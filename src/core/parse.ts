@@ -8,8 +8,10 @@ import {
   matchLeadingAttribution,
   matchLinkLine,
   matchMatrix,
+  matchNameHeading,
   matchOriginallyPosted,
   matchOutlookHeader,
+  matchPostHeader,
   matchReviewerLabel,
   mayStartOutlookHeader,
   matchSignature,
@@ -45,6 +47,11 @@ export interface LineInfo {
    * ("Sluggy said: ↑" / "Quote from: satoshi on …" and the next line): read as a quote one level deep.
    */
   readonly pastedQuote: boolean;
+  /**
+   * A comment someone else made, marked by its style instead of `>` as responses to reviewers do: a
+   * paragraph all in italics or in quotation marks, under a comment label, or answered by "Response:".
+   */
+  readonly styledQuote: boolean;
   /** `[quote]` tags opened on this line: the depth of the quote each starts, and the name it gives. */
   readonly bbcodeOpens: readonly BbcodeOpen[];
   /** Depths of the quotes that `[/quote]` tags on this line close. */
@@ -62,6 +69,7 @@ const HTML = 4;
 const FRONT_MATTER = 8;
 const REPLY_IN_QUOTE = 16;
 const PASTED_QUOTE = 32;
+const STYLED_QUOTE = 64;
 
 /**
  * A LineInfo in five fields: one per line of the draft is kept, and the four flags and the rare
@@ -100,6 +108,10 @@ class PackedLineInfo implements LineInfo {
     return (this.flags & PASTED_QUOTE) !== 0;
   }
 
+  get styledQuote(): boolean {
+    return (this.flags & STYLED_QUOTE) !== 0;
+  }
+
   get bbcodeOpens(): readonly BbcodeOpen[] {
     return this.bbcode?.opens ?? NONE;
   }
@@ -132,6 +144,13 @@ export interface LeadIn {
   text: string;
   /** A label such as "Reviewer 2" names whose comments follow, quoted or not (see resolveSpeakers). */
   names?: string;
+  /**
+   * A heading, which names the person whose styled comments follow ("## Karthik Ram") or, with `names`
+   * empty, ends the previous heading's section: it never names the author of a `>` quote.
+   */
+  heading?: boolean;
+  /** The header of a post in a copied thread page: its author wrote the unquoted text under it. */
+  post?: boolean;
 }
 
 export interface Quote {
@@ -141,8 +160,11 @@ export interface Quote {
   endLine: number;
   parent: Quote | null;
   children: Quote[];
-  /** `pasted`: a forum quote whose box the copy lost, under the header that names its author (LineInfo.pastedQuote). */
-  origin: 'markdown' | 'bbcode' | 'pasted';
+  /**
+   * `pasted`: a forum quote whose box the copy lost, under the header that names its author
+   * (LineInfo.pastedQuote); `styled`: a comment marked by italics, quotation marks or labels (LineInfo.styledQuote).
+   */
+  origin: 'markdown' | 'bbcode' | 'pasted' | 'styled';
   /** A GitHub alert (`> [!NOTE]`) or a callout (`> **Warning**`): a note of the document's, never a quote of a person. */
   callout: boolean;
   attribution: Attribution | null;
@@ -491,7 +513,7 @@ export function assemble(
     quote.speaker = null;
     quote.inferred = false;
   }
-  const speakers = resolveSpeakers(quotes, frontMatter, (line) => lineInfo[line].blank && lineInfo[line].depth === 0, leadIns);
+  const speakers = resolveSpeakers(quotes, frontMatter, (line) => lineInfo[line].blank && lineInfo[line].depth === 0, leadIns, units);
   let joined = typeof text === 'string' ? text : undefined;
   return {
     get text() {
@@ -657,11 +679,16 @@ function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[],
   const codeDepth = new Int32Array(last - first + 1).fill(NOT_CODE);
   const inHtml = new Uint8Array(last - first + 1);
   const lazyCandidate = new Uint8Array(last - first + 1);
+  const styled = new Uint8Array(last - first + 1);
   for (const block of blocks) {
     for (let line = Math.max(block.startLine, first); line <= Math.min(block.endLine, last); line++) {
       if (block.kind === 'code') codeDepth[line - first] = block.quoteDepth;
       else if (block.kind === 'html') inHtml[line - first] = 1;
       if (block.quoteDepth > 0) lazyCandidate[line - first] = 1;
+    }
+    if (block.quoteDepth === 0 && (block.kind === 'paragraph' || block.kind === 'list-item') && block.startLine >= first && block.endLine <= last) {
+      if (isStyledComment(lines, block.startLine, block.endLine)) styled.fill(1, block.startLine - first, block.endLine - first + 1);
+      else markQuotedLineRuns(lines, block.startLine, block.endLine, styled, first);
     }
   }
 
@@ -687,7 +714,9 @@ function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[],
       markdownDepth = replyInQuote ? 0 : info[i - 1].depth - bbcodeDepth;
     }
     let pasted = false;
-    if (count === 0 && !blank && !inCode && !html && bbcodeDepth === 0 && lazyCandidate[i - first] === 0) {
+    const styledHere = styled[i - first] === 1 && count === 0 && !blank && !inCode && !html && bbcodeDepth === 0;
+    if (styledHere) markdownDepth = 1;
+    else if (count === 0 && !blank && !inCode && !html && bbcodeDepth === 0 && lazyCandidate[i - first] === 0) {
       pasted = inPastedQuote && (info[i - 1].pastedQuote ? !lostBreakBetween(lines[i - 1].text, text) : true);
       if (pasted) markdownDepth = 1;
     }
@@ -717,10 +746,59 @@ function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[],
       bbcode = { opens, closes };
     }
     if (contentEnd < contentStart) contentEnd = contentStart;
-    const flags = (isBlankBetween(text, contentStart, contentEnd) ? BLANK : 0) | (inCode ? CODE : 0) | (html ? HTML : 0) | (replyInQuote ? REPLY_IN_QUOTE : 0) | (pasted ? PASTED_QUOTE : 0);
+    const flags = (isBlankBetween(text, contentStart, contentEnd) ? BLANK : 0) | (inCode ? CODE : 0) | (html ? HTML : 0) | (replyInQuote ? REPLY_IN_QUOTE : 0) | (pasted ? PASTED_QUOTE : 0) | (styledHere ? STYLED_QUOTE : 0);
     info[i] = text.length === 0 && bbcode === null ? emptyLineInfo(markdownDepth + lineBbcodeDepth, flags) : new PackedLineInfo(markdownDepth + lineBbcodeDepth, contentStart, contentEnd, flags, bbcode);
   }
   return { openBbcode: bbcodeDepth };
+}
+
+// "Comment:", "Reviewer comment:", "**2. Reviewer's Comment:**", "R1.3:", "Q2:", "Point 4:".
+const COMMENT_LABEL = /^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?)?(?:\*\*|__)?(?:\d+[.)]\s*)?(?:(?:reviewer|referee)(?:['’]s)?\s+(?:comments?|questions?|concerns?|points?)|R\d+(?:\.\d+)+|Q\d+|(?:reviewer|referee)\s*#?\d+(?:\.\d+)?)\s*[:.)](?:\*\*|__)?/i;
+// "Reply:", "Response:", "**Response**", "Author response:", "Our reply:", "A1:".
+const RESPONSE_LABEL = /^\s*(?:\*\*|__)?(?:\d+[.)]\s*)?(?:(?:author(?:s|s['’]|['’]s)?\s+|our\s+)?(?:reply|response|answer|rebuttal)|A\d+)\s*(?:to\s+[^:*_]{1,30})?(?:[:.]|\*\*\s*:?|__\s*:?)/i;
+
+/**
+ * Whether paragraph first..last is someone else's comment marked by its style: all in italics, all in
+ * quotation marks, under a comment label, or answered by a paragraph labelled "Response:"/"Reply:".
+ */
+function isStyledComment(lines: readonly LineText[], first: number, last: number): boolean {
+  const head = lines[first].text.trimStart();
+  const tail = lines[last].text.trimEnd();
+  if (head.length + tail.length < 30 || RESPONSE_LABEL.test(head)) return false;
+  // "_Originally posted by @user in …_" is an attribution in italics, not a comment.
+  if (first === last && (matchOriginallyPosted(head) || matchLinkLine(head) || (head.match(/\s+/g)?.length ?? 0) < 5)) return false;
+  const opening = head.charCodeAt(0);
+  // Italics: one `*` or `_` (not bold) opens the paragraph and the same closes it.
+  if ((opening === 42 || opening === 95) && head.charCodeAt(1) !== opening && /^[*_][^\s*_]/.test(head) && new RegExp(`[^\\s*_]\\${head[0]}[.:;,]?$`).test(tail)) return true;
+  if (/^["“„«]/.test(head) && /["”»][.,;:]?$/.test(tail)) return true;
+  if (COMMENT_LABEL.test(head)) return true;
+  for (let next = last + 1; next < lines.length && next <= last + 3; next++) {
+    const text = lines[next].text;
+    if (isBlankBetween(text, 0, text.length)) continue;
+    return RESPONSE_LABEL.test(text);
+  }
+  return false;
+}
+
+// A quoted comment opens on a capital, a digit or an elision ("The authors …", "…in tropics…").
+const OPENS_QUOTATION = /^\s*["“„«](?:\p{Lu}|\p{N}|\.\.\.|…)/u;
+const CLOSES_QUOTATION = /["”»][.,;:]?\s*$/;
+
+/**
+ * Comments pasted one after the other with their answers and no blank lines, each comment in quotation
+ * marks ("The authors have included …" / "Yes, we agree."): runs of whole lines from an opening to a
+ * closing mark, in a paragraph that also holds other lines, are marked in `styled`.
+ */
+function markQuotedLineRuns(lines: readonly LineText[], start: number, end: number, styled: Uint8Array, first: number): void {
+  if (start === end) return;
+  for (let line = start; line <= end; line++) {
+    if (!OPENS_QUOTATION.test(lines[line].text)) continue;
+    let close = line;
+    while (close <= end && close < line + 6 && !CLOSES_QUOTATION.test(lines[close].text)) close++;
+    if (close > end || close >= line + 6 || (line === start && close === end)) continue;
+    styled.fill(1, line - first, close - first + 1);
+    line = close;
+  }
 }
 
 /** A forum header naming someone, on a line of its own, with an unmarked line of text right under it. */
@@ -742,7 +820,7 @@ function startsReply(quoted: string, line: string): boolean {
 const EMPTY_LINE_INFOS: PackedLineInfo[] = [];
 
 function emptyLineInfo(depth: number, flags: number): PackedLineInfo {
-  const key = depth * 64 + flags;
+  const key = depth * 128 + flags;
   return (EMPTY_LINE_INFOS[key] ??= new PackedLineInfo(depth, 0, 0, flags, null));
 }
 
@@ -780,7 +858,7 @@ function buildQuotes(info: readonly LineInfo[], quoteOfLine: (Quote | null)[], f
         endLine: i,
         parent,
         children: [],
-        origin: line.bbcodeOpens.some((opened) => opened.depth === depth) ? 'bbcode' : line.pastedQuote ? 'pasted' : 'markdown',
+        origin: line.bbcodeOpens.some((opened) => opened.depth === depth) ? 'bbcode' : line.pastedQuote ? 'pasted' : line.styledQuote ? 'styled' : 'markdown',
         callout: false,
         attribution: null,
         speaker: null,
@@ -879,6 +957,20 @@ function findAttributions(
         if (target) attach({ ...outlook.match, placement: own ? 'first-line' : 'before' }, i, end, target, true);
         else if (outlook.match.speaker) leadIns.push({ line: end, text: `From: ${outlook.match.speaker}` });
         i = end;
+        continue;
+      }
+    }
+    if (line.depth === 0) {
+      const author = matchPostHeader(content);
+      if (author) {
+        leadIns.push({ line: i, text: content, names: author, post: true });
+        continue;
+      }
+    }
+    if (line.depth === 0 && content.charCodeAt(0) === 35 /* # */) {
+      const name = matchNameHeading(content);
+      if (!matchReviewerLabel(content)) {
+        leadIns.push({ line: i, text: content, names: name ?? '', heading: true });
         continue;
       }
     }

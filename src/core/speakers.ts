@@ -1,5 +1,6 @@
 import { FrontMatter } from './frontMatter';
-import { LeadIn, Quote } from './parse';
+import { containsRun } from './normalize';
+import { LeadIn, Quote, Unit } from './parse';
 
 export interface Speaker {
   name: string;
@@ -11,7 +12,7 @@ export interface Speaker {
  * Decides who wrote each quote: its own attribution first, then the draft's front matter, then — only for
  * a strict two-person thread — alternation by depth, marked as inferred.
  */
-export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatter | null, isBlankLine: (line: number) => boolean, leadIns: readonly LeadIn[] = []): Speaker[] {
+export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatter | null, isBlankLine: (line: number) => boolean, leadIns: readonly LeadIn[] = [], units: readonly Unit[] = []): Speaker[] {
   const author = frontMatter?.values.get('author') || null;
   const replyingTo = frontMatter?.values.get('replying-to') || null;
 
@@ -48,18 +49,28 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
 
   // A response to reviewers quotes each reviewer under a label that names them ("Reviewer 2"): the
   // outermost quotes after a label, up to the next one, are that reviewer's comments.
-  const labels = leadIns.filter((leadIn) => leadIn.names !== undefined);
+  const labels = leadIns.filter((leadIn) => leadIn.names !== undefined && !leadIn.post);
   if (labels.length > 0) {
     let next = 0;
-    let current: LeadIn | null = null;
+    let label: LeadIn | null = null;
+    let heading: LeadIn | null = null;
     for (const quote of quotes) {
-      while (next < labels.length && labels[next].line <= quote.startLine) current = labels[next++];
-      if (!current || quote.depth !== 1 || quote.speaker || quote.attribution || quote.callout) continue;
+      for (; next < labels.length && labels[next].line <= quote.startLine; next++) {
+        if (labels[next].heading) heading = labels[next].names ? labels[next] : null;
+        else label = labels[next];
+      }
+      if (quote.depth !== 1 || quote.speaker || quote.attribution || quote.callout) continue;
+      // A reviewer label names every comment after it; a heading naming a person only the comments set in
+      // italics, quotation marks or labels under it, and only up to the next heading.
+      const current = quote.origin === 'styled' && heading && (!label || heading.line > label.line) ? heading : label;
+      if (!current) continue;
       quote.speaker = current.names!;
       // The label is the quote itself ("> Reviewer 1 (Anonymous)"), or stands above it: the reader infers.
       quote.inferred = current.line !== quote.startLine;
     }
   }
+
+  quotePosts(quotes, leadIns, units);
 
   // Who speaks at odd and at even depths? The author's own words sit at depth 0.
   const byParity: [Set<string>, Set<string>] = [new Set(), new Set()];
@@ -93,4 +104,44 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
   if (replyingTo) add(replyingTo, false);
   for (const quote of quotes) if (quote.speaker) add(quote.speaker, quote.inferred);
   return [...speakers.values()];
+}
+
+/** Words a quote must share, in a row, with a post for the post's author to be its speaker. */
+const POST_MATCH_WORDS = 6;
+
+/**
+ * In a copied thread page, each post's own text is its author's (the header above it names them), so a
+ * later quote of those words that names nobody is theirs: found by its first words, in a row, in the
+ * nearest earlier post that holds them. Marked inferred.
+ */
+function quotePosts(quotes: readonly Quote[], leadIns: readonly LeadIn[], units: readonly Unit[]): void {
+  const headers = leadIns.filter((leadIn) => leadIn.post);
+  if (headers.length === 0 || !quotes.some((quote) => quote.depth === 1 && !quote.speaker && !quote.callout)) return;
+  const authorOf = new Map<Unit, string>();
+  let next = 0;
+  let author: string | undefined;
+  for (const unit of units) {
+    while (next < headers.length && headers[next].line <= unit.startLine) author = headers[next++].names;
+    if (author && unit.depth === 0 && unit.isProse) authorOf.set(unit, author);
+  }
+  for (const quote of quotes) {
+    if (quote.depth !== 1 || quote.speaker || quote.callout) continue;
+    const first = units.find((unit) => unit.quote === quote && unit.isProse);
+    if (!first || first.wordCount < 3) continue;
+    // Any few words in a row will do: a link or a shortened hash may differ between the post and the quote.
+    const words = first.wordIds;
+    const size = Math.min(POST_MATCH_WORDS, words.length);
+    let found: string | undefined;
+    for (let at = 0; at + size <= words.length && at < 20 && !found; at += size) {
+      const needle = words.subarray(at, at + size);
+      for (const [unit, writer] of authorOf) {
+        if (unit.startLine >= quote.startLine) break;
+        if (containsRun(unit.wordIds, needle)) found = writer;
+      }
+    }
+    if (found) {
+      quote.speaker = found;
+      quote.inferred = true;
+    }
+  }
 }

@@ -122,7 +122,8 @@ export function scoreThread(thread: CorpusThread): ThreadScore {
   for (const diagnostic of unattributed) {
     const range = linesOf(diagnostic);
     let quote: TruthQuote | null = null;
-    for (let line = range.start; line <= range.end && !quote; line++) quote = truthQuoteAt(line);
+    // A `[quote]` or header line opens the quote the annotation starts a line or two below it.
+    for (let line = range.start; line <= range.end + 2 && !quote; line++) quote = truthQuoteAt(line);
     if (quote?.debatable) continue;
     if (quote) flaggedQuotes.add(quote);
     const right = quote !== null && quote.speaker === null;

@@ -13,9 +13,12 @@ export const unattributedQuote: Rule = {
   },
   check(draft, { options }) {
     const findings: Finding[] = [];
+    // A quote of nothing but code, a header or a signature holds no words anybody would ask "who said this?" of.
+    const withProse = new Set<Quote>();
+    for (const unit of draft.units) if (unit.quote && unit.isProse && unit.depth === unit.quote.depth) withProse.add(unit.quote);
     for (const quote of draft.quotes) {
       // An inferred speaker comes from a strict two-person thread, where readers can tell who speaks.
-      if (quote.attribution || quote.speaker || quote.callout) continue;
+      if (quote.attribution || quote.speaker || quote.callout || !withProse.has(quote)) continue;
       if (quote.depth > 1 && !options.nested) continue;
       const line = quote.startLine;
       const names = likelySpeakers(draft, quote);
