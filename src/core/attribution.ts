@@ -145,7 +145,10 @@ function matchMailHeader(raw: string): AttributionMatch | null {
 
 /** The first line of a mail header that a client wrapped: "On Tue, …, Jane Doe" + "<jane@x.org> wrote:". */
 export function isMailHeaderStart(content: string): boolean {
-  if (/:\s*$/.test(content)) return false;
+  if (content.length > 300 || /:\s*$/.test(content)) return false;
+  const first = content.charCodeAt(0);
+  // "On", "Le", "El", "Em", "Am", "Op", "Il", "Den": a capital first; otherwise an address or "hat am" inside.
+  if ((first < 65 || first > 90) && content.indexOf('@') < 0 && content.indexOf(' hat am ') < 0) return false;
   if (/^(?:On|Le|El|Em|Am|Op|Il|Den)\s+\S.*\d/.test(content)) return true;
   // A name with its address, or "… hat am …", may go on to "wrote:" on the next lines; a header field of
   // a pasted mail ("Message-ID: <…>", "From: …") never does.
@@ -284,6 +287,8 @@ export function findBbcodeTags(content: string): BbcodeTag[] {
  * "## Reviewer #1 (Anonymous)", "**Referee 1:**", "Answers to Dr. Sioris:", "Official Review by Reviewer xYz1".
  */
 export function matchReviewerLabel(content: string): AttributionMatch | null {
+  // Asked of every line: only a short line naming a reviewer, a referee or a doctor goes on to the patterns.
+  if (content.length > 120 || !fewWords(content, 12) || !/revi|refer|\bdr\b/i.test(content)) return null;
   const text = content.trim().replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/[*_]+/g, '').trim();
   if (text.length > 80) return null;
   const match =
@@ -312,6 +317,15 @@ const FORUM_HEADER_TAIL = /\s*(?:↑|»|«|\bClick to expand\.{3}|\[\[?IMG\].*)\
 // "Quote: Originally Posted by X", "Zitat von X", "Citation de X"; the name ends at a date, an arrow or a link.
 const QUOTE_FROM = /^(?:quote\s*:\s*)?(?:(?:quote|reply|posted|citation|zitat|cita|citazione)\s+(?:from|by|de|von|di)|originally\s+posted\s+by)\s*:?\s+(.+?)(?:\s+(?:on|at|le|am|el|il)\s+.*|\s*[↑»«(\[].*|\s+\d.*)?$/iu;
 const SAID = /^(.{1,40}?)\s+(?:said|wrote|writes|says|posted)\s*:?\s*$/iu;
+const FORUM_HEADER_END = /(?:said|says|wrote|writes|posted)\s*:?\s*(?:\*\*|__)?\s*(?:↑|»|click to expand\.{3})?\s*$/i;
+const FORUM_HEADER_START = /^\s*(?:\*\*|__)?\s*(?:quote|reply\s+from|posted|originally|zitat|cita)/i;
+
+/** Whether the text has at most `count` words (spaces counted, nothing allocated). */
+function fewWords(text: string, count: number): boolean {
+  let spaces = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32 && ++spaces > count) return false;
+  return true;
+}
 
 /**
  * The header a forum puts above a quote, as it survives copying: "X said: ↑", "**X wrote:**", "Quote from: X
@@ -320,7 +334,9 @@ const SAID = /^(.{1,40}?)\s+(?:said|wrote|writes|says|posted)\s*:?\s*$/iu;
  */
 export function matchForumHeader(content: string): AttributionMatch | null {
   // Asked of most lines of a draft: the words every form holds are looked for first, in one cheap test.
-  if (content.length > 200 || !/sa(?:id|ys)|wr(?:ote|ites)|posted|quot|from|zitat|cita/i.test(content)) return null;
+  if (content.length > 200) return null;
+  // "X said:" ends with its verb (an arrow or "Click to expand" after it); "Quote from: X …" starts with its words.
+  if (!FORUM_HEADER_END.test(content) && !FORUM_HEADER_START.test(content)) return null;
   const text = content.trim().replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/\*\*/g, '').replace(/\\([<>[\]_*])/g, '$1').replace(FORUM_HEADER_TAIL, '').trim();
   if (!text || text.length > 160) return null;
   if (/^quote\s*:?$/i.test(text)) return { form: 'forum-header', placement: 'before', speaker: null };
@@ -416,10 +432,14 @@ const POST_HEADERS: readonly RegExp[] = [
   /^u\/([\w-]{2,30})\s+[·•]/iu,
 ];
 
+// What every post header holds: one cheap test before the patterns.
+const POST_HEADER_HINT = /[·•|]|^\S+\s+(?:commented|replied|wrote|posted|answered|responded)\b|^#{1,6}\s+(?:post|reply|comment|answer)|^\[|^u\/|^(?:\*\*|__)?(?:author|posted|from)\b/i;
+
 /** The author a copied page names at the head of a post, or null. */
 export function matchPostHeader(content: string): string | null {
+  if (content.length > 160 || !fewWords(content, 16)) return null;
   const text = content.trim();
-  if (text.length > 160) return null;
+  if (!POST_HEADER_HINT.test(text)) return null;
   for (const pattern of POST_HEADERS) {
     const match = pattern.exec(text);
     if (!match) continue;

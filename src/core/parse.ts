@@ -762,20 +762,38 @@ const RESPONSE_LABEL = /^\s*(?:\*\*|__)?(?:\d+[.)]\s*)?(?:(?:author(?:s|s['’]|
  * quotation marks, under a comment label, or answered by a paragraph labelled "Response:"/"Reply:".
  */
 function isStyledComment(lines: readonly LineText[], first: number, last: number): boolean {
-  const head = lines[first].text.trimStart();
+  // Most paragraphs of a draft start with a letter, end in no mark and hold no label: settled cheaply.
+  const next = nextTextLine(lines, last);
+  const firstText = lines[first].text;
+  const opening = firstText.charCodeAt(firstText.search(/\S/));
+  if (!(opening === 42 || opening === 95 || opening === 34 || opening === 0x201c || opening === 0x201e || opening === 0xab) && !mayBeLabel(firstText) && !(next >= 0 && mayBeLabel(lines[next].text))) {
+    return false;
+  }
+  const head = firstText.trimStart();
   const tail = lines[last].text.trimEnd();
-  if (head.length + tail.length < 30 || RESPONSE_LABEL.test(head)) return false;
+  if (head.length + tail.length < 30 || (mayBeLabel(head) && RESPONSE_LABEL.test(head))) return false;
   // "_Originally posted by @user in …_" is an attribution in italics, not a comment.
   if (first === last && (matchOriginallyPosted(head) || matchLinkLine(head) || (head.match(/\s+/g)?.length ?? 0) < 5)) return false;
-  const opening = head.charCodeAt(0);
+  const mark = head.charCodeAt(0);
   // Italics: one `*` or `_` (not bold) opens the paragraph and the same closes it.
-  if ((opening === 42 || opening === 95) && head.charCodeAt(1) !== opening && /^[*_][^\s*_]/.test(head) && new RegExp(`[^\\s*_]\\${head[0]}[.:;,]?$`).test(tail)) return true;
+  if ((mark === 42 || mark === 95) && head.charCodeAt(1) !== mark && /^[*_][^\s*_]/.test(head) && new RegExp(`[^\\s*_]\\${head[0]}[.:;,]?$`).test(tail)) return true;
   if (/^["“„«]/.test(head) && /["”»][.,;:]?$/.test(tail)) return true;
-  if (COMMENT_LABEL.test(head)) return true;
-  for (let next = last + 1; next < lines.length && next <= last + 3; next++) {
-    const text = lines[next].text;
-    if (isBlankBetween(text, 0, text.length)) continue;
-    return RESPONSE_LABEL.test(text);
+  if (mayBeLabel(head) && COMMENT_LABEL.test(head)) return true;
+  return next >= 0 && mayBeLabel(lines[next].text) && RESPONSE_LABEL.test(lines[next].text);
+}
+
+/** The first line with text within the three after `line`, or -1. */
+function nextTextLine(lines: readonly LineText[], line: number): number {
+  for (let next = line + 1; next < lines.length && next <= line + 3; next++) if (!isBlankBetween(lines[next].text, 0, lines[next].text.length)) return next;
+  return -1;
+}
+
+/** Every label ends within its first few words with a colon, a full stop, a bracket or bold markers. */
+function mayBeLabel(text: string): boolean {
+  const end = Math.min(text.length, 48);
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 58 /* : */ || code === 46 /* . */ || code === 41 /* ) */ || code === 42 /* * */ || code === 95 /* _ */) return true;
   }
   return false;
 }
@@ -960,7 +978,8 @@ function findAttributions(
         continue;
       }
     }
-    if (line.depth === 0) {
+    // A post's header starts a block of its own (most lines of a draft go on a paragraph: not asked).
+    if (line.depth === 0 && (i === 0 || info[i - 1].blank)) {
       const author = matchPostHeader(content);
       if (author) {
         leadIns.push({ line: i, text: content, names: author, post: true });
