@@ -11,13 +11,15 @@ export const duplicateParagraph: Rule = {
   scope: 'prose',
   options: {
     minLength: { type: 'number', default: 20, minimum: 1, description: 'Shortest paragraph (in normalised characters) to compare, so "Thanks!" twice is not flagged.' },
+    minWords: { type: 'number', default: 4, minimum: 1, description: 'Fewest words a repeated paragraph must have: a copied page repeats "permalink embed save" and "See general comments." by design.' },
   },
   check(draft, { analysis, options, debate }) {
     const minLength = options.minLength as number;
+    const minWords = options.minWords as number;
     const { repeated, inLaterCopy } = analysis.duplicates;
     const findings: Finding[] = [];
     for (const copies of repeated) {
-      if (copies[0].normalizedLength < minLength) continue;
+      if (copies[0].normalizedLength < minLength || copies[0].wordCount < minWords) continue;
       const first = copies[0];
       for (const copy of copies.slice(1)) {
         if (inLaterCopy.has(copy) || (!debate && headingBetween(draft, first, copy))) continue;
