@@ -106,37 +106,46 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
   return [...speakers.values()];
 }
 
-/** Words a quote must share, in a row, with a post for the post's author to be its speaker. */
-const POST_MATCH_WORDS = 6;
+/** Words a quote must share, in a row, with earlier text for that text's speaker to be its own. */
+const MATCH_WORDS = 6;
+/** Past this many quotes naming nobody, or this many earlier passages, the search is not worth a keystroke. */
+const MAX_SEARCHED_QUOTES = 64;
+const MAX_SEARCHED_PASSAGES = 400;
 
 /**
- * In a copied thread page, each post's own text is its author's (the header above it names them), so a
- * later quote of those words that names nobody is theirs: found by its first words, in a row, in the
- * nearest earlier post that holds them. Marked inferred.
+ * A quote that names nobody may repeat words the thread already gave a speaker: a post's own text under a
+ * copied page's post header ("alice commented …"), or an earlier quote whose speaker is known (mail that
+ * trimmed the attribution of a deeper level). Its first words in a row, found in the nearest such passage
+ * before it, make that passage's speaker its own, marked inferred.
  */
 function quotePosts(quotes: readonly Quote[], leadIns: readonly LeadIn[], units: readonly Unit[]): void {
+  const unnamed = quotes.filter((quote) => !quote.speaker && !quote.callout);
+  if (unnamed.length === 0 || unnamed.length > MAX_SEARCHED_QUOTES) return;
   const headers = leadIns.filter((leadIn) => leadIn.post);
-  if (headers.length === 0 || !quotes.some((quote) => quote.depth === 1 && !quote.speaker && !quote.callout)) return;
-  const authorOf = new Map<Unit, string>();
+  // Each prose passage with a known speaker, in document order: a post's own text, or a named quote's.
+  const passages: { unit: Unit; speaker: string }[] = [];
   let next = 0;
   let author: string | undefined;
   for (const unit of units) {
     while (next < headers.length && headers[next].line <= unit.startLine) author = headers[next++].names;
-    if (author && unit.depth === 0 && unit.isProse) authorOf.set(unit, author);
+    if (!unit.isProse || unit.wordCount < MATCH_WORDS) continue;
+    const speaker = unit.depth === 0 ? author : unit.quote && unit.quote.depth === unit.depth ? unit.quote.speaker : null;
+    if (speaker) passages.push({ unit, speaker });
   }
-  for (const quote of quotes) {
-    if (quote.depth !== 1 || quote.speaker || quote.callout) continue;
-    const first = units.find((unit) => unit.quote === quote && unit.isProse);
+  if (passages.length === 0) return;
+  for (const quote of unnamed) {
+    const first = units.find((unit) => unit.quote === quote && unit.isProse && unit.depth === quote.depth);
     if (!first || first.wordCount < 3) continue;
-    // Any few words in a row will do: a link or a shortened hash may differ between the post and the quote.
+    // Any few words in a row will do: a link or a shortened hash may differ between the two.
     const words = first.wordIds;
-    const size = Math.min(POST_MATCH_WORDS, words.length);
+    const size = Math.min(MATCH_WORDS, words.length);
+    let before = passages.length;
+    while (before > 0 && passages[before - 1].unit.startLine >= quote.startLine) before--;
     let found: string | undefined;
-    for (let at = 0; at + size <= words.length && at < 20 && !found; at += size) {
-      const needle = words.subarray(at, at + size);
-      for (const [unit, writer] of authorOf) {
-        if (unit.startLine >= quote.startLine) break;
-        if (containsRun(unit.wordIds, needle)) found = writer;
+    for (let k = before - 1; k >= 0 && k >= before - MAX_SEARCHED_PASSAGES && !found; k--) {
+      const haystack = passages[k].unit.wordIds;
+      for (let at = 0; at + size <= words.length && at < 4 * size && !found; at += size) {
+        if (containsRun(haystack, words.subarray(at, at + size))) found = passages[k].speaker;
       }
     }
     if (found) {
