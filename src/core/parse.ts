@@ -959,6 +959,13 @@ function findAttributions(
 
   for (let i = first; i <= last; i++) {
     const line = info[i];
+    if (line.code && !line.blank && isLoneLine(info, i, first, last)) {
+      // Web mail indents its header ("    On Wednesday, …, Nate <n@x> wrote:"), which Markdown reads as a
+      // one-line code block: still a lead-in to the words pasted under it.
+      const header = matchLeadingAttribution(lines[i].text.trim());
+      if (header?.form === 'mail') leadIns.push({ line: i, text: lines[i].text.trim() });
+      continue;
+    }
     if (line.blank || line.code || line.html || line.frontMatter || attributionOfLine.has(i)) continue;
     const content = contentOf(lines, info, i).trim();
     const quote = quoteOfLine[i];
@@ -1068,6 +1075,11 @@ function findAttributions(
     }
   }
   return { attributions, leadIns, attributionOfLine };
+}
+
+/** Whether line i stands alone between blank lines (or the region's edges). */
+function isLoneLine(info: readonly LineInfo[], i: number, first: number, last: number): boolean {
+  return (i === first || info[i - 1].blank) && (i === last || info[i + 1].blank);
 }
 
 /** Pasted web text keeps each paragraph on one long line; hand-wrapped prose stays under this width. */
