@@ -90,12 +90,14 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
     }
   }
 
+  sameSpeakerSpelledAlike(quotes);
+
   const speakers = new Map<string, Speaker>();
-  // A thread names few people many times: lower-case each name once.
+  // A thread names few people many times: work out each name's key once.
   const keys = new Map<string, string>();
   const add = (name: string, inferred: boolean) => {
     let key = keys.get(name);
-    if (key === undefined) keys.set(name, (key = name.toLowerCase()));
+    if (key === undefined) keys.set(name, (key = speakerKey(name)));
     const known = speakers.get(key);
     if (!known) speakers.set(key, { name, inferred });
     else if (!inferred) known.inferred = false;
@@ -104,6 +106,38 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
   if (replyingTo) add(replyingTo, false);
   for (const quote of quotes) if (quote.speaker) add(quote.speaker, quote.inferred);
   return [...speakers.values()];
+}
+
+/**
+ * One person as threads spell them: case, a leading `@` or `u/`, and underscores, dots or hyphens against
+ * spaces do not matter ("@jane_doe", "Jane Doe", "jane-doe").
+ */
+export function speakerKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/^\/?u\/|^@/, '')
+    .replace(/[_.\-\s]+/g, ' ')
+    .trim();
+}
+
+/**
+ * A mail header gives a name and an address ("Jane Doe <jane@x.org>"): where another quote is named by
+ * the address alone, or by another spelling of the name, it is the same person, named as first written.
+ */
+function sameSpeakerSpelledAlike(quotes: readonly Quote[]): void {
+  const byKey = new Map<string, string>();
+  for (const quote of quotes) {
+    const attribution = quote.attribution;
+    if (!quote.speaker || !attribution?.email || attribution.speaker === attribution.email) continue;
+    byKey.set(speakerKey(attribution.email), quote.speaker);
+  }
+  for (const quote of quotes) {
+    if (!quote.speaker) continue;
+    const key = speakerKey(quote.speaker);
+    const known = byKey.get(key);
+    if (known) quote.speaker = known;
+    else byKey.set(key, quote.speaker);
+  }
 }
 
 /** Words a quote must share, in a row, with earlier text for that text's speaker to be its own. */
