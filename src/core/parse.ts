@@ -14,11 +14,13 @@ import {
 } from './attribution';
 import { CONTINUES_BLOCK, mayContinue } from './blockBoundaries';
 import { FrontMatter, parseFrontMatter } from './frontMatter';
-import { normalizedHashAndLength, normalizeForMatching, WordStore, wordsOfIds } from './normalize';
+import { normalizedHashAndLength, normalizeForMatching } from './matchingForm';
 import { resolveSpeakers, Speaker } from './speakers';
 import { NO_SUPPRESSIONS, parseSuppressions, Suppressions } from './suppressions';
 import { charactersIn, dominantEol, isBlankBetween, LineText, splitLineTexts } from './text';
 import { Position } from './types';
+import { wordsOfIds } from './vocabulary';
+import { WordStore } from './words';
 
 /** `list-item`: a paragraph inside a list, which reads as one point of a list, never as a paragraph of prose. */
 export type UnitKind = 'paragraph' | 'list-item' | 'heading' | 'code' | 'html' | 'rule' | 'table' | 'attribution' | 'markup';

@@ -1,7 +1,6 @@
 import { unitChangesSince } from '../changes';
 import { quoteLinesEdits } from '../edits';
 import { IntMap } from '../intMap';
-import { containsRun, wordIdsOf } from '../normalize';
 import { mix } from '../similarity';
 import { Draft, Unit, UnitMemo } from '../parse';
 import { lineRangeLabel } from '../preview/labels';
@@ -9,6 +8,8 @@ import { Finding, Rule } from '../rule';
 import { firstIndexWhere } from '../search';
 import { range } from '../types';
 import { addToBucket, removeFromBucket, UnitBuckets } from '../unitBuckets';
+import { containsRun } from '../vocabulary';
+import { wordIdsOf } from '../words';
 
 // Phrases that end a sentence announcing someone else's words: "… was this argument:", "you wrote that:".
 const LEAD_IN_PHRASES = [
