@@ -54,7 +54,7 @@ export function fixAll(text: string, options: LintOptions = {}): FixAllResult {
 export { diagnosticToJson, treeToJson } from './json';
 export type { DiagnosticJson, FileResultJson, TreeJson } from './json';
 export { attributionEdit, authorOfSource, disableForFileEdit, disableForLineEdit, minimalEdit, quoteBlock, toggleQuoteEdits } from './drafting';
-export { quotePrefix } from './edits';
+export { quotePrefix } from './quoteMarkers';
 export { buildViewModel, renderExcerpt } from './preview/viewModel';
 export type { ViewBadge, ViewModel, ViewNode, ViewSpeaker, ViewSummary } from './preview/viewModel';
 export type { HostMessage, PreviewState, WebviewMessage } from './preview/messages';
