@@ -22,7 +22,7 @@ export { buildReplyTree, formatTreeText, treeNodeToJson } from './thread';
 export type { ReplyTree, TreeNode, TreeNodeJson } from './thread';
 export { RULES, ruleById } from './rules';
 export type { Rule, RuleOptionSpec } from './rule';
-export type { Speaker } from './speakers';
+export type { Speaker } from './model';
 export { stripBom, restoreBom } from './text';
 
 export function replyTree(text: string): ReplyTree {

@@ -1,11 +1,5 @@
 import { FrontMatter } from './frontMatter';
-import { LeadIn, Quote } from './parse';
-
-export interface Speaker {
-  name: string;
-  /** True when no line of the draft names this speaker: Riposte guessed from the thread's shape. */
-  inferred: boolean;
-}
+import { LeadIn, Quote, Speaker } from './model';
 
 /**
  * Decides who wrote each quote: its own attribution first, then the draft's front matter, then — only for
