@@ -341,7 +341,7 @@ export interface DraftParts {
   blocks: MarkdownBlock[];
   quoteOfLine: (Quote | null)[];
   attributionOfLine: Map<number, Attribution>;
-  /** One identity shared by a draft and its edited successors: rules key the indexes they keep on it. */
+  /** One identity shared by a draft and its edited successors: the lineage's LineageCache is found by it. */
   carry: DraftCarry;
   /** Tells this version from the others sharing the carry (unique across drafts). */
   generation: number;
@@ -356,6 +356,6 @@ export interface UnitChange {
 }
 
 export interface DraftCarry {
-  /** The latest edits, oldest first: an index kept by a rule replays them instead of diffing every unit. */
+  /** The latest edits, oldest first: an index in the LineageCache replays them instead of diffing every unit. */
   log: UnitChange[];
 }
