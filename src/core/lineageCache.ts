@@ -1,9 +1,9 @@
-// What one lint of a draft leaves for the next lint of the same draft lineage: the draft and its edited
-// successors, which share `draft.parts.carry`. Everything here is worked out from a draft and can be
-// worked out again; it is kept because a keystroke changes a paragraph or two, and each index here
-// replays the edit log (unitChangesSince) instead of reading the whole draft again. This is the one
-// place that state outlives a lint: rules read it through their context (RuleContext.cache) and keep
-// none of their own.
+// What one lint of a draft leaves for the next lint of the same draft lineage (and one preview build for
+// the next): the draft and its edited successors, which share `draft.parts.carry`. Everything here is
+// worked out from a draft and could be worked out again; it is kept because a keystroke changes a
+// paragraph or two, and each index here replays the edit log (unitChangesSince) instead of reading the
+// whole draft again. This is the one place that state outlives a lint: rules read it through their
+// context (RuleContext.cache) and keep none of their own.
 import { currentTextGroups, TextGroups } from './duplicates';
 import { DraftCarry } from './model';
 import { currentNearDuplicateIndex, NearDuplicateIndex } from './nearDuplicates';
@@ -17,6 +17,12 @@ export interface NearCopyChange {
   text: string;
 }
 
+/** A quote's own words as the preview shows them (preview/viewModel.ts). */
+export interface RenderedExcerpt {
+  html: string;
+  textHash: string;
+}
+
 export class LineageCache {
   private textGroups?: TextGroups;
   private nearDuplicates?: NearDuplicateIndex;
@@ -25,6 +31,9 @@ export class LineageCache {
 
   /** Each paragraph's described change from its near copy, by paragraph (the word diff is quadratic). */
   readonly nearCopyChanges = new WeakMap<Unit, NearCopyChange>();
+
+  /** Quotes' own words rendered by the last view model built, by their text, for the next one to reuse. */
+  quoteExcerpts = new Map<string, RenderedExcerpt>();
 
   /** Comparable paragraphs grouped by normalised text, up to date for `draft` (the duplicate index reads them). */
   duplicateGroups(draft: Draft): TextGroups {
