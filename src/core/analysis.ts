@@ -1,4 +1,5 @@
 import { buildDuplicateIndex, DuplicateIndex } from './duplicates';
+import { LineageCache } from './lineageCache';
 import { Draft } from './parse';
 
 /** The text that quotes are checked against (front matter `source:` or configuration). */
@@ -9,7 +10,8 @@ export interface SourceDocument {
 }
 
 /**
- * Indexes several rules share, each built at most once per draft version and only when a rule asks.
+ * What several rules read of one draft version, worked out at most once per lint and only when a rule
+ * asks. What outlives the lint is in `cache`, the draft lineage's LineageCache.
  */
 export class Analysis {
   private duplicateIndex?: DuplicateIndex;
@@ -17,10 +19,12 @@ export class Analysis {
   constructor(
     readonly draft: Draft,
     readonly source: SourceDocument | null,
+    readonly cache: LineageCache,
   ) {}
 
+  /** Repeated paragraphs and blocks of this version. */
   get duplicates(): DuplicateIndex {
-    this.duplicateIndex ??= buildDuplicateIndex(this.draft);
+    this.duplicateIndex ??= buildDuplicateIndex(this.draft, this.cache.duplicateGroups(this.draft));
     return this.duplicateIndex;
   }
 }

@@ -1,7 +1,7 @@
 // Where a draft's Markdown may be cut, so that its pieces parse to the same blocks as the whole: after a
 // blank line outside quotes, before a line that starts afresh, unless a block from above is still open.
-import { quotePrefix } from './edits';
-import type { MarkdownBlock } from './parse';
+import type { MarkdownBlock } from './model';
+import { quotePrefix } from './quoteMarkers';
 import type { LineText } from './text';
 
 /** A line that may continue a block from above a blank line: indented, or a list item. */

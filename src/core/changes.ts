@@ -1,4 +1,5 @@
-// Rules keep indexes across the versions of a draft being edited; these say what changed in between.
+// The LineageCache keeps indexes across the versions of a draft being edited; these say what changed
+// in between.
 import { Draft, Unit, UnitChange } from './parse';
 
 /**

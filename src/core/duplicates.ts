@@ -53,12 +53,12 @@ const MAX_START_CANDIDATES = 8;
 const MAX_REPLAYED_UNITS = 2000;
 
 /**
- * Comparable units grouped by normalised text, kept for a draft's lineage and brought up to date by its
- * edit log. Groups are found by the text's hash (units keep the hash, not the text); the texts are
- * compared only when a unit joins a group, and the rare text whose hash collides with another's is
- * grouped by the text itself.
+ * Comparable units grouped by normalised text, kept for a draft's lineage (in its LineageCache) and
+ * brought up to date by its edit log. Groups are found by the text's hash (units keep the hash, not the
+ * text); the texts are compared only when a unit joins a group, and the rare text whose hash collides
+ * with another's is grouped by the text itself.
  */
-interface TextGroups {
+export interface TextGroups {
   generation: number;
   /** Most texts occur once: a unit alone, an array (in document order) once a copy joins it. */
   byHash: IntMap<Unit | Unit[]>;
@@ -66,8 +66,6 @@ interface TextGroups {
   /** The groups holding more than one unit. */
   repeated: Set<Unit[]>;
 }
-
-const keptGroups = new WeakMap<object, TextGroups>();
 
 function addToGroup(groups: TextGroups, unit: Unit): void {
   const found = groups.byHash.get(unit.normalizedHash);
@@ -116,8 +114,8 @@ function removeFromGroup(groups: TextGroups, unit: Unit): void {
   if (collided.length === 0) groups.byCollidedText.delete(text);
 }
 
-function textGroups(draft: Draft): TextGroups {
-  const kept = keptGroups.get(draft.parts.carry);
+/** The text groups of `draft`: `kept` (those of an earlier version of its lineage) brought up to date, or new ones. */
+export function currentTextGroups(kept: TextGroups | undefined, draft: Draft): TextGroups {
   const changes = kept ? unitChangesSince(draft, kept.generation) : null;
   if (kept && changes && changes.removed.length + changes.added.length <= MAX_REPLAYED_UNITS) {
     for (const unit of changes.removed) if (isComparable(unit)) removeFromGroup(kept, unit);
@@ -127,14 +125,14 @@ function textGroups(draft: Draft): TextGroups {
   }
   const groups: TextGroups = { generation: draft.parts.generation, byHash: new IntMap(draft.units.length), byCollidedText: new Map(), repeated: new Set() };
   for (const unit of draft.units) if (isComparable(unit)) addToGroup(groups, unit);
-  keptGroups.set(draft.parts.carry, groups);
   return groups;
 }
 
-export function buildDuplicateIndex(draft: Draft, options: DuplicateIndexOptions = DEFAULT_DUPLICATE_INDEX_OPTIONS): DuplicateIndex {
+/** The duplicate index of `draft`, given its text groups (`currentTextGroups`). */
+export function buildDuplicateIndex(draft: Draft, groups: TextGroups, options: DuplicateIndexOptions = DEFAULT_DUPLICATE_INDEX_OPTIONS): DuplicateIndex {
   // Paragraphs at different quote depths are not copies of each other: such groups split by depth.
   const repeated: Unit[][] = [];
-  for (const group of textGroups(draft).repeated) {
+  for (const group of groups.repeated) {
     if (group.every((unit) => unit.depth === group[0].depth)) repeated.push(group.slice());
     else {
       for (const depth of new Set(group.map((unit) => unit.depth))) {

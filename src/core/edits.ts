@@ -1,13 +1,7 @@
 import { Draft, Unit } from './parse';
+import { quotePrefix } from './quoteMarkers';
 import { deleteLinesRange } from './text';
 import { range, Range, TextEdit } from './types';
-
-const QUOTE_PREFIX = /^(?: {0,3}>[ \t]?)*/;
-
-/** The `>` markers a line of text starts with. */
-export function quotePrefix(text: string): string {
-  return QUOTE_PREFIX.exec(text)![0];
-}
 
 /** The `>` markers a draft's line starts with, to repeat on lines inserted beside it. */
 export function quotePrefixOf(draft: Draft, line: number): string {

@@ -1,6 +1,7 @@
 import { Analysis, SourceDocument } from './analysis';
 import { emptyConfig, RiposteConfig } from './config';
 import { decideDebate } from './debate';
+import { lineageCacheOf } from './lineageCache';
 import { Draft, parseDraft } from './parse';
 import { Rule, RuleOptionValues } from './rule';
 import { RULES } from './rules';
@@ -47,7 +48,8 @@ export function lintDraft(draft: Draft, options: LintOptions = {}): Diagnostic[]
     const text = options.readSource(sourcePath);
     if (text !== undefined) source = { path: sourcePath, text };
   }
-  const analysis = new Analysis(draft, source);
+  const cache = lineageCacheOf(draft);
+  const analysis = new Analysis(draft, source, cache);
   const diagnostics: Diagnostic[] = [];
   const { debate } = decideDebate(draft, { fileName: options.fileName, languageId: options.languageId, setting: config.debate });
   for (const rule of RULES) {
@@ -56,7 +58,7 @@ export function lintDraft(draft: Draft, options: LintOptions = {}): Diagnostic[]
     if (rule.scope === 'debate' && !debate) continue;
     let findings;
     try {
-      findings = rule.check(draft, { options: optionsFor(rule, config), analysis, debate });
+      findings = rule.check(draft, { options: optionsFor(rule, config), analysis, cache, debate });
     } catch (error) {
       (options.onRuleError ?? defaultRuleError)(rule.id, error);
       continue;

@@ -22,7 +22,7 @@ export { buildReplyTree, formatTreeText, treeNodeToJson } from './thread';
 export type { ReplyTree, TreeNode, TreeNodeJson } from './thread';
 export { RULES, ruleById } from './rules';
 export type { Rule, RuleOptionSpec } from './rule';
-export type { Speaker } from './speakers';
+export type { Speaker } from './model';
 export { stripBom, restoreBom } from './text';
 
 export function replyTree(text: string): ReplyTree {
@@ -54,7 +54,7 @@ export function fixAll(text: string, options: LintOptions = {}): FixAllResult {
 export { diagnosticToJson, treeToJson } from './json';
 export type { DiagnosticJson, FileResultJson, TreeJson } from './json';
 export { attributionEdit, authorOfSource, disableForFileEdit, disableForLineEdit, minimalEdit, quoteBlock, toggleQuoteEdits } from './drafting';
-export { quotePrefix } from './edits';
+export { quotePrefix } from './quoteMarkers';
 export { buildViewModel, renderExcerpt } from './preview/viewModel';
 export type { ViewBadge, ViewModel, ViewNode, ViewSpeaker, ViewSummary } from './preview/viewModel';
 export type { HostMessage, PreviewState, WebviewMessage } from './preview/messages';

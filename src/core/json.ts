@@ -1,6 +1,6 @@
+import { Speaker } from './model';
 import { TreeNodeJson, treeNodeToJson, ReplyTree } from './thread';
 import { Diagnostic, Range } from './types';
-import { Speaker } from './speakers';
 
 // The JSON contract other tools read (`riposte lint --format json`, `riposte tree`, the API): exactly
 // these fields, built field by field so nothing internal leaks into it.

@@ -1,4 +1,5 @@
 import { Analysis } from './analysis';
+import { LineageCache } from './lineageCache';
 import { Draft } from './parse';
 import { Fix, Range, RelatedInformation, Severity, SeveritySetting } from './types';
 
@@ -23,12 +24,18 @@ export interface Finding {
 
 export interface RuleContext {
   options: RuleOptionValues;
+  /** What the rules share of this draft version (the duplicate index, the source document). */
   analysis: Analysis;
+  /** What lints of this draft's lineage keep for the next one: the indexes an edit updates rather than rebuilds. */
+  cache: LineageCache;
   /** Whether the draft is a debate draft (debate.ts); a `prose` rule reads documentation more leniently. */
   debate: boolean;
 }
 
-/** One rule: metadata as data, and a check that reads the parsed draft and never re-parses it. */
+/**
+ * One rule: metadata as data, and a check that reads the parsed draft (never re-parsing it) and its
+ * context. A rule keeps no state of its own between lints: what it keeps is in `context.cache`.
+ */
 export interface Rule {
   id: string;
   description: string;

@@ -2,7 +2,7 @@
 // bands (locality-sensitive hashing); only paragraphs that share a bucket are compared word by word.
 import { fnv1a, FNV_OFFSET, FNV_PRIME } from './hash';
 import { MinHashKernel, simdMinHashKernel } from './minHashKernel';
-import { wordHashesById, wordIds } from './normalize';
+import { wordHashesById, wordIds } from './vocabulary';
 
 const HASHES = 30; // a multiple of three: signInJavaScript computes three at a time
 // Two rows a band: short paragraphs have few bigrams, and three-row bands let edited copies slip through.

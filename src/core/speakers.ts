@@ -1,12 +1,6 @@
 import { FrontMatter } from './frontMatter';
-import { containsRun } from './normalize';
-import { LeadIn, Quote, Unit } from './parse';
-
-export interface Speaker {
-  name: string;
-  /** True when no line of the draft names this speaker: Riposte guessed from the thread's shape. */
-  inferred: boolean;
-}
+import { LeadIn, Quote, Speaker, Unit } from './model';
+import { containsRun } from './vocabulary';
 
 /**
  * Decides who wrote each quote: its own attribution first, then the draft's front matter, then — only for

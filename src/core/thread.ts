@@ -1,5 +1,5 @@
+import { Speaker } from './model';
 import { Draft, Quote, Unit } from './parse';
-import { Speaker } from './speakers';
 
 export interface TreeNode {
   kind: 'document' | 'quote' | 'reply';

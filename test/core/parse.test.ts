@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { parseDraft } from '../../src/core';
 import { parseFrontMatter } from '../../src/core/frontMatter';
-import { markdownBlocks, maskNonProse } from '../../src/core/parse';
+import { maskNonProse } from '../../src/core/masking';
+import { markdownBlocks } from '../../src/core/parse';
 import { fixtureAndExampleTexts } from '../corpus';
 import { splitLines, splitLineTexts } from '../../src/core/text';
 import { seededRandom } from '../random';

@@ -2,6 +2,7 @@
 // renders. Keys stay stable across edits so the webview can re-render only the nodes that changed.
 import MarkdownIt from 'markdown-it';
 import { fnv1a, FNV_PRIME } from '../hash';
+import { lineageCacheOf, RenderedExcerpt } from '../lineageCache';
 import { Draft, Quote, Unit, UnitMemo } from '../parse';
 import { buildReplyTree, TreeNode } from '../thread';
 import { Diagnostic, Severity } from '../types';
@@ -91,15 +92,7 @@ function hashText(text: string): string {
 }
 
 /** A paragraph's excerpt, rendered once: a unit's text never changes. */
-const UNIT_EXCERPT = new UnitMemo((unit) => ({ html: renderExcerpt(unit.text), textHash: hashText(unit.text) }));
-
-interface Excerpt {
-  html: string;
-  textHash: string;
-}
-
-/** Quotes' own words (several paragraphs joined) rendered by the last build, reused by the next one. */
-let quoteExcerpts = new Map<string, Excerpt>();
+const UNIT_EXCERPT = new UnitMemo((unit): RenderedExcerpt => ({ html: renderExcerpt(unit.text), textHash: hashText(unit.text) }));
 
 export function buildViewModel(draft: Draft, diagnostics: readonly Diagnostic[], file: string, version: number): ViewModel {
   // Built afresh rather than kept with the draft: a tree per open draft would weigh more than building one.
@@ -149,8 +142,10 @@ export function buildViewModel(draft: Draft, diagnostics: readonly Diagnostic[],
     return badges;
   };
 
-  const nextQuoteExcerpts = new Map<string, Excerpt>();
-  const excerptOf = (node: TreeNode): Excerpt => {
+  // Quotes' own words (several paragraphs joined) are rendered once per text: the last build's are reused.
+  const cache = lineageCacheOf(draft);
+  const nextQuoteExcerpts = new Map<string, RenderedExcerpt>();
+  const excerptOf = (node: TreeNode): RenderedExcerpt => {
     if (node.unit) return node.unit.memo(UNIT_EXCERPT);
     // A quote's own words: its units at its depth before any nested quote or reply.
     const firstChild = node.children[0]?.range.startLine ?? Number.POSITIVE_INFINITY;
@@ -158,7 +153,7 @@ export function buildViewModel(draft: Draft, diagnostics: readonly Diagnostic[],
       .filter((unit) => unit.startLine < firstChild)
       .map((unit) => unit.text)
       .join('\n\n');
-    const excerpt = nextQuoteExcerpts.get(text) ?? quoteExcerpts.get(text) ?? { html: renderExcerpt(text), textHash: hashText(text) };
+    const excerpt = nextQuoteExcerpts.get(text) ?? cache.quoteExcerpts.get(text) ?? { html: renderExcerpt(text), textHash: hashText(text) };
     nextQuoteExcerpts.set(text, excerpt);
     return excerpt;
   };
@@ -206,6 +201,6 @@ export function buildViewModel(draft: Draft, diagnostics: readonly Diagnostic[],
   };
 
   const nodes = tree.root.children.map(convert);
-  quoteExcerpts = nextQuoteExcerpts;
+  cache.quoteExcerpts = nextQuoteExcerpts;
   return { file, version, speakers, summary, nodes };
 }

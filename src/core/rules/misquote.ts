@@ -1,4 +1,4 @@
-import { wordKeys } from '../normalize';
+import { wordKeys } from '../words';
 import { lineRangeLabel } from '../preview/labels';
 import { Finding, Rule } from '../rule';
 import { wordDifferences, wordSimilarity } from '../similarity';

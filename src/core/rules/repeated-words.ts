@@ -1,7 +1,8 @@
-import { sameWordKey, wordIds, wordKeyAt, wordOfId, wordSpans } from '../normalize';
 import { UnitMemo } from '../parse';
 import { Finding, Rule } from '../rule';
 import { range } from '../types';
+import { wordIds, wordOfId } from '../vocabulary';
+import { sameWordKey, wordKeyAt, wordSpans } from '../words';
 
 // Doubled single words that English uses on purpose ("that that", "when you set it it works", "I told you
 // you were right", "gave her her keys").

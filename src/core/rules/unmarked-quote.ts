@@ -1,14 +1,11 @@
-import { unitChangesSince } from '../changes';
 import { quoteLinesEdits } from '../edits';
-import { IntMap } from '../intMap';
-import { containsRun, wordIdsOf } from '../normalize';
-import { mix } from '../similarity';
-import { Draft, Unit, UnitMemo } from '../parse';
+import { Unit, UnitMemo } from '../parse';
 import { lineRangeLabel } from '../preview/labels';
+import { MIN_MATCH_WORDS } from '../quotedRuns';
 import { Finding, Rule } from '../rule';
 import { firstIndexWhere } from '../search';
 import { range } from '../types';
-import { addToBucket, removeFromBucket, UnitBuckets } from '../unitBuckets';
+import { containsRun } from '../vocabulary';
 
 // Phrases that end a sentence announcing someone else's words: "… was this argument:", "you wrote that:".
 const LEAD_IN_PHRASES = [
@@ -16,15 +13,13 @@ const LEAD_IN_PHRASES = [
   /\b(?:you|he|she|they|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:wrote|write|writes|said|say|says|claim|claims|claimed|argue|argues|argued|state|states|stated|suggest|suggests|suggested|assert|asserts|asserted|put it|mention|mentions|mentioned|mean|meant)(?:\s+(?:that|this|the following))?\s*:\s*$/i,
 ];
 
-const MIN_MATCH_WORDS = 8;
-
 export const unmarkedQuote: Rule = {
   id: 'unmarked-quote',
   description: "Someone else's words pasted without `>`: a paragraph announced by a lead-in (\"this argument:\", \"you wrote:\"), or text found in the source or in an earlier quote.",
   defaultSeverity: 'warning',
   scope: 'debate',
   options: {},
-  check(draft, { analysis }) {
+  check(draft, { analysis, cache }) {
     const findings: Finding[] = [];
     const flagged = new Set<Unit>();
     const { inLaterCopy } = analysis.duplicates;
@@ -80,8 +75,8 @@ export const unmarkedQuote: Rule = {
 
     // 2. Words found in the source document or in an earlier quote (the earliest such quote of each
     // paragraph is kept in an index that edits update rather than rebuild).
-    const source = analysis.source ? sourceWordIds(analysis.source.text) : null;
-    const quoted = earliestQuotes(draft);
+    const source = analysis.source ? cache.sourceWordIds(analysis.source.text) : null;
+    const quoted = cache.earliestQuotes(draft);
     for (const unit of units) {
       if (unit.depth > 0 || flagged.has(unit) || !isCandidate(unit) || unit.wordCount < MIN_MATCH_WORDS) continue;
       if (source && containsRun(source, unit.wordIds)) {
@@ -137,123 +132,6 @@ function firstInnerLeadIn(unit: Unit, leadInLines: readonly number[]): number {
     if (endsWithColon(unit.segmentText(segment)) && leadInPhrase(unit, segment)) return segment;
   }
   return end < inner ? end : -1;
-}
-
-/** Paragraphs written outside quotes that are long enough to be looked up. */
-function isLookedUp(unit: Unit): boolean {
-  return unit.depth === 0 && (unit.kind === 'paragraph' || unit.kind === 'list-item') && unit.wordCount >= MIN_MATCH_WORDS;
-}
-
-function isQuoted(unit: Unit): boolean {
-  return unit.depth > 0 && unit.isProse;
-}
-
-/**
- * Each paragraph's earliest quote holding all of its words, kept across edits of the same draft. Only
- * the paragraphs are indexed, by the hash of their first MIN_MATCH_WORDS words, and each quote's runs
- * are looked up in it: a few thousand entries where an index of every quoted run held fifty thousand
- * for a 1 MB draft. Paragraphs keep their order across edits, so a paragraph's earliest quote changes
- * only when a quote holding its first run comes or goes.
- */
-interface EarliestQuotes {
-  /** The draft version the index reflects. */
-  generation: number;
-  /** Most first runs belong to one paragraph: a unit alone, an array when several paragraphs share it. */
-  byFirstRun: UnitBuckets;
-  /** Every looked-up paragraph's earliest quote (null: none); absent while it is to be worked out. */
-  earliest: Map<Unit, Unit | null>;
-}
-
-const earliestIndexes = new WeakMap<object, EarliestQuotes>();
-
-/** Past this many changed units, looking every quote up again is as quick as replaying the edits. */
-const MAX_REPLAYED_UNITS = 50;
-
-function earliestQuotes(draft: Draft): EarliestQuotes {
-  const kept = earliestIndexes.get(draft.parts.carry);
-  const changes = kept ? unitChangesSince(draft, kept.generation) : null;
-  if (kept && changes && changes.removed.length + changes.added.length <= MAX_REPLAYED_UNITS) {
-    replay(kept, draft, changes.removed, changes.added);
-    return kept;
-  }
-  const index: EarliestQuotes = { generation: draft.parts.generation, byFirstRun: new IntMap(draft.units.length), earliest: new Map() };
-  for (const unit of draft.units) if (isLookedUp(unit)) addToBucket(index.byFirstRun, runHash(unit.wordIds, 0), unit, true);
-  // In document order, the first quote found for a paragraph is its earliest.
-  for (const quote of draft.units) {
-    if (!isQuoted(quote)) continue;
-    forEachParagraphSharingARun(index, quote, (paragraph) => {
-      if (!index.earliest.has(paragraph) && quote.index < paragraph.index && containsRun(quote.wordIds, paragraph.wordIds)) index.earliest.set(paragraph, quote);
-    });
-  }
-  for (const unit of draft.units) if (isLookedUp(unit) && !index.earliest.has(unit)) index.earliest.set(unit, null);
-  earliestIndexes.set(draft.parts.carry, index);
-  return index;
-}
-
-function replay(index: EarliestQuotes, draft: Draft, removed: readonly Unit[], added: readonly Unit[]): void {
-  // Paragraphs whose earliest quote is to be looked for again, by a scan once the edits are in.
-  const pending = new Set<Unit>();
-  for (const unit of removed) {
-    if (isLookedUp(unit)) {
-      removeFromBucket(index.byFirstRun, runHash(unit.wordIds, 0), unit);
-      index.earliest.delete(unit);
-      pending.delete(unit);
-    } else if (isQuoted(unit)) {
-      forEachParagraphSharingARun(index, unit, (paragraph) => {
-        if (index.earliest.get(paragraph) === unit) pending.add(paragraph);
-      });
-    }
-  }
-  for (const unit of added) {
-    if (!isLookedUp(unit)) continue;
-    addToBucket(index.byFirstRun, runHash(unit.wordIds, 0), unit, false);
-    pending.add(unit);
-  }
-  for (const paragraph of pending) index.earliest.delete(paragraph);
-  // A new quote becomes the earliest of a paragraph after it whose earliest came later or was none.
-  for (const quote of added) {
-    if (!isQuoted(quote)) continue;
-    forEachParagraphSharingARun(index, quote, (paragraph) => {
-      const current = index.earliest.get(paragraph);
-      if (current === undefined || (current !== null && current.index < quote.index)) return;
-      if (quote.index < paragraph.index && containsRun(quote.wordIds, paragraph.wordIds)) index.earliest.set(paragraph, quote);
-    });
-  }
-  for (const paragraph of pending) index.earliest.set(paragraph, firstQuoteHolding(draft, paragraph));
-  index.generation = draft.parts.generation;
-}
-
-/** The first quote before `paragraph` that holds all of its words: a scan, for the few paragraphs an edit touches. */
-function firstQuoteHolding(draft: Draft, paragraph: Unit): Unit | null {
-  const units = draft.units;
-  for (let i = 0; i < paragraph.index; i++) if (isQuoted(units[i]) && containsRun(units[i].wordIds, paragraph.wordIds)) return units[i];
-  return null;
-}
-
-/** Calls `visit` for each looked-up paragraph whose first run occurs in the quote (possibly more than once). */
-function forEachParagraphSharingARun(index: EarliestQuotes, quote: Unit, visit: (paragraph: Unit) => void): void {
-  const ids = quote.wordIds;
-  for (let start = 0; start + MIN_MATCH_WORDS <= ids.length; start++) {
-    const found = index.byFirstRun.get(runHash(ids, start));
-    if (found === undefined) continue;
-    if (Array.isArray(found)) for (const paragraph of found) visit(paragraph);
-    else visit(found);
-  }
-}
-
-/** A number for the MIN_MATCH_WORDS words from `start` (collisions are checked by the word compare after). */
-function runHash(ids: Int32Array, start: number): number {
-  let hash = 0x27d4eb2d;
-  for (let i = start; i < start + MIN_MATCH_WORDS; i++) hash = mix(hash, ids[i]);
-  return hash | 0; // int32: small integers to V8, so Map keys need no boxing
-}
-
-let lastSource: { text: string; ids: Int32Array } | undefined;
-
-/** The source's words, remembered while the same source text comes back. */
-function sourceWordIds(text: string): Int32Array {
-  if (lastSource?.text !== text) lastSource = { text, ids: wordIdsOf(text) };
-  return lastSource.ids;
 }
 
 function shorten(text: string): string {

@@ -1,0 +1,72 @@
+// What one lint of a draft leaves for the next lint of the same draft lineage (and one preview build for
+// the next): the draft and its edited successors, which share `draft.parts.carry`. Everything here is
+// worked out from a draft and could be worked out again; it is kept because a keystroke changes a
+// paragraph or two, and each index here replays the edit log (unitChangesSince) instead of reading the
+// whole draft again. This is the one place that state outlives a lint: rules read it through their
+// context (RuleContext.cache) and keep none of their own.
+import { currentTextGroups, TextGroups } from './duplicates';
+import { DraftCarry } from './model';
+import { currentNearDuplicateIndex, NearDuplicateIndex } from './nearDuplicates';
+import { Draft, Unit } from './parse';
+import { currentEarliestQuotes, EarliestQuotes } from './quotedRuns';
+import { wordIdsOf } from './words';
+
+/** What near-duplicate-paragraph says changed between a paragraph and its earlier near copy. */
+export interface NearCopyChange {
+  earlier: Unit;
+  text: string;
+}
+
+/** A quote's own words as the preview shows them (preview/viewModel.ts). */
+export interface RenderedExcerpt {
+  html: string;
+  textHash: string;
+}
+
+export class LineageCache {
+  private textGroups?: TextGroups;
+  private nearDuplicates?: NearDuplicateIndex;
+  private quotedRuns?: EarliestQuotes;
+  private source?: { text: string; ids: Int32Array };
+
+  /** Each paragraph's described change from its near copy, by paragraph (the word diff is quadratic). */
+  readonly nearCopyChanges = new WeakMap<Unit, NearCopyChange>();
+
+  /** Quotes' own words rendered by the last view model built, by their text, for the next one to reuse. */
+  quoteExcerpts = new Map<string, RenderedExcerpt>();
+
+  /** Comparable paragraphs grouped by normalised text, up to date for `draft` (the duplicate index reads them). */
+  duplicateGroups(draft: Draft): TextGroups {
+    this.textGroups = currentTextGroups(this.textGroups, draft);
+    return this.textGroups;
+  }
+
+  /** The near-duplicate index of `draft` for these settings (see nearDuplicates.ts). */
+  nearDuplicateIndex(draft: Draft, isCandidate: (unit: Unit) => boolean, inLaterCopy: ReadonlySet<Unit>, threshold: number, minWords: number): NearDuplicateIndex {
+    this.nearDuplicates = currentNearDuplicateIndex(this.nearDuplicates, draft, isCandidate, inLaterCopy, threshold, minWords);
+    return this.nearDuplicates;
+  }
+
+  /** Each paragraph's earliest quote holding all of its words, up to date for `draft` (see quotedRuns.ts). */
+  earliestQuotes(draft: Draft): EarliestQuotes {
+    this.quotedRuns = currentEarliestQuotes(this.quotedRuns, draft);
+    return this.quotedRuns;
+  }
+
+  /** The source document's words, remembered while the same source text comes back. */
+  sourceWordIds(text: string): Int32Array {
+    if (this.source?.text !== text) this.source = { text, ids: wordIdsOf(text) };
+    return this.source.ids;
+  }
+}
+
+// The carry is typed in model.ts, which cannot name LineageCache without importing the indexes that
+// read the model: the cache is found by its carry instead of kept on it.
+const cacheOfLineage = new WeakMap<DraftCarry, LineageCache>();
+
+/** The cache of the lineage `draft` belongs to, made with the lineage's first lint. */
+export function lineageCacheOf(draft: Draft): LineageCache {
+  let cache = cacheOfLineage.get(draft.parts.carry);
+  if (!cache) cacheOfLineage.set(draft.parts.carry, (cache = new LineageCache()));
+  return cache;
+}

@@ -1,0 +1,165 @@
+// Which paragraphs are nearly the same as an earlier one: MinHash buckets of each paragraph's words, and
+// each paragraph's best earlier match, kept for a draft's lineage (in its LineageCache) and brought up
+// to date by the edit log.
+import { unitChangesSince } from './changes';
+import { IntMap } from './intMap';
+import { Draft, Unit, UnitMemo } from './parse';
+import { positionInDocument } from './search';
+import { bandKeys, BANDS_PER_PARAGRAPH, idSimilarity, minHashSignature, similarityBound, writeBandKeysOf } from './similarity';
+import { addToBucket, removeFromBucket, UnitBuckets } from './unitBuckets';
+
+const MAX_PER_BUCKET = 8;
+const MAX_COMPARISONS = 8;
+/**
+ * A paragraph's MinHash band keys, kept for the paragraphs an edit has made the index look at again. A
+ * full build works them out for every paragraph without keeping them: 190 bytes a paragraph, for keys
+ * that most paragraphs never need again.
+ */
+const BANDS = new UnitMemo(bandsOf);
+
+function bandsOf(unit: Unit): number[] {
+  return bandKeys(minHashSignature(unit.wordIds));
+}
+
+/** Past this many paragraphs added or removed since the last lint, building the index afresh is simpler. */
+const MAX_INCREMENTAL_CHANGES = 200;
+
+export interface Match {
+  earlier: Unit;
+  similarity: number;
+}
+
+/**
+ * The MinHash buckets and each paragraph's best earlier match, kept from one lint of a draft to the
+ * next (edits reuse paragraphs), so an edit re-compares only the paragraphs whose buckets it touched.
+ */
+export interface NearDuplicateIndex {
+  settings: string;
+  /** The draft version the index reflects, and that version's later copies of repeated blocks (not candidates). */
+  generation: number;
+  inLaterCopy: ReadonlySet<Unit>;
+  /** Units by MinHash band, in document order; most bands hold one unit, kept without an array. */
+  buckets: UnitBuckets;
+  best: Map<Unit, Match | null>;
+}
+
+/**
+ * The most similar of the paragraphs before `unit` that share at least two MinHash bands with it (one
+ * shared band is mostly chance), looking only at the most recent few of each bucket: templated text
+ * fills buckets with thousands of entries, and comparing with all of them would be quadratic.
+ */
+function bestEarlierMatch(unit: Unit, index: NearDuplicateIndex, threshold: number): Match | null {
+  return bestMatchInBuckets(unit, unit.memo(BANDS).map((band) => index.buckets.get(band)!), 0, threshold);
+}
+
+/** `bestEarlierMatch` given the unit's buckets, buckets[from..from + BANDS_PER_PARAGRAPH). */
+function bestMatchInBuckets(unit: Unit, buckets: readonly (Unit | Unit[])[], from: number, threshold: number): Match | null {
+  // Earlier paragraphs met in the unit's buckets and how many buckets each shares: a few dozen at most,
+  // so two short arrays searched in place (a Map and its sorted entries per paragraph were 4 MB of garbage a lint).
+  let met: Unit[] | null = null;
+  let shared: number[] | null = null;
+  for (let b = from; b < from + BANDS_PER_PARAGRAPH; b++) {
+    const bucket = buckets[b];
+    if (!Array.isArray(bucket)) continue; // the unit alone
+    const at = positionInDocument(bucket, unit.index);
+    for (let k = at - 1; k >= Math.max(0, at - MAX_PER_BUCKET); k--) {
+      met ??= [];
+      shared ??= [];
+      const seen = met.indexOf(bucket[k]);
+      if (seen >= 0) shared[seen]++;
+      else {
+        met.push(bucket[k]);
+        shared.push(1);
+      }
+    }
+  }
+  if (!met || !shared) return null;
+  // Most shared buckets first, then the nearest paragraph; one shared bucket is mostly chance.
+  const ranked: number[] = [];
+  for (let i = 0; i < met.length; i++) if (shared[i] >= 2) ranked.push(i);
+  ranked.sort((x, y) => shared[y] - shared[x] || met[y].index - met[x].index);
+  let best: Match | null = null;
+  for (const i of ranked.slice(0, MAX_COMPARISONS)) {
+    const other = met[i];
+    if (other.depth !== unit.depth || other.sameNormalized(unit)) continue;
+    if (similarityBound(unit.wordCount, other.wordCount) < threshold) continue;
+    const similarity = idSimilarity(unit.wordIds, other.wordIds);
+    if (similarity >= threshold && (!best || similarity > best.similarity)) best = { earlier: other, similarity };
+  }
+  return best;
+}
+
+function build(draft: Draft, isCandidate: (unit: Unit) => boolean, inLaterCopy: ReadonlySet<Unit>, settings: string, threshold: number): NearDuplicateIndex {
+  const candidates = draft.units.filter(isCandidate);
+  const buckets: UnitBuckets = new IntMap(candidates.length * BANDS_PER_PARAGRAPH);
+  const index: NearDuplicateIndex = { settings, generation: draft.parts.generation, inLaterCopy, buckets, best: new Map() };
+  // Every candidate's band keys in one array (one each was 2 MB of garbage a 1 MB lint).
+  const bands = new Int32Array(candidates.length * BANDS_PER_PARAGRAPH);
+  candidates.forEach((unit, i) => writeBandKeysOf(unit.wordIds, bands, i * BANDS_PER_PARAGRAPH));
+  // Built in document order, a bucket holds only earlier paragraphs when one joins it: a paragraph that
+  // joins fewer than two non-empty buckets shares fewer than two with any earlier one, and has no match
+  // without looking (most paragraphs: the lookups were a tenth of the rule's time). The bucket each band
+  // went into is kept, so the search below need not look it up again: in a 10 MB draft's index
+  // (690,000 band keys) each lookup missed the cache.
+  const sharedBuckets = new Uint8Array(candidates.length);
+  const bucketOfBand = new Array<Unit | Unit[]>(bands.length);
+  candidates.forEach((unit, i) => {
+    for (let b = i * BANDS_PER_PARAGRAPH; b < (i + 1) * BANDS_PER_PARAGRAPH; b++) {
+      const bucket = (bucketOfBand[b] = addToBucket(index.buckets, bands[b], unit, true));
+      if (bucket !== unit && sharedBuckets[i] < 2) sharedBuckets[i]++;
+    }
+  });
+  candidates.forEach((unit, i) => index.best.set(unit, sharedBuckets[i] < 2 ? null : bestMatchInBuckets(unit, bucketOfBand, i * BANDS_PER_PARAGRAPH, threshold)));
+  return index;
+}
+
+/**
+ * Brings the index up to the draft's paragraphs: the edits since its version (from the draft's log) and
+ * the paragraphs that entered or left a repeated block's later copy. Only paragraphs sharing a bucket
+ * with a change are re-compared. False when too much changed to be worth it.
+ */
+function update(index: NearDuplicateIndex, draft: Draft, isCandidate: (unit: Unit) => boolean, inLaterCopy: ReadonlySet<Unit>, threshold: number): boolean {
+  const changes = unitChangesSince(draft, index.generation);
+  if (!changes || changes.removed.length + changes.added.length > MAX_INCREMENTAL_CHANGES) return false;
+  const gone = new Set(changes.removed);
+  const removed = changes.removed.filter((unit) => index.best.has(unit));
+  const added = changes.added.filter(isCandidate);
+  for (const unit of inLaterCopy) if (!index.inLaterCopy.has(unit) && index.best.has(unit)) removed.push(unit);
+  for (const unit of index.inLaterCopy) if (!inLaterCopy.has(unit) && !gone.has(unit) && isCandidate(unit)) added.push(unit);
+  index.generation = draft.parts.generation;
+  index.inLaterCopy = inLaterCopy;
+  if (removed.length === 0 && added.length === 0) return true;
+
+  const touched = new Set<number>();
+  for (const unit of removed) {
+    for (const band of unit.memo(BANDS)) if (removeFromBucket(index.buckets, band, unit)) touched.add(band);
+    index.best.delete(unit);
+  }
+  for (const unit of added) {
+    for (const band of unit.memo(BANDS)) {
+      addToBucket(index.buckets, band, unit, false);
+      touched.add(band);
+    }
+  }
+  // Everyone left in a bucket that changed may have a new best match.
+  const stale = new Set<Unit>(added);
+  for (const band of touched) {
+    const bucket = index.buckets.get(band);
+    if (Array.isArray(bucket)) for (const unit of bucket) stale.add(unit);
+    else if (bucket) stale.add(bucket);
+  }
+  const dropped = new Set(removed);
+  for (const [unit, match] of index.best) if (match && dropped.has(match.earlier)) stale.add(unit);
+  for (const unit of stale) index.best.set(unit, bestEarlierMatch(unit, index, threshold));
+  return true;
+}
+
+/**
+ * The index of `draft`: `kept` (that of an earlier version of its lineage, for the same settings) brought
+ * up to date, or a new one. `isCandidate` says which paragraphs are compared at all.
+ */
+export function currentNearDuplicateIndex(kept: NearDuplicateIndex | undefined, draft: Draft, isCandidate: (unit: Unit) => boolean, inLaterCopy: ReadonlySet<Unit>, threshold: number, minWords: number): NearDuplicateIndex {
+  const settings = `${threshold}/${minWords}`;
+  if (kept && kept.settings === settings && update(kept, draft, isCandidate, inLaterCopy, threshold)) return kept;
+  return build(draft, isCandidate, inLaterCopy, settings, threshold);
+}
