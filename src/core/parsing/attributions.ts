@@ -1,0 +1,207 @@
+// Step 4 of the parse: where each attribution form (attribution.ts) stands, and which quote it names.
+import {
+  AttributionMatch,
+  isMailHeaderStart,
+  matchBoldName,
+  matchForumHeader,
+  matchLeadingAttribution,
+  matchLinkLine,
+  matchMatrix,
+  matchNameHeading,
+  matchOriginallyPosted,
+  matchOutlookHeader,
+  matchPostHeader,
+  matchReviewerLabel,
+  mayStartOutlookHeader,
+  matchSignature,
+} from '../attribution';
+import { Attribution, LeadIn, LineInfo, Quote } from '../model';
+import { LineText } from '../text';
+import { contentOf } from './lines';
+
+function nextNonBlank(info: readonly LineInfo[], from: number, limit: number): number {
+  for (let i = from; i < info.length && i < from + limit; i++) if (!info[i].blank || info[i].depth > 0) return i;
+  return -1;
+}
+
+export function findAttributions(
+  lines: readonly LineText[],
+  info: readonly LineInfo[],
+  quotes: readonly Quote[],
+  quoteOfLine: readonly (Quote | null)[],
+  first: number,
+  last: number,
+): { attributions: Attribution[]; leadIns: LeadIn[]; attributionOfLine: Map<number, Attribution> } {
+  const attributions: Attribution[] = [];
+  const leadIns: LeadIn[] = [];
+  const attributionOfLine = new Map<number, Attribution>();
+  const attach = (match: AttributionMatch, startLine: number, endLine: number, quote: Quote | null, marksLines: boolean) => {
+    // Spelled out, not spread: every attribution gets one object shape (a spread made one per set of fields).
+    const attribution: Attribution = {
+      form: match.form,
+      placement: match.placement,
+      speaker: match.speaker,
+      addressee: match.addressee,
+      email: match.email,
+      url: match.url,
+      startLine,
+      endLine,
+      depth: info[startLine].depth,
+      quote,
+    };
+    attributions.push(attribution);
+    if (quote && (!quote.attribution || (!quote.attribution.speaker && attribution.speaker))) quote.attribution = attribution;
+    if (marksLines) for (let line = startLine; line <= endLine; line++) attributionOfLine.set(line, attribution);
+  };
+  /** The quote that starts on the next non-blank line, one level deeper than `depth`. */
+  const quoteStartingAfter = (line: number, depth: number): Quote | null => {
+    // An empty `>` line of the attribution's own level may stand between it and the quote ("> On … wrote:" / ">" / "> > …").
+    let from = line + 1;
+    while (from <= last && from <= line + 2 && info[from].blank && info[from].depth > 0 && info[from].depth <= depth) from++;
+    const next = nextNonBlank(info, from, 2);
+    if (next < 0 || info[next].depth <= depth) return null;
+    let quote = quoteOfLine[next];
+    while (quote && quote.depth > depth + 1) quote = quote.parent;
+    return quote && quote.startLine === next ? quote : null;
+  };
+  /** The quote one level deeper than `depth` that ends on the previous non-blank line. */
+  const quoteEndingBefore = (line: number, depth: number): Quote | null => {
+    for (let i = line - 1; i >= 0 && i >= line - 2; i--) {
+      if (info[i].blank && info[i].depth === 0) continue;
+      let quote = quoteOfLine[i];
+      while (quote && quote.depth > depth + 1) quote = quote.parent;
+      return quote && quote.depth === depth + 1 && quote.endLine === i ? quote : null;
+    }
+    return null;
+  };
+
+  for (const quote of quotes) {
+    if (quote.origin !== 'bbcode') continue;
+    const speaker = info[quote.startLine].bbcodeOpens.find((opened) => opened.depth === quote.depth)?.speaker;
+    if (speaker) attach({ form: 'bbcode', placement: 'first-line', speaker }, quote.startLine, quote.startLine, quote, false);
+  }
+
+  for (let i = first; i <= last; i++) {
+    const line = info[i];
+    if (line.code && !line.blank && isLoneLine(info, i, first, last)) {
+      // Web mail indents its header ("    On Wednesday, …, Nate <n@x> wrote:"), which Markdown reads as a
+      // one-line code block: still a lead-in to the words pasted under it.
+      const header = matchLeadingAttribution(lines[i].text.trim());
+      if (header?.form === 'mail') leadIns.push({ line: i, text: lines[i].text.trim() });
+      continue;
+    }
+    if (line.blank || line.code || line.html || line.frontMatter || attributionOfLine.has(i)) continue;
+    const content = contentOf(lines, info, i).trim();
+    const quote = quoteOfLine[i];
+
+    if (mayStartOutlookHeader(content)) {
+      const window: string[] = [];
+      for (let k = i; k <= last && k < i + 8 && info[k].depth === line.depth && !info[k].code; k++) window.push(contentOf(lines, info, k));
+      const outlook = matchOutlookHeader(window);
+      if (outlook) {
+        const end = i + outlook.lines - 1;
+        // The header opens the quote: the message under it is the sender's. Or a quote follows it.
+        const own = quote && quote.startLine === i && quote.depth === line.depth ? quote : null;
+        const target = own ?? quoteStartingAfter(end, line.depth);
+        if (target) attach({ ...outlook.match, placement: own ? 'first-line' : 'before' }, i, end, target, true);
+        else if (outlook.match.speaker) leadIns.push({ line: end, text: `From: ${outlook.match.speaker}` });
+        i = end;
+        continue;
+      }
+    }
+    // A post's header starts a block of its own (most lines of a draft go on a paragraph: not asked).
+    if (line.depth === 0 && (i === 0 || info[i - 1].blank)) {
+      const author = matchPostHeader(content);
+      if (author) {
+        leadIns.push({ line: i, text: content, names: author, post: true });
+        continue;
+      }
+    }
+    if (line.depth === 0 && content.charCodeAt(0) === 35 /* # */) {
+      const name = matchNameHeading(content);
+      if (!matchReviewerLabel(content)) {
+        leadIns.push({ line: i, text: content, names: name ?? '', heading: true });
+        continue;
+      }
+    }
+    const reviewer = matchReviewerLabel(content);
+    if (reviewer?.speaker) {
+      // Names the reviewer whose comments follow: resolveSpeakers carries it on to the quotes after it.
+      leadIns.push({ line: i, text: content, names: reviewer.speaker });
+      continue;
+    }
+    if (quote && quote.startLine === i && quote.depth === line.depth) {
+      const first = matchBoldName(content) ?? matchMatrix(content);
+      if (first) {
+        attach(first, i, i, quote, false);
+        continue;
+      }
+      // A forum's header copied into the quote ("> **jimmy the saint said:**"): the rest of the quote is theirs.
+      const header = quoteStartingAfter(i, line.depth) ? null : matchForumHeader(content);
+      if (header) {
+        attach({ ...header, placement: 'first-line' }, i, i, quote, true);
+        continue;
+      }
+    }
+    if (quote && quote.depth === line.depth && quote.endLine === i && quote.startLine < i) {
+      const closing = matchSignature(content) ?? matchOriginallyPosted(content);
+      if (closing) {
+        attach({ ...closing, placement: 'last-line' }, i, i, quote, true);
+        continue;
+      }
+    }
+
+    const after = matchOriginallyPosted(content);
+    if (after) {
+      const target = quoteEndingBefore(i, line.depth);
+      if (target) attach(after, i, i, target, true);
+      continue;
+    }
+
+    const link = matchLinkLine(content);
+    if (link) {
+      const following = quoteStartingAfter(i, line.depth);
+      const preceding = following ? null : quoteEndingBefore(i, line.depth);
+      if (following) attach({ ...link, placement: 'before' }, i, i, following, true);
+      else if (preceding) attach({ ...link, placement: 'after' }, i, i, preceding, true);
+      continue;
+    }
+
+    if (i + 1 <= last && isMailHeaderStart(content)) {
+      // A header the mail client wrapped: "On Tue, …, Jane Doe" + "<jane@x.org> wrote:", or over up to four lines
+      // inside a quote, where an empty `>` line may even split it ("… hat am 6. Juli um" / "10:30" / ">" / "geschrieben:").
+      let joined = content;
+      let end = i;
+      for (let next = i + 1; next <= last && next <= i + 4 && info[next].depth === line.depth && !info[next].code; next++) {
+        if (info[next].blank) {
+          if (line.depth === 0) break;
+          continue;
+        }
+        joined += ` ${contentOf(lines, info, next).trim()}`;
+        end = next;
+        if (/:\s*$/.test(joined)) break;
+      }
+      const wrapped = end > i ? matchLeadingAttribution(joined) : null;
+      if (wrapped && (wrapped.form === 'mail' || wrapped.speaker)) {
+        const target = quoteStartingAfter(end, line.depth);
+        if (target) attach(wrapped, i, end, target, true);
+        else leadIns.push({ line: end, text: joined });
+        i = end;
+        continue;
+      }
+    }
+
+    const leading = matchLeadingAttribution(content) ?? matchForumHeader(content);
+    if (leading) {
+      const target = quoteStartingAfter(i, line.depth);
+      if (target) attach(leading, i, i, target, true);
+      else leadIns.push({ line: i, text: content });
+    }
+  }
+  return { attributions, leadIns, attributionOfLine };
+}
+
+/** Whether line i stands alone between blank lines (or the region's edges). */
+function isLoneLine(info: readonly LineInfo[], i: number, first: number, last: number): boolean {
+  return (i === first || info[i - 1].blank) && (i === last || info[i + 1].blank);
+}
