@@ -1,7 +1,7 @@
 // Builds every bundle Riposte ships, plus an unbundled transpile of src/ and test/ into out/ for mocha.
 // `node esbuild.mjs --watch` rebuilds on change; `--production` minifies the shipped bundles.
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -70,5 +70,7 @@ if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
   console.log('[watch] watching for changes…');
 } else {
+  // out/ is only ever what this build writes: a compiled copy of a deleted or moved file would still run.
+  rmSync('out', { recursive: true, force: true });
   await Promise.all([...builds, benchBuild, testBuild].map((options) => esbuild.build(options)));
 }

@@ -19,7 +19,6 @@ function checkModel(folder: string, onlyRules: (file: string) => readonly string
       const draft = parseDraft(text);
       if (expected.attributions) {
         const actual = draft.attributions
-          .filter((attribution) => attribution.form !== 'front-matter')
           .map((attribution) => `${attribution.startLine + 1} ${attribution.speaker === null ? 'none' : JSON.stringify(attribution.speaker)}`)
           .sort();
         const wanted = expected.attributions.map((a) => `${a.line} ${a.speaker === null ? 'none' : JSON.stringify(a.speaker)}`).sort();

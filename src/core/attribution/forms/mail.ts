@@ -1,0 +1,53 @@
+// Mail clients' headers: "On …, Jane Doe <jane@x> wrote:", "Am … schrieb …:", "DATE Name <address>:".
+import { mailName, plausibleName, splitEmail } from '../names';
+import { AttributionMatch } from '../types';
+
+// Mail headers: the verb ends the line, the date comes first and the name last ("On …, Jane <j@x> wrote:").
+const MAIL_HEADERS: ReadonlyArray<{ pattern: RegExp; nameFrom: 'end' | 'after-verb' }> = [
+  { pattern: /^On\s+(.+?)\s+wrote\s*:\s*$/i, nameFrom: 'end' },
+  { pattern: /^Le\s+(.+?)\s+a\s+écrit\s*:\s*$/i, nameFrom: 'end' },
+  { pattern: /^El\s+(.+?)\s+escribió\s*:\s*$/i, nameFrom: 'end' },
+  { pattern: /^Em\s+(.+?)\s+escreveu\s*:\s*$/i, nameFrom: 'end' },
+  { pattern: /^Am\s+.+?\s+schrieb\s+(.+?)\s*:\s*$/i, nameFrom: 'after-verb' },
+  { pattern: /^Op\s+.+?\s+schreef\s+(.+?)\s*:\s*$/i, nameFrom: 'after-verb' },
+  { pattern: /^Il\s+(.+?)\s+ha\s+scritto\s*:\s*$/i, nameFrom: 'end' },
+  { pattern: /^Den\s+.+?\s+skrev\s+(.+?)\s*:\s*$/i, nameFrom: 'after-verb' },
+  // "Jane Doe <jane@example.org> schrieb am 16.06.2020:" and friends put the name first.
+  { pattern: /^(.+?<[^>]+>)\s+(?:schrieb|schreef|a\s+écrit|escribió|escreveu|wrote)\b.*:\s*$/i, nameFrom: 'after-verb' },
+  // Open-Xchange and Outlook in German: "Jane Doe <j@x> hat am 6. Juli 2011 um 10:30 geschrieben:".
+  { pattern: /^(.+?)\s+hat\s+am\s+.+?\s+geschrieben\s*:\s*$/i, nameFrom: 'after-verb' },
+  // Clients that put the date first and the verb after the name: "чт, 19 июля 2018 г., 22:23 Jorge <j@x> написал:",
+  // "pon., 1 sty 2018 o 10:00 Jan <j@x> napisał(a):", "2009年8月26日 … 松田 さんは書きました:".
+  { pattern: /^(.+?)\s*(?:написал\(?а?\)?|написала|napisał\(?a?\)?|napsal\(?a?\)?|kirjoitti|írta|skrev|ha\s+scritto|さん(?:は|が)?書きました|は書きました|が書きました)\s*[:：]+\s*$/iu, nameFrom: 'end' },
+  // Gmail in many languages writes only the date, the name and the address: "2009/8/26 Akira <a@x>:".
+  { pattern: /^(.*\d.*?<[^<>\s]+@[^<>\s]+>)\s*[:：]\s*$/u, nameFrom: 'end' },
+];
+export function matchMailHeader(raw: string): AttributionMatch | null {
+  // Markdown escapes and typographic angle quotes are the same address brackets ("\<a@x\>", "‹a@x›").
+  const content = raw.replace(/\\([<>])/g, '$1').replace(/‹/g, '<').replace(/›/g, '>');
+  for (const { pattern, nameFrom } of MAIL_HEADERS) {
+    const match = pattern.exec(content);
+    if (!match) continue;
+    if (nameFrom === 'end') {
+      const { speaker, email } = mailName(match[1]);
+      if (!speaker) continue;
+      return { form: 'mail', placement: 'before', speaker, email };
+    }
+    const { before, email } = splitEmail(match[1]);
+    const speaker = plausibleName(before.replace(/[,\s]+$/, '')) ?? email ?? null;
+    if (!speaker) continue;
+    return { form: 'mail', placement: 'before', speaker, email };
+  }
+  return null;
+}
+/** The first line of a mail header that a client wrapped: "On Tue, …, Jane Doe" + "<jane@x.org> wrote:". */
+export function isMailHeaderStart(content: string): boolean {
+  if (content.length > 300 || /:\s*$/.test(content)) return false;
+  const first = content.charCodeAt(0);
+  // "On", "Le", "El", "Em", "Am", "Op", "Il", "Den": a capital first; otherwise an address or "hat am" inside.
+  if ((first < 65 || first > 90) && content.indexOf('@') < 0 && content.indexOf(' hat am ') < 0) return false;
+  if (/^(?:On|Le|El|Em|Am|Op|Il|Den)\s+\S.*\d/.test(content)) return true;
+  // A name with its address, or "… hat am …", may go on to "wrote:" on the next lines; a header field of
+  // a pasted mail ("Message-ID: <…>", "From: …") never does.
+  return !/^[\w-]+:\s/.test(content) && /<[^<>\s]+@[^<>\s]+>|\shat\s+am\s/.test(content);
+}

@@ -1,0 +1,49 @@
+// Outlook's header above the message it quotes: "-----Original Message-----", "From: … Sent: …".
+import { forumNameOf, plausibleName } from '../names';
+import { AttributionMatch } from '../types';
+
+const ORIGINAL_MESSAGE =
+  /^-{2,}\s*(?:original\s+message|ursprüngliche\s+nachricht|mensagem\s+original|mensaje\s+original|message\s+d['’]origine|oorspronkelijk\s+bericht|messaggio\s+originale|исходное\s+сообщение|alkuperäinen\s+viesti|oprindelig\s+meddelelse|ursprungligt\s+meddelande|originalmeddelande|wiadomość\s+oryginalna|původní\s+zpráva)\s*-{2,}\s*$/iu;
+const FROM_FIELD = /^(?:\*\*)?(?:from|de|von|van|da|от|od|från|fra|lähettäjä|feladó)\s*:(?:\*\*)?\s*(.+?)\s*$/iu;
+const SENT_FIELD = /^(?:\*\*)?(?:sent|date|enviad[oa]|gesendet|datum|envoyé|date\s+d['’]envoi|verzonden|inviato|data|отправлено|дата|wysłano|skickat|sendt|lähetetty|fecha|elküldve)\s*:/iu;
+const SUBJECT_FIELD = /^(?:\*\*)?(?:subject|assunto|asunto|betreff|objet|onderwerp|oggetto|тема|temat|ämne|emne|aihe|tárgy|předmět)\s*:/iu;
+/** Who an Outlook header's "From:" names: "Doe, Jane [mailto:j@x]" → Jane Doe; an address alone stays one. */
+function outlookSender(value: string): string | null {
+  const email = /\[mailto:([^\]\s]+)\]|<([^<>\s]+@[^<>\s]+)>|(\S+@\S+)/i.exec(value);
+  const name = value
+    .replace(/\[mailto:[^\]]*\]|<[^<>]*>|\S+@\S+/gi, '')
+    .replace(/\s+(?:namens|on\s+behalf\s+of|em\s+nome\s+de|im\s+auftrag\s+von)\s+.*$/i, '')
+    // Mailman rewrites the sender of a DMARC-protected domain as "Jane Doe via listname".
+    .replace(/\s+via\s+[\w.-]+$/i, '')
+    .replace(/^["'\s]+|["'\s,;]+$/g, '')
+    .trim();
+  return (name && (plausibleName(name) ?? forumNameOf(name))) || (email ? (email[1] ?? email[2] ?? email[3]) : null);
+}
+/**
+ * The header Outlook and its kin put above the message a reply quotes: "-----Original Message-----" and a
+ * "From:" line, or "From:" followed by "Sent:", in the client's language. `contents` are the line and the
+ * few after it (same quote level); the answer says how many lines the header takes.
+ */
+export function matchOutlookHeader(contents: readonly string[]): { match: AttributionMatch; lines: number } | null {
+  const first = contents[0]?.trim() ?? '';
+  let from = -1;
+  if (ORIGINAL_MESSAGE.test(first)) {
+    for (let k = 1; k < contents.length && k <= 3 && from < 0; k++) if (FROM_FIELD.test(contents[k].trim())) from = k;
+  } else if (FROM_FIELD.test(first) && (SENT_FIELD.test(contents[1]?.trim() ?? '') || SENT_FIELD.test(contents[2]?.trim() ?? ''))) {
+    from = 0;
+  }
+  if (from < 0) return null;
+  let sender = FROM_FIELD.exec(contents[from].trim())![1];
+  // "Van: samba [mailto:…] Namens" + "Jeremy Allison": a list sends on behalf of the person who wrote.
+  const onBehalf = /\s(?:namens|on\s+behalf\s+of|em\s+nome\s+de|im\s+auftrag\s+von|de\s+la\s+part\s+de)\s*(.*)$/i.exec(sender);
+  if (onBehalf) sender = onBehalf[1].trim() || (contents[from + 1] ?? '').trim();
+  const speaker = outlookSender(sender);
+  let end = from;
+  while (end + 1 < contents.length && end - from < 6 && contents[end + 1].trim() !== '' && !SUBJECT_FIELD.test(contents[end].trim())) end++;
+  return { match: { form: 'outlook', placement: 'before', speaker }, lines: end + 1 };
+}
+/** Whether a line may start an Outlook header (cheap: asked of many lines). */
+export function mayStartOutlookHeader(content: string): boolean {
+  const first = content.charCodeAt(0);
+  return (first === 45 /* - */ && content.startsWith('--')) || (content.length < 200 && /^(?:\*\*)?[\p{L}]{2,12}\s*:/u.test(content) && FROM_FIELD.test(content));
+}

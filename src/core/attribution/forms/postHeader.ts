@@ -1,0 +1,30 @@
+// The header a copied thread page puts above each post: "alice commented on …", "[–]user N points".
+import { fewWords, NOT_A_NAME_START, PRONOUNS } from '../names';
+
+// The header a copied thread page puts above each post: "alice commented on Mar 3, 2021", "alice · comment ·
+// 2016-01-13", "### Post by agquintero on 2009-11-05", "## Post #4 by user", "**Author:** Gavin Andresen",
+// "Posted by: X", "user | 2019-03-02 10:41:07 UTC | #3", "[–]user 38 points", "u/name · 3 yr. ago".
+const POST_HEADERS: readonly RegExp[] = [
+  /^@?([\w.-]{2,39})\s+(?:commented|replied|wrote|posted|answered|responded)(?:\s+(?:on|at)\s+.+|\s+\d+\s+\w+\s+ago|\s+(?:yesterday|today|now|just\s+now))?\s*(?:[•·|–-].*)?$/iu,
+  /^@?([\w.-]{2,39})\s+[·•|]\s+(?:comment|description|reply|answer|review|post)\s+[·•|]\s+\S.*$/iu,
+  /^#{1,6}\s+(?:post|reply|comment|answer)\s*(?:#\s*\d+\s*)?(?:by|from)\s+@?(.+?)(?:\s+(?:on|at)\s+.*)?$/iu,
+  /^(?:\*\*|__)?(?:author|posted\s+by|from)\s*:?(?:\*\*|__)?\s*:?\s*@?([^|·•<>]{2,40}?)(?:\s+(?:on|at)\s+.*|\s*<[^>]*>)?\s*$/iu,
+  /^@?([\w.-]{2,39})\s+\|\s+\d{4}-\d{2}-\d{2}.*\|\s*#\d+\s*$/iu,
+  /^\[[–-]\]\s*([\w-]{2,30})\b.*\bpoints?\b/iu,
+  /^u\/([\w-]{2,30})\s+[·•]/iu,
+];
+// What every post header holds: one cheap test before the patterns.
+const POST_HEADER_HINT = /[·•|]|^\S+\s+(?:commented|replied|wrote|posted|answered|responded)\b|^#{1,6}\s+(?:post|reply|comment|answer)|^\[|^u\/|^(?:\*\*|__)?(?:author|posted|from)\b/i;
+/** The author a copied page names at the head of a post, or null. */
+export function matchPostHeader(content: string): string | null {
+  if (content.length > 160 || !fewWords(content, 16)) return null;
+  const text = content.trim();
+  if (!POST_HEADER_HINT.test(text)) return null;
+  for (const pattern of POST_HEADERS) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const name = match[1].replace(/^(\*\*|__)(.*)\1$/, '$2').trim();
+    if (name && !PRONOUNS.test(name) && !NOT_A_NAME_START.test(name.split(/\s+/)[0]) && name.split(/\s+/).length <= 4) return name;
+  }
+  return null;
+}

@@ -1,0 +1,23 @@
+// Labels naming the reviewer whose comments follow: "Reviewer 2", "Answers to Dr. Sioris:".
+import { fewWords } from '../names';
+import { AttributionMatch } from '../types';
+
+/**
+ * A line that names the reviewer whose comments follow, in a response to reviewers: "Reviewer 2",
+ * "## Reviewer #1 (Anonymous)", "**Referee 1:**", "Answers to Dr. Sioris:", "Official Review by Reviewer xYz1".
+ */
+export function matchReviewerLabel(content: string): AttributionMatch | null {
+  // Asked of every line: only a short line naming a reviewer, a referee or a doctor goes on to the patterns.
+  if (content.length > 120 || !fewWords(content, 12) || !/revi|refer|\bdr\b/i.test(content)) return null;
+  const text = content.trim().replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/[*_]+/g, '').trim();
+  if (text.length > 80) return null;
+  const match =
+    /^(?:(?:comments?|review|response|responses|reply|replies|answers?|official\s+review)\s+(?:from|of|by|to)\s+)?(?:the\s+)?((?:anon)?(?:reviewer|referee)(?:\s*#?\s*(?=[\p{L}]{0,5}\p{N})[\p{L}\p{N}]{1,6}|\s+\p{Lu})|dr\.?\s+\p{Lu}[\p{L}'’-]+)(?:\s*\(([^)]{0,40})\))?(?:['’]s)?(?:\s+(?:comments?|remarks?|reviews?|reports?|questions?|points?))?(?:\s*\([^)]{0,40}\))?\s*[:.]?$/iu.exec(text);
+  // OpenReview names the reviewer at the end of the paper's line: "ICLR 2020 Conference Paper2413 AnonReviewer2".
+  const openReview = match ? null : /^(?:[^\s].{0,70}\s)?(AnonReviewer\d+|Reviewer_?[A-Za-z0-9]{4})$/u.exec(text);
+  if (openReview) return { form: 'reviewer', placement: 'before', speaker: openReview[1] };
+  if (!match) return null;
+  const label = match[1].replace(/\s*#\s*/, ' ').replace(/\s+/g, ' ').replace(/^(reviewer|referee)(?=\p{N})/iu, '$1 ');
+  const speaker = label.charAt(0).toUpperCase() + label.slice(1);
+  return { form: 'reviewer', placement: 'before', speaker };
+}

@@ -1,0 +1,24 @@
+// "Jane wrote:", "Jane <j@x> writes:", "@user in <url> wrote", "You wrote:".
+import { plausibleName, PRONOUNS, splitEmail } from '../names';
+import { AttributionMatch } from '../types';
+
+const WROTE = /^(.{1,160}?)\s+(?:wrote|writes|said|says|commented|replied|asked|posted|argued|argues|claimed|claims)\s*(?:that\s*)?:+\s*$/i;
+export function matchWrote(content: string): AttributionMatch | null {
+  const match = WROTE.exec(content);
+  if (!match) return null;
+  let subject = match[1].trim().replace(/^\*\*(.+)\*\*$/, '$1').replace(/^[*•]\s+/, '');
+  // "@ghickman in https://…#issuecomment-1 wrote", "Jane Doe (https://…) wrote": where it was said is no name.
+  subject = subject.replace(/\s+(?:in|at|on)\s+<?https?:\/\/\S+$|\s*\(<?https?:\/\/[^)]*\)$/i, '');
+  // "…, not in the form requested.  Tony Hoare wrote": the name is what follows the last full stop.
+  subject = subject.split(/(?<=[.!?])\s+(?=\S)/).pop()!;
+  if (subject.length > 80) return null;
+  // "Jane Doe <jane@example.org> writes:": the name, or the address when there is no name.
+  const { before, email } = splitEmail(subject.replace(/\\([<>])/g, '$1'));
+  if (email) subject = before.replace(/[\s,"'“”]+$/, '').replace(/^["'“”]+/, '') || email;
+  // "In your last mail you wrote:" addresses the reader like "You wrote:".
+  if (/\byou$/i.test(subject) && !PRONOUNS.test(subject)) return { form: 'wrote', placement: 'before', speaker: null, addressee: true };
+  if (PRONOUNS.test(subject)) return { form: 'wrote', placement: 'before', speaker: null, addressee: /^(?:you|u)$/i.test(subject) };
+  const speaker = plausibleName(subject);
+  if (!speaker) return { form: 'wrote', placement: 'before', speaker: null };
+  return { form: 'wrote', placement: 'before', speaker };
+}

@@ -1,0 +1,147 @@
+// Recognises the lines people use to say who wrote a quote. One file per form in forms/; each matcher works
+// on one line's content (quote markers already stripped), so the same code serves any quote depth. Where a
+// form's line stands and which quote it names is decided in parsing/attributions.ts; who speaks where no
+// line says so, in speakers.ts. FORMS below is the list as data: adding a form is a file in forms/, a row
+// here, and fixtures in test/core/fixtures/attribution/ (a test holds each row to its examples and fixtures).
+import { findBbcodeTags } from './forms/bbcode';
+import { matchBoldName } from './forms/boldName';
+import { matchForumHeader } from './forms/forumHeader';
+import { matchLinkLine } from './forms/link';
+import { matchMatrix } from './forms/matrix';
+import { matchNameHeading } from './forms/nameHeading';
+import { matchOriginallyPosted } from './forms/originallyPosted';
+import { matchOutlookHeader } from './forms/outlook';
+import { matchPostHeader } from './forms/postHeader';
+import { matchReviewerLabel } from './forms/reviewerLabel';
+import { matchSignature } from './forms/signature';
+import { matchLeadingAttribution } from './leading';
+
+export type { AttributionForm, AttributionMatch, AttributionPlacement } from './types';
+export type { BbcodeTag } from './forms/bbcode';
+export { findBbcodeTags } from './forms/bbcode';
+export { matchBoldName } from './forms/boldName';
+export { matchForumHeader } from './forms/forumHeader';
+export { matchLinkLine } from './forms/link';
+export { isMailHeaderStart } from './forms/mail';
+export { matchMatrix } from './forms/matrix';
+export { matchNameHeading } from './forms/nameHeading';
+export { matchOriginallyPosted } from './forms/originallyPosted';
+export { matchOutlookHeader, mayStartOutlookHeader } from './forms/outlook';
+export { matchPostHeader } from './forms/postHeader';
+export { matchReviewerLabel } from './forms/reviewerLabel';
+export { matchSignature } from './forms/signature';
+export { matchLeadingAttribution } from './leading';
+
+export interface AttributionFormSpec {
+  name: string;
+  /** Where its line stands, relative to the words it attributes. */
+  where: 'above the quote' | 'first line of the quote' | 'last line of the quote' | 'under the quote' | 'around the quote' | 'above the comments' | 'above a post';
+  /** Lines as threads write them, each recognised by `recognises` (multi-line headers joined by "\n"). */
+  examples: readonly string[];
+  /** Files of test/core/fixtures/attribution/ that show the form in a draft. */
+  fixtures: readonly string[];
+  recognises(line: string): boolean;
+}
+
+const speakerOf = (match: { speaker: string | null } | null) => match !== null;
+
+export const FORMS: readonly AttributionFormSpec[] = [
+  {
+    name: 'mail header',
+    where: 'above the quote',
+    examples: ['On Tue, Jun 16, 2020 at 11:17 PM Jane Doe <jane@example.org> wrote:', 'Am 16.06.2020 um 23:17 schrieb Jana Weber <jana@example.org>:', 'Le mar. 16 juin 2020 à 23:17, Jeanne <j@example.org> a écrit :', '2009/8/26 Akira Matsuda <ronnie@example.jp>:', 'Am Samstag, 9. Juli 2011, um 11:28:50 schrieb Betten, Thorben:'],
+    fixtures: ['mail-german.md', 'mail-french.md', 'mail-spanish.md', 'mail-portuguese.md', 'mail-dutch.md', 'mail-gmail-date-name-address.md', 'mail-kmail-directory-name.md', 'mail-two-line.md'],
+    recognises: (line) => matchLeadingAttribution(line)?.form === 'mail',
+  },
+  {
+    name: 'wrote',
+    where: 'above the quote',
+    examples: ['Jane wrote:', 'Mauro Carvalho Chehab <mchehab@example.org> writes:', '@ghickman in https://github.com/o/r/pull/54#issuecomment-1 wrote', 'You wrote:'],
+    fixtures: ['plain-wrote.md', 'github-at-wrote.md'],
+    recognises: (line) => matchLeadingAttribution(line)?.form === 'wrote',
+  },
+  {
+    name: 'as X put it',
+    where: 'above the quote',
+    examples: ['As @kim put it:', 'As Jane said,'],
+    fixtures: ['github-as-put-it.md'],
+    recognises: (line) => matchLeadingAttribution(line)?.form === 'as-put-it',
+  },
+  {
+    name: 'Outlook header',
+    where: 'above the quote',
+    examples: ['-----Original Message-----\nFrom: Emperor [mailto:emperor@example.net]\nSent: Sunday, 24 February, 2002 20:58', 'From: Doe, Jane\nSent: Monday, 2 March 2020 10:00'],
+    fixtures: ['mail-outlook-header.md'],
+    recognises: (line) => matchOutlookHeader(line.split('\n')) !== null,
+  },
+  {
+    name: 'forum header',
+    where: 'first line of the quote',
+    examples: ['**jimmy the saint said:**', 'Sluggy said: ↑', 'Quote from: satoshi on June 17, 2010, 06:46:08 PM', 'Originally Posted by **KIAaze**'],
+    fixtures: ['forum-headers.md'],
+    recognises: (line) => speakerOf(matchForumHeader(line)),
+  },
+  {
+    name: 'bold name',
+    where: 'first line of the quote',
+    examples: ['**Jane Doe:** the cache is slow', '**Jane** wrote: it is'],
+    fixtures: ['bold-name.md'],
+    recognises: (line) => matchBoldName(line) !== null,
+  },
+  {
+    name: 'Matrix reply',
+    where: 'first line of the quote',
+    examples: ['<@alice:matrix.org> did you see the new build?'],
+    fixtures: ['matrix.md'],
+    recognises: (line) => matchMatrix(line) !== null,
+  },
+  {
+    name: 'signature',
+    where: 'last line of the quote',
+    examples: ['— Jane Doe', '-- Jane', '~Jane Doe'],
+    fixtures: ['dash-signature.md'],
+    recognises: (line) => matchSignature(line) !== null,
+  },
+  {
+    name: 'GitHub "Originally posted by"',
+    where: 'under the quote',
+    examples: ['_Originally posted by @octocat in https://github.com/o/r/issues/412#issuecomment-1_'],
+    fixtures: ['github-originally-posted.md'],
+    recognises: (line) => matchOriginallyPosted(line) !== null,
+  },
+  {
+    name: 'link to the comment',
+    where: 'above the quote',
+    examples: ["[Jane's comment](https://example.org/posts/1#comment-2)", 'https://example.org/posts/1#comment-2'],
+    fixtures: ['link-to-comment.md'],
+    recognises: (line) => matchLinkLine(line) !== null,
+  },
+  {
+    name: 'BBCode quote',
+    where: 'around the quote',
+    examples: ['[quote="jane, post:3, topic:123"]', '[QUOTE=jane]', '[quote]'],
+    fixtures: ['bbcode-plain.md', 'bbcode-uppercase.md', 'bbcode-anonymous.md', 'discourse.md', 'discourse-nested.md'],
+    recognises: (line) => findBbcodeTags(line).some((tag) => tag.kind === 'open'),
+  },
+  {
+    name: 'reviewer label',
+    where: 'above the comments',
+    examples: ['Reviewer 1 (Anonymous)', '## Reviewer #2', '**Referee 1:**', 'Answers to Dr. Sioris:', 'ICLR 2020 Conference Paper2413 AnonReviewer2'],
+    fixtures: ['reviewer-labels.md', 'review-styled-comments.md'],
+    recognises: (line) => matchReviewerLabel(line) !== null,
+  },
+  {
+    name: 'name heading',
+    where: 'above the comments',
+    examples: ['## Karthik Ram', '### Dr. Jane Doe'],
+    fixtures: ['review-styled-comments.md'],
+    recognises: (line) => matchNameHeading(line) !== null,
+  },
+  {
+    name: 'post header',
+    where: 'above a post',
+    examples: ['alice commented on Mar 3, 2021', 'jstejada · comment · 2016-01-13', '### Post by agquintero on 2009-11-05', '**Author:** Gavin Andresen', '[–]Tweakers 38 points39 points  (14 children)'],
+    fixtures: ['post-headers-copied-page.md'],
+    recognises: (line) => matchPostHeader(line) !== null,
+  },
+];

@@ -1,0 +1,85 @@
+// Names as threads write them: a display name, a handle, a name at the end of a mail header, an address.
+
+const EMAIL = /(?:\(\s*)?(?:<|\[|mailto:)?([\w.+'-]+@[\w-]+(?:\.[\w-]+)+)(?:>|\])?(?:\s*\))?/;
+// Month and day names stop the walk only when a comma follows ("On Monday, Jane wrote:"): bare, they are
+// too often names as well ("Sam", "Mar", "Jun").
+const MONTHS_AND_DAYS =
+  /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|januar|februar|märz|mai|juni|juli|oktober|dezember|lun|mer|jeu|ven|sam|dim|janv|févr|fév|mars|avr|juin|juil|août|sept|déc|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|avril|juillet|septembre|octobre|novembre|décembre|lun|mié|jue|vie|sáb|dom|ene|abr|ago|dic|ter|qua|qui|sex|seg|fev|ma|wo|vr|za|zo|mrt|mei|okt)\.?,?$/i;
+const DATE_WORDS = /^(?:at|um|à|às|om|las|am|pm|a\.m\.|p\.m\.|utc|gmt|cet|cest|est|edt|pst|pdt|bst|mez|mesz|に|の|г\.?|o|kl\.?)\.?,?$/i;
+export function isDateToken(token: string): boolean {
+  return /\d/.test(token) || DATE_WORDS.test(token) || (token.endsWith(',') && MONTHS_AND_DAYS.test(token));
+}
+export const PRONOUNS = /^(?:i|you|he|she|they|we|it|someone|somebody|one|y'all|u|everyone|everybody|anyone|anybody|nobody|people|others|this|that)$/i;
+export const NOT_A_NAME_START = /^(?:the|a|an|this|that|these|those|my|your|his|her|their|our|its|which|who|what|and|but|so|then|also|as|if|when|i've|i'd|i'm)$/i;
+const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'le', 'la', 'del', 'dos', 'das', 'bin', 'al', 'ibn', 'y', 'ter', 'zu']);
+/** A display name as people write it before "wrote:": 1–5 words, or a handle, or an address. */
+export function plausibleName(candidate: string): string | null {
+  let name = candidate.trim().replace(/^["'“”‘’]+|["'“”‘’,]+$/g, '').trim();
+  // Directories give names as "Doe, Jane": the person is Jane Doe.
+  const inverted = /^([\p{Lu}][\p{L}'’-]+),\s+([\p{Lu}][\p{L}.'’ -]{0,40})$/u.exec(name);
+  if (inverted) name = `${inverted[2].trim()} ${inverted[1]}`;
+  if (!name || name.length > 60) return null;
+  if (/^@[\w.-]+(?::[\w.-]+)?$/.test(name)) return name;
+  if (EMAIL.test(name) && !/\s/.test(name)) return name;
+  const tokens = name.split(/\s+/);
+  if (tokens.length > 5) return null;
+  if (NOT_A_NAME_START.test(tokens[0])) return null;
+  if (tokens.some((token) => !/^[\p{L}\p{N}.'’-]+$/u.test(token))) return null;
+  // Names are capitalised word by word (Jane Doe, Reviewer 2), particles aside ("Ludwig van Beethoven");
+  // "In your last mail you" is a sentence, not a name.
+  if (!/^\p{Lu}/u.test(tokens[0])) return null;
+  if (tokens.slice(1).some((token) => !/^[\p{Lu}\p{N}]/u.test(token) && !NAME_PARTICLES.has(token.toLowerCase()))) return null;
+  return name;
+}
+/**
+ * The name at the end of a mail client's header, e.g. "Tue, Jun 16, 2020 at 11:17 PM Jane Doe" → "Jane Doe":
+ * walk back from the end while tokens do not look like parts of a date.
+ */
+function nameAtEnd(segment: string): string | null {
+  const quoted = /["“]([^"”]+)["”]\s*$/.exec(segment);
+  if (quoted) return quoted[1].trim();
+  const tokens = segment.trim().split(/\s+/).filter(Boolean);
+  const name: string[] = [];
+  for (let i = tokens.length - 1; i >= 0 && name.length < 5; i--) {
+    const token = tokens[i];
+    if (token.endsWith(',') || isDateToken(token)) break;
+    name.unshift(token);
+  }
+  return name.length ? name.join(' ') : null;
+}
+export function splitEmail(segment: string): { before: string; email?: string; after: string } {
+  const match = EMAIL.exec(segment);
+  if (!match) return { before: segment, after: '' };
+  const index = match.index ?? 0;
+  return { before: segment.slice(0, index), email: match[1], after: segment.slice(index + match[0].length) };
+}
+export function mailName(segment: string): { speaker: string | null; email?: string } {
+  // An address in angle brackets ends the name, whatever its shape ("<ronnie@d...>" as archives shorten it).
+  const bracketed = /^(.*?)\s*<([^<>\s]+@[^<>\s]*)>\s*$/.exec(segment);
+  if (bracketed) {
+    const name = nameAtEnd(bracketed[1].replace(/[,\s]+$/, ''));
+    return { speaker: name ? name.replace(/^["']|["']$/g, '') : bracketed[2], email: bracketed[2] };
+  }
+  const { before, email } = splitEmail(segment);
+  const name = nameAtEnd(before.replace(/[,\s]+$/, ''));
+  const speaker = name ? name.replace(/^["']|["']$/g, '') : email ?? null;
+  return { speaker, email };
+}
+/** Whether the text has at most `count` words (spaces counted, nothing allocated). */
+export function fewWords(text: string, count: number): boolean {
+  let spaces = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32 && ++spaces > count) return false;
+  return true;
+}
+/** A forum user name: 1–4 words or a handle, any case ("jimmy the saint", "shakotay2", "J_Dizzle"). */
+export function forumName(candidate: string): string | null {
+  const name = candidate.trim().replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/^["'“”‘’@]+|["'“”‘’,:]+$/g, '').trim();
+  if (!name || name.length > 40) return null;
+  const tokens = name.split(/\s+/);
+  if (tokens.length > 4 || tokens.some((token) => !/^[\p{L}\p{N}_.'’-]+$/u.test(token))) return null;
+  if (PRONOUNS.test(name) || NOT_A_NAME_START.test(tokens[0])) return null;
+  return name;
+}
+export function forumNameOf(name: string): string | null {
+  return /^[\p{L}\p{N}_.' -]{1,40}$/u.test(name) ? name : null;
+}

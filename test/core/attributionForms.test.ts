@@ -1,0 +1,23 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { FORMS } from '../../src/core/attribution';
+import { REPO_ROOT } from '../paths';
+
+const FIXTURES = join(REPO_ROOT, 'test', 'core', 'fixtures', 'attribution');
+
+describe('attribution forms as data (src/core/attribution)', () => {
+  for (const form of FORMS) {
+    it(`${form.name}: recognises each of its examples, and its fixtures exist`, () => {
+      for (const example of form.examples) assert.ok(form.recognises(example), `${form.name} does not recognise ${JSON.stringify(example)}`);
+      assert.ok(form.fixtures.length > 0, `${form.name} has no fixture`);
+      for (const fixture of form.fixtures) assert.ok(existsSync(join(FIXTURES, fixture)), `${fixture} is missing`);
+    });
+  }
+
+  it('has one file in forms/ for each form module it lists, and no file the table forgets', () => {
+    const files = readdirSync(join(REPO_ROOT, 'src', 'core', 'attribution', 'forms')).map((name) => name.replace(/\.ts$/, ''));
+    assert.ok(files.length >= 10, `${files.length} form files`);
+    assert.ok(FORMS.length >= files.length - 2, `${FORMS.length} rows for ${files.length} files (mail, wrote and as-put-it share the "above the quote" reading)`);
+  });
+});
