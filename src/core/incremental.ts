@@ -7,7 +7,7 @@ import { CONTINUES_BLOCK, mayContinue } from './blockBoundaries';
 import { Attribution, assemble, Draft, LineInfo, nextGeneration, parseDraft, parseRegion, Quote } from './parse';
 import { firstIndexWhere } from './search';
 import { parseSuppressions } from './suppressions';
-import { charactersIn, dominantEol, LineText, splitLineTexts } from './text';
+import { charactersIn, dominantEol, isBlankToMarkdown, LineText, splitLineTexts } from './text';
 import { Range } from './types';
 
 /** One change as VS Code reports it: a range of the text before the change, and what replaced it. */
@@ -25,9 +25,9 @@ const MAX_LOGGED_EDITS = 256;
  */
 function isBoundary(lines: readonly LineText[], lineInfo: readonly LineInfo[], i: number): boolean {
   const info = lineInfo[i];
-  if (!info.blank || info.depth !== 0 || info.code || info.html || info.frontMatter) return false;
+  if (!info.blank || info.depth !== 0 || info.code || info.html || info.frontMatter || !isBlankToMarkdown(lines[i].text)) return false;
   let next = i + 1;
-  while (next < lines.length && lines[next].text.trim() === '') next++;
+  while (next < lines.length && isBlankToMarkdown(lines[next].text)) next++;
   return next >= lines.length || !CONTINUES_BLOCK.test(lines[next].text);
 }
 
@@ -63,7 +63,8 @@ function nearestContent(lineInfo: readonly LineInfo[], line: number, step: 1 | -
 function mayAttribute(lines: readonly LineText[], lineInfo: readonly LineInfo[], line: number): boolean {
   if (line < 0) return false;
   const text = lines[line].text.slice(lineInfo[line].contentStart, lineInfo[line].contentEnd).trim();
-  return /[:,]$|put\s+it$/i.test(text) || matchLinkLine(text) !== null || matchOriginallyPosted(text) !== null || matchForumHeader(text) !== null;
+  // (A header field such as "Subject: …" may end an Outlook header that names the quote below it.)
+  return /[:,]$|put\s+it$|\s(?:wrote|said)$|^(?:\*\*)?[\p{L}][\p{L} -]{0,20}:\s/iu.test(text) || matchLinkLine(text) !== null || matchOriginallyPosted(text) !== null || matchForumHeader(text) !== null;
 }
 
 /** Whether a quote and a possible attribution of it face each other across the boundary just above `line`. */
@@ -134,7 +135,7 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   // A region that ends inside an open fence, HTML block or [quote] did not end at a real boundary (a
   // block that merely ends on the region's last text line is taken for one that may not have closed).
   let lastText = end;
-  while (lastText > start && lines[lastText].text.trim() === '') lastText--;
+  while (lastText > start && isBlankToMarkdown(lines[lastText].text)) lastText--;
   const reachesEnd = region.blocks.some((block) => block.endLine >= lastText && mayContinue(block, lines));
   // The edit itself may have put a quote, or an attribution, at the region's edge facing the other kind.
   const quoteAtEdge = (start > 0 && facesAcross(lines, lineInfo, start)) || (end < lines.length - 1 && facesAcross(lines, lineInfo, end + 1));

@@ -59,6 +59,16 @@ export function isWhiteSpace(code: number): boolean {
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
+/**
+ * Blank as Markdown reads a line: nothing but spaces and tabs. A no-break space is text to it, so a line
+ * of them continues a paragraph: every decision about where a draft may be cut uses this, never
+ * `isBlankBetween`, or a region would start inside a paragraph that a full parse keeps whole.
+ */
+export function isBlankToMarkdown(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) return false;
+  return true;
+}
+
 /** Whether text[start..end) is empty or white space: `text.slice(start, end).trim() === ''` without the copies. */
 export function isBlankBetween(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (!isWhiteSpace(text.charCodeAt(i))) return false;

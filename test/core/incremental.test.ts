@@ -66,6 +66,14 @@ const corpus = [
   ...readdirSync(join(REPO_ROOT, 'test', 'core', 'fixtures', 'threads')).map((name) => join(REPO_ROOT, 'test', 'core', 'fixtures', 'threads', name)),
 ];
 
+/** Real threads and attribution fixtures: every form the parser reads, once each (one seed). */
+function markdownFilesUnder(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? markdownFilesUnder(join(folder, entry.name)) : entry.name.endsWith('.md') && !/^[A-Z]+\.md$/.test(entry.name) ? [join(folder, entry.name)] : [],
+  );
+}
+const forms = [...markdownFilesUnder(join(REPO_ROOT, 'test', 'corpus', 'real')), ...markdownFilesUnder(join(REPO_ROOT, 'test', 'core', 'fixtures', 'attribution'))];
+
 describe('incremental re-analysis', () => {
   for (const file of corpus) {
     const name = file.slice(REPO_ROOT.length + 1);
@@ -74,6 +82,21 @@ describe('incremental re-analysis', () => {
       it(`matches a full parse after each of 150 random edits (${name}, seed ${seed})`, () => checkEdits(file, seed));
     }
   }
+  for (const file of forms) {
+    const name = file.slice(REPO_ROOT.length + 1);
+    it(`matches a full parse after each of 150 random edits (${name}, seed ${name.length})`, () => checkEdits(file, name.length));
+  }
+
+  it('does not cut a paragraph at a line of no-break spaces, which Markdown reads as text', () => {
+    // The edit's region reaches two boundaries up: the blank line, then (wrongly) the no-break spaces.
+    const text = 'First paragraph goes on here.\n\u00a0\u00a0\nStill the same paragraph to Markdown.\n\nAnother one.\n';
+    const draft = parseDraft(text);
+    const change: TextChange = { range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: 'x' };
+    const updated = updateDraft(draft, change);
+    const fresh = parseDraft(applyToText(text, change));
+    assert.deepEqual(updated.parts.blocks, fresh.parts.blocks, 'markdown-it blocks');
+    assert.deepEqual(shape(updated), shape(fresh));
+  });
 
   function checkEdits(file: string, seed: number) {
       let draft = parseDraft(readFileSync(file, 'utf8'));

@@ -3,7 +3,7 @@ import MarkdownIt from 'markdown-it';
 import { CONTINUES_BLOCK, mayContinue } from '../blockBoundaries';
 import { FrontMatter } from '../frontMatter';
 import { MarkdownBlock, UnitKind } from '../model';
-import { charactersIn, LineText } from '../text';
+import { charactersIn, isBlankToMarkdown, LineText } from '../text';
 
 const markdown = new MarkdownIt('commonmark', { html: true });
 // Riposte reads block structure only: inline parsing would cost most of the time and tell us nothing.
@@ -73,12 +73,6 @@ export function markdownBlocks(lines: readonly LineText[], frontMatter: FrontMat
     from = to + 1;
   }
   return blocks;
-}
-
-/** Blank as markdown-it reads a line: nothing but spaces and tabs (a no-break space is text to it). */
-function isBlankToMarkdown(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) return false;
-  return true;
 }
 
 function lastTextLine(lines: readonly LineText[], from: number, to: number): number {
