@@ -1,4 +1,4 @@
-import { unitChangesSince } from './changes';
+import { unitChangesSince } from './unitChanges';
 import { IntMap } from './intMap';
 import { Draft, Unit } from './parse';
 import { firstIndexWhere, positionInDocument } from './search';

@@ -1,6 +1,6 @@
 // The editor-free core: parse a draft once, run the rules over the model, build the reply tree.
 import { lint, LintOptions } from './engine';
-import { applyFixes } from './fixes';
+import { applyFixes } from './applyFixes';
 import { parseDraft } from './parse';
 import { buildReplyTree, ReplyTree } from './thread';
 import { Diagnostic } from './types';
@@ -12,8 +12,8 @@ export { lint, lintDraft } from './engine';
 export { decideDebate, DEBATE_SETTINGS } from './debate';
 export type { DebateDecision, DebateInputs, DebateSetting } from './debate';
 export type { LintOptions } from './engine';
-export { applyFixes } from './fixes';
-export type { ApplyFixesOptions } from './fixes';
+export { applyFixes } from './applyFixes';
+export type { ApplyFixesOptions } from './applyFixes';
 export { parseDraft } from './parse';
 export { parseFrontMatter } from './frontMatter';
 export type { FrontMatter } from './frontMatter';
@@ -53,7 +53,7 @@ export function fixAll(text: string, options: LintOptions = {}): FixAllResult {
 }
 export { diagnosticToJson, treeToJson } from './json';
 export type { DiagnosticJson, FileResultJson, TreeJson } from './json';
-export { attributionEdit, authorOfSource, disableForFileEdit, disableForLineEdit, minimalEdit, quoteBlock, toggleQuoteEdits } from './drafting';
+export { attributionEdit, authorOfSource, disableForFileEdit, disableForLineEdit, minimalEdit, quoteBlock, toggleQuoteEdits } from './draftingCommands';
 export { quotePrefix } from './quoteMarkers';
 export { buildViewModel, renderExcerpt } from './preview/viewModel';
 export type { ViewBadge, ViewModel, ViewNode, ViewSpeaker, ViewSummary } from './preview/viewModel';
@@ -61,5 +61,5 @@ export type { HostMessage, PreviewState, WebviewMessage } from './preview/messag
 export { applyViewPatch, diffViewModels } from './preview/patch';
 export type { KeptRun, PatchedNode, PatchItem, ViewPatch } from './preview/patch';
 export { DraftSession } from './session';
-export { updateDraft } from './incremental';
-export type { TextChange } from './incremental';
+export { updateDraft } from './updateDraft';
+export type { TextChange } from './updateDraft';

@@ -1,7 +1,7 @@
 // Which paragraphs are nearly the same as an earlier one: MinHash buckets of each paragraph's words, and
 // each paragraph's best earlier match, kept for a draft's lineage (in its LineageCache) and brought up
 // to date by the edit log.
-import { unitChangesSince } from './changes';
+import { unitChangesSince } from './unitChanges';
 import { IntMap } from './intMap';
 import { Draft, Unit, UnitMemo } from './parse';
 import { positionInDocument } from './search';

@@ -1,7 +1,7 @@
 // Which paragraphs repeat words quoted earlier in the draft: each paragraph's earliest quote holding all
 // of its words, found through the runs of MIN_MATCH_WORDS words the two share, kept for a draft's
 // lineage (in its LineageCache) and brought up to date by the edit log.
-import { unitChangesSince } from './changes';
+import { unitChangesSince } from './unitChanges';
 import { IntMap } from './intMap';
 import { Draft, Unit } from './parse';
 import { mix } from './similarity';

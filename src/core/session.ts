@@ -1,7 +1,7 @@
 // A draft being edited: changes in, diagnostics out, through the same updateDraft + lintDraft path the
 // extension's DraftService takes (which calls them itself, to lint each version with that document's settings).
 import { lintDraft, LintOptions } from './engine';
-import { TextChange, updateDraft } from './incremental';
+import { TextChange, updateDraft } from './updateDraft';
 import { Draft, parseDraft } from './parse';
 import { Diagnostic } from './types';
 

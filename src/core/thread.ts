@@ -1,5 +1,6 @@
 import { Speaker } from './model';
 import { Draft, Quote, Unit } from './parse';
+import { lineRangeLabel } from './lineRange';
 
 export interface TreeNode {
   kind: 'document' | 'quote' | 'reply';
@@ -125,10 +126,9 @@ export function formatTreeText(tree: ReplyTree, lines: readonly { text: string }
   const walk = (node: TreeNode, indent: string) => {
     for (const child of node.children) {
       const who = child.speaker ? `${child.speaker}${child.inferred ? ' (inferred)' : ''}` : child.kind === 'reply' && child.depth === 0 ? 'me' : 'unknown';
-      const lines_ = child.range.startLine === child.range.endLine ? `line ${child.range.startLine + 1}` : `lines ${child.range.startLine + 1}-${child.range.endLine + 1}`;
       const label = child.kind === 'quote' ? `> quote from ${who}` : `reply by ${who}`;
       const excerpt = excerptOf(child, lines);
-      out.push(`${indent}${label} (${lines_})${excerpt ? `: ${excerpt}` : ''}`);
+      out.push(`${indent}${label} (${lineRangeLabel(child.range.startLine, child.range.endLine)})${excerpt ? `: ${excerpt}` : ''}`);
       walk(child, `${indent}  `);
     }
   };

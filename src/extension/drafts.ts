@@ -4,7 +4,7 @@ import { sourceReaderFor } from '../node/config';
 import { DraftConfigurations, Settings } from './settings';
 import { Disposable } from './util/dispose';
 
-export interface DraftAnalysis {
+export interface LintedDocument {
   uri: string;
   version: number;
   draft: core.Draft;
@@ -19,7 +19,7 @@ const MAX_PENDING_EDITS = 200;
  * that no feature parses a draft the others already parsed.
  */
 export class DraftService extends Disposable {
-  private readonly cache = new Map<string, DraftAnalysis>();
+  private readonly cache = new Map<string, LintedDocument>();
   /**
    * The last parsed draft of each document and the edits made since, applied (incrementally) only when an
    * analysis is asked for: typing records changes and parses nothing.
@@ -60,7 +60,7 @@ export class DraftService extends Disposable {
     return draft;
   }
 
-  analyse(document: vscode.TextDocument): DraftAnalysis {
+  analyse(document: vscode.TextDocument): LintedDocument {
     const uri = document.uri.toString();
     const cached = this.cache.get(uri);
     if (cached && cached.version === document.version) return cached;

@@ -3,10 +3,9 @@
 // No DOM and no vscode: both sides and the rules run it.
 import type { ViewNode, ViewSpeaker } from './viewModel'; // types only: the webview bundles this file
 
-/** "line 3" or "lines 3–5" (with an en dash), for 0-based inclusive lines. */
-export function lineRangeLabel(startLine: number, endLine = startLine): string {
-  return startLine === endLine ? `line ${startLine + 1}` : `lines ${startLine + 1}–${endLine + 1}`;
-}
+import { lineRangeLabel } from '../lineRange';
+
+export { lineRangeLabel };
 
 /** A node's `.meta` text: how deep it is in quotes, and its lines. */
 export function nodeMetaLabel(node: Pick<ViewNode, 'depth' | 'startLine' | 'endLine'>): string {

@@ -1,5 +1,5 @@
 import { headingBetween } from '../duplicates';
-import { deleteUnits } from '../edits';
+import { deleteUnits } from '../fixEdits';
 import { lineRangeLabel } from '../preview/labels';
 import { Rule } from '../rule';
 import { range } from '../types';

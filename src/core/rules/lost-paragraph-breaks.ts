@@ -1,4 +1,4 @@
-import { quotePrefixOf } from '../edits';
+import { quotePrefixOf } from '../fixEdits';
 import { Unit } from '../parse';
 import { Finding, Rule } from '../rule';
 import { range } from '../types';

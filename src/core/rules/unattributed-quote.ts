@@ -1,4 +1,4 @@
-import { attributionEdit } from '../drafting';
+import { attributionEdit } from '../draftingCommands';
 import { Draft, Quote } from '../parse';
 import { Finding, Rule } from '../rule';
 import { Fix, range } from '../types';

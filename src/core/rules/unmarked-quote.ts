@@ -1,4 +1,4 @@
-import { quoteLinesEdits } from '../edits';
+import { quoteLinesEdits } from '../fixEdits';
 import { Unit, UnitMemo } from '../parse';
 import { lineRangeLabel } from '../preview/labels';
 import { MIN_MATCH_WORDS } from '../quotedRuns';

@@ -1,6 +1,6 @@
 // Text transformations behind the drafting commands (quote a selection, toggle quotes, suppressions).
 // They return plain edits or text so that every editor adapter can apply them its own way.
-import { quotePrefixOf } from './edits';
+import { quotePrefixOf } from './fixEdits';
 import { Draft, Quote } from './parse';
 import { parseFrontMatter } from './frontMatter';
 import { firstIndexWhere } from './search';
