@@ -1,7 +1,8 @@
 // MinHash's inner loop as a WebAssembly SIMD kernel: every shingle against four hash functions per
-// instruction, with unsigned 32-bit minimums (i32x4.min_u). Scalar JavaScript spent about 15 ms of a 1 MB
-// lint here (5.3 million multiply-add-minimums); signing now takes 3.4, the kernel about 1 of it. The module is a few hundred
-// bytes, assembled below rather than shipped as a binary, so what it does stays readable. Where
+// instruction, with unsigned 32-bit minimums (i32x4.min_u). Signing a long draft is millions of
+// multiply-add-minimums, the largest single cost of near-duplicate-paragraph in plain JavaScript (see
+// docs/performance.md). The module is a few hundred bytes, assembled below rather than shipped as a
+// binary, so what it does stays readable. Where
 // WebAssembly SIMD is missing or refused, the caller keeps its JavaScript loop: same results.
 
 /** The kernel over a fixed family of hash functions h(s) = multiplier·s + offset (mod 2^32). */

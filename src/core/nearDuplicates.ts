@@ -55,7 +55,7 @@ function bestEarlierMatch(unit: Unit, index: NearDuplicateIndex, threshold: numb
 /** `bestEarlierMatch` given the unit's buckets, buckets[from..from + BANDS_PER_PARAGRAPH). */
 function bestMatchInBuckets(unit: Unit, buckets: readonly (Unit | Unit[])[], from: number, threshold: number): Match | null {
   // Earlier paragraphs met in the unit's buckets and how many buckets each shares: a few dozen at most,
-  // so two short arrays searched in place (a Map and its sorted entries per paragraph were 4 MB of garbage a lint).
+  // so two short arrays searched in place: a Map and its sorted entries for every paragraph would be garbage.
   let met: Unit[] | null = null;
   let shared: number[] | null = null;
   for (let b = from; b < from + BANDS_PER_PARAGRAPH; b++) {
@@ -93,14 +93,13 @@ function build(draft: Draft, isCandidate: (unit: Unit) => boolean, inLaterCopy: 
   const candidates = draft.units.filter(isCandidate);
   const buckets: UnitBuckets = new IntMap(candidates.length * BANDS_PER_PARAGRAPH);
   const index: NearDuplicateIndex = { settings, generation: draft.parts.generation, inLaterCopy, buckets, best: new Map() };
-  // Every candidate's band keys in one array (one each was 2 MB of garbage a 1 MB lint).
+  // Every candidate's band keys in one array: an array each would be as many small objects as paragraphs.
   const bands = new Int32Array(candidates.length * BANDS_PER_PARAGRAPH);
   candidates.forEach((unit, i) => writeBandKeysOf(unit.wordIds, bands, i * BANDS_PER_PARAGRAPH));
   // Built in document order, a bucket holds only earlier paragraphs when one joins it: a paragraph that
   // joins fewer than two non-empty buckets shares fewer than two with any earlier one, and has no match
-  // without looking (most paragraphs: the lookups were a tenth of the rule's time). The bucket each band
-  // went into is kept, so the search below need not look it up again: in a 10 MB draft's index
-  // (690,000 band keys) each lookup missed the cache.
+  // without looking (most paragraphs). The bucket each band went into is kept, so the search below need
+  // not look it up again: in a long draft's index each lookup misses the processor's cache.
   const sharedBuckets = new Uint8Array(candidates.length);
   const bucketOfBand = new Array<Unit | Unit[]>(bands.length);
   candidates.forEach((unit, i) => {

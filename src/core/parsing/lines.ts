@@ -183,8 +183,8 @@ function startsReply(quoted: string, line: string): boolean {
   return /[.!?…:;)"”’]\s*$/.test(quoted) && /^\s{0,3}[\p{Lu}\p{N}@"“‘(*_]/u.test(line);
 }
 
-// The infos of empty lines, by depth and flags: they never change (PackedLineInfo is read-only), and a
-// fifth of a draft's lines are empty (3,521 of the 1 MB bench draft's 17,423).
+// The infos of empty lines, by depth and flags: they never change (PackedLineInfo is read-only), and
+// empty lines are a large share of any draft's lines, so one object serves them all.
 const EMPTY_LINE_INFOS: PackedLineInfo[] = [];
 
 function emptyLineInfo(depth: number, flags: number): PackedLineInfo {

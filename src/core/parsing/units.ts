@@ -13,7 +13,7 @@ export function buildUnits(
 ): Unit[] {
   const units: Unit[] = [];
   // (line, start, text) triples of the unit being gathered, in one buffer for all units: each unit takes a
-  // copy at its exact length (arrays grown by push keep spare room, and growing them was garbage too).
+  // copy at its exact length (an array grown by push keeps spare room, and each growth is a copy).
   const segments: (number | string)[] = [];
   blocks.forEach((block) => {
     let kind: UnitKind = block.kind;
