@@ -9,7 +9,7 @@ import { DraftCarry } from './model';
 import { currentNearDuplicateIndex, NearDuplicateIndex } from './nearDuplicates';
 import { Draft, Unit } from './parse';
 import { currentEarliestQuotes, EarliestQuotes } from './quotedRuns';
-import { wordIdsOf } from './words';
+import { idsOfText } from './words';
 
 /** What near-duplicate-paragraph says changed between a paragraph and its earlier near copy. */
 export interface NearCopyChange {
@@ -55,7 +55,7 @@ export class LineageCache {
 
   /** The source document's words, remembered while the same source text comes back. */
   sourceWordIds(text: string): Int32Array {
-    if (this.source?.text !== text) this.source = { text, ids: wordIdsOf(text) };
+    if (this.source?.text !== text) this.source = { text, ids: idsOfText(text) };
     return this.source.ids;
   }
 }

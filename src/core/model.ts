@@ -10,7 +10,7 @@ import { normalizedHashAndLength, normalizeForMatching } from './matchingForm';
 import type { Suppressions } from './suppressions';
 import type { LineText } from './text';
 import type { Position } from './types';
-import { wordsOfIds } from './vocabulary';
+import { keysOfIds } from './vocabulary';
 import { WordStore } from './words';
 
 /** `list-item`: a paragraph inside a list, which reads as one point of a list, never as a paragraph of prose. */
@@ -289,7 +289,7 @@ export class Unit {
 
   /** The same words as strings (built on each call, for messages). */
   get wordKeys(): string[] {
-    return wordsOfIds(this.wordIds);
+    return keysOfIds(this.wordIds);
   }
 
   /** The memo's value for this unit, worked out on first use (plain array slots: cheaper than a WeakMap per rule). */

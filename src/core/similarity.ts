@@ -2,7 +2,7 @@
 // bands (locality-sensitive hashing); only paragraphs that share a bucket are compared word by word.
 import { fnv1a, FNV_OFFSET, FNV_PRIME } from './hash';
 import { MinHashKernel, simdMinHashKernel } from './minHashKernel';
-import { wordHashesById, wordIds } from './vocabulary';
+import { wordHashesById, idsOfWords } from './vocabulary';
 
 const HASHES = 30; // a multiple of three: signInJavaScript computes three at a time
 // Two rows a band: short paragraphs have few bigrams, and three-row bands let edited copies slip through.
@@ -119,7 +119,7 @@ export function writeBandKeysOf(ids: Int32Array, into: Int32Array, at: number): 
 
 /** Similarity of two word sequences as difflib's ratio: 2·(words in common, in order) / (total words). */
 export function wordSimilarity(a: readonly string[], b: readonly string[]): number {
-  return idSimilarity(wordIds(a), wordIds(b));
+  return idSimilarity(idsOfWords(a), idsOfWords(b));
 }
 
 /** `wordSimilarity` of two sequences of vocabulary ids (a unit's `wordIds`). */

@@ -99,7 +99,7 @@ function growSlots(): void {
 }
 
 /** The word a vocabulary id stands for. */
-export function wordOfId(id: number): string {
+export function keyOfId(id: number): string {
   let word = wordStrings[id];
   if (word === undefined) {
     word = '';
@@ -111,14 +111,14 @@ export function wordOfId(id: number): string {
 }
 
 /** The words that vocabulary ids stand for. */
-export function wordsOfIds(ids: Int32Array): string[] {
+export function keysOfIds(ids: Int32Array): string[] {
   const found = new Array<string>(ids.length);
-  for (let i = 0; i < ids.length; i++) found[i] = wordOfId(ids[i]);
+  for (let i = 0; i < ids.length; i++) found[i] = keyOfId(ids[i]);
   return found;
 }
 
-/** The vocabulary ids of any list of words (a unit has its own, from `wordIdsOf`). */
-export function wordIds(words: readonly string[]): Int32Array {
+/** The vocabulary ids of any list of words (a unit has its own, from `idsOfText`). */
+export function idsOfWords(words: readonly string[]): Int32Array {
   const ids = new Int32Array(words.length);
   const table = codeUnitsAsWritten();
   for (let i = 0; i < words.length; i++) ids[i] = internWord(words[i], 0, words[i].length, fnv1a(words[i]), table);

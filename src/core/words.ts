@@ -4,7 +4,7 @@
 // the vocabulary.
 import { FNV_OFFSET, FNV_PRIME } from './hash';
 import { NO_SIMPLE_LOWER_CASE, normalizeTypography, simpleLowerCase, TYPOGRAPHIC_REPLACEMENT } from './matchingForm';
-import { codeUnitsAsWritten, grown, internWord, wordsOfIds } from './vocabulary';
+import { codeUnitsAsWritten, grown, internWord, keysOfIds } from './vocabulary';
 
 export interface Word {
   text: string;
@@ -67,7 +67,7 @@ function scanWords(text: string, visit: (start: number, end: number, hash: numbe
   }
 }
 
-export function words(text: string): Word[] {
+export function wordsWithOffsets(text: string): Word[] {
   const found: Word[] = [];
   scanWords(text, (start, end) => found.push({ text: text.slice(start, end), key: wordKeyAt(text, start, end), start, end }));
   return found;
@@ -81,7 +81,7 @@ export function wordKeyAt(text: string, start: number, end: number): string {
   return (word.includes('\u2019') ? word.replaceAll('\u2019', "'") : word).toLowerCase();
 }
 
-/** Where the words of a text start and end, as pairs: `words` without building a string or an object per word. */
+/** Where the words of a text start and end, as pairs: `wordsWithOffsets` without building a string or an object per word. */
 export function wordSpans(text: string): Int32Array {
   let count = 0;
   scanWords(text, (start, end) => {
@@ -146,16 +146,16 @@ function collect(count: number, id: number): void {
 }
 
 /** The lower-cased, typography-normalised words of a text, as vocabulary ids. */
-export function wordIdsOf(text: string): Int32Array {
+export function idsOfText(text: string): Int32Array {
   return scratch.slice(0, scanIntoScratch(text));
 }
 
-/** The lower-cased, typography-normalised words of a text (the keys of `words`, without the offsets). */
-export function wordKeys(text: string): string[] {
-  return wordsOfIds(wordIdsOf(text));
+/** The lower-cased, typography-normalised words of a text (the keys of `wordsWithOffsets`, without the offsets). */
+export function keysOfText(text: string): string[] {
+  return keysOfIds(idsOfText(text));
 }
 
-/** `wordIdsOf` into `scratch`: how many ids it put there. */
+/** `idsOfText` into `scratch`: how many ids it put there. */
 function scanIntoScratch(text: string): number {
   const count = scanFolded(text);
   return count >= 0 ? count : scanNormalizedIntoScratch(normalizeTypography(text).toLowerCase());

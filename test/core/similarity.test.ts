@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fnv1a } from '../../src/core/hash';
 import { normalizedHashAndLength, normalizeForMatching, normalizeTypography, stripMarkdown } from '../../src/core/matchingForm';
-import { wordIds } from '../../src/core/vocabulary';
-import { sameWordKey, wordKeys, words, wordSpans } from '../../src/core/words';
+import { idsOfWords } from '../../src/core/vocabulary';
+import { sameWordKey, keysOfText, wordsWithOffsets, wordSpans } from '../../src/core/words';
 import { simdMinHashKernel } from '../../src/core/minHashKernel';
 import { minHashSignature, mix, signInJavaScript, wordSimilarity } from '../../src/core/similarity';
 import { REPO_ROOT } from '../paths';
@@ -51,7 +51,7 @@ describe('wordKeys', () => {
       ...generateDraft(30 * 1024, 3).split('\n\n'),
       "It's the model`s view -- don't 42x, a_b, CAPS and O'Neil's 'quoted' words.",
     ];
-    for (const sample of samples) assert.deepEqual(wordKeys(sample), reference(sample), sample);
+    for (const sample of samples) assert.deepEqual(keysOfText(sample), reference(sample), sample);
   });
 
   it('words() gives the same words, keys and offsets as the Unicode pattern', () => {
@@ -59,7 +59,7 @@ describe('wordKeys', () => {
       [...text.matchAll(/[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu)].map((match) => ({ text: match[0], key: normalizeTypography(match[0]).toLowerCase(), start: match.index, end: match.index + match[0].length }));
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { generateDraft } = require('../../bench/generate') as typeof import('../../bench/generate');
-    for (const sample of [...generateDraft(20 * 1024, 8).split('\n\n'), "Don't DON'T 42 l’été Über x--y"]) assert.deepEqual(words(sample), reference(sample), sample);
+    for (const sample of [...generateDraft(20 * 1024, 8).split('\n\n'), "Don't DON'T 42 l’été Über x--y"]) assert.deepEqual(wordsWithOffsets(sample), reference(sample), sample);
   });
 
   it('scans words exactly as the Unicode pattern matches them, in random text of every kind', () => {
@@ -70,21 +70,21 @@ describe('wordKeys', () => {
       let text = '';
       for (let k = random(24); k > 0; k--) text += alphabet[random(alphabet.length)];
       const expected = [...text.matchAll(pattern)].map((match) => [match.index, match[0]]);
-      assert.deepEqual(words(text).map((word) => [word.start, word.text]), expected, JSON.stringify(text));
-      assert.deepEqual(wordKeys(text), normalizeTypography(text).toLowerCase().match(pattern) ?? [], JSON.stringify(text));
+      assert.deepEqual(wordsWithOffsets(text).map((word) => [word.start, word.text]), expected, JSON.stringify(text));
+      assert.deepEqual(keysOfText(text), normalizeTypography(text).toLowerCase().match(pattern) ?? [], JSON.stringify(text));
     }
   });
 
   it('gives equal words one id, and words whose hashes collide different ids', () => {
     // "costarring" and "liquid" (and "declinate" and "macallums") have the same 32-bit FNV-1a hash.
-    const first = wordKeys('Costarring liquid declinate macallums liquid costarring');
-    const second = wordKeys('liquid, costarring; macallums.');
+    const first = keysOfText('Costarring liquid declinate macallums liquid costarring');
+    const second = keysOfText('liquid, costarring; macallums.');
     assert.deepEqual(first, ['costarring', 'liquid', 'declinate', 'macallums', 'liquid', 'costarring']);
-    const ids = [...wordIds(first)];
+    const ids = [...idsOfWords(first)];
     assert.equal(new Set(ids).size, 4);
     assert.deepEqual([ids[4], ids[5]], [ids[1], ids[0]]);
-    assert.deepEqual([...wordIds(second)], [ids[1], ids[0], ids[3]]);
-    assert.deepEqual([...wordIds(['liquid', 'costarring'])], [ids[1], ids[0]], 'lists not made by wordKeys too');
+    assert.deepEqual([...idsOfWords(second)], [ids[1], ids[0], ids[3]]);
+    assert.deepEqual([...idsOfWords(['liquid', 'costarring'])], [ids[1], ids[0]], 'lists not made by wordKeys too');
   });
 
   it('wordSpans and sameWordKey agree with words() and its keys', () => {
@@ -93,7 +93,7 @@ describe('wordKeys', () => {
     for (let sample = 0; sample < 3000; sample++) {
       let text = '';
       for (let k = random(12); k > 0; k--) text += alphabet[random(alphabet.length)];
-      const found = words(text);
+      const found = wordsWithOffsets(text);
       assert.deepEqual([...wordSpans(text)], found.flatMap((word) => [word.start, word.end]), JSON.stringify(text));
       for (const a of found) {
         for (const b of found) assert.equal(sameWordKey(text, a.start, a.end, b.start, b.end), a.key === b.key, `${JSON.stringify(text)}: ${a.text} ~ ${b.text}`);
@@ -102,7 +102,7 @@ describe('wordKeys', () => {
   });
 
   it('keeps letters and digits of other scripts whole', () => {
-    assert.deepEqual(wordKeys('Über naïve café — 東京 2024 l’été'), ['über', 'naïve', 'café', '東京', '2024', "l'été"]);
+    assert.deepEqual(keysOfText('Über naïve café — 東京 2024 l’été'), ['über', 'naïve', 'café', '東京', '2024', "l'été"]);
   });
 });
 
@@ -214,10 +214,10 @@ describe('minHashSignature', () => {
   it('takes the unsigned minimum of each hash, as the reference does', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { generateDraft } = require('../../bench/generate') as typeof import('../../bench/generate');
-    const paragraphs = generateDraft(20 * 1024, 4).split('\n\n').map((paragraph) => wordKeys(paragraph));
+    const paragraphs = generateDraft(20 * 1024, 4).split('\n\n').map((paragraph) => keysOfText(paragraph));
     for (const keys of [...paragraphs, [], ['one'], ['two', 'words']]) {
-      assert.deepEqual(minHashSignature(wordIds(keys)), reference(keys), keys.join(' '));
-      assert.deepEqual(signInJavaScript(wordIds(keys)), reference(keys), `without WebAssembly: ${keys.join(' ')}`);
+      assert.deepEqual(minHashSignature(idsOfWords(keys)), reference(keys), keys.join(' '));
+      assert.deepEqual(signInJavaScript(idsOfWords(keys)), reference(keys), `without WebAssembly: ${keys.join(' ')}`);
     }
   });
 
@@ -225,7 +225,7 @@ describe('minHashSignature', () => {
     // Node has had WebAssembly SIMD since 16.4: here the kernel must be what signs paragraphs.
     assert.ok(simdMinHashKernel(new Int32Array([3]), new Int32Array([5])), 'the kernel compiles');
     const random = seededRandom(31);
-    const vocabulary = wordIds(Array.from({ length: 5000 }, (_, i) => `word${i}`));
+    const vocabulary = idsOfWords(Array.from({ length: 5000 }, (_, i) => `word${i}`));
     // Long ones make the kernel grow its memory (64 KB holds some 16,000 shingles); short ones after them use it again.
     for (const length of [0, 1, 2, 3, 5, 31, 200, 16_500, 70_000, 4, 40_000, 9]) {
       const ids = Int32Array.from({ length }, () => vocabulary[random(vocabulary.length)]);

@@ -1,4 +1,4 @@
-import { wordKeys } from '../words';
+import { keysOfText } from '../words';
 import { lineRangeLabel } from '../preview/labels';
 import { Finding, Rule } from '../rule';
 import { wordDifferences, wordSimilarity } from '../similarity';
@@ -26,7 +26,7 @@ export const misquote: Rule = {
     const source = analysis.source;
     if (!source) return [];
     const replyingTo = draft.frontMatter?.values.get('replying-to')?.toLowerCase();
-    const haystack = ` ${wordKeys(source.text).join(' ')} `;
+    const haystack = ` ${keysOfText(source.text).join(' ')} `;
     let passages: SourcePassage[] | null = null;
     const findings: Finding[] = [];
 
@@ -39,7 +39,7 @@ export const misquote: Rule = {
       const missing = text
         .split(ELISION)
         .flatMap((fragment) => fragment.split(/(?<=[.!?])\s+/))
-        .map((sentence) => ({ sentence: sentence.trim(), keys: wordKeys(sentence) }))
+        .map((sentence) => ({ sentence: sentence.trim(), keys: keysOfText(sentence) }))
         .filter(({ keys }) => keys.length >= MIN_FRAGMENT_WORDS && !haystack.includes(` ${keys.join(' ')} `));
       if (missing.length === 0) continue;
       passages ??= splitPassages(source.text);
@@ -71,7 +71,7 @@ function splitPassages(text: string): SourcePassage[] {
   splitLines(text).forEach((line, index) => {
     for (const match of line.text.matchAll(/[^.!?]+[.!?]*/g)) {
       const sentence = match[0].trim();
-      const keys = wordKeys(sentence);
+      const keys = keysOfText(sentence);
       if (keys.length === 0) continue;
       const start = (match.index ?? 0) + match[0].indexOf(sentence);
       passages.push({ keys, text: sentence, line: index, range: range(index, start, index, start + sentence.length) });

@@ -1,7 +1,7 @@
 import { UnitMemo } from '../parse';
 import { Finding, Rule } from '../rule';
 import { range } from '../types';
-import { wordIds, wordOfId } from '../vocabulary';
+import { idsOfWords, keyOfId } from '../vocabulary';
 import { sameWordKey, wordKeyAt, wordSpans } from '../words';
 
 // Doubled single words that English uses on purpose ("that that", "when you set it it works", "I told you
@@ -111,6 +111,6 @@ function mayRepeat(keys: Int32Array): boolean {
 let intendedIds: Set<number> | undefined;
 
 function isIntendedOrNumber(id: number): boolean {
-  intendedIds ??= new Set(wordIds([...INTENDED_DOUBLES]));
-  return intendedIds.has(id) || /^\d+$/.test(wordOfId(id));
+  intendedIds ??= new Set(idsOfWords([...INTENDED_DOUBLES]));
+  return intendedIds.has(id) || /^\d+$/.test(keyOfId(id));
 }
