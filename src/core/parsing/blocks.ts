@@ -5,21 +5,27 @@ import { FrontMatter } from '../frontMatter';
 import { MarkdownBlock, UnitKind } from '../model';
 import { charactersIn, isBlankToMarkdown, LineText } from '../text';
 
-const markdown = new MarkdownIt('commonmark', { html: true });
-// Riposte reads block structure only: inline parsing would cost most of the time and tell us nothing.
-markdown.core.ruler.disable(['inline', 'text_join']);
-// Its normalisation rewrites every line break of the source (ours are all '\n' already) and turns NUL into
-// U+FFFD, which changes no block boundary: a copy of the whole text for nothing.
-markdown.core.ruler.disable(['normalize']);
-// Block rules copy each block's text into its token (getLines), for the inline parser and the renderer;
-// Riposte reads only the tokens' types and line maps, so the copies (megabytes per long draft) are skipped.
-// `md.block.State` is the state class markdown-it's block plugins extend.
-markdown.block.State = class extends markdown.block.State {
-  override getLines(): string {
-    return '';
-  }
-};
+let markdown: MarkdownIt | undefined;
 
+/** The parser, made on the first parse: activating the extension need not pay for it. */
+function blockParser(): MarkdownIt {
+  if (markdown) return markdown;
+  const parser = new MarkdownIt('commonmark', { html: true });
+  // Riposte reads block structure only: inline parsing would cost most of the time and tell us nothing.
+  parser.core.ruler.disable(['inline', 'text_join']);
+  // Its normalisation rewrites every line break of the source (ours are all '\n' already) and turns NUL
+  // into U+FFFD, which changes no block boundary: a copy of the whole text for nothing.
+  parser.core.ruler.disable(['normalize']);
+  // Block rules copy each block's text into its token (getLines), for the inline parser and the renderer;
+  // Riposte reads only the tokens' types and line maps, so the copies (megabytes per long draft) are
+  // skipped. `md.block.State` is the state class markdown-it's block plugins extend.
+  parser.block.State = class extends parser.block.State {
+    override getLines(): string {
+      return '';
+    }
+  };
+  return (markdown = parser);
+}
 
 /**
  * Long texts are parsed in pieces of about this many characters: markdown-it keeps every token of what it
@@ -87,7 +93,7 @@ function blocksOfPiece(lines: readonly LineText[], first: number, last: number, 
     for (let i = first; i <= last; i++) parts[i - first] = lines[i].text;
     source = parts.join('\n');
   }
-  const tokens = markdown.parse(source, {});
+  const tokens = blockParser().parse(source, {});
   const blocks: MarkdownBlock[] = [];
   let quoteDepth = 0;
   let listDepth = 0;
