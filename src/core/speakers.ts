@@ -107,12 +107,21 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
  * spaces do not matter ("@jane_doe", "Jane Doe", "jane-doe").
  */
 export function speakerKey(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/^\/?u\/|^@/, '')
-    .replace(/[_.\-\s]+/g, ' ')
-    .trim();
+  let key = speakerKeys.get(name);
+  if (key === undefined) {
+    // A thread names few people many times, and speakers are worked out again on every edit.
+    if (speakerKeys.size > 10_000) speakerKeys.clear();
+    key = name
+      .toLowerCase()
+      .replace(/^\/?u\/|^@/, '')
+      .replace(/[_.\-\s]+/g, ' ')
+      .trim();
+    speakerKeys.set(name, key);
+  }
+  return key;
 }
+
+const speakerKeys = new Map<string, string>();
 
 /**
  * A mail header gives a name and an address ("Jane Doe <jane@x.org>"): where another quote is named by
@@ -138,7 +147,7 @@ function sameSpeakerSpelledAlike(quotes: readonly Quote[]): void {
 const MATCH_WORDS = 6;
 /** Past this many quotes naming nobody, or this many earlier passages, the search is not worth a keystroke. */
 const MAX_SEARCHED_QUOTES = 64;
-const MAX_SEARCHED_PASSAGES = 400;
+const MAX_SEARCHED_PASSAGES = 100;
 
 /**
  * A quote that names nobody may repeat words the thread already gave a speaker: a post's own text under a
@@ -150,30 +159,36 @@ function quotePosts(quotes: readonly Quote[], leadIns: readonly LeadIn[], units:
   const unnamed = quotes.filter((quote) => !quote.speaker && !quote.callout);
   if (unnamed.length === 0 || unnamed.length > MAX_SEARCHED_QUOTES) return;
   const headers = leadIns.filter((leadIn) => leadIn.post);
-  // Each prose passage with a known speaker, in document order: a post's own text, or a named quote's.
-  const passages: { unit: Unit; speaker: string }[] = [];
-  let next = 0;
-  let author: string | undefined;
-  for (const unit of units) {
-    while (next < headers.length && headers[next].line <= unit.startLine) author = headers[next++].names;
-    if (!unit.isProse || unit.wordCount < MATCH_WORDS) continue;
-    const speaker = unit.depth === 0 ? author : unit.quote && unit.quote.depth === unit.depth ? unit.quote.speaker : null;
-    if (speaker) passages.push({ unit, speaker });
-  }
-  if (passages.length === 0) return;
+  /** The author of the post a unit outside quotes belongs to: the last post header on or above it. */
+  const postAuthorAt = (line: number): string | undefined => {
+    let low = 0;
+    let high = headers.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (headers[middle].line <= line) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 ? headers[low - 1].names : undefined;
+  };
   for (const quote of unnamed) {
-    const first = units.find((unit) => unit.quote === quote && unit.isProse && unit.depth === quote.depth);
+    const at = firstUnitFrom(units, quote.startLine);
+    const first = units.slice(at, at + 8).find((unit) => unit.quote === quote && unit.isProse && unit.depth === quote.depth);
     if (!first || first.wordCount < 3) continue;
     // Any few words in a row will do: a link or a shortened hash may differ between the two.
     const words = first.wordIds;
     const size = Math.min(MATCH_WORDS, words.length);
-    let before = passages.length;
-    while (before > 0 && passages[before - 1].unit.startLine >= quote.startLine) before--;
     let found: string | undefined;
-    for (let k = before - 1; k >= 0 && k >= before - MAX_SEARCHED_PASSAGES && !found; k--) {
-      const haystack = passages[k].unit.wordIds;
-      for (let at = 0; at + size <= words.length && at < 4 * size && !found; at += size) {
-        if (containsRun(haystack, words.subarray(at, at + size))) found = passages[k].speaker;
+    // The nearest named passages before the quote, going back: a post's own text, or a named quote's.
+    let searched = 0;
+    for (let k = at - 1; k >= 0 && searched < MAX_SEARCHED_PASSAGES && !found; k--) {
+      const unit = units[k];
+      if (!unit.isProse || unit.wordCount < MATCH_WORDS) continue;
+      const speaker = unit.depth === 0 ? (headers.length > 0 ? postAuthorAt(unit.startLine) : undefined) : unit.quote && unit.quote.depth === unit.depth ? unit.quote.speaker : null;
+      if (!speaker) continue;
+      searched++;
+      const haystack = unit.wordIds;
+      for (let offset = 0; offset + size <= words.length && offset < 2 * size && !found; offset += size) {
+        if (containsRun(haystack, words.subarray(offset, offset + size))) found = speaker;
       }
     }
     if (found) {
@@ -181,4 +196,16 @@ function quotePosts(quotes: readonly Quote[], leadIns: readonly LeadIn[], units:
       quote.inferred = true;
     }
   }
+}
+
+/** The index of the first unit starting on or after `line` (units are in document order). */
+function firstUnitFrom(units: readonly Unit[], line: number): number {
+  let low = 0;
+  let high = units.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (units[middle].startLine < line) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
