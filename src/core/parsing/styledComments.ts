@@ -12,24 +12,41 @@ const RESPONSE_LABEL = /^\s*(?:\*\*|__)?(?:\d+[.)]\s*)?(?:(?:author(?:s|s['’]|
  * quotation marks, under a comment label, or answered by a paragraph labelled "Response:"/"Reply:".
  */
 export function isStyledComment(lines: readonly LineText[], first: number, last: number): boolean {
-  // Most paragraphs of a draft start with a letter, end in no mark and hold no label: settled cheaply.
-  const next = nextTextLine(lines, last);
+  // Most paragraphs of a draft start with a letter and hold no label, nor does the line after them:
+  // settled with a few character tests, before any pattern.
   const firstText = lines[first].text;
-  const opening = firstText.charCodeAt(firstText.search(/\S/));
-  if (!(opening === 42 || opening === 95 || opening === 34 || opening === 0x201c || opening === 0x201e || opening === 0xab) && !mayBeLabel(firstText) && !(next >= 0 && mayBeLabel(lines[next].text))) {
-    return false;
+  let start = 0;
+  while (start < firstText.length && (firstText.charCodeAt(start) === 32 || firstText.charCodeAt(start) === 9)) start++;
+  const opening = firstText.charCodeAt(start);
+  const marked = opening === 42 || opening === 95 || opening === 34 || opening === 0x201c || opening === 0x201e || opening === 0xab;
+  const labelled = mayBeLabel(firstText);
+  let next = -2;
+  if (!marked && !labelled) {
+    next = nextTextLine(lines, last);
+    if (next < 0 || !mayBeLabel(lines[next].text)) return false;
   }
-  const head = firstText.trimStart();
+  const head = firstText.slice(start);
   const tail = lines[last].text.trimEnd();
-  if (head.length + tail.length < 30 || (mayBeLabel(head) && RESPONSE_LABEL.test(head))) return false;
+  if (head.length + tail.length < 30 || (labelled && RESPONSE_LABEL.test(head))) return false;
   // "_Originally posted by @user in …_" is an attribution in italics, not a comment.
   if (first === last && (matchOriginallyPosted(head) || matchLinkLine(head) || (head.match(/\s+/g)?.length ?? 0) < 5)) return false;
-  const mark = head.charCodeAt(0);
-  // Italics: one `*` or `_` (not bold) opens the paragraph and the same closes it.
-  if ((mark === 42 || mark === 95) && head.charCodeAt(1) !== mark && /^[*_][^\s*_]/.test(head) && new RegExp(`[^\\s*_]\\${head[0]}[.:;,]?$`).test(tail)) return true;
-  if (/^["“„«]/.test(head) && /["”»][.,;:]?$/.test(tail)) return true;
-  if (mayBeLabel(head) && COMMENT_LABEL.test(head)) return true;
+  if ((opening === 42 || opening === 95) && isItalicParagraph(head, tail)) return true;
+  if (opening !== 42 && opening !== 95 && marked && /["”»][.,;:]?$/.test(tail)) return true;
+  if (labelled && COMMENT_LABEL.test(head)) return true;
+  if (next === -2) next = nextTextLine(lines, last);
   return next >= 0 && mayBeLabel(lines[next].text) && RESPONSE_LABEL.test(lines[next].text);
+}
+
+/** One `*` or `_` (not bold) opens the paragraph and the same closes it, a word's last letter before it. */
+function isItalicParagraph(head: string, tail: string): boolean {
+  const mark = head.charCodeAt(0);
+  if (head.charCodeAt(1) === mark || /\s/.test(head[1] ?? ' ')) return false;
+  let end = tail.length - 1;
+  const after = tail.charCodeAt(end);
+  if (after === 46 || after === 58 || after === 59 || after === 44) end--;
+  if (tail.charCodeAt(end) !== mark) return false;
+  const before = tail[end - 1] ?? ' ';
+  return !/[\s*_]/.test(before);
 }
 
 /** The first line with text within the three after `line`, or -1. */
@@ -40,10 +57,12 @@ function nextTextLine(lines: readonly LineText[], line: number): number {
 
 /** Every label ends within its first few words with a colon, a full stop, a bracket or bold markers. */
 function mayBeLabel(text: string): boolean {
-  const end = Math.min(text.length, 48);
-  for (let i = 0; i < end; i++) {
+  // Within its first four words: "Reply:", "**Response**", "2. Reviewer's Comment:", "R1.3:", "Author response:".
+  let spaces = 0;
+  for (let i = 0; i < text.length && i < 48; i++) {
     const code = text.charCodeAt(i);
     if (code === 58 /* : */ || code === 46 /* . */ || code === 41 /* ) */ || code === 42 /* * */ || code === 95 /* _ */) return true;
+    if (code === 32 && ++spaces > 4) return false;
   }
   return false;
 }

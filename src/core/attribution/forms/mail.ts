@@ -43,10 +43,11 @@ export function matchMailHeader(raw: string): AttributionMatch | null {
 /** The first line of a mail header that a client wrapped: "On Tue, …, Jane Doe" + "<jane@x.org> wrote:". */
 export function isMailHeaderStart(content: string): boolean {
   if (content.length > 300 || /:\s*$/.test(content)) return false;
-  const first = content.charCodeAt(0);
-  // "On", "Le", "El", "Em", "Am", "Op", "Il", "Den": a capital first; otherwise an address or "hat am" inside.
-  if ((first < 65 || first > 90) && content.indexOf('@') < 0 && content.indexOf(' hat am ') < 0) return false;
-  if (/^(?:On|Le|El|Em|Am|Op|Il|Den)\s+\S.*\d/.test(content)) return true;
+  // "On", "Le", "El", "Em", "Am", "Op", "Il", "Den" and a space start it; otherwise an address or "hat am" is inside.
+  if (/^(?:On|Le|El|Em|Am|Op|Il|Den) /.test(content.slice(0, 4))) {
+    if (/^(?:On|Le|El|Em|Am|Op|Il|Den)\s+\S.*\d/.test(content)) return true;
+  }
+  if (content.indexOf('@') < 0 && content.indexOf(' hat am ') < 0) return false;
   // A name with its address, or "… hat am …", may go on to "wrote:" on the next lines; a header field of
   // a pasted mail ("Message-ID: <…>", "From: …") never does.
   return !/^[\w-]+:\s/.test(content) && /<[^<>\s]+@[^<>\s]+>|\shat\s+am\s/.test(content);

@@ -45,5 +45,8 @@ export function matchOutlookHeader(contents: readonly string[]): { match: Attrib
 /** Whether a line may start an Outlook header (cheap: asked of many lines). */
 export function mayStartOutlookHeader(content: string): boolean {
   const first = content.charCodeAt(0);
-  return (first === 45 /* - */ && content.startsWith('--')) || (content.length < 200 && /^(?:\*\*)?[\p{L}]{2,12}\s*:/u.test(content) && FROM_FIELD.test(content));
+  if (first === 45 /* - */) return content.startsWith('--');
+  // "From:", "De:", "Von:", "**From:**": a colon within the first few characters, before any pattern runs.
+  const colon = content.indexOf(':');
+  return colon >= 2 && colon <= 16 && content.length < 200 && /^(?:\*\*)?[\p{L}]{2,12}\s*:/u.test(content) && FROM_FIELD.test(content);
 }

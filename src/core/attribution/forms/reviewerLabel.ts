@@ -8,7 +8,7 @@ import { AttributionMatch } from '../types';
  */
 export function matchReviewerLabel(content: string): AttributionMatch | null {
   // Asked of every line: only a short line naming a reviewer, a referee or a doctor goes on to the patterns.
-  if (content.length > 120 || !fewWords(content, 12) || !/revi|refer|\bdr\b/i.test(content)) return null;
+  if (content.length > 120 || !fewWords(content, 8) || !/revi|refer|\bdr\b/i.test(content)) return null;
   const text = content.trim().replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/[*_]+/g, '').trim();
   if (text.length > 80) return null;
   const match =
