@@ -80,6 +80,8 @@ export interface LeadIn {
   heading?: boolean;
   /** The header of a post in a copied thread page: its author wrote the unquoted text under it. */
   post?: boolean;
+  /** An Outlook header at the top level with no message under it yet: text typed below will be its original. */
+  outlookHeader?: boolean;
 }
 
 export interface Quote {

@@ -111,6 +111,14 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   // its closing line anywhere in the first 200; a change past the end is odd.
   const frontMatterReach = previous.frontMatter ? previous.frontMatter.endLine + 1 : oldLines[0].text.trimEnd() === '---' ? 200 : 0;
   if (first <= frontMatterReach || last >= oldLines.length || first > last) return parseDraft(wholeText());
+  // Under a top-posted Outlook header the whole rest of the draft is one quote (parsing/lines.ts): an edit
+  // there, or one that may make such a header, is parsed with the whole draft. Such mails are short.
+  if (
+    previous.attributions.some((attribution) => attribution.form === 'outlook' && attribution.depth === 0 && attribution.startLine <= last) ||
+    previous.leadIns.some((leadIn) => leadIn.outlookHeader && leadIn.line <= last)
+  ) {
+    return parseDraft(wholeText());
+  }
 
   // The changed lines, re-split: the edit may add or remove line breaks.
   const changedLines: LineText[] = splitLineTexts(changedText);
@@ -131,6 +139,7 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   const lineInfo: LineInfo[] = previous.lineInfo.slice(0, start).concat(new Array<LineInfo>(end - start + 1), previous.lineInfo.slice(oldRegionEnd + 1));
   const quoteOfLine: (Quote | null)[] = previous.parts.quoteOfLine.slice(0, start).concat(new Array<Quote | null>(end - start + 1).fill(null), previous.parts.quoteOfLine.slice(oldRegionEnd + 1));
   const region = parseRegion(lines, previous.frontMatter, lineInfo, quoteOfLine, start, end);
+  if (region.attributions.some((attribution) => attribution.form === 'outlook' && attribution.depth === 0) || region.leadIns.some((leadIn) => leadIn.outlookHeader)) return parseDraft(wholeText());
 
   // A region that ends inside an open fence, HTML block or [quote] did not end at a real boundary (a
   // block that merely ends on the region's last text line is taken for one that may not have closed).

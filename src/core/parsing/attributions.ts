@@ -102,9 +102,12 @@ export function findAttributions(
         const end = i + outlook.lines - 1;
         // The header opens the quote: the message under it is the sender's. Or a quote follows it.
         const own = quote && quote.startLine === i && quote.depth === line.depth ? quote : null;
-        const target = own ?? quoteStartingAfter(end, line.depth);
+        // (Outlook leaves a blank line or two between its header and the message.)
+        let below = end;
+        while (below < end + 3 && below + 1 <= last && info[below + 1].blank && info[below + 1].depth === line.depth) below++;
+        const target = own ?? quoteStartingAfter(below, line.depth);
         if (target) attach({ ...outlook.match, placement: own ? 'first-line' : 'before' }, i, end, target, true);
-        else if (outlook.match.speaker) leadIns.push({ line: end, text: `From: ${outlook.match.speaker}` });
+        else leadIns.push({ line: end, text: `From: ${outlook.match.speaker ?? ''}`.trim(), outlookHeader: line.depth === 0 });
         i = end;
         continue;
       }

@@ -1,6 +1,6 @@
 // Step 2 of the parse: each line's quote depth and flags, from `>` markers, `[quote]` tags, lazy
 // continuation lines, and quotes that lost their markers.
-import { findBbcodeTags, matchForumHeader } from '../attribution';
+import { findBbcodeTags, matchForumHeader, matchOutlookHeader, mayStartOutlookHeader } from '../attribution';
 import { FrontMatter } from '../frontMatter';
 import { maskCodeSpans } from '../masking';
 import { BbcodeOpen, LineInfo, MarkdownBlock } from '../model';
@@ -111,6 +111,18 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
   let bbcodeDepth = 0;
   // Whether the line before opened (or continued) a quote that a forum header introduced and the copy unmarked.
   let inPastedQuote = false;
+  // The last line of an Outlook header at the top level (top-posting): every line after it is the original
+  // message, pasted without `>`, one level deeper than its markers say. -1 while there is none.
+  let originalAfter = -1;
+  let originalStarted = false;
+  // A blank line belongs to the original only between two of its lines of text: the quote ends at its last.
+  const originalGoesOn = (line: number): boolean => {
+    for (let next = line + 1; next <= last; next++) {
+      if (isBlankBetween(lines[next].text, 0, lines[next].text.length)) continue;
+      return codeDepth[next - first] === NOT_CODE && inHtml[next - first] === 0;
+    }
+    return false;
+  };
   for (let i = first; i <= last; i++) {
     const text = lines[i].text;
     if (frontMatter && i >= frontMatter.startLine && i <= frontMatter.endLine) {
@@ -129,10 +141,22 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
       replyInQuote = bbcodeDepth === 0 && !info[i - 1].replyInQuote && info[i - 1].depth > 0 && startsReply(lines[i - 1].text, text);
       markdownDepth = replyInQuote ? 0 : info[i - 1].depth - bbcodeDepth;
     }
+    const lazy = markdownDepth !== count;
     let pasted = false;
+    // (Blank lines between the header and the original's first line stay outside it.)
+    if (originalAfter >= 0 && i > originalAfter && !inCode && !html && (blank ? originalStarted && originalGoesOn(i) : true)) {
+      if (!lazy) markdownDepth += 1;
+      pasted = true;
+      originalStarted = true;
+    } else if (originalAfter < 0 && count === 0 && !blank && !inCode && !html && bbcodeDepth === 0 && mayStartOutlookHeader(text)) {
+      const window: string[] = [];
+      for (let k = i; k <= last && k < i + 8; k++) window.push(lines[k].text);
+      const header = matchOutlookHeader(window);
+      if (header && i + header.lines <= last) originalAfter = i + header.lines - 1;
+    }
     const styledHere = styled[i - first] === 1 && count === 0 && !blank && !inCode && !html && bbcodeDepth === 0;
     if (styledHere) markdownDepth = 1;
-    else if (count === 0 && !blank && !inCode && !html && bbcodeDepth === 0 && lazyCandidate[i - first] === 0) {
+    else if (!pasted && count === 0 && !blank && !inCode && !html && bbcodeDepth === 0 && lazyCandidate[i - first] === 0) {
       pasted = inPastedQuote && (info[i - 1].pastedQuote ? !lostBreakBetween(lines[i - 1].text, text) : true);
       if (pasted) markdownDepth = 1;
     }

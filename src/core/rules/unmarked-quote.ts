@@ -45,11 +45,16 @@ export const unmarkedQuote: Rule = {
     // 0. Quotes the parser found without their `>` (a forum header above them, a reviewer's comment before
     // "Response:"): read as quotes already, but shown as the writer's own text until they are marked.
     for (const quote of draft.quotes) {
-      if (quote.origin !== 'pasted' || quote.parent) continue;
+      // One finding per header: the original under an Outlook header may be cut into several quotes by the
+      // code or output pasted inside it, and only the first is attributed.
+      if (quote.origin !== 'pasted' || quote.parent || !quote.attribution) continue;
       const who = quote.speaker ? `${quote.speaker}'s words` : "someone else's words";
+      // Underlined: the quote's first paragraph (a pasted original may run to the end of the draft); the fix marks all of it.
+      let firstEnd = quote.startLine;
+      while (firstEnd < quote.endLine && !draft.lineInfo[firstEnd + 1].blank) firstEnd++;
       findings.push({
-        range: range(quote.startLine, 0, quote.endLine, draft.lines[quote.endLine].text.length),
-        message: `These lines are ${who} (${quote.attribution ? `after “${shorten(draft.lines[quote.attribution.startLine].text.trim())}”` : 'a comment you answer'}) but they are not marked as a quote.`,
+        range: range(quote.startLine, 0, firstEnd, draft.lines[firstEnd].text.length),
+        message: `${capitalise(lineRangeLabel(quote.startLine, quote.endLine))} ${quote.startLine === quote.endLine ? 'is' : 'are'} ${who} (${quote.attribution ? `after “${shorten(draft.lines[quote.attribution.startLine].text.trim())}”` : 'a comment you answer'}) but they are not marked as a quote.`,
         fixes: [{ title: 'Mark as a quote', edits: quoteLinesEdits(draft, quote.startLine, quote.endLine), safe: false }],
       });
     }
@@ -136,4 +141,8 @@ function firstInnerLeadIn(unit: Unit, leadInLines: readonly number[]): number {
 
 function shorten(text: string): string {
   return text.length > 50 ? `…${text.slice(-47)}` : text;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
