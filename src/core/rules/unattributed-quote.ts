@@ -14,8 +14,13 @@ export const unattributedQuote: Rule = {
   check(draft, { options }) {
     const findings: Finding[] = [];
     // A quote of nothing but code, a header or a signature holds no words anybody would ask "who said this?" of.
-    const withProse = new Set<Quote>();
-    for (const unit of draft.units) if (unit.quote && unit.isProse && unit.depth === unit.quote.depth) withProse.add(unit.quote);
+    // Nor does a quote of a word or two ("> Thanks."), or a quoted signature ("> -- " and a name under it).
+    const proseWords = new Map<Quote, number>();
+    for (const unit of draft.units) {
+      if (!unit.quote || !unit.isProse || unit.depth !== unit.quote.depth || isSignature(unit.segmentText(0))) continue;
+      proseWords.set(unit.quote, (proseWords.get(unit.quote) ?? 0) + unit.wordCount);
+    }
+    const withProse = new Set([...proseWords].filter(([, words]) => words >= MIN_QUOTED_WORDS).map(([quote]) => quote));
     for (const quote of draft.quotes) {
       // An inferred speaker comes from a strict two-person thread, where readers can tell who speaks.
       if (quote.attribution || quote.speaker || quote.callout || !withProse.has(quote)) continue;
@@ -33,6 +38,12 @@ export const unattributedQuote: Rule = {
 };
 
 const MAX_SPEAKER_FIXES = 5;
+const MIN_QUOTED_WORDS = 3;
+
+/** The signature delimiter of mail ("-- ") or a line of dashes before a name: what follows is a signature. */
+function isSignature(firstLine: string): boolean {
+  return /^\s*(?:--|—|–|__)\s*$/.test(firstLine);
+}
 
 /** Who probably wrote the quote: whom the draft replies to, then speakers of the nearest quotes before it. */
 function likelySpeakers(draft: Draft, quote: Quote): string[] {
