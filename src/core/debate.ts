@@ -19,7 +19,7 @@ export interface DebateInputs {
 
 export interface DebateDecision {
   debate: boolean;
-  /** Why, in words a user can act on (shown by the CLI's `--explain` and the extension's log). */
+  /** Why, in words a user can act on: which of the rules below decided. */
   reason: string;
 }
 
