@@ -9,6 +9,7 @@ import { firstIndexWhere } from './search';
 import { parseSuppressions } from './suppressions';
 import { charactersIn, dominantEol, isBlankToMarkdown, LineText, splitLineTexts } from './text';
 import { Range } from './types';
+import { isElision } from './parsing/attributions';
 
 /** One change as VS Code reports it: a range of the text before the change, and what replaced it. */
 export interface TextChange {
@@ -72,7 +73,10 @@ function facesAcross(lines: readonly LineText[], lineInfo: readonly LineInfo[], 
   const above = nearestContent(lineInfo, line - 1, -1);
   const below = nearestContent(lineInfo, line, 1);
   if (above < 0 || below < 0) return false;
-  const quoted = (i: number) => lineInfo[i].depth > 0;
+  // An elision line ("<snip>") may stand between a header and its quote: on this question it counts as both.
+  const elision = (i: number) => isElision(lines[i].text.slice(lineInfo[i].contentStart, lineInfo[i].contentEnd));
+  const quoted = (i: number) => lineInfo[i].depth > 0 || elision(i);
+  if (elision(above) && quoted(below)) return true;
   return (quoted(below) && mayAttribute(lines, lineInfo, above)) || (quoted(above) && mayAttribute(lines, lineInfo, below));
 }
 

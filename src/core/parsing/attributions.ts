@@ -58,7 +58,9 @@ export function findAttributions(
     // An empty `>` line of the attribution's own level may stand between it and the quote ("> On … wrote:" / ">" / "> > …").
     let from = line + 1;
     while (from <= last && from <= line + 2 && info[from].blank && info[from].depth > 0 && info[from].depth <= depth) from++;
-    const next = nextNonBlank(info, from, 2);
+    let next = nextNonBlank(info, from, 2);
+    // "<snip>" or "[...]" between a header and its quote: the writer cut the message's start.
+    for (let cuts = 0; cuts < 2 && next >= 0 && info[next].depth === depth && isElision(contentOf(lines, info, next)); cuts++) next = nextNonBlank(info, next + 1, 2);
     if (next < 0 || info[next].depth <= depth) return null;
     let quote = quoteOfLine[next];
     while (quote && quote.depth > depth + 1) quote = quote.parent;
@@ -207,4 +209,11 @@ export function findAttributions(
 /** Whether line i stands alone between blank lines (or the region's edges). */
 function isLoneLine(info: readonly LineInfo[], i: number, first: number, last: number): boolean {
   return (i === first || info[i - 1].blank) && (i === last || info[i + 1].blank);
+}
+
+const ELISION = /^\s*(?:<\s*snip\s*>|\[\s*(?:snip|snipped|\.\.\.|…)\s*\]|\(\s*snip\s*\)|\.\.\.|…)\s*$/i;
+
+/** A line that only says something was cut here: "<snip>", "[...]", "[snip]", "…". */
+export function isElision(content: string): boolean {
+  return content.length < 16 && ELISION.test(content);
 }
