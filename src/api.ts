@@ -16,6 +16,8 @@ export interface ApiOptions {
   config?: unknown;
   /** Reads the `source:` document; by default it is read from disk relative to `fileName`. */
   readSource?: (path: string) => string | undefined;
+  /** Read a `source:` outside the project (the folder of the nearest `.riposte.json`, else the current one). */
+  allowSourcesOutsideProject?: boolean;
 }
 
 function resolveConfig(options: ApiOptions): RiposteConfig {
@@ -32,7 +34,7 @@ function resolveConfig(options: ApiOptions): RiposteConfig {
 export function lint(text: string, options: ApiOptions = {}): DiagnosticJson[] {
   const { text: body } = core.stripBom(text);
   return core
-    .lint(body, { fileName: options.fileName, config: resolveConfig(options), readSource: options.readSource ?? sourceReaderFor(options.fileName) })
+    .lint(body, { fileName: options.fileName, config: resolveConfig(options), readSource: options.readSource ?? sourceReaderFor(options.fileName, { allowOutside: options.allowSourcesOutsideProject }) })
     .map(core.diagnosticToJson);
 }
 

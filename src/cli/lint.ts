@@ -12,6 +12,7 @@ export async function runLint(args: readonly string[]): Promise<number> {
     fix: { type: 'boolean' },
     config: { type: 'string' },
     'stdin-filename': { type: 'string' },
+    'allow-outside-sources': { type: 'boolean' },
   });
   const format = chooseFormat(values.format, ['text', 'json', 'sarif'] as const, 'text');
   if (positionals.length === 0) throw new UsageError('lint needs at least one PATH (or "-" for standard input)');
@@ -27,7 +28,7 @@ export async function runLint(args: readonly string[]): Promise<number> {
     const config = explicit ?? (nameForConfig ? resolver.configFor(nameForConfig).config : core.emptyConfig());
     const raw = readInput(file);
     const { text, bom } = core.stripBom(raw);
-    const options: core.LintOptions = { fileName: nameForConfig, config, readSource: sourceReaderFor(nameForConfig) };
+    const options: core.LintOptions = { fileName: nameForConfig, config, readSource: sourceReaderFor(nameForConfig, { allowOutside: values['allow-outside-sources'] }) };
     let diagnostics: core.Diagnostic[];
     if (values.fix) {
       const result = core.fixAll(text, options);

@@ -7,7 +7,7 @@ import { riposteVersion } from './version';
 const HELP = `riposte — lint Markdown replies in debates, and show who said what
 
 Usage:
-  riposte lint [--format text|json|sarif] [--fix] [--config FILE] [--stdin-filename NAME] PATH... | -
+  riposte lint [--format text|json|sarif] [--fix] [--config FILE] [--stdin-filename NAME] [--allow-outside-sources] PATH... | -
   riposte tree [--format text|json] FILE | -
   riposte --help | --version
 
@@ -16,6 +16,9 @@ lint    Reports duplicated paragraphs and blocks, unattributed and unmarked quot
         (its .md and .markdown files, recursively) or a glob; "-" reads standard input.
         --fix applies every safe fix, re-linting until stable, and rewrites files atomically
         (with "-", the fixed text goes to standard output and the report to standard error).
+        A draft's source: document is read only inside its project (the folder of the nearest
+        .riposte.json, else the current one), only if it is a regular file under 5 MB;
+        --allow-outside-sources lifts the first limit.
 tree    Prints the reply tree: speakers, their quotes (nested as they nest) and the replies to each.
 
 Configuration: the nearest .riposte.json above each file, or --config FILE.

@@ -5,7 +5,7 @@ import { lineageCacheOf } from './lineageCache';
 import { Draft, parseDraft } from './parse';
 import { Rule, RuleOptionValues } from './rule';
 import { RULES } from './rules';
-import { comparePositions, Diagnostic } from './types';
+import { comparePositions, Diagnostic, range } from './types';
 
 export interface LintOptions {
   /**
@@ -21,9 +21,14 @@ export interface LintOptions {
    * Reads the document quotes are checked against, given the path the draft or configuration names
    * (relative paths are the caller's to resolve). Returning undefined means "not available".
    */
-  readSource?: (path: string) => string | undefined;
+  readSource?: (path: string) => string | undefined | SourceRefusal;
   /** Told about a rule that threw; the other rules' results still come back. */
   onRuleError?: (rule: string, error: unknown) => void;
+}
+
+/** A source the reader would not read (outside the project, not a regular file…), and why, for the user. */
+export interface SourceRefusal {
+  refused: string;
 }
 
 export function lint(text: string, options: LintOptions = {}): Diagnostic[] {
@@ -44,14 +49,21 @@ export function lintDraft(draft: Draft, options: LintOptions = {}): Diagnostic[]
   const config = options.config ?? emptyConfig();
   const sourcePath = sourcePathOf(draft, config);
   let source: SourceDocument | null = null;
+  let refusal: Diagnostic | null = null;
   if (sourcePath && options.readSource) {
-    const text = options.readSource(sourcePath);
-    if (text !== undefined) source = { path: sourcePath, text };
+    const read = options.readSource(sourcePath);
+    if (typeof read === 'string') source = { path: sourcePath, text: read };
+    else if (read) refusal = refusedSource(draft, sourcePath, read.refused);
   }
   const cache = lineageCacheOf(draft);
   const analysis = new Analysis(draft, source, cache);
   const diagnostics: Diagnostic[] = [];
   const { debate } = decideDebate(draft, { fileName: options.fileName, languageId: options.languageId, setting: config.debate });
+  // Reported by misquote, the rule that reads the source: the key that names it, never the file's words.
+  const misquoteSeverity = config.rules.misquote?.severity;
+  if (refusal && debate && misquoteSeverity !== 'off' && !draft.suppressions.isSuppressed('misquote', refusal.range.start.line)) {
+    diagnostics.push(misquoteSeverity ? { ...refusal, severity: misquoteSeverity } : refusal);
+  }
   for (const rule of RULES) {
     const configured = config.rules[rule.id]?.severity;
     if ((configured ?? rule.defaultSeverity) === 'off') continue;
@@ -74,4 +86,18 @@ export function lintDraft(draft: Draft, options: LintOptions = {}): Diagnostic[]
 
 function defaultRuleError(rule: string, error: unknown): void {
   console.error(`riposte: rule ${rule} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+}
+
+function refusedSource(draft: Draft, path: string, reason: string): Diagnostic {
+  const line = draft.frontMatter?.keyLines.get('source');
+  const where = line !== undefined ? 'front matter `source:`' : 'configuration `source`';
+  const at = line ?? 0;
+  return {
+    rule: 'misquote',
+    severity: 'warning',
+    message: `The source "${path}" (${where}) was not read: ${reason}. Quotes are not checked against it.`,
+    range: range(at, 0, at, draft.lines[at]?.text.length ?? 0),
+    related: [],
+    fixes: [],
+  };
 }

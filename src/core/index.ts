@@ -11,7 +11,7 @@ export type { ConfigProblem, RiposteConfig, RuleSettings } from './config';
 export { lint, lintDraft } from './engine';
 export { decideDebate, DEBATE_SETTINGS } from './debate';
 export type { DebateDecision, DebateInputs, DebateSetting } from './debate';
-export type { LintOptions } from './engine';
+export type { LintOptions, SourceRefusal } from './engine';
 export { applyFixes } from './applyFixes';
 export type { ApplyFixesOptions } from './applyFixes';
 export { parseDraft } from './parse';

@@ -1,7 +1,8 @@
+import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import * as core from '../core';
 import { sourceReaderFor } from '../node/config';
-import { DraftConfigurations, Settings } from './settings';
+import { DraftConfigurations, SECTION, Settings } from './settings';
 import { Disposable } from './util/dispose';
 
 export interface LintedDocument {
@@ -92,14 +93,27 @@ export class DraftService extends Disposable {
     this.cache.clear();
   }
 
-  /** A source open in an editor is read as it stands there, unsaved changes included. */
-  private sourceReader(document: Pick<vscode.TextDocument, 'uri' | 'fileName'>): (path: string) => string | undefined {
-    const fromDisk = sourceReaderFor(document.uri.scheme === 'file' ? document.fileName : undefined);
+  /**
+   * A source open in an editor is read as it stands there, unsaved changes included. Sources are read
+   * only in a trusted workspace and inside the draft's workspace folder, unless the user (never a
+   * workspace) allows more with `riposte.sources.allowOutsideWorkspace`.
+   */
+  private sourceReader(document: Pick<vscode.TextDocument, 'uri' | 'fileName'>): (path: string) => string | undefined | core.SourceRefusal {
+    if (!vscode.workspace.isTrusted) return () => ({ refused: 'the workspace is in Restricted Mode, where Riposte reads no source document' });
+    const allowOutside = vscode.workspace.getConfiguration(SECTION).inspect<boolean>('sources.allowOutsideWorkspace')?.globalValue === true;
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    const onDisk = document.uri.scheme === 'file';
+    const root = folder?.uri.scheme === 'file' ? folder.uri.fsPath : onDisk ? dirname(document.fileName) : undefined;
+    const fromDisk = onDisk && root ? sourceReaderFor(document.fileName, { root, allowOutside }) : undefined;
     const base = vscode.Uri.joinPath(document.uri, '..');
     return (path: string) => {
       const target = /^(?:\/|[A-Za-z]:[\\/])/.test(path) ? vscode.Uri.file(path) : vscode.Uri.joinPath(base, path);
       const open = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === target.toString());
-      return open ? open.getText() : fromDisk(path);
+      if (open) {
+        const inside = folder ? vscode.workspace.getWorkspaceFolder(target)?.uri.toString() === folder.uri.toString() : target.toString().startsWith(base.toString());
+        return inside || allowOutside ? open.getText() : { refused: 'it is outside the workspace folder (a user setting, riposte.sources.allowOutsideWorkspace, allows it)' };
+      }
+      return fromDisk ? fromDisk(path) : undefined;
     };
   }
 }

@@ -61,6 +61,8 @@ export function activate(context: vscode.ExtensionContext): RiposteApi {
       settings = undefined;
       diagnostics.refreshAll();
     }),
+    // Trusting the workspace lets sources be read: check every open draft again.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => diagnostics.refreshAll()),
     vscode.workspace.onDidOpenTextDocument(adoptDebateDrafts),
     vscode.languages.registerCodeActionsProvider(selector, new RiposteCodeActions(drafts), RiposteCodeActions.metadata),
     vscode.languages.registerFoldingRangeProvider({ language: LANGUAGE_ID }, new QuoteFoldingProvider(drafts)),
