@@ -57,7 +57,7 @@ function debateByText(draft: Draft): DebateDecision {
     return match !== null && PERSON_FORMS.has(match.form) && (match.speaker !== null || match.addressee === true);
   });
   if (leadIn) return { debate: true, reason: `line ${leadIn.line + 1} introduces someone's words ("${leadIn.text.trim().slice(0, 60)}")` };
-  const answered = answeredQuotes(draft);
+  const answered = quotesAnsweredInFirstPerson(draft);
   if (answered >= 2) return { debate: true, reason: `${answered} quotes are each answered in the first person by the text under them` };
   return { debate: false, reason: 'plain Markdown that names nobody it quotes (set `debate` to "always", or name the file *.reply.md, to check it as a draft)' };
 }
@@ -74,7 +74,7 @@ const MIN_QUOTED_WORDS = 6;
  * person right under them: the shape of a reply that takes a thread point by point. A README's notes and
  * epigraphs are followed by more documentation, which speaks of "you" but seldom of "I".
  */
-function answeredQuotes(draft: Draft): number {
+function quotesAnsweredInFirstPerson(draft: Draft): number {
   let answered = 0;
   for (const quote of draft.quotes) {
     if (quote.depth !== 1 || quote.callout) continue;

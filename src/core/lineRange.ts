@@ -5,3 +5,8 @@
 export function lineRangeLabel(startLine: number, endLine = startLine): string {
   return startLine === endLine ? `line ${startLine + 1}` : `lines ${startLine + 1}–${endLine + 1}`;
 }
+
+/** The text with its first letter in capitals, to start a message with a label ("Lines 3–5 …"). */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

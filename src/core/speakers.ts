@@ -64,7 +64,7 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
     }
   }
 
-  quotePosts(quotes, leadIns, units);
+  nameQuotesByRepeatedWords(quotes, leadIns, units);
 
   // Who speaks at odd and at even depths? The author's own words sit at depth 0.
   const byParity: [Set<string>, Set<string>] = [new Set(), new Set()];
@@ -155,7 +155,7 @@ const MAX_SEARCHED_PASSAGES = 100;
  * trimmed the attribution of a deeper level). Its first words in a row, found in the nearest such passage
  * before it, make that passage's speaker its own, marked inferred.
  */
-function quotePosts(quotes: readonly Quote[], leadIns: readonly LeadIn[], units: readonly Unit[]): void {
+function nameQuotesByRepeatedWords(quotes: readonly Quote[], leadIns: readonly LeadIn[], units: readonly Unit[]): void {
   const unnamed = quotes.filter((quote) => !quote.speaker && !quote.callout);
   if (unnamed.length === 0 || unnamed.length > MAX_SEARCHED_QUOTES) return;
   const headers = leadIns.filter((leadIn) => leadIn.post);

@@ -122,17 +122,15 @@ export function findAttributions(
         continue;
       }
     }
-    if (line.depth === 0 && content.charCodeAt(0) === 35 /* # */) {
-      const name = matchNameHeading(content);
-      if (!matchReviewerLabel(content)) {
-        leadIns.push({ line: i, text: content, names: name ?? '', heading: true });
-        continue;
-      }
-    }
     const reviewer = matchReviewerLabel(content);
     if (reviewer?.speaker) {
       // Names the reviewer whose comments follow: resolveSpeakers carries it on to the quotes after it.
       leadIns.push({ line: i, text: content, names: reviewer.speaker });
+      continue;
+    }
+    if (line.depth === 0 && content.charCodeAt(0) === 35 /* # */) {
+      // Any other heading names the person whose styled comments follow, or ends the last one's section.
+      leadIns.push({ line: i, text: content, names: matchNameHeading(content) ?? '', heading: true });
       continue;
     }
     if (quote && quote.startLine === i && quote.depth === line.depth) {

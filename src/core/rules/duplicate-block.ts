@@ -1,6 +1,6 @@
+import { capitalise, lineRangeLabel } from '../lineRange';
 import { headingBetween } from '../duplicates';
 import { deleteUnits } from '../fixEdits';
-import { lineRangeLabel } from '../preview/labels';
 import { Rule } from '../rule';
 import { range } from '../types';
 
@@ -44,7 +44,3 @@ export const duplicateBlock: Rule = {
     });
   },
 };
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

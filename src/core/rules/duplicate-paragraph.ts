@@ -1,6 +1,6 @@
+import { lineRangeLabel } from '../lineRange';
 import { headingBetween } from '../duplicates';
 import { deleteUnits } from '../fixEdits';
-import { lineRangeLabel } from '../preview/labels';
 import { Finding, Rule } from '../rule';
 import { range } from '../types';
 

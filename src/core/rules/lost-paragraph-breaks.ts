@@ -1,3 +1,4 @@
+import { capitalise, lineRangeLabel } from '../lineRange';
 import { quotePrefixOf } from '../fixEdits';
 import { Unit } from '../parse';
 import { Finding, Rule } from '../rule';
@@ -18,7 +19,7 @@ export const lostParagraphBreaks: Rule = {
         const last = run[run.length - 1];
         findings.push({
           range: range(first.startLine, 0, first.endLine, draft.lines[first.endLine].text.length),
-          message: `Lines ${first.startLine + 1}–${last.endLine + 1} hold ${run.length} paragraphs with no blank line between them; Markdown shows them as one paragraph.`,
+          message: `${capitalise(lineRangeLabel(first.startLine, last.endLine))} hold ${run.length} paragraphs with no blank line between them; Markdown shows them as one paragraph.`,
           fixes: [
             {
               title: `Insert ${run.length - 1} blank line${run.length === 2 ? '' : 's'} between the paragraphs`,

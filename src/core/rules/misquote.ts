@@ -1,5 +1,5 @@
+import { lineRangeLabel } from '../lineRange';
 import { keysOfText } from '../words';
-import { lineRangeLabel } from '../preview/labels';
 import { Finding, Rule } from '../rule';
 import { wordDifferences, wordSimilarity } from '../similarity';
 import { splitLines } from '../text';

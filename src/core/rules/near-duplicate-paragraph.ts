@@ -1,7 +1,7 @@
+import { lineRangeLabel } from '../lineRange';
 import { headingBetween, isComparable } from '../duplicates';
 import { NearCopyChange } from '../lineageCache';
 import { Unit } from '../parse';
-import { lineRangeLabel } from '../preview/labels';
 import { Finding, Rule } from '../rule';
 import { wordDifferences } from '../similarity';
 import { range } from '../types';

@@ -1,5 +1,5 @@
+import { lineRangeLabel } from '../lineRange';
 import { Draft, LineInfo, Quote } from '../parse';
-import { lineRangeLabel } from '../preview/labels';
 import { Finding, Rule } from '../rule';
 import { ANSWER_KINDS, containerOf } from '../thread';
 import { range } from '../types';

@@ -15,9 +15,11 @@ export const unattributedQuote: Rule = {
     const findings: Finding[] = [];
     // A quote of nothing but code, a header or a signature holds no words anybody would ask "who said this?" of.
     // Nor does a quote of a word or two ("> Thanks."), or a quoted signature ("> -- " and a name under it).
+    // (Only the quotes that could be flagged are weighed: on a keystroke most quotes are named.)
+    const candidates = new Set(draft.quotes.filter((quote) => !quote.attribution && !quote.speaker && !quote.callout));
     const proseWords = new Map<Quote, number>();
-    for (const unit of draft.units) {
-      if (!unit.quote || !unit.isProse || unit.depth !== unit.quote.depth || isSignature(unit.segmentText(0))) continue;
+    for (const unit of candidates.size > 0 ? draft.units : []) {
+      if (!unit.quote || !candidates.has(unit.quote) || !unit.isProse || unit.depth !== unit.quote.depth || isSignature(unit.segmentText(0))) continue;
       proseWords.set(unit.quote, (proseWords.get(unit.quote) ?? 0) + unit.wordCount);
     }
     const withProse = new Set([...proseWords].filter(([, words]) => words >= MIN_QUOTED_WORDS).map(([quote]) => quote));

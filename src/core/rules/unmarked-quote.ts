@@ -1,6 +1,6 @@
+import { capitalise, lineRangeLabel } from '../lineRange';
 import { quoteLinesEdits } from '../fixEdits';
 import { Unit, UnitMemo } from '../parse';
-import { lineRangeLabel } from '../preview/labels';
 import { MIN_MATCH_WORDS } from '../quotedRuns';
 import { Finding, Rule } from '../rule';
 import { firstIndexWhere } from '../search';
@@ -141,8 +141,4 @@ function firstInnerLeadIn(unit: Unit, leadInLines: readonly number[]): number {
 
 function shorten(text: string): string {
   return text.length > 50 ? `…${text.slice(-47)}` : text;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,6 +1,7 @@
 // Labels naming the reviewer whose comments follow: "Reviewer 2", "Answers to Dr. Sioris:".
 import { fewWords } from '../names';
 import { AttributionMatch } from '../types';
+import { capitalise } from '../../lineRange';
 
 /**
  * A line that names the reviewer whose comments follow, in a response to reviewers: "Reviewer 2",
@@ -18,6 +19,6 @@ export function matchReviewerLabel(content: string): AttributionMatch | null {
   if (openReview) return { form: 'reviewer', placement: 'before', speaker: openReview[1] };
   if (!match) return null;
   const label = match[1].replace(/\s*#\s*/, ' ').replace(/\s+/g, ' ').replace(/^(reviewer|referee)(?=\p{N})/iu, '$1 ');
-  const speaker = label.charAt(0).toUpperCase() + label.slice(1);
+  const speaker = capitalise(label);
   return { form: 'reviewer', placement: 'before', speaker };
 }
