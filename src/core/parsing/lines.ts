@@ -116,12 +116,15 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
   let originalAfter = -1;
   let originalStarted = false;
   // A blank line belongs to the original only between two of its lines of text: the quote ends at its last.
+  // (The next line of text is found once per run of blank lines, not once per blank line.)
+  let nextText = -1;
+  let nextTextIsOriginal = false;
   const originalGoesOn = (line: number): boolean => {
-    for (let next = line + 1; next <= last; next++) {
-      if (isBlankBetween(lines[next].text, 0, lines[next].text.length)) continue;
-      return codeDepth[next - first] === NOT_CODE && inHtml[next - first] === 0;
-    }
-    return false;
+    if (line < nextText) return nextTextIsOriginal;
+    nextText = line + 1;
+    while (nextText <= last && isBlankBetween(lines[nextText].text, 0, lines[nextText].text.length)) nextText++;
+    nextTextIsOriginal = nextText <= last && codeDepth[nextText - first] === NOT_CODE && inHtml[nextText - first] === 0;
+    return nextTextIsOriginal;
   };
   for (let i = first; i <= last; i++) {
     const text = lines[i].text;
@@ -142,26 +145,28 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
       markdownDepth = replyInQuote ? 0 : info[i - 1].depth - bbcodeDepth;
     }
     const lazy = markdownDepth !== count;
+    // Text outside code, HTML and `[quote]` tags, with no `>` of its own: where quotes that lost their marks are read.
+    const unmarkedText = count === 0 && !blank && !inCode && !html && bbcodeDepth === 0;
     let pasted = false;
     // (Blank lines between the header and the original's first line stay outside it.)
     if (originalAfter >= 0 && i > originalAfter && !inCode && !html && (blank ? originalStarted && originalGoesOn(i) : true)) {
       if (!lazy) markdownDepth += 1;
       pasted = true;
       originalStarted = true;
-    } else if (originalAfter < 0 && count === 0 && !blank && !inCode && !html && bbcodeDepth === 0 && mayStartOutlookHeader(text)) {
+    } else if (originalAfter < 0 && unmarkedText && mayStartOutlookHeader(text)) {
       const window: string[] = [];
       for (let k = i; k <= last && k < i + 8; k++) window.push(lines[k].text);
       const header = matchOutlookHeader(window);
       if (header && i + header.lines <= last) originalAfter = i + header.lines - 1;
     }
-    const styledHere = styled[i - first] === 1 && count === 0 && !blank && !inCode && !html && bbcodeDepth === 0;
+    const styledHere = styled[i - first] === 1 && unmarkedText;
     if (styledHere) markdownDepth = 1;
-    else if (!pasted && count === 0 && !blank && !inCode && !html && bbcodeDepth === 0 && lazyCandidate[i - first] === 0) {
+    else if (!pasted && unmarkedText && lazyCandidate[i - first] === 0) {
       pasted = inPastedQuote && (info[i - 1].pastedQuote ? !lostBreakBetween(lines[i - 1].text, text) : true);
       if (pasted) markdownDepth = 1;
     }
     // A header line followed at once by an unmarked line opens a pasted quote there.
-    inPastedQuote = pasted || (count === 0 && !blank && !inCode && !html && bbcodeDepth === 0 && i < last && opensPastedQuote(text, lines[i + 1].text));
+    inPastedQuote = pasted || (unmarkedText && i < last && opensPastedQuote(text, lines[i + 1].text));
     let contentStart = end;
     let contentEnd = text.length;
     let lineBbcodeDepth = bbcodeDepth;
