@@ -1,7 +1,7 @@
 // Decides once per file whether it is a debate draft. The quote rules read a draft as someone answering
 // other people; on a README or a changelog their quotes are notes and epigraphs, and every finding would
 // be wrong. The rules about the drafter's own prose (duplicates, repeated words, lost breaks) run either way.
-import { matchLeadingAttribution } from './attribution';
+import { namesSomeone } from './attribution';
 import { Attribution, Draft } from './parse';
 
 /** `auto`: plain Markdown is a debate when its text shows it; `always` / `never` decide for every file. */
@@ -27,8 +27,6 @@ const DEBATE_FILE_NAME = /\.(?:reply|debate)\.(?:md|markdown)$/i;
 const TRUE = /^(?:true|yes|on|1)$/i;
 const FALSE = /^(?:false|no|off|0)$/i;
 
-/** Attribution forms that only a reply quoting a person uses (a bare link or a `— Name` may be an epigraph). */
-const PERSON_FORMS: ReadonlySet<Attribution['form']> = new Set(['mail', 'wrote', 'as-put-it', 'bold-name', 'bbcode', 'github-originally-posted', 'matrix', 'reviewer', 'forum-header', 'outlook']);
 
 export function decideDebate(draft: Draft, inputs: DebateInputs): DebateDecision {
   // The most specific word wins: the file's own front matter, then the mode it is open in, then the setting.
@@ -50,12 +48,8 @@ function debateByText(draft: Draft): DebateDecision {
   const strong = named.find((attribution) => attribution.form !== 'bold-name' || /\s/.test(attribution.speaker ?? ''));
   const evidence = strong ?? (named.length >= 2 ? named[0] : undefined);
   if (evidence) return { debate: true, reason: `line ${evidence.startLine + 1} attributes a quote ("${draft.lines[evidence.startLine].text.trim().slice(0, 60)}")` };
-  const leadIn = draft.leadIns.find((candidate) => {
-    if (candidate.heading) return false;
-    if (candidate.names !== undefined) return true;
-    const match = matchLeadingAttribution(candidate.text);
-    return match !== null && PERSON_FORMS.has(match.form) && (match.speaker !== null || match.addressee === true);
-  });
+  // A reviewer label or a post header names someone; so does a header line with nothing quoted under it.
+  const leadIn = draft.leadIns.find((candidate) => !candidate.heading && (candidate.names !== undefined || candidate.namesSomeone === true));
   if (leadIn) return { debate: true, reason: `line ${leadIn.line + 1} introduces someone's words ("${leadIn.text.trim().slice(0, 60)}")` };
   const answered = quotesAnsweredInFirstPerson(draft);
   if (answered >= 2) return { debate: true, reason: `${answered} quotes are each answered in the first person by the text under them` };
@@ -63,7 +57,7 @@ function debateByText(draft: Draft): DebateDecision {
 }
 
 function namesAQuotedPerson(attribution: Attribution): boolean {
-  return PERSON_FORMS.has(attribution.form) && attribution.quote !== null && !attribution.quote.callout && (attribution.speaker !== null || attribution.addressee === true);
+  return namesSomeone(attribution) && attribution.quote !== null && !attribution.quote.callout;
 }
 
 const FIRST_PERSON = /(?:^|[^\p{L}'’])(?:I|I'm|I’m|I'd|I’d|I've|I’ve|I'll|I’ll|me|my|mine)(?=$|[^\p{L}'’])/u;

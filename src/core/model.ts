@@ -82,6 +82,8 @@ export interface LeadIn {
   post?: boolean;
   /** An Outlook header at the top level with no message under it yet: text typed below will be its original. */
   outlookHeader?: boolean;
+  /** A header line ("Jane wrote:", "On …, Jane <j@x> wrote:") that names a person or addresses the reader. */
+  namesSomeone?: boolean;
 }
 
 export interface Quote {

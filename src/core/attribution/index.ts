@@ -15,6 +15,7 @@ import { matchPostHeader } from './forms/postHeader';
 import { matchReviewerLabel } from './forms/reviewerLabel';
 import { matchSignature } from './forms/signature';
 import { matchLeadingAttribution } from './leading';
+import type { AttributionForm, AttributionMatch } from './types';
 
 export type { AttributionForm, AttributionMatch, AttributionPlacement } from './types';
 export type { BbcodeTag } from './forms/bbcode';
@@ -31,6 +32,14 @@ export { matchPostHeader } from './forms/postHeader';
 export { matchReviewerLabel } from './forms/reviewerLabel';
 export { matchSignature } from './forms/signature';
 export { matchLeadingAttribution } from './leading';
+
+/** Forms that only a reply quoting a person uses (a bare link or a `— Name` may be an epigraph). */
+export const PERSON_FORMS: ReadonlySet<AttributionForm> = new Set<AttributionForm>(['mail', 'wrote', 'as-put-it', 'bold-name', 'bbcode', 'github-originally-posted', 'matrix', 'reviewer', 'forum-header', 'outlook']);
+
+/** Whether the match names a person or addresses the reader ("You wrote:"): a sign of a reply to someone. */
+export function namesSomeone(match: AttributionMatch): boolean {
+  return PERSON_FORMS.has(match.form) && (match.speaker !== null || match.addressee === true);
+}
 
 export interface AttributionFormSpec {
   name: string;

@@ -14,6 +14,7 @@ import {
   matchReviewerLabel,
   mayStartOutlookHeader,
   matchSignature,
+  namesSomeone,
 } from '../attribution';
 import { Attribution, LeadIn, LineInfo, Quote } from '../model';
 import { LineText } from '../text';
@@ -89,7 +90,7 @@ export function findAttributions(
       // Web mail indents its header ("    On Wednesday, …, Nate <n@x> wrote:"), which Markdown reads as a
       // one-line code block: still a lead-in to the words pasted under it.
       const header = matchLeadingAttribution(lines[i].text.trim());
-      if (header?.form === 'mail') leadIns.push({ line: i, text: lines[i].text.trim() });
+      if (header?.form === 'mail') leadIns.push({ line: i, text: lines[i].text.trim(), namesSomeone: namesSomeone(header) });
       continue;
     }
     if (line.blank || line.code || line.html || line.frontMatter || attributionOfLine.has(i)) continue;
@@ -188,17 +189,18 @@ export function findAttributions(
       if (wrapped && (wrapped.form === 'mail' || wrapped.speaker)) {
         const target = quoteStartingAfter(end, line.depth);
         if (target) attach(wrapped, i, end, target, true);
-        else leadIns.push({ line: end, text: joined });
+        else leadIns.push({ line: end, text: joined, namesSomeone: namesSomeone(wrapped) });
         i = end;
         continue;
       }
     }
 
-    const leading = matchLeadingAttribution(content) ?? matchForumHeader(content);
+    const header = matchLeadingAttribution(content);
+    const leading = header ?? matchForumHeader(content);
     if (leading) {
       const target = quoteStartingAfter(i, line.depth);
       if (target) attach(leading, i, i, target, true);
-      else leadIns.push({ line: i, text: content });
+      else leadIns.push({ line: i, text: content, namesSomeone: header !== null && namesSomeone(header) });
     }
   }
   return { attributions, leadIns, attributionOfLine };
