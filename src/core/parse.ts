@@ -64,7 +64,8 @@ export function parseRegion(lines: readonly LineText[], frontMatter: FrontMatter
   const quotes = buildQuotes(lineInfo, quoteOfLine, first, last);
   markCallouts(lines, lineInfo, quotes);
   const { attributions, leadIns, attributionOfLine } = findAttributions(lines, lineInfo, quotes, quoteOfLine, first, last);
-  const units = buildUnits(lines, lineInfo, blocks, quoteOfLine, attributionOfLine);
+  const postHeaderLines = new Set(leadIns.filter((leadIn) => leadIn.post).map((leadIn) => leadIn.line));
+  const units = buildUnits(lines, lineInfo, blocks, quoteOfLine, attributionOfLine, postHeaderLines);
   return { blocks, units, quotes, attributions, leadIns, attributionOfLine, openBbcode };
 }
 

@@ -149,7 +149,7 @@ export const FORMS: readonly AttributionFormSpec[] = [
   {
     name: 'post header',
     where: 'above a post',
-    examples: ['alice commented on Mar 3, 2021', 'jstejada · comment · 2016-01-13', '### Post by agquintero on 2009-11-05', '**Author:** Gavin Andresen', '[–]Tweakers 38 points39 points  (14 children)'],
+    examples: ['alice commented on Mar 3, 2021', '[alice](https://github.com/alice) opened this issue on 7 Jan 2017 · 3 comments', 'jstejada · comment · 2016-01-13', '### Post by agquintero on 2009-11-05', '**Author:** Gavin Andresen', '[–]Tweakers 38 points39 points  (14 children)'],
     fixtures: ['post-headers-copied-page.md'],
     recognises: (line) => matchPostHeader(line) !== null,
   },

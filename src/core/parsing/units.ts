@@ -10,6 +10,7 @@ export function buildUnits(
   blocks: readonly MarkdownBlock[],
   quoteOfLine: readonly (Quote | null)[],
   attributionOfLine: ReadonlyMap<number, Attribution>,
+  postHeaderLines: ReadonlySet<number>,
 ): Unit[] {
   const units: Unit[] = [];
   // (line, start, text) triples of the unit being gathered, in one buffer for all units: each unit takes a
@@ -36,7 +37,9 @@ export function buildUnits(
         }
         continue;
       }
-      const lineKind: UnitKind = attributionOfLine.has(i) ? 'attribution' : block.kind;
+      // A copied page's post header is no part of the post's first paragraph: the same words posted twice
+      // under two headers are still one paragraph twice.
+      const lineKind: UnitKind = attributionOfLine.has(i) || postHeaderLines.has(i) ? 'attribution' : block.kind;
       if (splits && segments.length > 0) {
         const previous = segments[segments.length - 3] as number;
         const sameAttribution = attributionOfLine.get(previous) === attributionOfLine.get(i);
