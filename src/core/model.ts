@@ -5,6 +5,7 @@
 // holds units and a unit names its Quote: apart, the two modules would import each other.
 import type { AttributionMatch } from './attribution';
 import type { FrontMatter } from './frontMatter';
+import { isFieldRecord, isPageChrome, isUnfencedLayout } from './layoutText';
 import { isLinksOnly, maskNonProse } from './masking';
 import { normalizedHashAndLength, normalizeForMatching } from './matchingForm';
 import type { Suppressions } from './suppressions';
@@ -225,12 +226,21 @@ export class Unit {
   get isParagraph(): boolean {
     if (this.kind !== 'paragraph') return false;
     // Asked of every unit on every lint: worked out once (a unit's text never changes).
-    if (this.linksOnly < 0) this.linksOnly = isLinksOnly(this.text) ? 1 : 0;
-    return this.linksOnly === 0 && !this.inCallout;
+    if (this.laidOut < 0) this.laidOut = this.isLaidOut() ? 1 : 0;
+    return this.laidOut === 0 && !this.inCallout;
   }
 
-  /** -1 until known: whether the unit is nothing but links or images. */
-  private linksOnly = -1;
+  /** -1 until known: whether the unit is laid out rather than written (see isLaidOut). */
+  private laidOut = -1;
+
+  /** Links or images only, a page's buttons, a form's fields, or output that lost its code fence (layoutText.ts). */
+  private isLaidOut(): boolean {
+    const text = this.text;
+    if (isLinksOnly(text) || isPageChrome(text)) return true;
+    if (!text.includes(':') && !text.includes('\n')) return false;
+    const lines = Array.from({ length: this.segmentCount }, (_, i) => this.segmentText(i));
+    return isFieldRecord(lines, this.joinedToPrevious) || isUnfencedLayout(lines);
+  }
 
   /** Whether the unit is part of an alert or callout, whose notes a document repeats where they apply. */
   get inCallout(): boolean {

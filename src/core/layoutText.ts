@@ -1,0 +1,58 @@
+// Text that has the shape of a paragraph but is laid out, not written: a copied page's buttons, a form's
+// fields, program output that lost its code fence. Pages, forms and programs repeat these by design, so
+// the duplicate and lost-break rules leave them alone.
+
+// Words of the buttons and menus that a copied thread page carries along ("Copy link Quote reply",
+// "permalink embed save report reply", "Reply Like Share", "Pick your reaction").
+const UI_WORDS = new Set(
+  (
+    'copy link quote reply reference in new issue hide show comment comments permalink embed save saved report give award share ' +
+    'edit edited delete like likes liked unlike upvote downvote vote votes pick your reaction reactions react more options follow ' +
+    'unfollow flag spam mark as helpful accepted accept answer cancel submit load view translate collapse expand parent context ' +
+    'full thread source top bottom back to add a reaction reply with quote multi-quote multiquote thanks thank report post ' +
+    'bookmark upvotes downvotes points point'
+  ).split(' '),
+);
+
+/**
+ * Whether the text is nothing but a page's buttons and counts: at least two words, every word one of a
+ * page's action words, the rest emoji, digits and separators.
+ */
+export function isPageChrome(text: string): boolean {
+  if (text.length > 200) return false;
+  const words = text.toLowerCase().match(/[\p{L}-]+/gu);
+  if (!words || words.length < 2) return false;
+  return words.every((word) => UI_WORDS.has(word));
+}
+
+// "Rating: 8: Accept", "status: ignore", "track 0: vol 1", "Review Assessment: Checking …: I read it twice."
+const FIELD_LINE = /^\s*[\p{L}][\p{L}\p{N}'’/()._-]*(?: [\p{L}\p{N}'’/()._-]+){0,3}:\s+\S/u;
+
+/** Whether a line is one field of a record: a short label, a colon, a short value. */
+export function isFieldLine(line: string): boolean {
+  if (line.length > 200 || !FIELD_LINE.test(line)) return false;
+  // A sentence that happens to open with "Note:" runs on; a field's value is short.
+  return line.split(/\s+/).length <= 24;
+}
+
+/**
+ * Whether the lines are a record of fields rather than prose: every line a field, and more than one line
+ * (a single field line counts when it was split off a run of such lines, `splitFromRun`).
+ */
+export function isFieldRecord(lines: readonly string[], splitFromRun: boolean): boolean {
+  if (lines.length < 2 && !splitFromRun) return false;
+  return lines.every(isFieldLine);
+}
+
+/**
+ * Whether the lines are program output or a table that lost its code fence: most continuation lines are
+ * indented well past the first, which nobody does when writing a paragraph.
+ */
+export function isUnfencedLayout(lines: readonly string[]): boolean {
+  if (lines.length < 3) return false;
+  const indentOf = (line: string) => line.length - line.trimStart().length;
+  const first = indentOf(lines[0]);
+  let indented = 0;
+  for (let i = 1; i < lines.length; i++) if (indentOf(lines[i]) >= first + 2) indented++;
+  return indented * 3 >= (lines.length - 1) * 2;
+}
