@@ -42,6 +42,23 @@ export function headingBetween(draft: Draft, earlier: Unit, later: Unit): boolea
   return false;
 }
 
+/** The longest a stock answer runs ("We made the suggested corrections."): a longer repeat is a paste. */
+const STOCK_ANSWER_MAX_WORDS = 25;
+
+/**
+ * Whether short repeated paragraphs are a stock answer: each copy opens a turn of its own, right under a
+ * quoted passage, a label or a heading at another level ("This has been edited as suggested." under each of
+ * a reviewer's points). A reply repeats such answers by design; a paste repeats a paragraph anywhere.
+ */
+export function isStockAnswer(draft: Draft, copies: readonly Unit[]): boolean {
+  return copies.every((copy) => copy.wordCount <= STOCK_ANSWER_MAX_WORDS && opensTurn(draft, copy));
+}
+
+function opensTurn(draft: Draft, unit: Unit): boolean {
+  const previous = draft.units[unit.index - 1];
+  return previous !== undefined && (previous.depth !== unit.depth || previous.kind === 'heading');
+}
+
 export function isComparable(unit: Unit): boolean {
   return unit.isParagraph && unit.normalizedLength > 0;
 }

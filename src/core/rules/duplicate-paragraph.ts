@@ -1,5 +1,5 @@
 import { lineRangeLabel } from '../lineRange';
-import { headingBetween } from '../duplicates';
+import { headingBetween, isStockAnswer } from '../duplicates';
 import { deleteUnits } from '../fixEdits';
 import { Finding, Rule } from '../rule';
 import { range } from '../types';
@@ -19,7 +19,7 @@ export const duplicateParagraph: Rule = {
     const { repeated, inLaterCopy } = analysis.duplicates;
     const findings: Finding[] = [];
     for (const copies of repeated) {
-      if (copies[0].normalizedLength < minLength || copies[0].wordCount < minWords) continue;
+      if (copies[0].normalizedLength < minLength || copies[0].wordCount < minWords || isStockAnswer(draft, copies)) continue;
       const first = copies[0];
       for (const copy of copies.slice(1)) {
         if (inLaterCopy.has(copy) || (!debate && headingBetween(draft, first, copy))) continue;
