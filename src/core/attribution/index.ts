@@ -58,8 +58,8 @@ export const FORMS: readonly AttributionFormSpec[] = [
   {
     name: 'mail header',
     where: 'above the quote',
-    examples: ['On Tue, Jun 16, 2020 at 11:17 PM Jane Doe <jane@example.org> wrote:', 'Am 16.06.2020 um 23:17 schrieb Jana Weber <jana@example.org>:', 'Le mar. 16 juin 2020 à 23:17, Jeanne <j@example.org> a écrit :', '2009/8/26 Akira Matsuda <ronnie@example.jp>:', 'Am Samstag, 9. Juli 2011, um 11:28:50 schrieb Betten, Thorben:'],
-    fixtures: ['mail-german.md', 'mail-french.md', 'mail-spanish.md', 'mail-portuguese.md', 'mail-dutch.md', 'mail-gmail-date-name-address.md', 'mail-kmail-directory-name.md', 'mail-two-line.md'],
+    examples: ['On Tue, Jun 16, 2020 at 11:17 PM Jane Doe <jane@example.org> wrote:', 'Am 16.06.2020 um 23:17 schrieb Jana Weber <jana@example.org>:', 'Le mar. 16 juin 2020 à 23:17, Jeanne <j@example.org> a écrit :', '2009/8/26 Akira Matsuda <ronnie@example.jp>:', 'Am Samstag, 9. Juli 2011, um 11:28:50 schrieb Betten, Thorben:', '2016-01-28 16:35 GMT+01:00 Alessandro Palmas <alessandro.palmas at wikimedia.it>:'],
+    fixtures: ['mail-german.md', 'mail-archive-spelled-out-address.md', 'mail-french.md', 'mail-spanish.md', 'mail-portuguese.md', 'mail-dutch.md', 'mail-gmail-date-name-address.md', 'mail-kmail-directory-name.md', 'mail-two-line.md'],
     recognises: (line) => matchLeadingAttribution(line)?.form === 'mail',
   },
   {

@@ -22,9 +22,21 @@ const MAIL_HEADERS: ReadonlyArray<{ pattern: RegExp; nameFrom: 'end' | 'after-ve
   // Gmail in many languages writes only the date, the name and the address: "2009/8/26 Akira <a@x>:".
   { pattern: /^(.*\d.*?<[^<>\s]+@[^<>\s]+>)\s*[:：]\s*$/u, nameFrom: 'end' },
 ];
+// A client that wraps a header inside the brackets leaves a space there once the lines are joined ("<" + "jane…>").
+const SPELLED_OUT_ADDRESS = /<\s*([\w.+'-]+)\s*(?:@|\s(?:at|a|\(at\)|\[at\])\s)\s*([\w-]+(?:\.[\w-]+)+)\s*>/gi;
+
+/**
+ * The text with its bracketed addresses in one shape: "<jane at example.org>" (as Mailman and MHonArc
+ * archives spell them out against harvesters) and "< jane@example.org >" become "<jane@example.org>".
+ */
+export function deobfuscateAddresses(text: string): string {
+  return text.includes('<') ? text.replace(SPELLED_OUT_ADDRESS, '<$1@$2>') : text;
+}
+
 export function matchMailHeader(raw: string): AttributionMatch | null {
-  // Markdown escapes and typographic angle quotes are the same address brackets ("\<a@x\>", "‹a@x›").
-  const content = raw.replace(/\\([<>])/g, '$1').replace(/‹/g, '<').replace(/›/g, '>');
+  // Markdown escapes and typographic angle quotes are the same address brackets ("\<a@x\>", "‹a@x›"), and
+  // list archives spell the address out against harvesters ("<jane at example.org>", "<jane a example.org>").
+  const content = deobfuscateAddresses(raw.replace(/\\([<>])/g, '$1').replace(/‹/g, '<').replace(/›/g, '>'));
   for (const { pattern, nameFrom } of MAIL_HEADERS) {
     const match = pattern.exec(content);
     if (!match) continue;
@@ -41,12 +53,13 @@ export function matchMailHeader(raw: string): AttributionMatch | null {
   return null;
 }
 /** The first line of a mail header that a client wrapped: "On Tue, …, Jane Doe" + "<jane@x.org> wrote:". */
-export function isMailHeaderStart(content: string): boolean {
-  if (content.length > 300 || /:\s*$/.test(content)) return false;
+export function isMailHeaderStart(raw: string): boolean {
+  if (raw.length > 300 || /:\s*$/.test(raw)) return false;
   // "On", "Le", "El", "Em", "Am", "Op", "Il", "Den" and a space start it; otherwise an address or "hat am" is inside.
-  if (/^(?:On|Le|El|Em|Am|Op|Il|Den) /.test(content.slice(0, 4))) {
-    if (/^(?:On|Le|El|Em|Am|Op|Il|Den)\s+\S.*\d/.test(content)) return true;
+  if (/^(?:On|Le|El|Em|Am|Op|Il|Den) /.test(raw.slice(0, 4))) {
+    if (/^(?:On|Le|El|Em|Am|Op|Il|Den)\s+\S.*\d/.test(raw)) return true;
   }
+  const content = deobfuscateAddresses(raw);
   if (content.indexOf('@') < 0 && content.indexOf(' hat am ') < 0) return false;
   // A name with its address, or "… hat am …", may go on to "wrote:" on the next lines; a header field of
   // a pasted mail ("Message-ID: <…>", "From: …") never does.
