@@ -1,5 +1,6 @@
 import { FrontMatter } from './frontMatter';
 import { LeadIn, Quote, Speaker, Unit } from './model';
+import { isValediction, signOffName } from './attribution';
 import { containsRun } from './vocabulary';
 
 /**
@@ -40,6 +41,8 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
       quote.inferred = true;
     }
   }
+
+  nameLettersByTheirClosing(quotes, leadIns, units);
 
   // A response to reviewers quotes each reviewer under a label that names them ("Reviewer 2"): the
   // outermost quotes after a label, up to the next one, are that reviewer's comments.
@@ -141,6 +144,64 @@ function sameSpeakerSpelledAlike(quotes: readonly Quote[]): void {
     if (known) quote.speaker = known;
     else byKey.set(key, quote.speaker);
   }
+}
+
+/**
+ * A letter quoted piece by piece (a journal's decision letter, a long mail answered point by point) names
+ * its writer once, in its closing: "Sincerely," and "Dr Jane Doe" under it. The quote holding the name is
+ * theirs, and so are the quotes of that level before it, back to one that names someone, or to a label,
+ * heading or rule between them.
+ */
+function nameLettersByTheirClosing(quotes: readonly Quote[], leadIns: readonly LeadIn[], units: readonly Unit[]): void {
+  if (quotes.every((quote) => quote.speaker || quote.callout)) return;
+  for (let i = 0; i < units.length; i++) {
+    const closing = units[i];
+    if (closing.depth === 0 || !closing.quote || closing.segmentText(0).length > 40 || !isValediction(closing.segmentText(0))) continue;
+    // The name under the closing: on its next line, or a blank line below ("> Sincerely," / "" / "> Dr Jane Doe").
+    const next = units[i + 1];
+    const below = closing.segmentCount > 1 ? closing : next && next.depth === closing.depth && next.quote && next.startLine <= closing.endLine + 2 ? next : null;
+    const name = below ? signOffName(below.segmentText(below === closing ? 1 : 0)) : null;
+    if (!name || !below) continue;
+    const letter = outermostAt(closing.quote, closing.depth);
+    const signed = outermostAt(below.quote!, closing.depth);
+    for (const quote of new Set([signed, letter])) {
+      if (quote.speaker || quote.callout) continue;
+      quote.speaker = name;
+      quote.inferred = quote !== signed;
+    }
+    let later = letter;
+    for (let k = letter.index - 1; k >= 0; k--) {
+      const earlier = quotes[k];
+      if (earlier.depth > letter.depth) continue;
+      if (earlier.depth < letter.depth || earlier.speaker || earlier.attribution || earlier.callout) break;
+      if (separatedByStructure(earlier, later, leadIns, units)) break;
+      earlier.speaker = name;
+      earlier.inferred = true;
+      later = earlier;
+    }
+  }
+}
+
+function outermostAt(quote: Quote, depth: number): Quote {
+  let outer = quote;
+  while (outer.depth > depth && outer.parent) outer = outer.parent;
+  return outer;
+}
+
+/** Whether a label, a heading, a post header or a rule stands between two quotes. */
+function separatedByStructure(earlier: Quote, later: Quote, leadIns: readonly LeadIn[], units: readonly Unit[]): boolean {
+  for (let k = firstUnitFrom(units, earlier.endLine + 1); k < units.length && units[k].startLine < later.startLine; k++) {
+    const kind = units[k].kind;
+    if (kind === 'heading' || kind === 'rule') return true;
+  }
+  let low = 0;
+  let high = leadIns.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (leadIns[middle].line <= earlier.endLine) low = middle + 1;
+    else high = middle;
+  }
+  return low < leadIns.length && leadIns[low].line < later.startLine;
 }
 
 /** Words a quote must share, in a row, with earlier text for that text's speaker to be its own. */

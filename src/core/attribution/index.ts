@@ -12,6 +12,7 @@ import { matchNameHeading } from './forms/nameHeading';
 import { matchOriginallyPosted } from './forms/originallyPosted';
 import { matchOutlookHeader } from './forms/outlook';
 import { matchPostHeader } from './forms/postHeader';
+import { matchSignOff } from './forms/signOff';
 import { matchReviewerLabel } from './forms/reviewerLabel';
 import { matchSignature } from './forms/signature';
 import { matchLeadingAttribution } from './leading';
@@ -31,6 +32,7 @@ export { matchOutlookHeader, mayStartOutlookHeader } from './forms/outlook';
 export { matchPostHeader } from './forms/postHeader';
 export { matchReviewerLabel } from './forms/reviewerLabel';
 export { matchSignature } from './forms/signature';
+export { isValediction, matchSignOff, signOffName } from './forms/signOff';
 export { matchLeadingAttribution } from './leading';
 
 /** Forms that only a reply quoting a person uses (a bare link or a `— Name` may be an epigraph). */
@@ -135,8 +137,8 @@ export const FORMS: readonly AttributionFormSpec[] = [
   {
     name: 'reviewer label',
     where: 'above the comments',
-    examples: ['Reviewer 1 (Anonymous)', '## Reviewer #2', '**Referee 1:**', 'Answers to Dr. Sioris:', 'ICLR 2020 Conference Paper2413 AnonReviewer2'],
-    fixtures: ['reviewer-labels.md', 'review-styled-comments.md'],
+    examples: ['Reviewer 1 (Anonymous)', '## Reviewer #2', '**Referee 1:**', 'Answers to Dr. Sioris:', 'ICLR 2020 Conference Paper2413 AnonReviewer2', 'Associate Editor: Dr Daniele Silvestro'],
+    fixtures: ['reviewer-labels.md', 'review-styled-comments.md', 'letter-closing.md'],
     recognises: (line) => matchReviewerLabel(line) !== null,
   },
   {
@@ -145,6 +147,13 @@ export const FORMS: readonly AttributionFormSpec[] = [
     examples: ['## Karthik Ram', '### Dr. Jane Doe'],
     fixtures: ['review-styled-comments.md'],
     recognises: (line) => matchNameHeading(line) !== null,
+  },
+  {
+    name: 'closing of a quoted letter',
+    where: 'last line of the quote',
+    examples: ['Sincerely,\nDr Isabel Sanmartín', 'Best regards,\nJane Doe', 'Mit freundlichen Grüßen\nThorben Betten', 'Cordiali saluti,\nAlessandro Palmas'],
+    fixtures: ['letter-closing.md'],
+    recognises: (lines) => matchSignOff(lines) !== null,
   },
   {
     name: 'post header',

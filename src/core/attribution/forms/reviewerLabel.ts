@@ -1,7 +1,9 @@
 // Labels naming the reviewer whose comments follow: "Reviewer 2", "Answers to Dr. Sioris:".
-import { fewWords } from '../names';
+import { fewWords, plausibleName } from '../names';
 import { AttributionMatch } from '../types';
 import { capitalise } from '../../lineRange';
+
+const ROLE_AND_NAME = /^(?:(?:associate|handling|academic|section|senior|managing|guest|reviewing)\s+)?(?:editor(?:[-\s]in[-\s]chief)?|reviewer|referee)(?:\s*#?\s*\d{1,2})?\s*:\s*(\S.{1,50})$/iu;
 
 /**
  * A line that names the reviewer whose comments follow, in a response to reviewers: "Reviewer 2",
@@ -9,9 +11,15 @@ import { capitalise } from '../../lineRange';
  */
 export function matchReviewerLabel(content: string): AttributionMatch | null {
   // Asked of every line: only a short line naming a reviewer, a referee or a doctor goes on to the patterns.
-  if (content.length > 120 || !fewWords(content, 8) || !/revi|refer|\bdr\b/i.test(content)) return null;
+  if (content.length > 120 || !fewWords(content, 8) || !/revi|refer|\bdr\b|editor/i.test(content)) return null;
   const text = content.trim().replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/[*_]+/g, '').trim();
   if (text.length > 80) return null;
+  // A decision letter names each writer by role: "Associate Editor: Dr Daniele Silvestro", "Reviewer 2: Jane Doe".
+  const role = ROLE_AND_NAME.exec(text);
+  if (role) {
+    const speaker = plausibleName(role[1].replace(/^(?:dr|prof|professor)\.?\s+/i, ''));
+    if (speaker) return { form: 'reviewer', placement: 'before', speaker };
+  }
   const match =
     /^(?:(?:comments?|review|response|responses|reply|replies|answers?|official\s+review)\s+(?:from|of|by|to)\s+)?(?:the\s+)?((?:anon)?(?:reviewer|referee)(?:\s*#?\s*(?=[\p{L}]{0,5}\p{N})[\p{L}\p{N}]{1,6}|\s+\p{Lu})|dr\.?\s+\p{Lu}[\p{L}'’-]+)(?:\s*\(([^)]{0,40})\))?(?:['’]s)?(?:\s+(?:comments?|remarks?|reviews?|reports?|questions?|points?))?(?:\s*\([^)]{0,40}\))?\s*[:.]?$/iu.exec(text);
   // OpenReview names the reviewer at the end of the paper's line: "ICLR 2020 Conference Paper2413 AnonReviewer2".
