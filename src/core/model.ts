@@ -114,6 +114,8 @@ export interface MarkdownBlock {
   endLine: number;
   /** Blockquotes markdown-it sees around the block (for code blocks, whose lines keep their markers). */
   quoteDepth: number;
+  /** A fence a forum export wrapped around a post, read as text (parsing/blocks.ts): never cut inside. */
+  fencedPost?: boolean;
 }
 
 export interface Speaker {

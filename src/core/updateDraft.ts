@@ -139,6 +139,16 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   while (oldRegionEnd < oldLines.length - 1 && facesAcross(oldLines, previous.lineInfo, oldRegionEnd + 1)) {
     oldRegionEnd = regionEnd(oldLines, previous.lineInfo, oldRegionEnd + 1, 1);
   }
+  // A fence read as a post has blank lines inside that look like boundaries: it is parsed whole.
+  const blocks = previous.parts.blocks;
+  const postAround = (line: number) => {
+    const block = blocks[firstFrom(blocks, line + 1) - 1];
+    return block?.fencedPost && block.endLine >= line ? block : null;
+  };
+  const postAtStart = postAround(start);
+  if (postAtStart && postAtStart.startLine < start) start = regionStart(oldLines, previous.lineInfo, postAtStart.startLine, 1);
+  const postAtEnd = postAround(oldRegionEnd);
+  if (postAtEnd && postAtEnd.endLine > oldRegionEnd) oldRegionEnd = regionEnd(oldLines, previous.lineInfo, postAtEnd.endLine, 1);
   const end = oldRegionEnd + delta;
   const lineInfo: LineInfo[] = previous.lineInfo.slice(0, start).concat(new Array<LineInfo>(end - start + 1), previous.lineInfo.slice(oldRegionEnd + 1));
   const quoteOfLine: (Quote | null)[] = previous.parts.quoteOfLine.slice(0, start).concat(new Array<Quote | null>(end - start + 1).fill(null), previous.parts.quoteOfLine.slice(oldRegionEnd + 1));

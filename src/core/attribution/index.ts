@@ -88,8 +88,8 @@ export const FORMS: readonly AttributionFormSpec[] = [
   {
     name: 'forum header',
     where: 'first line of the quote',
-    examples: ['**jimmy the saint said:**', 'Sluggy said: ↑', 'Quote from: satoshi on June 17, 2010, 06:46:08 PM', 'Originally Posted by **KIAaze**'],
-    fixtures: ['forum-headers.md'],
+    examples: ['**jimmy the saint said:**', 'Sluggy said: ↑', 'Quote from: satoshi on June 17, 2010, 06:46:08 PM', 'Originally Posted by **KIAaze**', 'QUOTE: Originally Posted by Sgtkevin'],
+    fixtures: ['forum-headers.md', 'forum-quote-in-fence.md'],
     recognises: (line) => speakerOf(matchForumHeader(line)),
   },
   {

@@ -2,6 +2,7 @@
 import MarkdownIt from 'markdown-it';
 import { CONTINUES_BLOCK, mayContinue } from '../blockBoundaries';
 import { FrontMatter } from '../frontMatter';
+import { matchForumHeader } from '../attribution';
 import { MarkdownBlock, UnitKind } from '../model';
 import { charactersIn, isBlankToMarkdown, LineText } from '../text';
 
@@ -87,6 +88,34 @@ function lastTextLine(lines: readonly LineText[], from: number, to: number): num
   return line;
 }
 
+/** Fences a forum export or a copied page wraps around a post: no language, or plain text. */
+const TEXT_FENCE_INFO = /^\s*(?:text|plaintext|plain|txt|quote)?\s*$/i;
+/** The longest fence read as a post: a forum post is short, a code listing may run for pages. */
+const FENCE_LINES_SEARCHED = 60;
+
+/**
+ * Whether a closed fence holds a forum post rather than code: forum exports wrap posts, quotes and all, in
+ * plain fences ("```plaintext" / "QUOTE: Originally Posted by X" / …, "```" / `[quote="X, post:2"]` / …).
+ * Such a fence is read as text, so the quote inside it is a quote of its author.
+ */
+function fencesAForumQuote(lines: readonly LineText[], start: number, end: number, info: string): boolean {
+  if (!TEXT_FENCE_INFO.test(info) || end <= start + 1 || end > start + FENCE_LINES_SEARCHED) return false;
+  const opening = lines[start].text.trim();
+  const closing = lines[end].text.trim();
+  if (closing.length < 3 || closing !== opening.charAt(0).repeat(closing.length)) return false;
+  let header = false;
+  let openTags = 0;
+  for (let line = start + 1; line < end; line++) {
+    const text = lines[line].text;
+    // A template or a sample with `>` lines is code about quotes, not a post (fixture not-fenced-code.md).
+    if (/^\s*>/.test(text)) return false;
+    openTags += (text.match(/\[quote\b/gi)?.length ?? 0) - (text.match(/\[\/quote\]/gi)?.length ?? 0);
+    header ||= /^\s*\[quote\b/i.test(text) || (matchForumHeader(text.trim())?.speaker != null && !isBlankToMarkdown(lines[line + 1].text));
+  }
+  // Tags closed inside the fence: what it holds cannot reach past it (an incremental parse relies on that).
+  return header && openTags === 0;
+}
+
 function blocksOfPiece(lines: readonly LineText[], first: number, last: number, source?: string): MarkdownBlock[] {
   if (source === undefined) {
     const parts: string[] = new Array(last - first + 1);
@@ -112,6 +141,10 @@ function blocksOfPiece(lines: readonly LineText[], first: number, last: number, 
     if (kind === undefined) continue;
     if (kind === 'paragraph' && listDepth > 0) kind = 'list-item';
     const start = token.map[0] + first;
+    if (token.type === 'fence' && quoteDepth === 0 && fencesAForumQuote(lines, start, token.map[1] + first - 1, token.info)) {
+      blocks.push({ kind: 'paragraph', startLine: start, endLine: token.map[1] + first - 1, quoteDepth, fencedPost: true });
+      continue;
+    }
     blocks.push({ kind, startLine: start, endLine: Math.max(start, token.map[1] + first - 1), quoteDepth });
     // A table's rows and cells are not blocks of their own.
     if (kind === 'table') skipUntilLevel = token.level;

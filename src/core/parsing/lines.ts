@@ -162,7 +162,8 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
     const styledHere = styled[i - first] === 1 && unmarkedText;
     if (styledHere) markdownDepth = 1;
     else if (!pasted && unmarkedText && lazyCandidate[i - first] === 0) {
-      pasted = inPastedQuote && (info[i - 1].pastedQuote ? !lostBreakBetween(lines[i - 1].text, text) : true);
+      // (A fence ends it: a forum export's fence around the post holding the quote.)
+      pasted = inPastedQuote && !isFenceLine(text) && (info[i - 1].pastedQuote ? !lostBreakBetween(lines[i - 1].text, text) : true);
       if (pasted) markdownDepth = 1;
     }
     // A header line followed at once by an unmarked line opens a pasted quote there.
@@ -199,6 +200,10 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
 
 
 /** A forum header naming someone, on a line of its own, with an unmarked line of text right under it. */
+function isFenceLine(text: string): boolean {
+  return /^\s{0,3}(?:`{3,}|~{3,})/.test(text);
+}
+
 function opensPastedQuote(header: string, next: string): boolean {
   if (isBlankBetween(next, 0, next.length) || /^\s{0,3}(?:>|```|~~~|\[\/?quote|<)/i.test(next)) return false;
   return matchForumHeader(header)?.speaker != null;
