@@ -2,6 +2,7 @@ import { unitChangesSince } from './unitChanges';
 import { IntMap } from './intMap';
 import { Draft, Unit } from './parse';
 import { firstIndexWhere, positionInDocument } from './search';
+import { speakerKey } from './speakers';
 
 /** A run of paragraphs that repeats an earlier run (paragraphs may be missing from either copy). */
 export interface RepeatedBlock {
@@ -57,6 +58,47 @@ export function isStockAnswer(draft: Draft, copies: readonly Unit[]): boolean {
 function opensTurn(draft: Draft, unit: Unit): boolean {
   const previous = draft.units[unit.index - 1];
   return previous !== undefined && (previous.depth !== unit.depth || previous.kind === 'heading');
+}
+
+/** The author of the copied page's post holding a line: the last post header on or above it (null if none). */
+export function postAuthorAt(draft: Draft, line: number): string | null {
+  const leadIns = draft.leadIns;
+  let at = firstIndexWhere(leadIns.length, (index) => leadIns[index].line > line) - 1;
+  while (at >= 0 && !leadIns[at].post) at--;
+  return at >= 0 ? (leadIns[at].names ?? null) : null;
+}
+
+/** Who wrote a unit, as the thread tells: the speaker of the quote it stands in, or the author of its post. */
+export function writerOf(draft: Draft, unit: Unit): string | null {
+  if (unit.depth === 0) return postAuthorAt(draft, unit.startLine);
+  let quote = unit.quote;
+  while (quote && quote.depth > unit.depth && quote.parent) quote = quote.parent;
+  return quote?.speaker ?? null;
+}
+
+/**
+ * Whether the later copy is one person quoting another without quote marks: it stands in someone's post
+ * (a copied page's post headers tell) and repeats what another person wrote.
+ */
+export function quotesAnotherWriter(draft: Draft, later: Unit, earlier: Unit): boolean {
+  if (later.depth !== 0) return false;
+  const quoted = writerOf(draft, earlier);
+  const writer = quoted === null ? null : postAuthorAt(draft, later.startLine);
+  return quoted !== null && writer !== null && speakerKey(quoted) !== speakerKey(writer);
+}
+
+/**
+ * Whether the later copy goes on from a quote of the earlier copy's writer whose marks the copy lost past
+ * its first lines ("> **X said:**" / "> X's first line" / X's next paragraphs unmarked): the rest of that
+ * quote, not a second paste.
+ */
+export function continuesQuoteOfWriter(draft: Draft, later: Unit, earlier: Unit): boolean {
+  const previous = draft.units[later.index - 1];
+  if (!previous || previous.depth <= later.depth || !previous.quote) return false;
+  let quote = previous.quote;
+  while (quote.depth > later.depth + 1 && quote.parent) quote = quote.parent;
+  const quoted = quote.speaker ? writerOf(draft, earlier) : null;
+  return quoted !== null && speakerKey(quote.speaker!) === speakerKey(quoted);
 }
 
 export function isComparable(unit: Unit): boolean {

@@ -15,14 +15,25 @@ const UI_WORDS = new Set(
 );
 
 /**
- * Whether the text is nothing but a page's buttons and counts: at least two words, every word one of a
- * page's action words, the rest emoji, digits and separators.
+ * Whether the text is nothing but a page's buttons and counts: at least two of a page's action words
+ * (written apart, or run together), the rest emoji, digits and separators.
  */
 export function isPageChrome(text: string): boolean {
   if (text.length > 200) return false;
   const words = text.toLowerCase().match(/[\p{L}-]+/gu);
-  if (!words || words.length < 2) return false;
+  if (!words) return false;
+  // Old Reddit's links run together once copied: "permalinkembedsaveparent".
+  if (words.length === 1) return isGluedUiWords(words[0]);
   return words.every((word) => UI_WORDS.has(word));
+}
+
+/** Whether the word is two or more of a page's action words run together. */
+function isGluedUiWords(word: string, parts = 0): boolean {
+  if (word.length === 0) return parts >= 2;
+  for (let end = Math.min(word.length, 12); end >= 2; end--) {
+    if (UI_WORDS.has(word.slice(0, end)) && isGluedUiWords(word.slice(end), parts + 1)) return true;
+  }
+  return false;
 }
 
 // "Rating: 8: Accept", "status: ignore", "track 0: vol 1", "Review Assessment: Checking …: I read it twice."

@@ -115,8 +115,9 @@ export function findAttributions(
         continue;
       }
     }
-    // A post's header starts a block of its own (most lines of a draft go on a paragraph: not asked).
-    if (line.depth === 0 && (i === 0 || info[i - 1].blank)) {
+    // A post's header starts a block of its own (most lines of a draft go on a paragraph: not asked), or,
+    // dated, ends the previous post's last line where a copied page kept no blank line between posts.
+    if (line.depth === 0 && (i === 0 || info[i - 1].blank || DATED_HEADER.test(content))) {
       const author = matchPostHeader(content);
       if (author) {
         leadIns.push({ line: i, text: content, names: author, post: true });
@@ -205,6 +206,9 @@ export function findAttributions(
   }
   return { attributions, leadIns, attributionOfLine };
 }
+
+// "alice commented on Jan 8", "… on 7 Jan 2017", "… 2016-01-13", "… 3 days ago": what a post header dates itself with.
+const DATED_HEADER = /\s(?:on|at|·|•|\|)\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)|\b\d+\s+\w+\s+ago\b|\d{4}-\d{2}-\d{2}/i;
 
 /** Whether line i stands alone between blank lines (or the region's edges). */
 function isLoneLine(info: readonly LineInfo[], i: number, first: number, last: number): boolean {

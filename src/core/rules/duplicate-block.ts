@@ -1,5 +1,5 @@
 import { capitalise, lineRangeLabel } from '../lineRange';
-import { headingBetween } from '../duplicates';
+import { continuesQuoteOfWriter, headingBetween } from '../duplicates';
 import { deleteUnits } from '../fixEdits';
 import { Rule } from '../rule';
 import { range } from '../types';
@@ -11,7 +11,9 @@ export const duplicateBlock: Rule = {
   scope: 'prose',
   options: {},
   check(draft, { analysis, debate }) {
-    const blocks = debate ? analysis.duplicates.blocks : analysis.duplicates.blocks.filter((block) => !headingBetween(draft, block.earlierEnd, block.later[0]));
+    const blocks = analysis.duplicates.blocks.filter(
+      (block) => (debate || !headingBetween(draft, block.earlierEnd, block.later[0])) && !continuesQuoteOfWriter(draft, block.later[0], block.earlierStart),
+    );
     return blocks.map((block) => {
       const first = block.later[0];
       const last = block.later[block.later.length - 1];

@@ -1,5 +1,5 @@
 import { lineRangeLabel } from '../lineRange';
-import { headingBetween, isComparable, isStockAnswer } from '../duplicates';
+import { continuesQuoteOfWriter, headingBetween, isComparable, isStockAnswer } from '../duplicates';
 import { NearCopyChange } from '../lineageCache';
 import { Unit } from '../parse';
 import { Finding, Rule } from '../rule';
@@ -25,7 +25,7 @@ export const nearDuplicateParagraph: Rule = {
     for (const [unit, best] of index.best) {
       if (!best) continue;
       const earlier = best.earlier;
-      if ((!debate && headingBetween(draft, earlier, unit)) || isStockAnswer(draft, [earlier, unit])) continue;
+      if ((!debate && headingBetween(draft, earlier, unit)) || isStockAnswer(draft, [earlier, unit]) || continuesQuoteOfWriter(draft, unit, earlier)) continue;
       const change = changeBetween(earlier, unit, cache.nearCopyChanges);
       findings.push({
         range: range(unit.startLine, 0, unit.endLine, draft.lines[unit.endLine].text.length),

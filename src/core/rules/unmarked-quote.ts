@@ -1,4 +1,5 @@
 import { capitalise, lineRangeLabel } from '../lineRange';
+import { quotesAnotherWriter, writerOf } from '../duplicates';
 import { quoteLinesEdits } from '../fixEdits';
 import { Unit, UnitMemo } from '../parse';
 import { MIN_MATCH_WORDS } from '../quotedRuns';
@@ -90,6 +91,22 @@ export const unmarkedQuote: Rule = {
       }
       const earliest = quoted.earliest.get(unit);
       if (earliest) flag(unit, `it repeats words quoted at ${lineRangeLabel(earliest.startLine)}`);
+    }
+    // 3. Another person's words repeated in someone's post of a copied thread page: a quote whose marks
+    // the copy lost (or never had), of the person the post headers say wrote the first copy.
+    if (draft.leadIns.some((leadIn) => leadIn.post)) {
+      const mark = (first: Unit, last: Unit, earlier: Unit) => {
+        if (flagged.has(first) || first.wordCount < MIN_MATCH_WORDS || !quotesAnotherWriter(draft, first, earlier)) return;
+        for (let index = first.index; index <= last.index; index++) flagged.add(units[index]);
+        const who = writerOf(draft, earlier)!;
+        findings.push({
+          range: range(first.startLine, 0, last.endLine, draft.lines[last.endLine].text.length),
+          message: `This repeats what ${who} wrote at ${lineRangeLabel(earlier.startLine, earlier.endLine)}, but it is not marked as a quote.`,
+          fixes: [{ title: 'Mark as a quote', edits: quoteLinesEdits(draft, first.startLine, last.endLine), safe: false }],
+        });
+      };
+      for (const block of analysis.duplicates.blocks) mark(block.later[0], block.later[block.later.length - 1], block.earlierStart);
+      for (const copies of analysis.duplicates.repeated) for (const copy of copies.slice(1)) if (!inLaterCopy.has(copy)) mark(copy, copy, copies[0]);
     }
     return findings.sort((a, b) => a.range.start.line - b.range.start.line);
   },
