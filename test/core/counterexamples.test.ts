@@ -1,0 +1,21 @@
+// What the property tests (properties.test.ts) found, each shrunk to a plain case a user could type.
+import * as assert from 'node:assert/strict';
+import { applyFixes, lint } from '../../src/api';
+
+describe('counterexamples found by the property tests', () => {
+  it('deleting a repeated paragraph keeps the [quote] tag on the line after it', () => {
+    // The tag's line has no text of its own, so the deletion took it for a blank separator and removed it,
+    // and with it the name of whoever the quote was from.
+    const text = 'I wrote this paragraph twice by mistake.\n\n# Heading\nI wrote this paragraph twice by mistake.\n[quote="Bob"]\nHello there.\n[/quote]\n';
+    const diagnostics = lint(text, { config: false });
+    assert.ok(diagnostics.some((d) => d.rule === 'duplicate-paragraph' && d.range.start.line === 3));
+    assert.equal(applyFixes(text, diagnostics), 'I wrote this paragraph twice by mistake.\n\n# Heading\n[quote="Bob"]\nHello there.\n[/quote]\n');
+  });
+
+  it('deleting a repeated paragraph keeps the [/quote] tag on the line before it', () => {
+    const text = 'I wrote this paragraph twice by mistake.\n\n[quote="Bob"]\nHello there.\n[/quote]\nI wrote this paragraph twice by mistake.';
+    const diagnostics = lint(text, { config: false });
+    assert.ok(diagnostics.some((d) => d.rule === 'duplicate-paragraph' && d.range.start.line === 5));
+    assert.equal(applyFixes(text, diagnostics), 'I wrote this paragraph twice by mistake.\n\n[quote="Bob"]\nHello there.\n[/quote]');
+  });
+});
