@@ -1,6 +1,6 @@
 // What the property tests (properties.test.ts) found, each shrunk to a plain case a user could type.
 import * as assert from 'node:assert/strict';
-import { applyFixes, lint } from '../../src/api';
+import { applyFixes, lint, replyTree } from '../../src/api';
 
 describe('counterexamples found by the property tests', () => {
   it('deleting a repeated paragraph keeps the [quote] tag on the line after it', () => {
@@ -17,5 +17,15 @@ describe('counterexamples found by the property tests', () => {
     const diagnostics = lint(text, { config: false });
     assert.ok(diagnostics.some((d) => d.rule === 'duplicate-paragraph' && d.range.start.line === 5));
     assert.equal(applyFixes(text, diagnostics), 'I wrote this paragraph twice by mistake.\n\n[quote="Bob"]\nHello there.\n[/quote]');
+  });
+
+  it('a heading underlined across a [quote] tag is not a reply that overlaps the quote', () => {
+    // markdown-it reads "Hi." and the "-" under the tag as one setext heading, lines 1–3 as a whole; the
+    // tree made it a reply of lines 1–3 beside a quote of lines 2–4.
+    const tree = replyTree('Hi.\n[quote]\n- \nSome text here.');
+    assert.deepEqual(
+      tree.root.children.map((node) => `${node.kind} ${node.range.startLine}-${node.range.endLine}`),
+      ['reply 0-0', 'quote 1-3'],
+    );
   });
 });
