@@ -1,6 +1,7 @@
 // What the property tests (properties.test.ts) found, each shrunk to a plain case a user could type.
 import * as assert from 'node:assert/strict';
 import { applyFixes, lint, replyTree } from '../../src/api';
+import { keysOfText } from '../../src/core/words';
 
 describe('counterexamples found by the property tests', () => {
   it('deleting a repeated paragraph keeps the [quote] tag on the line after it', () => {
@@ -27,5 +28,16 @@ describe('counterexamples found by the property tests', () => {
       tree.root.children.map((node) => `${node.kind} ${node.range.startLine}-${node.range.endLine}`),
       ['reply 0-0', 'quote 1-3'],
     );
+  });
+
+  it('the words of a text are all there when it is the longest text scanned yet', () => {
+    // idsOfText sliced the scratch array it had read before the scan grew it: the first text longer than
+    // any before (a source document of more than 1,024 words, in a fresh CLI run) lost its words past
+    // the old length, so which words a source held depended on what the process had read before. The
+    // buffer doubles from 1,024: one word past each size reaches whatever size it has now.
+    for (let size = 1024; size <= 1 << 21; size *= 2) {
+      const words = keysOfText('a '.repeat(size + 1));
+      assert.equal(words.length, size + 1, `${size + 1} words`);
+    }
   });
 });
