@@ -45,7 +45,9 @@ function eolKinds(text: string): Set<string> {
  * a line's words are kept when they stand in a row in the fixed text, whatever its line breaks and markers.
  */
 function words(text: string): string {
-  const keys = keysOfText(text);
+  // A list marker is markup, as the duplicate rules read it: "1. " alone under a paragraph is its lazy
+  // continuation, and deleting a copy of that paragraph may take it along.
+  const keys = keysOfText(text.replace(/^[\s>]*\d{1,9}[.)](?=\s|$)/, ''));
   return keys.length === 0 ? '' : ` ${keys.join(' ')} `;
 }
 
