@@ -1,8 +1,14 @@
-/** A seeded pseudo-random source (a linear congruential generator): `random(n)` gives an integer in 0..n-1, the same sequence for the same seed on every machine. */
-export function seededRandom(seed: number): (n: number) => number {
-  let state = seed;
-  return (n: number) => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state % n;
-  };
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+
+/**
+ * A seeded integer source: `random(n)` is uniform in 0..n-1, the same sequence for the same seed on every
+ * machine; `random.seed` names the seed in failure messages. It is xoroshiro128+ with an unbiased range
+ * reduction (pure-rand, fast-check's own generator): the linear congruential generator it replaces returned
+ * `state % n`, whose low bits cycle with a short period, so consecutive draws were correlated and some tests
+ * reached a sliver of their space.
+ */
+export function seededRandom(seed: number): ((n: number) => number) & { readonly seed: number } {
+  const generator = xoroshiro128plus(seed);
+  return Object.assign((n: number) => uniformInt(generator, 0, n - 1), { seed });
 }

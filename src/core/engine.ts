@@ -24,6 +24,11 @@ export interface LintOptions {
   readSource?: (path: string) => string | undefined | SourceRefusal;
   /** Told about a rule that threw; the other rules' results still come back. */
   onRuleError?: (rule: string, error: unknown) => void;
+  /**
+   * The rules to run, in order (default: RULES). A seam for tests that inject a rule, such as one that
+   * throws; the API and the CLI do not expose it, so it is no part of their JSON contract.
+   */
+  rules?: readonly Rule[];
 }
 
 /** A source the reader would not read (outside the project, not a regular file…), and why, for the user. */
@@ -64,7 +69,7 @@ export function lintDraft(draft: Draft, options: LintOptions = {}): Diagnostic[]
   if (refusal && debate && misquoteSeverity !== 'off' && !draft.suppressions.isSuppressed('misquote', refusal.range.start.line)) {
     diagnostics.push(misquoteSeverity ? { ...refusal, severity: misquoteSeverity } : refusal);
   }
-  for (const rule of RULES) {
+  for (const rule of options.rules ?? RULES) {
     const configured = config.rules[rule.id]?.severity;
     if ((configured ?? rule.defaultSeverity) === 'off') continue;
     if (rule.scope === 'debate' && !debate) continue;

@@ -8,8 +8,13 @@ export function quotePrefixOf(draft: Draft, line: number): string {
   return quotePrefix(draft.lines[line].text);
 }
 
+/**
+ * Blank as a deletion may take it along: a line of `[quote]` or `[/quote]` alone has no text, but deleting it
+ * would unbalance the quotes around and lose the name the tag gives.
+ */
 function isBlankLine(draft: Draft, line: number): boolean {
-  return draft.lineInfo[line].blank;
+  const info = draft.lineInfo[line];
+  return info.blank && info.bbcodeOpens.length === 0 && info.bbcodeCloses.length === 0;
 }
 
 /**

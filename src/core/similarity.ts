@@ -125,7 +125,18 @@ export function wordSimilarity(a: readonly string[], b: readonly string[]): numb
 /** `wordSimilarity` of two sequences of vocabulary ids (a unit's `wordIds`). */
 export function idSimilarity(a: Int32Array, b: Int32Array): number {
   if (a.length === 0 && b.length === 0) return 1;
-  return (2 * bitParallelLcs(a, b)) / (a.length + b.length);
+  // The common start and end are in every longest common subsequence: a near copy of a long paragraph
+  // differs in a few words, and the quadratic part of the work shrinks to those.
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const common = start + (a.length - endA);
+  return (2 * (common + bitParallelLcs(a.subarray(start, endA), b.subarray(start, endB)))) / (a.length + b.length);
 }
 
 /** The best `wordSimilarity` could be, from the lengths alone: cheap to check before comparing. */
@@ -169,8 +180,46 @@ function bitParallelLcs(a: Int32Array, b: Int32Array): number {
   return m - ones;
 }
 
-/** Words only in `a` and only in `b`, in order (for messages that show what changed). */
+/**
+ * The most table cells wordDifferences fills (16 MB): its table is quadratic, and two near-duplicate
+ * paragraphs of 20,000 words each would need 1.6 GB and seconds, enough to crash the extension host.
+ */
+const MAX_DIFF_CELLS = 1 << 22;
+
+/**
+ * Words only in `a` and only in `b`, in order (for messages that show what changed). The common start and
+ * end are set aside first (a near copy differs in a few places); a middle still too large for the table
+ * is compared as two bags of words, which names the same words in all but contrived cases.
+ */
 export function wordDifferences(a: readonly string[], b: readonly string[]): { removed: string[]; added: string[] } {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const middleA = a.slice(start, endA);
+  const middleB = b.slice(start, endB);
+  if ((middleA.length + 1) * (middleB.length + 1) > MAX_DIFF_CELLS) return { removed: bagDifference(middleA, middleB), added: bagDifference(middleB, middleA) };
+  return tableDifferences(middleA, middleB);
+}
+
+/** The words of `a`, in order, that `b` does not hold as many times. */
+function bagDifference(a: readonly string[], b: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const word of b) counts.set(word, (counts.get(word) ?? 0) + 1);
+  const only: string[] = [];
+  for (const word of a) {
+    const count = counts.get(word) ?? 0;
+    if (count > 0) counts.set(word, count - 1);
+    else only.push(word);
+  }
+  return only;
+}
+
+function tableDifferences(a: readonly string[], b: readonly string[]): { removed: string[]; added: string[] } {
   const table: Uint32Array[] = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {

@@ -20,6 +20,14 @@ export interface ReplyTree {
   root: TreeNode;
 }
 
+/**
+ * How deep the tree nests quotes. A quote deeper than this is not a node of its own: its lines stay in its
+ * ancestor at this depth. Every consumer of the tree walks it recursively (and `JSON.stringify` of
+ * `riposte tree --format json` does too), so a hostile draft of 10,000 `>` levels would overflow the stack;
+ * no real thread nests a hundred deep.
+ */
+export const MAX_TREE_DEPTH = 100;
+
 /** The kinds of unit that answer a quote (an attribution line or a rule does not). */
 export const ANSWER_KINDS: ReadonlySet<string> = new Set(['paragraph', 'list-item', 'heading', 'table', 'code']);
 
@@ -81,7 +89,7 @@ export function buildReplyTree(draft: Draft): ReplyTree {
         children: [],
         quote,
       };
-      fill(child, quote, quote.children);
+      fill(child, quote, quote.depth >= MAX_TREE_DEPTH ? [] : quote.children);
       node.children.push(child);
       current = child;
     }

@@ -147,7 +147,9 @@ function collect(count: number, id: number): void {
 
 /** The lower-cased, typography-normalised words of a text, as vocabulary ids. */
 export function idsOfText(text: string): Int32Array {
-  return scratch.slice(0, scanIntoScratch(text));
+  // The scan may grow `scratch` (a new array): read it only after the scan.
+  const count = scanIntoScratch(text);
+  return scratch.slice(0, count);
 }
 
 /** The lower-cased, typography-normalised words of a text (the keys of `wordsWithOffsets`, without the offsets). */

@@ -2,6 +2,8 @@ import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import * as core from '../core';
 import { sourceReaderFor } from '../node/config';
+import { Log } from './log';
+import { ruleErrorReporter } from './ruleErrors';
 import { DraftConfigurations, SECTION, Settings } from './settings';
 import { Disposable } from './util/dispose';
 
@@ -27,11 +29,16 @@ export class DraftService extends Disposable {
    */
   private readonly parsed = new Map<string, { version: number; draft: core.Draft; pending: core.TextChange[] }>();
 
+  /** A rule that throws is logged in the output channel; the other rules' findings still show. */
+  private readonly ruleErrors: (fileName: string) => (rule: string, error: unknown) => void;
+
   constructor(
     private readonly configurations: DraftConfigurations,
     private settings: () => Settings,
+    log: Log,
   ) {
     super();
+    this.ruleErrors = ruleErrorReporter(log);
     this._register(vscode.workspace.onDidChangeTextDocument((event) => this.recordEdits(event)));
   }
 
@@ -80,7 +87,7 @@ export class DraftService extends Disposable {
   /** How a document is linted: its configuration and where its `source:` is read from. */
   lintOptions(document: Pick<vscode.TextDocument, 'uri' | 'fileName'> & { languageId?: string }): core.LintOptions {
     const config = this.configurations.forDocument(document, this.settings());
-    return { fileName: document.fileName, languageId: document.languageId, config, readSource: this.sourceReader(document) };
+    return { fileName: document.fileName, languageId: document.languageId, config, readSource: this.sourceReader(document), onRuleError: this.ruleErrors(document.fileName) };
   }
 
   forget(document: vscode.TextDocument): void {

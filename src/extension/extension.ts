@@ -24,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): RiposteApi {
   let settings: Settings | undefined;
   const currentSettings = () => (settings ??= readSettings(undefined, log));
   const configurations = new DraftConfigurations(log);
-  const drafts = new DraftService(configurations, currentSettings);
+  const drafts = new DraftService(configurations, currentSettings, log);
   const ruleDocs = (rule: string) => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule}.md`);
   const diagnostics = new DiagnosticsController(drafts, currentSettings, ruleDocs);
   const selector: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { language: 'markdown' }];

@@ -42,8 +42,7 @@ function applyToText(text: string, change: TextChange): string {
 }
 
 // A deterministic stream of edits: typing, deleting, new lines, quote markers, tags, fences.
-function* edits(seed: number, draft: () => Draft) {
-  const random = seededRandom(seed);
+function* edits(random: (n: number) => number, draft: () => Draft) {
   const insertions = ['a', ' ', '\n', '\n\n', '> ', '>', '**Bo:** ', 'the the ', '[quote=x]\n', '[/quote]\n', '```\n', 'Bob wrote:\n', '- ', '1. ', '    ', '<!-- riposte-disable-next-line -->\n', '---\n', '\r\n', '_Originally posted by @x in https://x.org/1_\n', 'https://example.org/comment/1\n'];
   for (;;) {
     const current = draft();
@@ -100,12 +99,13 @@ describe('incremental re-analysis', () => {
 
   function checkEdits(file: string, seed: number) {
       let draft = parseDraft(readFileSync(file, 'utf8'));
-      const stream = edits(seed, () => draft);
+      const random = seededRandom(seed);
+      const stream = edits(random, () => draft);
       for (let step = 0; step < 150; step++) {
         const change = stream.next().value!;
         const expectedText = applyToText(draft.text, change);
         const updated = updateDraft(draft, change);
-        assert.equal(updated.length, expectedText.length, `length after edit ${step + 1}`);
+        assert.equal(updated.length, expectedText.length, `length after edit ${step + 1} (seed ${seed})`);
         const full = parseDraft(expectedText);
         const got = shape(updated);
         const want = shape(full);
@@ -113,11 +113,11 @@ describe('incremental re-analysis', () => {
           const a = got[key] as unknown[];
           const b = want[key] as unknown[];
           const at = Array.isArray(b) ? b.findIndex((item, i) => JSON.stringify(item) !== JSON.stringify(a[i])) : -1;
-          assert.deepEqual(a, b, `${key} differ after edit ${step + 1} ${JSON.stringify(change)}${at >= 0 ? ` first at #${at}: got ${JSON.stringify(a[at])}, want ${JSON.stringify(b[at])}` : ''}`);
+          assert.deepEqual(a, b, `${key} differ after edit ${step + 1} (seed ${seed}) ${JSON.stringify(change)}${at >= 0 ? ` first at #${at}: got ${JSON.stringify(a[at])}, want ${JSON.stringify(b[at])}` : ''}`);
         }
         // Rules keep indexes across edits: they must say what a fresh lint says, also when several edits
         // came in before the next lint (as the extension queues them while the user types).
-        if (step % 4 === 0 || step % 4 === 3) assert.deepEqual(lintDraft(updated), lint(updated.text), `diagnostics after edit ${step + 1} ${JSON.stringify(change)}`);
+        if (step % 4 === 0 || step % 4 === 3) assert.deepEqual(lintDraft(updated), lint(updated.text), `diagnostics after edit ${step + 1} (seed ${seed}) ${JSON.stringify(change)}`);
         draft = updated;
       }
   }
@@ -204,7 +204,7 @@ describe('incremental re-lint on a generated draft with many near-duplicates', (
       draft = updateDraft(draft, change);
       if (step % 3 === 1) continue; // two edits before the next lint
       const found = lintDraft(draft);
-      assert.deepEqual(found, lint(draft.text), `after edit ${step + 1} ${JSON.stringify(change)}`);
+      assert.deepEqual(found, lint(draft.text), `after edit ${step + 1} (seed ${random.seed}) ${JSON.stringify(change)}`);
       assert.ok(found.some((d) => d.rule === 'near-duplicate-paragraph'), 'the draft keeps near-duplicates to check');
     }
   });

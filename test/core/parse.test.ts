@@ -110,7 +110,7 @@ describe('maskNonProse', () => {
     for (let sample = 0; sample < 5000; sample++) {
       let text = '';
       for (let k = random(10); k > 0; k--) text += alphabet[random(alphabet.length)];
-      assert.equal(maskNonProse(text), reference(text), JSON.stringify(text));
+      assert.equal(maskNonProse(text), reference(text), `${JSON.stringify(text)} (seed ${random.seed})`);
     }
   });
 });

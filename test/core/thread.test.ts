@@ -26,7 +26,7 @@ describe('answeredQuotes', () => {
         for (const child of node.children) {
           if (child.kind !== 'quote') continue;
           const hasReply = child.children.some((grandchild) => grandchild.kind === 'reply');
-          assert.equal(answered[child.quote!.index] === 1, hasReply, `quote at line ${child.range.startLine + 1}`);
+          assert.equal(answered[child.quote!.index] === 1, hasReply, `quote at line ${child.range.startLine + 1} (seed ${random.seed})`);
           quotes++;
           if (!hasReply) unanswered++;
           visit(child);
@@ -35,6 +35,6 @@ describe('answeredQuotes', () => {
       visit(buildReplyTree(draft).root);
     }
     // Both answers occur often enough for the comparison to mean something.
-    assert.ok(quotes > 1000 && unanswered > 150, `${quotes} quotes, ${unanswered} unanswered`);
+    assert.ok(quotes > 1000 && unanswered > 150, `${quotes} quotes, ${unanswered} unanswered (seed ${random.seed})`);
   });
 });

@@ -26,7 +26,9 @@ export function buildUnits(
       units.push(new Unit(units.length, kind, first, last, info[first].depth, quoteOfLine[first], segments.slice(), joined));
       segments.length = 0;
     };
-    const splits = block.kind === 'paragraph' || block.kind === 'list-item';
+    // markdown-it knows nothing of `[quote]` tags: any of its blocks but code and HTML (where tags are not
+    // read) can run across one, as a setext heading does over "Hi.\n[quote]\n-". A unit never does.
+    const splits = block.kind !== 'code' && block.kind !== 'html';
     for (let i = block.startLine; i <= block.endLine; i++) {
       const line = info[i];
       if (line.blank && block.kind !== 'code') {
