@@ -65,7 +65,7 @@ function mayAttribute(lines: readonly LineText[], lineInfo: readonly LineInfo[],
   if (line < 0) return false;
   const text = lines[line].text.slice(lineInfo[line].contentStart, lineInfo[line].contentEnd).trim();
   // (A header field such as "Subject: …" may end an Outlook header that names the quote below it.)
-  return /[:,]$|put\s+it$|\s(?:wrote|said)$|^(?:\*\*)?[\p{L}][\p{L} -]{0,20}:\s/iu.test(text) || matchLinkLine(text) !== null || matchOriginallyPosted(text) !== null || matchForumHeader(text) !== null;
+  return /[:,]$|put\s+it$|\s(?:wrote|said)$|^(?:\*\*)?[\p{L}][\p{L} -]{0,20}:\s|^[—―–~]|^--/iu.test(text) || matchLinkLine(text) !== null || matchOriginallyPosted(text) !== null || matchForumHeader(text) !== null;
 }
 
 /** Whether a quote and a possible attribution of it face each other across the boundary just above `line`. */

@@ -109,8 +109,8 @@ export const FORMS: readonly AttributionFormSpec[] = [
   {
     name: 'signature',
     where: 'last line of the quote',
-    examples: ['— Jane Doe', '-- Jane', '~Jane Doe'],
-    fixtures: ['dash-signature.md'],
+    examples: ['— Jane Doe', '-- Jane', '~Jane Doe', '—Paul Postal (talking about Chomsky)', '— Jane Doe, The Book of Quotes'],
+    fixtures: ['dash-signature.md', 'dash-after-quote.md'],
     recognises: (line) => matchSignature(line) !== null,
   },
   {

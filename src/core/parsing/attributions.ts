@@ -163,6 +163,14 @@ export function findAttributions(
       continue;
     }
 
+    // An epigraph's or a forum post's "— Name" under the quote it closes.
+    const signature = /^(?:[—―–~]|--)/.test(content) ? matchSignature(content) : null;
+    const signed = signature ? quoteEndingBefore(i, line.depth) : null;
+    if (signature && signed) {
+      attach({ ...signature, placement: 'after' }, i, i, signed, true);
+      continue;
+    }
+
     const link = matchLinkLine(content);
     if (link) {
       const following = quoteStartingAfter(i, line.depth);
