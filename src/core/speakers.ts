@@ -68,6 +68,7 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
   }
 
   nameQuotesByRepeatedWords(quotes, leadIns, units);
+  nameQuotesByTheirLeadIn(quotes, units);
 
   // Who speaks at odd and at even depths? The author's own words sit at depth 0.
   const byParity: [Set<string>, Set<string>] = [new Set(), new Set()];
@@ -256,6 +257,30 @@ function nameQuotesByRepeatedWords(quotes: readonly Quote[], leadIns: readonly L
       quote.speaker = found;
       quote.inferred = true;
     }
+  }
+}
+
+// A person's full name inside a sentence: two or more capitalised words, particles between ("Flávia Lefévre",
+// "Ludwig van Beethoven"), not at the start of a sentence, where any word is capitalised.
+const FULL_NAME = /(?<=[\p{Ll},;:)]\s+(?:\p{Ll}+\s+)?)\p{Lu}[\p{Ll}'’-]+(?:\s+(?:(?:de|da|do|dos|das|van|von|der|den|di|du|del|la|le)\s+)?\p{Lu}[\p{Ll}'’-]+)+/gu;
+
+/**
+ * A quote that names nobody, under a sentence that announces it and names one person ("… the question
+ * that Flávia Lefévre asked in her message. It was:"), is that person's, inferred: the reader would say so.
+ */
+function nameQuotesByTheirLeadIn(quotes: readonly Quote[], units: readonly Unit[]): void {
+  let searched = 0;
+  for (const quote of quotes) {
+    if (quote.speaker || quote.callout || quote.depth !== 1) continue;
+    if (++searched > MAX_SEARCHED_QUOTES) return;
+    const leadIn = units[firstUnitFrom(units, quote.startLine) - 1];
+    if (!leadIn || leadIn.depth !== 0 || !leadIn.isProse || leadIn.endLine < quote.startLine - 2) continue;
+    const text = leadIn.text;
+    if (!/:\s*$/.test(text) || text.length > 600) continue;
+    const names = new Set(text.match(FULL_NAME) ?? []);
+    if (names.size !== 1) continue;
+    quote.speaker = [...names][0];
+    quote.inferred = true;
   }
 }
 
