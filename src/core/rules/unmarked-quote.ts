@@ -14,6 +14,15 @@ const LEAD_IN_PHRASES = [
   /\b(?:you|he|she|they|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:wrote|write|writes|said|say|says|claim|claims|claimed|argue|argues|argued|state|states|stated|suggest|suggests|suggested|assert|asserts|asserted|put it|mention|mentions|mentioned|mean|meant)(?:\s+(?:that|this|the following))?\s*:\s*$/i,
 ];
 
+// A sentence under a pasted passage that says where it is from: "That is from …", "This is from …", "Source: …".
+const LEAD_OUT = /^\s*(?:(?:that|this)(?:\s+is|\s+was|['’]s)\s+from\s+\S|source\s*:\s*\S|(?:quoted\s+)?from\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*['’]s\s)/iu;
+
+// A mail's signature ("-- " on a line of its own) or a list's footer (a line of underscores): the sender's
+// own lines, however often the thread repeats them.
+const SIGNATURE_START = /^\s*(?:--|—|_{5,})\s*$/;
+/** Mailman's footer separator: a line of underscores (Markdown reads it as a rule). */
+const isFooterRule = (unit: Unit | undefined) => unit?.kind === 'rule' && /^\s*_{10,}\s*$/.test(unit.segmentText(0));
+
 export const unmarkedQuote: Rule = {
   id: 'unmarked-quote',
   description: "Someone else's words pasted without `>`: a paragraph announced by a lead-in (\"this argument:\", \"you wrote:\"), or text found in the source or in an earlier quote.",
@@ -24,7 +33,8 @@ export const unmarkedQuote: Rule = {
     const findings: Finding[] = [];
     const flagged = new Set<Unit>();
     const { inLaterCopy } = analysis.duplicates;
-    const isCandidate = (unit: Unit) => (unit.kind === 'paragraph' || unit.kind === 'list-item') && !inLaterCopy.has(unit);
+    const isCandidate = (unit: Unit) =>
+      (unit.kind === 'paragraph' || unit.kind === 'list-item') && !inLaterCopy.has(unit) && !SIGNATURE_START.test(unit.segmentText(0)) && !isFooterRule(draft.units[unit.index - 1]);
     const leadInLines = new Map(draft.leadIns.filter((leadIn) => leadIn.names === undefined).map((leadIn) => [leadIn.line, leadIn.text]));
     const leadInLineList = [...leadInLines.keys()].sort((a, b) => a - b);
 
@@ -69,6 +79,13 @@ export const unmarkedQuote: Rule = {
       const before = previous && previous.depth === unit.depth ? leadInAt(previous, previous.segmentCount - 1) : undefined;
       if (before) {
         flag(unit, `introduced by “${shorten(before.trim())}” on ${lineRangeLabel(previous.endLine)}`);
+        continue;
+      }
+      // Or named by the paragraph after it, as blogs cite: "That is from George Gilder's new book".
+      const next = units[i + 1];
+      const source = next && next.depth === unit.depth && next.isProse && unit.wordCount >= MIN_MATCH_WORDS ? LEAD_OUT.exec(next.segmentText(0)) : null;
+      if (source) {
+        flag(unit, `“${shorten(source[0].trim())}” follows it on ${lineRangeLabel(next.startLine)}`);
         continue;
       }
       const segment = firstInnerLeadIn(unit, leadInLineList);
