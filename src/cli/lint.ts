@@ -7,7 +7,7 @@ import { riposteVersion } from './version';
 import { writeFileAtomically } from './write';
 
 export async function runLint(args: readonly string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, {
+  const { values, positionals } = parseCommandLine('lint', args, {
     format: { type: 'string' },
     fix: { type: 'boolean' },
     config: { type: 'string' },

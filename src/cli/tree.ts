@@ -3,7 +3,7 @@ import { chooseFormat, parseCommandLine, UsageError } from './args';
 import { displayPath, readInput } from './files';
 
 export async function runTree(args: readonly string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, { format: { type: 'string' } });
+  const { values, positionals } = parseCommandLine('tree', args, { format: { type: 'string' } });
   const format = chooseFormat(values.format, ['text', 'json'] as const, 'text');
   if (positionals.length !== 1) throw new UsageError('tree takes exactly one FILE (or "-" for standard input)');
   const file = positionals[0];
