@@ -2,6 +2,7 @@ import { ConfigError } from '../core';
 import { runLint } from './lint';
 import { runTree } from './tree';
 import { asksForHelp, UsageError } from './args';
+import { FileError } from './files';
 import { riposteVersion } from './version';
 
 const HELP = `riposte — lint Markdown replies in debates, and show who said what
@@ -51,6 +52,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (error instanceof ConfigError) {
       process.stderr.write(`riposte: invalid configuration in ${error.file}:\n${error.problems.map((p) => `  ${p.key ? `${p.key}: ` : ''}${p.message}`).join('\n')}\n`);
+      return 2;
+    }
+    if (error instanceof FileError) {
+      process.stderr.write(`riposte: ${error.message}\n`);
       return 2;
     }
     const io = error as NodeJS.ErrnoException;

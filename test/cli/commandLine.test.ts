@@ -3,9 +3,11 @@
 // never damages a file it cannot handle.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isUtf8 } from 'node:buffer';
+import { firstInvalidUtf8 } from '../../src/cli/files';
 import { CLI, REPO_ROOT } from '../paths';
 
 function riposte(args: string[], options: { cwd?: string; input?: string | Buffer } = {}) {
@@ -14,6 +16,9 @@ function riposte(args: string[], options: { cwd?: string; input?: string | Buffe
 }
 
 const VERSION = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version as string;
+// Two pasted paragraphs with no blank line between them: --fix inserts one (a safe fix).
+const LONG = `${'y'.repeat(120)}.`;
+const BROKEN = `${LONG}\n${LONG} more.\n`;
 
 describe('riposte CLI: help, usage errors and hostile input', () => {
   let dir: string;
@@ -78,6 +83,95 @@ describe('riposte CLI: help, usage errors and hostile input', () => {
     it('tree with no file or two files is a usage error, exit 2', () => {
       assert.match(riposte(['tree']).stderr, /tree takes exactly one FILE/);
       assert.equal(riposte(['tree', 'a.md', 'b.md']).code, 2);
+    });
+  });
+
+  describe('paths that name no draft', () => {
+    it('a glob that matches nothing: exit 2 naming the glob', () => {
+      const result = riposte(['lint', 'drafts/**/*.md'], { cwd: dir });
+      assert.deepEqual([result.code, result.stdout], [2, '']);
+      assert.match(result.stderr, /riposte: no files match "drafts\/\*\*\/\*\.md"/);
+    });
+
+    it('a folder with no .md or .markdown file: exit 2 naming the folder, not "No problems in 0 files"', () => {
+      mkdirSync(join(dir, 'empty', 'node_modules'), { recursive: true });
+      writeFileSync(join(dir, 'empty', 'notes.txt'), 'the the\n');
+      writeFileSync(join(dir, 'empty', 'node_modules', 'skipped.md'), 'the the\n');
+      for (const format of ['text', 'json']) {
+        const result = riposte(['lint', '--format', format, 'empty'], { cwd: dir });
+        assert.deepEqual([result.code, result.stdout], [2, ''], format);
+        assert.match(result.stderr, /riposte: no Markdown files \(\.md, \.markdown\) in "empty"/, format);
+      }
+    });
+
+    it('a missing file is named; a folder given to tree is called a folder, not EISDIR', () => {
+      const missing = riposte(['tree', join(dir, 'nope.md')]);
+      assert.equal(missing.code, 2);
+      assert.match(missing.stderr, /riposte: cannot read ".*nope\.md": no such file or directory\n/);
+      const folder = riposte(['tree', dir]);
+      assert.equal(folder.code, 2);
+      assert.match(folder.stderr, /riposte: cannot read ".*": it is a folder \(tree takes one file\)\n/);
+      assert.doesNotMatch(folder.stderr, /EISDIR/);
+    });
+  });
+
+  describe('binary and invalid UTF-8 input', () => {
+    const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+
+    it('a binary file is refused by name with exit 2, and the other files are still reported', () => {
+      writeFileSync(join(dir, 'image.md'), PNG);
+      writeFileSync(join(dir, 'ok.md'), 'It is the the point.\n');
+      const result = riposte(['lint', '--format', 'json', 'image.md', 'ok.md'], { cwd: dir });
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, /riposte: cannot lint "image\.md": it is not text \(it holds a NUL byte at offset 8\)\n/);
+      const reports = JSON.parse(result.stdout);
+      assert.deepEqual(reports.map((r: { file: string }) => r.file), ['ok.md'], 'the JSON contract holds the files that were linted');
+      assert.equal(reports[0].diagnostics[0].rule, 'repeated-words');
+    });
+
+    it('invalid UTF-8 is refused with the offset of the first bad byte, from a file or standard input', () => {
+      const latin1 = Buffer.concat([Buffer.from('The caf'), Buffer.from([0xe9]), Buffer.from(' is closed.\n')]);
+      writeFileSync(join(dir, 'latin1.md'), latin1);
+      const file = riposte(['lint', 'latin1.md'], { cwd: dir });
+      assert.equal(file.code, 2);
+      assert.match(file.stderr, /riposte: cannot lint "latin1\.md": it is not valid UTF-8 \(byte 0xE9 at offset 7\)/);
+      const stdin = riposte(['lint', '-'], { input: latin1 });
+      assert.equal(stdin.code, 2);
+      assert.match(stdin.stderr, /riposte: cannot lint "<stdin>": it is not valid UTF-8/);
+      const tree = riposte(['tree', '-'], { input: PNG });
+      assert.equal(tree.code, 2);
+      assert.match(tree.stderr, /it is not text/);
+    });
+
+    it('finds the first invalid UTF-8 byte exactly where Node\'s own validator says the text stops being UTF-8', () => {
+      // Every input of one and two bytes, and every lead byte of a longer sequence followed by the edges of
+      // each continuation range (overlong forms, surrogates, code points past U+10FFFF, sequences cut short).
+      const edges = [0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc2, 0xe0, 0xed, 0xf0, 0xf4, 0xf5, 0xff];
+      const inputs: number[][] = [[]];
+      for (let a = 0; a < 256; a++) {
+        inputs.push([a]);
+        for (let b = 0; b < 256; b++) inputs.push([a, b]);
+        if (a >= 0xc0) for (const b of edges) for (const c of edges) for (const d of [0x80, 0xbf, 0x41]) inputs.push([a, b, c], [a, b, c, d], [0x41, a, b, c, d]);
+      }
+      for (const input of inputs) {
+        const bytes = Buffer.from(input);
+        const bad = firstInvalidUtf8(bytes);
+        const label = bytes.toString('hex');
+        assert.equal(bad === -1, isUtf8(bytes), label);
+        // Everything before the offset is UTF-8, and no character starts there (nor can one be completed).
+        if (bad === -1) continue;
+        assert.ok(isUtf8(bytes.subarray(0, bad)), `${label}: the bytes before ${bad} are valid`);
+        for (let length = 1; length <= 4 && bad + length <= bytes.length; length++) assert.ok(!isUtf8(bytes.subarray(bad, bad + length)), `${label}: a character starts at ${bad}`);
+      }
+    });
+
+    it('--fix leaves a file with invalid UTF-8 byte for byte as it was (no U+FFFD written back)', () => {
+      const latin1 = Buffer.concat([Buffer.from(BROKEN), Buffer.from('\nThe caf'), Buffer.from([0xe9]), Buffer.from(' is closed.\n')]);
+      const draft = join(dir, 'latin1.reply.md');
+      writeFileSync(draft, latin1);
+      const result = riposte(['lint', '--fix', draft]);
+      assert.equal(result.code, 2);
+      assert.ok(readFileSync(draft).equals(latin1), readFileSync(draft, 'latin1'));
     });
   });
 });
