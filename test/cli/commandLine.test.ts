@@ -3,7 +3,7 @@
 // never damages a file it cannot handle.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isUtf8 } from 'node:buffer';
@@ -19,6 +19,7 @@ const VERSION = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')
 // Two pasted paragraphs with no blank line between them: --fix inserts one (a safe fix).
 const LONG = `${'y'.repeat(120)}.`;
 const BROKEN = `${LONG}\n${LONG} more.\n`;
+const FIXED = `${LONG}\n\n${LONG} more.\n`;
 
 describe('riposte CLI: help, usage errors and hostile input', () => {
   let dir: string;
@@ -172,6 +173,52 @@ describe('riposte CLI: help, usage errors and hostile input', () => {
       const result = riposte(['lint', '--fix', draft]);
       assert.equal(result.code, 2);
       assert.ok(readFileSync(draft).equals(latin1), readFileSync(draft, 'latin1'));
+    });
+  });
+
+  describe('--fix on files it cannot or may not write', () => {
+    it('a read-only file is left untouched, named on stderr, exit 2', () => {
+      const draft = join(dir, 'locked.reply.md');
+      writeFileSync(draft, BROKEN);
+      chmodSync(draft, 0o444);
+      const result = riposte(['lint', '--fix', draft]);
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, /riposte: cannot fix ".*locked\.reply\.md": the file is read-only\n/);
+      assert.equal(readFileSync(draft, 'utf8'), BROKEN);
+      assert.equal(statSync(draft).mode & 0o777, 0o444);
+    });
+
+    it('of several files, the one that fails is untouched, the others are still fixed, exit 2', () => {
+      const names = ['a.reply.md', 'b.reply.md', 'c.reply.md'];
+      for (const name of names) writeFileSync(join(dir, name), BROKEN);
+      chmodSync(join(dir, 'b.reply.md'), 0o444);
+      const result = riposte(['lint', '--fix', '--format', 'json', ...names], { cwd: dir });
+      assert.equal(result.code, 2);
+      assert.equal(readFileSync(join(dir, 'a.reply.md'), 'utf8'), FIXED);
+      assert.equal(readFileSync(join(dir, 'b.reply.md'), 'utf8'), BROKEN);
+      assert.equal(readFileSync(join(dir, 'c.reply.md'), 'utf8'), FIXED);
+      assert.match(result.stderr, /cannot fix "b\.reply\.md"/);
+      assert.deepEqual(JSON.parse(result.stdout).map((r: { file: string }) => r.file), ['a.reply.md', 'c.reply.md']);
+    });
+
+    it('keeps the file mode, and writes through a symbolic link instead of replacing it', () => {
+      const draft = join(dir, 'shared.reply.md');
+      writeFileSync(draft, BROKEN);
+      chmodSync(draft, 0o640);
+      assert.equal(riposte(['lint', '--fix', draft]).code, 0);
+      assert.equal(readFileSync(draft, 'utf8'), FIXED);
+      assert.equal(statSync(draft).mode & 0o7777, 0o640);
+
+      const target = join(dir, 'target.reply.md');
+      const link = join(dir, 'link.reply.md');
+      writeFileSync(target, BROKEN);
+      chmodSync(target, 0o600);
+      symlinkSync('target.reply.md', link);
+      assert.equal(riposte(['lint', '--fix', link]).code, 0);
+      assert.ok(lstatSync(link).isSymbolicLink(), 'the link is still a link');
+      assert.equal(readlinkSync(link), 'target.reply.md');
+      assert.equal(readFileSync(target, 'utf8'), FIXED);
+      assert.equal(statSync(target).mode & 0o7777, 0o600);
     });
   });
 });
