@@ -8,5 +8,10 @@ function textFilesUnder(folder: string): string[] {
 
 /** The text of every draft the core's fixtures and the examples hold: for tests that hold two ways of working something out to the same answer. */
 export function fixtureAndExampleTexts(): string[] {
-  return [...textFilesUnder(join(REPO_ROOT, 'test', 'core', 'fixtures')), ...textFilesUnder(join(REPO_ROOT, 'examples'))].map((file) => readFileSync(file, 'utf8'));
+  return [join(REPO_ROOT, 'test', 'core', 'fixtures'), join(REPO_ROOT, 'examples')].flatMap((folder) => {
+    const files = textFilesUnder(folder);
+    // The tests that use these compare two ways of working something out: over no text they would pass.
+    if (files.length === 0) throw new Error(`${folder} holds no .md or .txt file`);
+    return files;
+  }).map((file) => readFileSync(file, 'utf8'));
 }

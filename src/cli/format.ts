@@ -1,3 +1,5 @@
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Diagnostic, DiagnosticJson, diagnosticToJson, FileResultJson, RULES } from '../core';
 
 export interface FileReport {
@@ -34,6 +36,16 @@ export function formatText(reports: readonly FileReport[]): string {
 
 const SARIF_LEVEL: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
+/**
+ * A report's file as SARIF's artifactLocation.uri, which must be a URI reference: a path relative to the
+ * working folder with each segment percent-encoded (a space, '#', '?', non-ASCII letters), an absolute
+ * path as a file: URL.
+ */
+export function sarifUri(file: string): string {
+  if (isAbsolute(file)) return pathToFileURL(file).href;
+  return file.split(/[\\/]/).map(encodeURIComponent).join('/');
+}
+
 /** SARIF 2.1.0, as GitHub code scanning and other CI dashboards read it. */
 export function formatSarif(reports: readonly FileReport[], toolVersion: string): string {
   const sarifRange = (range: DiagnosticJson['range']) => ({
@@ -64,11 +76,11 @@ export function formatSarif(reports: readonly FileReport[], toolVersion: string)
             ruleId: diagnostic.rule,
             level: SARIF_LEVEL[diagnostic.severity],
             message: { text: diagnostic.message },
-            locations: [{ physicalLocation: { artifactLocation: { uri: report.file }, region: sarifRange(diagnostic.range) } }],
+            locations: [{ physicalLocation: { artifactLocation: { uri: sarifUri(report.file) }, region: sarifRange(diagnostic.range) } }],
             relatedLocations: diagnostic.related.map((related, id) => ({
               id,
               message: { text: related.message },
-              physicalLocation: { artifactLocation: { uri: report.file }, region: sarifRange(related.range) },
+              physicalLocation: { artifactLocation: { uri: sarifUri(report.file) }, region: sarifRange(related.range) },
             })),
           })),
         ),

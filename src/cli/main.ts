@@ -1,7 +1,8 @@
 import { ConfigError } from '../core';
 import { runLint } from './lint';
 import { runTree } from './tree';
-import { UsageError } from './args';
+import { asksForHelp, UsageError } from './args';
+import { FileError } from './files';
 import { riposteVersion } from './version';
 
 const HELP = `riposte — lint Markdown replies in debates, and show who said what
@@ -27,9 +28,14 @@ Exit status: 0 no error or warning; 1 errors or warnings found; 2 usage, configu
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    if (command === undefined) {
+      // A usage error like any other: the help goes to stderr, so that nothing on stdout passes for output.
+      process.stderr.write(`riposte: no command given\n\n${HELP}\n`);
+      return 2;
+    }
+    if (command === '--help' || command === '-h' || command === 'help' || ((command === 'lint' || command === 'tree') && asksForHelp(rest))) {
       process.stdout.write(`${HELP}\n`);
-      return command === undefined ? 2 : 0;
+      return 0;
     }
     if (command === '--version' || command === '-v') {
       process.stdout.write(`${riposteVersion()}\n`);
@@ -37,6 +43,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (command === 'lint') return await runLint(rest);
     if (command === 'tree') return await runTree(rest);
+    if (command.startsWith('-')) throw new UsageError(`unknown option "${command}" (expected lint, tree, --help or --version)`);
     throw new UsageError(`unknown command "${command}" (expected lint or tree)`);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -45,6 +52,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (error instanceof ConfigError) {
       process.stderr.write(`riposte: invalid configuration in ${error.file}:\n${error.problems.map((p) => `  ${p.key ? `${p.key}: ` : ''}${p.message}`).join('\n')}\n`);
+      return 2;
+    }
+    if (error instanceof FileError) {
+      process.stderr.write(`riposte: ${error.message}\n`);
       return 2;
     }
     const io = error as NodeJS.ErrnoException;
@@ -56,7 +67,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
 }
-
 
 if (require.main === module) {
   main(process.argv.slice(2)).then(

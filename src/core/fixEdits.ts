@@ -54,12 +54,12 @@ function onlyBlankOrDoomedBetween(draft: Draft, after: number, before: number, d
   return true;
 }
 
-/** Prefixes lines first..last with one more quote level. */
+/** Prefixes lines first..last with one more quote level; a blank line gets a bare `>` (no trailing space). */
 export function quoteLinesEdits(draft: Draft, first: number, last: number): TextEdit[] {
   const edits: TextEdit[] = [];
   for (let line = first; line <= last; line++) {
     const insertAt = quotePrefixOf(draft, line).length;
-    edits.push({ range: range(line, insertAt, line, insertAt), newText: '> ' });
+    edits.push({ range: range(line, insertAt, line, insertAt), newText: isBlankLine(draft, line) ? '>' : '> ' });
   }
   return edits;
 }

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { Browser } from 'playwright-core';
 import { diffViewModels, lint, ViewModel } from '../../src/core';
 import { exportHtml } from '../../src/core/preview/html';
+import { MAX_EXCERPT_CHARS } from '../../src/core/preview/viewModel';
 import { REPO_ROOT } from '../paths';
 import { allNodes, hostileDraft, launchChromium, MEDIA_SCRIPT, MEDIA_STYLE, modelOf, modelOfFile, PreviewPage, withLevels } from './harness';
 
@@ -47,6 +48,33 @@ Eve wrote:
 <meta http-equiv="refresh" content="0;url=https://example.org/">
 <style>body { display: none }</style>
 <form action="https://example.org/"><button>go</button></form>
+`;
+
+/** Links to VS Code commands and data: documents, as a draft can spell them (Markdown, autolinks, raw HTML). */
+const SCHEME_LINKS = `Bob wrote:
+> Run [this](command:workbench.action.terminal.new) or <command:workbench.action.files.delete>, then [quit](COMMAND:workbench.action.quit).
+> Or [see](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX19wd25lZD0xPC9zY3JpcHQ+) and ![pic](data:image/svg+xml;utf8,<svg onload="window.__pwned=1">)
+
+[Fix all](command:riposte.fixAll?%5B%22x%22%5D) and [spaced]( command:x ) and <a href="command:riposte.fixAll">raw</a> and [vs](vscode://file/etc/passwd). [ok](https://example.org/ok)
+`;
+
+/** SVG that runs script in every way SVG can, as a draft's raw HTML. */
+const SVG_SCRIPT = `Eve wrote:
+> <svg><script>window.__pwned = 'svg script'</script></svg>
+> <svg><a xlink:href="javascript:window.__pwned='svg link'"><text x="0" y="15">svg link</text></a></svg>
+
+<svg><animate onbegin="window.__pwned='animate'" attributeName="x" dur="1s"/><set attributeName="onmouseover" to="window.__pwned='set'"/></svg>
+<svg><foreignObject><iframe srcdoc="<script>parent.__pwned='fo'</script>"></iframe></foreignObject></svg>
+<img src="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' onload='window.__pwned=1'/%3E">
+`;
+
+/** Styles a draft could inject to hide, cover or restyle the preview, or to make it fetch something. */
+const CSS_INJECTION = `Eve wrote:
+> <style>* { display: none !important } body { background: url(https://example.org/track.png) }</style>
+> <span style="position: fixed; inset: 0; z-index: 99999; background: red">covered</span>
+
+<div style="background: url(https://example.org/track2.png); width: 100vw; height: 100vh">big</div>
+<link rel="stylesheet" href="https://example.org/evil.css"><p style="color: transparent">hidden text</p>
 `;
 
 /** HTML a compromised core might send: the webview must neutralise it on its own. */
@@ -605,6 +633,109 @@ describe('reply-tree webview (Chromium)', function () {
       await preview.page.evaluate('window.__riposteTest.violations.length = 0');
       await preview.waitForConsoleErrors(2);
       preview.consoleErrors.length = 0;
+    });
+
+    it('turns command: and data: links into plain text, and a click on them opens nothing', async () => {
+      const model = modelOf(SCHEME_LINKS, 'schemes.reply.md');
+      preview = await PreviewPage.open(browser);
+      await preview.render(model);
+      assert.deepEqual(await preview.page.$$eval('.tree a', (links) => links.map((a) => a.getAttribute('href'))), ['https://example.org/ok']);
+      assert.deepEqual(await preview.page.$$eval('.tree img', (images) => images.map((image) => image.getAttribute('src'))), []);
+      const text = (await preview.page.locator('.tree').textContent()) ?? '';
+      assert.ok(text.includes('this') && text.includes('Fix all'), 'the link text is still shown');
+      // A click on each excerpt that held such a link (it selects the node's lines), then on the web link.
+      for (const name of ['Run', 'Fix all']) await preview.page.locator('.tree .excerpt', { hasText: name }).first().click();
+      await preview.page.getByRole('link', { name: 'ok' }).click();
+      const opened = (await preview.waitForPosted(4)).filter((message) => message.type === 'open-link');
+      assert.deepEqual(opened, [{ type: 'open-link', href: 'https://example.org/ok' }]);
+      assert.equal(await preview.sentinel(), undefined);
+      assert.equal(preview.navigations.length, 1, `navigations: ${preview.navigations.join(', ')}`);
+    });
+
+    it('drops command: and data: links and data: SVG images even when the host sends them', async () => {
+      const base = modelOf(LINKS, 'schemes.reply.md');
+      const html = [
+        '<p><a href="command:workbench.action.terminal.new">cmd</a> <a href="COMMAND:x">upper</a> <a href=" command:x">spaced</a></p>',
+        '<p><a href="data:text/html,%3Cscript%3Ewindow.__pwned=1%3C/script%3E">data</a> <a href="vscode://file/etc/passwd">vscode</a></p>',
+        '<p><img src="data:image/svg+xml,%3Csvg onload=%22window.__pwned=1%22/%3E" alt="svg"><img src="data:text/html,x" alt="html"></p>',
+      ].join('');
+      preview = await PreviewPage.open(browser);
+      await preview.render({ ...base, nodes: [{ ...base.nodes[0], html, hash: 'schemes', children: base.nodes[0].children }, ...base.nodes.slice(1)] });
+      const found = await preview.page.$$eval('.tree a[href], .tree img[src]', (elements) => elements.map((e) => e.getAttribute('href') ?? e.getAttribute('src')));
+      assert.deepEqual(found, ['https://example.org/note']);
+      await preview.page.getByText('cmd', { exact: true }).click();
+      await preview.page.getByText('data', { exact: true }).click();
+      assert.deepEqual((await preview.posted()).filter((message) => message.type === 'open-link'), []);
+      assert.equal(await preview.sentinel(), undefined);
+    });
+
+    it('shows SVG that carries script as text; no svg element reaches the page and nothing runs', async () => {
+      preview = await PreviewPage.open(browser);
+      const requests: string[] = [];
+      preview.page.on('request', (request) => requests.push(request.url()));
+      await preview.render(modelOf(SVG_SCRIPT, 'svg.reply.md'));
+      await preview.page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+      assert.equal(await preview.page.locator('svg, foreignObject, iframe, script:not([nonce])').count(), 0);
+      assert.deepEqual(await preview.page.$$eval('.tree img', (images) => images.map((image) => image.getAttribute('src'))), []);
+      const text = (await preview.page.locator('.tree').textContent()) ?? '';
+      assert.ok(text.includes("<svg><script>window.__pwned = 'svg script'</script></svg>"), 'the SVG is shown as the text it is');
+      assert.ok(text.includes('onbegin='));
+      await preview.page.locator('.tree').getByText(/svg link/).first().hover();
+      assert.equal(await preview.sentinel(), undefined);
+      assert.deepEqual(requests.filter((url) => !url.startsWith('file:')), []);
+    });
+
+    it('keeps a draft’s CSS out: no <style>, no style attribute, nothing covered, hidden or fetched', async () => {
+      preview = await PreviewPage.open(browser);
+      const requests: string[] = [];
+      preview.page.on('request', (request) => requests.push(request.url()));
+      const sheetsBefore = await preview.page.evaluate('document.styleSheets.length');
+      await preview.render(modelOf(CSS_INJECTION, 'css.reply.md'));
+      assert.equal(await preview.page.evaluate('document.styleSheets.length'), sheetsBefore, 'no stylesheet was added');
+      assert.equal(await preview.page.locator('#riposte-preview style, #riposte-preview link, #riposte-preview [style]').count(), 0);
+      const text = (await preview.page.locator('.tree').textContent()) ?? '';
+      assert.ok(text.includes('<style>* { display: none !important }'), 'the style tag is shown as text');
+      assert.ok(text.includes('position: fixed; inset: 0'));
+      // What the user sees: the first node is visible, and the page centre shows the tree, not an overlay.
+      assert.equal(await preview.page.locator('[role="treeitem"]').first().isVisible(), true);
+      const atCentre = await preview.page.evaluate('(() => { const e = document.elementFromPoint(innerWidth / 2, 60); return e ? e.closest("#riposte-preview") !== null : false; })()');
+      assert.equal(atCentre, true, 'nothing covers the preview');
+      assert.equal(await preview.page.evaluate('getComputedStyle(document.body).backgroundImage'), 'none');
+      assert.deepEqual(requests.filter((url) => !url.startsWith('file:')), []);
+    });
+
+    it('renders a 1 MB single line at once: its beginning shown, the rest counted, nothing frozen', async function () {
+      this.timeout(180_000);
+      // One line of a megabyte: words with hostile markup in it, and a run of 100 000 characters with no
+      // space at all (a pasted base64 blob). Laid out whole, the run alone froze the page for nine seconds.
+      const words: string[] = [];
+      for (let n = 0, length = 0; length < 1024 * 1024 - 100_000; n++) {
+        words.push(n % 50 === 49 ? `<script>window.__pwned=${n}</script>` : `word${n}`);
+        length += words[words.length - 1].length + 1;
+      }
+      const line = `${'A'.repeat(100_000)} ${words.join(' ')} THE-END-OF-THE-LINE`;
+      assert.ok(line.length >= 1024 * 1024 && !line.includes('\n'));
+      const text = `Ann wrote:\n> Short point.\n\n${line}\n`;
+      const started = Date.now();
+      const model = modelOf(text, 'one-line.reply.md', 1, []);
+      const modelMs = Date.now() - started;
+      preview = await PreviewPage.open(browser, { height: 700 });
+      const result = await preview.render(model);
+      const reply = preview.page.locator('.excerpt', { hasText: 'more characters not shown' });
+      assert.equal(await reply.count(), 1);
+      const shown = (await reply.textContent()) ?? '';
+      assert.ok(shown.startsWith('AAAA') && shown.length < 11_000, `${shown.length} characters shown`);
+      assert.match(shown, new RegExp(`\\(${(line.length - MAX_EXCERPT_CHARS).toLocaleString('en-US')} more characters not shown\\)`));
+      // Wrapped: the page scrolls down, never sideways, even with the run that has no space in it.
+      const overflow = (await preview.page.evaluate('document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth')) as number;
+      assert.ok(overflow <= 0, `the page scrolls ${overflow} px sideways`);
+      await preview.page.locator('[role="treeitem"]').first().locator('.row .meta').first().click();
+      const posted = await preview.waitForPosted(2, 5000);
+      assert.equal(posted[1].type, 'select-lines');
+      assert.ok((await preview.inputToPostMs()) < 500, 'a click is answered promptly');
+      assert.equal(await preview.sentinel(), undefined);
+      console.log(`      1 MB single line: model ${modelMs} ms, render ${result.stats.ms.toFixed(0)} ms DOM / ${result.frameMs.toFixed(0)} ms to next frame`);
+      assert.ok(result.frameMs < 3_000, `render took ${result.frameMs} ms`);
     });
 
     it('renders a 2 MB hostile draft, stays responsive and re-renders one changed node cheaply', async function () {

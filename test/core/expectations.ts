@@ -7,6 +7,7 @@
 //   -->
 //
 // Line numbers are 1-based. Each kind that appears is checked exhaustively; `quote none` asserts none.
+import { existsSync, readdirSync } from 'node:fs';
 
 export interface ExpectedAttribution {
   line: number;
@@ -68,4 +69,14 @@ export function readExpectations(text: string, file: string): Expectations {
     }
   }
   return expectations;
+}
+
+/**
+ * The fixtures of a folder (its .md files, not the .fixed.md results), sorted. A missing or empty folder
+ * throws: a harness that made no test of it would pass while checking nothing.
+ */
+export function fixtureFiles(dir: string): string[] {
+  const files = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.md') && !name.endsWith('.fixed.md')).sort() : [];
+  if (files.length === 0) throw new Error(`${dir} holds no fixtures (.md files): a fixture folder that checks nothing is a mistake`);
+  return files;
 }

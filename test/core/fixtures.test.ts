@@ -1,21 +1,23 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixAll, lint, parseDraft } from '../../src/core';
-import { readExpectations } from './expectations';
+import { fixAll, lint, parseDraft, RULES } from '../../src/core';
+import { fixtureFiles, readExpectations } from './expectations';
 
 const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'core', 'fixtures');
 
-function markdownFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.md') && !name.endsWith('.fixed.md')).sort() : [];
-}
-
-function checkModel(folder: string, onlyRules: (file: string) => readonly string[] | null) {
-  for (const name of markdownFiles(join(FIXTURES, folder))) {
+/**
+ * One test per fixture of the folder. onlyRules: the rules whose findings are compared (null: all of them);
+ * findingsRequired: a fixture without `finding` lines fails instead of leaving its findings unchecked.
+ */
+function checkModel(folder: string, onlyRules: (file: string) => readonly string[] | null, findingsRequired = false) {
+  for (const name of fixtureFiles(join(FIXTURES, folder))) {
     it(`${folder}/${name}`, () => {
       const path = join(FIXTURES, folder, name);
       const text = readFileSync(path, 'utf8');
       const expected = readExpectations(text, name);
+      if (findingsRequired) assert.ok(expected.findings, `${name}: no \`finding\` lines in its expect block (write \`finding none\` for a thread with none)`);
       const draft = parseDraft(text);
       if (expected.attributions) {
         const actual = draft.attributions
@@ -61,11 +63,28 @@ describe('attribution forms (fixtures)', () => {
 });
 
 describe('whole threads (fixtures)', () => {
-  checkModel('threads', () => ['unattributed-quote']);
+  // Every rule's findings, not one rule's: a whole thread is where a rule's false positives show.
+  checkModel('threads', () => null, true);
 });
 
 describe('rules (fixtures)', () => {
-  for (const rule of existsSync(join(FIXTURES, 'rules')) ? readdirSync(join(FIXTURES, 'rules')).sort() : []) {
+  const folders = readdirSync(join(FIXTURES, 'rules')).sort();
+  it('has one fixture folder per rule, and no folder for a rule that does not exist', () => {
+    assert.deepEqual(folders, RULES.map((rule) => rule.id).sort());
+  });
+  for (const rule of folders) {
     describe(rule, () => checkModel(join('rules', rule), () => [rule]));
   }
+});
+
+describe('fixture harness', () => {
+  it('refuses an empty or missing fixture folder instead of making no test of it', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'riposte-fixtures-'));
+    try {
+      assert.throws(() => fixtureFiles(empty), /holds no fixtures/);
+      assert.throws(() => fixtureFiles(join(empty, 'missing')), /holds no fixtures/);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
 });

@@ -148,6 +148,9 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
     // Text outside code, HTML and `[quote]` tags, with no `>` of its own: where quotes that lost their marks are read.
     const unmarkedText = count === 0 && !blank && !inCode && !html && bbcodeDepth === 0;
     let pasted = false;
+    // An original whose first line already has its `>` was marked as a quote (by hand, or by "Mark as a
+    // quote"): it is read by its markers like any quote, not one level deeper again.
+    if (originalAfter >= 0 && i > originalAfter && !originalStarted && !blank && count > 0) originalAfter = -1;
     // (Blank lines between the header and the original's first line stay outside it.)
     if (originalAfter >= 0 && i > originalAfter && !inCode && !html && (blank ? originalStarted && originalGoesOn(i) : true)) {
       if (!lazy) markdownDepth += 1;

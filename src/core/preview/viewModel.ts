@@ -82,6 +82,23 @@ export function renderExcerpt(markdown: string): string {
   return renderer.render(markdown).trim();
 }
 
+/**
+ * The most of one node's text the tree shows. The tree is an overview of who said what; a paragraph
+ * pasted as one enormous line (a 1 MB line with a 100 000-character run and no space) froze the preview
+ * for about nine seconds while Chromium laid it out, and the export would carry all of it.
+ */
+export const MAX_EXCERPT_CHARS = 10_000;
+
+/** A node's excerpt: its first MAX_EXCERPT_CHARS characters rendered, then how many more there are. */
+function excerptHtml(text: string): string {
+  if (text.length <= MAX_EXCERPT_CHARS) return renderExcerpt(text);
+  let cut = MAX_EXCERPT_CHARS;
+  const last = text.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--; // never split a surrogate pair
+  const more = text.length - cut;
+  return `${renderExcerpt(`${text.slice(0, cut)}…`)}\n<p>(${more.toLocaleString('en-US')} more characters not shown)</p>`;
+}
+
 /** Mixes a number into a running hash (a separator too, so adjacent fields cannot run together). */
 function fnvNumber(hash: number, value: number): number {
   return Math.imul(Math.imul(hash ^ 0x9e37, FNV_PRIME) ^ value, FNV_PRIME);
@@ -92,7 +109,7 @@ function hashText(text: string): string {
 }
 
 /** A paragraph's excerpt, rendered once: a unit's text never changes. */
-const UNIT_EXCERPT = new UnitMemo((unit): RenderedExcerpt => ({ html: renderExcerpt(unit.text), textHash: hashText(unit.text) }));
+const UNIT_EXCERPT = new UnitMemo((unit): RenderedExcerpt => ({ html: excerptHtml(unit.text), textHash: hashText(unit.text) }));
 
 export function buildViewModel(draft: Draft, diagnostics: readonly Diagnostic[], file: string, version: number): ViewModel {
   // Built afresh rather than kept with the draft: a tree per open draft would weigh more than building one.
@@ -153,7 +170,7 @@ export function buildViewModel(draft: Draft, diagnostics: readonly Diagnostic[],
       .filter((unit) => unit.startLine < firstChild)
       .map((unit) => unit.text)
       .join('\n\n');
-    const excerpt = nextQuoteExcerpts.get(text) ?? cache.quoteExcerpts.get(text) ?? { html: renderExcerpt(text), textHash: hashText(text) };
+    const excerpt = nextQuoteExcerpts.get(text) ?? cache.quoteExcerpts.get(text) ?? { html: excerptHtml(text), textHash: hashText(text) };
     nextQuoteExcerpts.set(text, excerpt);
     return excerpt;
   };

@@ -5,10 +5,10 @@
 //
 // Options: --timeout SECONDS (whole run; default 600, or $RIPOSTE_INTEGRATION_TIMEOUT), --verbose (also print
 // the workbench's own log lines and code-server's output).
-// Exit code 0 only when the suite's result file shows total > 0 and no failures. Closes with
-// "N passed, N failed".
+// Exit code 0 only when the suite's result file shows no failure, no skipped test, and in each test file
+// exactly as many tests run as its source declares (see declaredTests). Closes with "N passed, N failed".
 
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,6 +19,32 @@ import { CACHE_ROOT, ensureInstalled } from './install.mjs';
 export const RESULT_FILE_ENV = 'RIPOSTE_TEST_RESULT_FILE';
 export const SUITE_INDEX = join(REPO_ROOT, 'out', 'test', 'integration', 'suite', 'index.js');
 export const WORKSPACE = join(REPO_ROOT, 'test', 'integration', 'workspace');
+export const SUITE_SOURCES = join(REPO_ROOT, 'test', 'integration', 'suite');
+
+// One test per line that starts with it( (or it.only, it.skip, xit, which then fail the run as forbidden).
+// The suite declares its tests one by one, never in a loop, so that this count is the number that must run.
+const DECLARED_TEST = /^\s*(?:it|it\.only|it\.skip|xit)\s*\(/gm;
+
+/**
+ * The tests each suite file declares, read from the TypeScript sources rather than the compiled output:
+ * a test file missing from out/, failing to load, or registering fewer tests than it declares shows as
+ * a difference. Keys are compiled names relative to the suite folder, e.g. "smoke.test.js".
+ */
+export function declaredTests(dir = SUITE_SOURCES) {
+  const declared = {};
+  for (const file of readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.test.ts')).sort()) {
+    declared[file.split('\\').join('/').replace(/\.ts$/, '.js')] = (readFileSync(join(dir, file), 'utf8').match(DECLARED_TEST) ?? []).length;
+  }
+  return declared;
+}
+
+/** "smoke.test.js: 2 declared, 1 ran" for each file whose counts differ; empty when all agree. */
+export function countDifferences(declared, ranByFile) {
+  const files = [...new Set([...Object.keys(declared), ...Object.keys(ranByFile ?? {})])].sort();
+  return files
+    .filter((file) => (declared[file] ?? 0) !== (ranByFile?.[file] ?? 0))
+    .map((file) => `${file}: ${declared[file] ?? 0} declared, ${ranByFile?.[file] ?? 0} ran`);
+}
 
 // Workbench log lines that are not the extension host's console (offline gallery lookups, connection chatter).
 const WORKBENCH_NOISE = /^(Creating a socket|Resolv(ing|ed) connection token|Updating additional builtin|\[(Service Worker|AgentHost|AccountPolicyGate|reconnection-grace-time)[^\]]*\])|getaddrinfo|open-vsx\.org|vscode\/gallery/;
@@ -32,7 +58,7 @@ function formatLog(message) {
  * Reads the result file the suite's run() writes and judges it.
  * → { ok, passed, failed, skipped, reason, result }
  */
-export function checkResult(file) {
+export function checkResult(file, declared = declaredTests()) {
   if (!existsSync(file)) {
     return { ok: false, passed: 0, failed: 1, skipped: 0, reason: `the suite wrote no result file (${file}): the extension host died, the suite never ran, or run() crashed before mocha finished` };
   }
@@ -48,6 +74,11 @@ export function checkResult(file) {
   const total = Number(result.total) || 0;
   if (failed > 0) return { ok: false, passed, failed, skipped, result, reason: `${failed} test(s) failed: ${(result.failed ?? []).join('; ')}` };
   if (total === 0 || passed === 0) return { ok: false, passed, failed, skipped, result, reason: 'no test ran' };
+  if (skipped > 0) return { ok: false, passed, failed, skipped, result, reason: `${skipped} test(s) skipped: the suite allows none` };
+  const differences = countDifferences(declared, result.ranByFile);
+  if (differences.length > 0) {
+    return { ok: false, passed, failed, skipped, result, reason: `the tests run differ from the tests declared (${differences.join('; ')})` };
+  }
   return { ok: true, passed, failed, skipped, result };
 }
 

@@ -9,6 +9,44 @@ import { openDraft, openWorkbench, runCommand, statusSelection, TIMEOUT, webview
 const SHOTS = process.env.UPDATE_SCREENSHOTS ? join(REPO_ROOT, 'docs', 'images') : join(REPO_ROOT, 'out', 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
+/** The webview's own document as VS Code shows it: the content frame inside the panel's frame. */
+async function previewDocument(page) {
+  const outer = await (await page.locator('iframe.webview.ready').first().elementHandle()).contentFrame();
+  const inner = outer.locator('iframe#active-frame');
+  await inner.waitFor({ state: 'attached', timeout: TIMEOUT });
+  const frame = await (await inner.elementHandle()).contentFrame();
+  await frame.waitForSelector('[role="treeitem"]', { state: 'attached', timeout: TIMEOUT });
+  return frame;
+}
+
+/** The CSP of that document, the scripts it holds, and whether an inline script added to it ran. */
+async function contentSecurity(page) {
+  const frame = await previewDocument(page);
+  return frame.evaluate(() => ({
+    policies: [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy" i]')].map((meta) => meta.getAttribute('content')),
+    scripts: [...document.scripts].map((script) => ({ src: script.getAttribute('src'), nonce: script.nonce })),
+    injected: (() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__pwned = "inline"';
+      document.body.append(script);
+      return window.__pwned;
+    })(),
+  }));
+}
+
+/** Closes every editor (reverting the draft first, so nothing asks to save), opens the draft and a new preview. */
+async function openPreviewAfresh(page) {
+  if (await page.locator('.editor-instance').count()) {
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await runCommand(page, 'File: Revert File');
+    await runCommand(page, 'View: Close All Editors');
+    await page.locator('iframe.webview.ready').waitFor({ state: 'detached', timeout: TIMEOUT });
+  }
+  await openDraft(page, 'interpretability-reply.reply.md');
+  await runCommand(page, 'Riposte: Open Reply Tree to the Side');
+  return contentSecurity(page);
+}
+
 describe('reply tree preview in VS Code (Dark Modern)', () => {
   let session;
   before(async () => {
@@ -60,6 +98,30 @@ describe('reply tree preview in VS Code (Dark Modern)', () => {
     const items = webview(page).locator('[role="treeitem"]');
     await webview(page).locator('[role="treeitem"]', { hasText: 'A closing paragraph typed just now.' }).waitFor({ state: 'attached', timeout: TIMEOUT });
     assert.ok((await items.count()) >= 23);
+  });
+
+  it('runs under a strict CSP with a fresh nonce for every document the panel loads', async () => {
+    const { page } = session;
+    const first = await openPreviewAfresh(page);
+    assert.equal(first.policies.length, 1, JSON.stringify(first.policies));
+    const directives = Object.fromEntries(first.policies[0].split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0], d.split(/\s+/).slice(1)]));
+    assert.deepEqual(Object.keys(directives).sort(), ['base-uri', 'default-src', 'form-action', 'img-src', 'script-src', 'style-src']);
+    assert.deepEqual(directives['default-src'], ["'none'"]);
+    assert.deepEqual(directives['base-uri'], ["'none'"]);
+    assert.deepEqual(directives['form-action'], ["'none'"]);
+    const ours = first.scripts.filter((script) => /\/media\/preview\.js$/.test(script.src ?? ''));
+    assert.equal(ours.length, 1, JSON.stringify(first.scripts));
+    assert.match(ours[0].nonce, /^[A-Za-z0-9+/]{22}==$/, '16 random bytes');
+    assert.deepEqual(directives['script-src'], [`'nonce-${ours[0].nonce}'`], 'only the nonce: no unsafe-inline, unsafe-eval or host');
+    assert.ok(!directives['style-src'].some((source) => /unsafe/.test(source)), directives['style-src'].join(' '));
+    assert.equal(first.injected, undefined, 'an inline script added to the page does not run');
+
+    // A new document (the panel closed and opened again) gets a new nonce, and the same policy otherwise.
+    const second = await openPreviewAfresh(page);
+    const nonce = second.scripts.find((script) => /\/media\/preview\.js$/.test(script.src ?? ''))?.nonce;
+    assert.notEqual(nonce, ours[0].nonce);
+    assert.equal(second.policies[0], first.policies[0].replace(ours[0].nonce, nonce));
+    assert.equal(second.injected, undefined);
   });
 });
 
