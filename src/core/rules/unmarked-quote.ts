@@ -25,7 +25,8 @@ const isFooterRule = (unit: Unit | undefined) => unit?.kind === 'rule' && /^\s*_
 
 export const unmarkedQuote: Rule = {
   id: 'unmarked-quote',
-  description: "Someone else's words pasted without `>`: a paragraph announced by a lead-in (\"this argument:\", \"you wrote:\"), or text found in the source or in an earlier quote.",
+  description:
+    "Someone else's words pasted without `>`: a paragraph announced by a lead-in (\"this argument:\", \"you wrote:\") or cited under it (\"That is from …\"), text found in the source or in an earlier quote, or one person's post repeated in another's on a copied thread page.",
   defaultSeverity: 'warning',
   scope: 'debate',
   options: {},
