@@ -13,6 +13,7 @@ export function matchLeadingAttribution(content: string): AttributionMatch | nul
   const last = text.charCodeAt(text.length - 1);
   if (!text || text.length > 300) return null;
   if ((last | 32) === 101 /* e */ && /\s(?:wrote|said)$/i.test(text)) return matchWrote(`${text}:`);
-  if (last !== 58 /* : */ && last !== 44 /* , */ && !((last | 32) === 116 /* t */ && /put\s+it$/i.test(text))) return null;
+  // (Chinese and Japanese clients end it with a full-width colon.)
+  if (last !== 58 /* : */ && last !== 0xff1a /* ： */ && last !== 44 /* , */ && !((last | 32) === 116 /* t */ && /put\s+it$/i.test(text))) return null;
   return matchMailHeader(text) ?? matchAsPutIt(text) ?? matchWrote(text);
 }

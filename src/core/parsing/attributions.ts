@@ -209,6 +209,9 @@ export function findAttributions(
     if (leading) {
       const target = quoteStartingAfter(i, line.depth);
       if (target) attach(leading, i, i, target, true);
+      // HTML mail flattens levels: a mail header opening a quote, with that person's message under it at the
+      // same depth ("> > 2025年1月14日 …，Mario <m@x> 写道：" / "> > On …, Jiang wrote:" / …), names that quote.
+      else if (header?.form === 'mail' && quote && quote.startLine === i && quote.depth === line.depth && quote.endLine > i) attach({ ...header, placement: 'first-line' }, i, i, quote, true);
       else leadIns.push({ line: i, text: content, namesSomeone: header !== null && namesSomeone(header) });
     }
   }

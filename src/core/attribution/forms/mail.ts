@@ -18,7 +18,17 @@ const MAIL_HEADERS: ReadonlyArray<{ pattern: RegExp; nameFrom: 'end' | 'after-ve
   { pattern: /^(.+?)\s+hat\s+am\s+.+?\s+geschrieben\s*:\s*$/i, nameFrom: 'after-verb' },
   // Clients that put the date first and the verb after the name: "чт, 19 июля 2018 г., 22:23 Jorge <j@x> написал:",
   // "pon., 1 sty 2018 o 10:00 Jan <j@x> napisał(a):", "2009年8月26日 … 松田 さんは書きました:".
-  { pattern: /^(.+?)\s*(?:написал\(?а?\)?|написала|napisał\(?a?\)?|napsal\(?a?\)?|kirjoitti|írta|skrev|ha\s+scritto|さん(?:は|が)?書きました|は書きました|が書きました)\s*[:：]+\s*$/iu, nameFrom: 'end' },
+  { pattern: /^(.+?)\s*(?:написал\(?а?\)?|написала|пишет|пише|napisał\(?a?\)?|napsal\(?a?\)?|kirjoitti|írta|skrev|ha\s+scritto|έγραψε|đã\s+viết|さん(?:は|が)?書きました|は書きました|が書きました)\s*[:：]+\s*$/iu, nameFrom: 'end' },
+  // Chinese and Korean: "2025年1月14日 06:27，Jane <j@x> 写道：", "2021년 2월 2일 (화) 오전 8:33, Jane <j@x>님이 작성:".
+  // Dated, as a client writes it: "文档中写道：" is a sentence ("the documentation says:").
+  { pattern: /^(.*\d.*?)\s*(?:写道|寫道|님이\s*작성)\s*[:：]+\s*$/u, nameFrom: 'end' },
+  // Gmail in Hungarian and Turkish puts the name first and the date in the middle: "Jane Doe <j@x> ezt írta
+  // (időpont: 2022. okt. 14., P, 9:03):", "Jane Doe <j@x>, 30 Eki 2025 Per, 10:59 tarihinde şunu yazdı:".
+  { pattern: /^(.+?)\s+ezt\s+írta\s*(?:\(.*\))?\s*:\s*$/iu, nameFrom: 'after-verb' },
+  { pattern: /^(.+?),\s+.+?\s+tarihinde\s+şunu\s+yazdı\s*:\s*$/iu, nameFrom: 'after-verb' },
+  // mutt's "* Jane Doe <j@x> [2015-01-05 15:04]:" and Horde's "Quoting Jane Doe <j@x>:".
+  { pattern: /^\*\s+(.+?<[^<>\s]+@[^<>\s]+>)\s+\[[^\]]*\d[^\]]*\]\s*:\s*$/u, nameFrom: 'after-verb' },
+  { pattern: /^Quoting\s+(.+?<[^<>\s]+@[^<>\s]+>)\s*:\s*$/iu, nameFrom: 'after-verb' },
   // Gmail in many languages writes only the date, the name and the address: "2009/8/26 Akira <a@x>:".
   { pattern: /^(.*\d.*?<[^<>\s]+@[^<>\s]+>)\s*[:：]\s*$/u, nameFrom: 'end' },
 ];
@@ -36,7 +46,8 @@ export function deobfuscateAddresses(text: string): string {
 export function matchMailHeader(raw: string): AttributionMatch | null {
   // Markdown escapes and typographic angle quotes are the same address brackets ("\<a@x\>", "‹a@x›"), and
   // list archives spell the address out against harvesters ("<jane at example.org>", "<jane a example.org>").
-  const content = deobfuscateAddresses(raw.replace(/\\([<>])/g, '$1').replace(/‹/g, '<').replace(/›/g, '>'));
+  // (A full-width comma, as Chinese clients write one before the name, separates like a comma.)
+  const content = deobfuscateAddresses(raw.replace(/\\([<>])/g, '$1').replace(/‹/g, '<').replace(/›/g, '>').replace(/，/g, ', '));
   for (const { pattern, nameFrom } of MAIL_HEADERS) {
     const match = pattern.exec(content);
     if (!match) continue;

@@ -5,7 +5,11 @@ import { fewWords, NOT_A_NAME_START, PRONOUNS } from '../names';
 // issue on …", "alice · comment · 2016-01-13", "### Post by agquintero on 2009-11-05", "## Post #4 by user", "**Author:** Gavin Andresen",
 // "Posted by: X", "user | 2019-03-02 10:41:07 UTC | #3", "[–]user 38 points", "u/name · 3 yr. ago".
 const POST_HEADERS: readonly RegExp[] = [
-  /^@?([\w.-]{2,39})\s+(?:commented|replied|wrote|posted|answered|responded|opened\s+this\s+(?:issue|pull\s+request|discussion))(?:\s+(?:on|at)\s+.+|\s+\d+\s+\w+\s+ago|\s+(?:yesterday|today|now|just\s+now))?\s*(?:[•·|–-].*)?$/iu,
+  /^@?([\w.-]{2,39})\s+(?:commented|replied|wrote|posted|answered|responded|opened\s+this\s+(?:issue|pull\s+request|discussion))(?:\s+(?:on|at)\s+.+|\s+\d+\s+\w+\s+ago|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*|\s+(?:yesterday|today|now|just\s+now))?\s*(?:[•·|–-].*)?$/iu,
+  // Hacker News and Lobsters: "jsmith 5 hours ago | parent | next [–]", "jsmith 3 days ago | link | flag".
+  /^([\w.-]{2,39})\s+\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\s*(?:[|·•].*)?$/iu,
+  // GitLab: "Jane Doe @jdoe · 3 days ago".
+  /^([\p{L}][\p{L}.'’ -]{1,40}?)\s+@[\w.-]+\s+·\s+\S.*$/u,
   /^@?([\w.-]{2,39})\s+[·•|]\s+(?:comment|description|reply|answer|review|post)\s+[·•|]\s+\S.*$/iu,
   /^#{1,6}\s+(?:post|reply|comment|answer)\s*(?:#\s*\d+\s*)?(?:by|from)\s+@?(.+?)(?:\s+(?:on|at)\s+.*)?$/iu,
   /^(?:\*\*|__)?(?:author|posted\s+by|from)\s*:?(?:\*\*|__)?\s*:?\s*@?([^|·•<>]{2,40}?)(?:\s+(?:on|at)\s+.*|\s*<[^>]*>)?\s*$/iu,
@@ -14,7 +18,7 @@ const POST_HEADERS: readonly RegExp[] = [
   /^u\/([\w-]{2,30})\s+[·•]/iu,
 ];
 // What every post header holds: one cheap test before the patterns.
-const POST_HEADER_HINT = /[·•|]|^\S+\s+(?:commented|replied|wrote|posted|answered|responded|opened)\b|^#{1,6}\s+(?:post|reply|comment|answer)|^\[|^u\/|^(?:\*\*|__)?(?:author|posted|from)\b/i;
+const POST_HEADER_HINT = /[·•|]|\bago\b|^\S+\s+(?:commented|replied|wrote|posted|answered|responded|opened)\b|^#{1,6}\s+(?:post|reply|comment|answer)|^\[|^u\/|^(?:\*\*|__)?(?:author|posted|from)\b/i;
 /** The author a copied page names at the head of a post, or null. */
 export function matchPostHeader(content: string): string | null {
   if (content.length > 160 || !fewWords(content, 16)) return null;
