@@ -29,7 +29,9 @@ export const unansweredQuote: Rule = {
     for (const quote of draft.quotes) {
       if (quote.depth > maxDepth || answered[quote.index] || quote.callout) continue;
       if (continuesIn(quote, nextSibling[quote.index], draft.lineInfo)) continue;
-      const line = quote.startLine;
+      if (onlyAttributes(draft, quote)) continue;
+      // Underlined: the quote's first words, below a header quoted with it ("> -----Original Message-----" …).
+      const line = firstQuotedWords(draft, quote);
       const who = quote.speaker ? ` from ${quote.speaker}${quote.inferred ? ' (inferred)' : ''}` : '';
       findings.push({
         range: range(line, 0, line, draft.lines[line].text.length),
@@ -64,6 +66,27 @@ export function answeredQuotes(draft: Draft): Uint8Array {
     if (repliedTo >= 0) answered[repliedTo] = 1;
   }
   return answered;
+}
+
+/**
+ * Whether the quote's own lines are only attribution lines: an Outlook header or "On … wrote:" quoted over
+ * a deeper quote, or a forum quote's header whose text lost its marks. Nothing there asks for an answer.
+ */
+function onlyAttributes(draft: Draft, quote: Quote): boolean {
+  const attributed = draft.parts.attributionOfLine;
+  let any = false;
+  for (let line = quote.startLine; line <= quote.endLine; line++) {
+    if (draft.lineInfo[line].blank || draft.quoteOfLine(line) !== quote) continue;
+    if (!attributed.has(line)) return false;
+    any = true;
+  }
+  return any;
+}
+
+function firstQuotedWords(draft: Draft, quote: Quote): number {
+  const attributed = draft.parts.attributionOfLine;
+  for (let line = quote.startLine; line <= quote.endLine; line++) if (!draft.lineInfo[line].blank && !attributed.has(line)) return line;
+  return quote.startLine;
 }
 
 /** A quote split by a blank line into two blocks by the same speaker is one passage, answered after its end. */

@@ -2,12 +2,15 @@
 import { forumName } from '../names';
 import { AttributionMatch } from '../types';
 
-const FORUM_HEADER_TAIL = /\s*(?:↑|»|«|\bClick to expand\.{3}|\[\[?IMG\].*)\s*$/iu;
+// (phpBB dates the arrow: "X wrote: ↑Sat Apr 01, 2023 4:37 pm"; vBulletin 4 ends with "View Post".)
+const FORUM_HEADER_TAIL = /\s*(?:[↑»«][^↑»«]{0,60}|\bClick to expand\.{3}|\bView Post|\[\[?IMG\].*)\s*$/iu;
 // "Quote from: satoshi on June 17, 2010", "Reply from Cyber200 ↑Sat Apr 01, 2023", "Originally Posted by **KIAaze**",
 // "Quote: Originally Posted by X", "Zitat von X", "Citation de X"; the name ends at a date, an arrow or a link.
-const QUOTE_FROM = /^(?:quote\s*:\s*)?(?:(?:quote|reply|posted|citation|zitat|cita|citazione)\s+(?:from|by|de|von|di)|originally\s+posted\s+by)\s*:?\s+(.+?)(?:\s+(?:on|at|le|am|el|il)\s+.*|\s*[↑»«(\[].*|\s+\d.*)?$/iu;
+const QUOTE_FROM = /^(?:quote\s*:?\s*)?(?:(?:quote|reply|posted|citation|zitat|cita|citazione)\s+(?:from|by|de|von|di)|originally\s+posted\s+by)\s*:?\s+(.+?)(?:\s+(?:on|at|le|am|el|il)\s+.*|\s*[↑»«(\[].*|\s+\d.*)?$/iu;
 const SAID = /^(.{1,40}?)\s+(?:said|wrote|writes|says|posted)\s*:?\s*$/iu;
-const FORUM_HEADER_END = /(?:said|says|wrote|writes|posted)\s*:?\s*(?:\*\*|__)?\s*(?:↑|»|click to expand\.{3})?\s*$/i;
+const FORUM_HEADER_END = /(?:said|says|wrote|writes|posted)\s*:?\s*(?:\*\*|__)?\s*(?:[↑»][^↑»]{0,60}|click to expand\.{3})?\s*$/i;
+// Invision Power Board: "Quote (janedoe @ Jan 5 2015, 03:04 PM)".
+const IPB_QUOTE = /^quote\s*\(\s*([^@()]{1,40}?)\s*@\s*[^()]*\)\s*$/i;
 const FORUM_HEADER_START = /^\s*(?:\*\*|__)?\s*(?:quote|reply\s+from|posted|originally|zitat|cita)/i;
 /**
  * The header a forum puts above a quote, as it survives copying: "X said: ↑", "**X wrote:**", "Quote from: X
@@ -22,6 +25,11 @@ export function matchForumHeader(content: string): AttributionMatch | null {
   const text = content.trim().replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/\*\*/g, '').replace(/\\([<>[\]_*])/g, '$1').replace(FORUM_HEADER_TAIL, '').trim();
   if (!text || text.length > 160) return null;
   if (/^quote\s*:?$/i.test(text)) return { form: 'forum-header', placement: 'before', speaker: null };
+  const ipb = IPB_QUOTE.exec(text);
+  if (ipb) {
+    const speaker = forumName(ipb[1]);
+    return speaker ? { form: 'forum-header', placement: 'before', speaker } : null;
+  }
   const from = QUOTE_FROM.exec(text);
   if (from) {
     const speaker = forumName(from[1].split(/\s{2,}|\t/)[0]);

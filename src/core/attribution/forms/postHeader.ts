@@ -12,13 +12,17 @@ const POST_HEADERS: readonly RegExp[] = [
   /^([\p{L}][\p{L}.'’ -]{1,40}?)\s+@[\w.-]+\s+·\s+\S.*$/u,
   /^@?([\w.-]{2,39})\s+[·•|]\s+(?:comment|description|reply|answer|review|post)\s+[·•|]\s+\S.*$/iu,
   /^#{1,6}\s+(?:post|reply|comment|answer)\s*(?:#\s*\d+\s*)?(?:by|from)\s+@?(.+?)(?:\s+(?:on|at)\s+.*)?$/iu,
-  /^(?:\*\*|__)?(?:author|posted\s+by|from)\s*:?(?:\*\*|__)?\s*:?\s*@?([^|·•<>]{2,40}?)(?:\s+(?:on|at)\s+.*|\s*<[^>]*>)?\s*$/iu,
+  /^(?:\*\*|__)?(?:author|posted\s+by|from)\s*:?(?:\*\*|__)?\s*:?\s*@?([^|·•<>]{2,40}?)(?:\s+(?:on|at)\s+.*|\s+\d+\s+\w+\s+ago|\s*<[^>]*>)?\s*$/iu,
+  // New Reddit: "level 1 jsmith · 3 yr. ago", "jsmith · 3y".
+  /^(?:level\s+\d+\s+)?(?:u\/)?([\w-]{2,30})\s+·\s+\d+\s*(?:y|yr|yrs|mo|w|d|h|m|min|years?|months?|weeks?|days?|hours?|minutes?)\.?(?:\s+ago)?\s*$/iu,
+  // Discord: "Jane Doe — Today at 3:04 PM".
+  /^([\p{L}][\p{L}\p{N}_.' -]{1,40}?)\s+[—–-]\s+(?:today|yesterday|\d{1,2}\/\d{1,2}\/\d{2,4})(?:\s+at\s+\d{1,2}:\d{2}\s*(?:am|pm)?)?\s*$/iu,
   /^@?([\w.-]{2,39})\s+\|\s+\d{4}-\d{2}-\d{2}.*\|\s*#\d+\s*$/iu,
   /^\[[–-]\]\s*([\w-]{2,30})\b.*\bpoints?\b/iu,
   /^u\/([\w-]{2,30})\s+[·•]/iu,
 ];
 // What every post header holds: one cheap test before the patterns.
-const POST_HEADER_HINT = /[·•|]|\bago\b|^\S+\s+(?:commented|replied|wrote|posted|answered|responded|opened)\b|^#{1,6}\s+(?:post|reply|comment|answer)|^\[|^u\/|^(?:\*\*|__)?(?:author|posted|from)\b/i;
+const POST_HEADER_HINT = /[·•|—]|\bago\b|\b(?:today|yesterday)\b|^\S+\s+(?:commented|replied|wrote|posted|answered|responded|opened)\b|^#{1,6}\s+(?:post|reply|comment|answer)|^\[|^u\/|^(?:\*\*|__)?(?:author|posted|from)\b/i;
 /** The author a copied page names at the head of a post, or null. */
 export function matchPostHeader(content: string): string | null {
   if (content.length > 160 || !fewWords(content, 16)) return null;
