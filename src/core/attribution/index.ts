@@ -91,7 +91,8 @@ export const FORMS: readonly AttributionFormSpec[] = [
   {
     name: 'forum header',
     where: 'first line of the quote',
-    examples: ['**jimmy the saint said:**', 'Sluggy said: ↑', 'Quote from: satoshi on June 17, 2010, 06:46:08 PM', 'Originally Posted by **KIAaze**', 'QUOTE: Originally Posted by Sgtkevin'],
+    examples: ['**jimmy the saint said:**', 'Sluggy said: ↑', 'Quote from: satoshi on June 17, 2010, 06:46:08 PM', 'Originally Posted by **KIAaze**', 'QUOTE: Originally Posted by Sgtkevin', 'Cyber200 wrote: ↑Sat Apr 01, 2023 4:37 pm',
+      'Quote Originally Posted by janedoe View Post', 'Quote (janedoe @ Jan 5 2015, 03:04 PM)'],
     fixtures: ['forum-headers.md', 'forum-quote-in-fence.md'],
     recognises: (line) => speakerOf(matchForumHeader(line)),
   },
@@ -161,7 +162,7 @@ export const FORMS: readonly AttributionFormSpec[] = [
   {
     name: 'post header',
     where: 'above a post',
-    examples: ['alice commented on Mar 3, 2021', 'alice commented Jan 5, 2015', 'jsmith 5 hours ago | parent | next [–]', 'Jane Doe @jdoe · 3 days ago', '[alice](https://github.com/alice) opened this issue on 7 Jan 2017 · 3 comments', 'jstejada · comment · 2016-01-13', '### Post by agquintero on 2009-11-05', '**Author:** Gavin Andresen', '[–]Tweakers 38 points39 points  (14 children)'],
+    examples: ['alice commented on Mar 3, 2021', 'alice commented Jan 5, 2015', 'jsmith 5 hours ago | parent | next [–]', 'Jane Doe @jdoe · 3 days ago', 'level 1 jsmith · 3 yr. ago', 'Posted by u/jsmith 3 years ago', 'Jane Doe — Today at 3:04 PM', '[alice](https://github.com/alice) opened this issue on 7 Jan 2017 · 3 comments', 'jstejada · comment · 2016-01-13', '### Post by agquintero on 2009-11-05', '**Author:** Gavin Andresen', '[–]Tweakers 38 points39 points  (14 children)'],
     fixtures: ['post-headers-copied-page.md'],
     recognises: (line) => matchPostHeader(line) !== null,
   },
