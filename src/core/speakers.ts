@@ -1,6 +1,6 @@
 import { FrontMatter } from './frontMatter';
 import { LeadIn, Quote, Speaker, Unit } from './model';
-import { isValediction, signOffName } from './attribution';
+import { isValediction, matchReviewerLabel, signOffName } from './attribution';
 import { containsRun } from './vocabulary';
 
 /**
@@ -47,6 +47,10 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
   // A response to reviewers quotes each reviewer under a label that names them ("Reviewer 2"): the
   // outermost quotes after a label, up to the next one, are that reviewer's comments.
   const labels = leadIns.filter((leadIn) => leadIn.names !== undefined && !leadIn.post);
+  // A response letter's title in its front matter ("Responses to … Review by Kalle Jahn") labels it all.
+  const title = frontMatter?.values.get('title')?.replace(/^["']|["']$/g, '');
+  const titleLabel = title ? matchReviewerLabel(title) : null;
+  if (titleLabel?.speaker) labels.unshift({ line: frontMatter!.startLine, text: title!, names: titleLabel.speaker });
   if (labels.length > 0) {
     let next = 0;
     let label: LeadIn | null = null;

@@ -6,7 +6,7 @@ import { maskCodeSpans } from '../masking';
 import { BbcodeOpen, LineInfo, MarkdownBlock } from '../model';
 import { isBlankBetween, LineText } from '../text';
 import { lostBreakBetween } from './lostBreaks';
-import { isStyledComment, markQuotedLineRuns } from './styledComments';
+import { isStyledComment, markCommentOverStyledResponse, markQuotedLineRuns } from './styledComments';
 
 const BLANK = 1;
 const CODE = 2;
@@ -104,6 +104,7 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
     }
     if (block.quoteDepth === 0 && (block.kind === 'paragraph' || block.kind === 'list-item') && block.startLine >= first && block.endLine <= last) {
       if (isStyledComment(lines, block.startLine, block.endLine)) styled.fill(1, block.startLine - first, block.endLine - first + 1);
+      else if (block.kind === 'list-item' && markCommentOverStyledResponse(lines, block.startLine, block.endLine, styled, first)) continue;
       else markQuotedLineRuns(lines, block.startLine, block.endLine, styled, first);
     }
   }

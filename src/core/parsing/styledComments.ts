@@ -7,6 +7,8 @@ const COMMENT_LABEL = /^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?)?(?:\*\*|__)?(?:\d+[.)]\
 // "Reply:", "Response:", "**Response**", "Author response:", "Our reply:", "A1:".
 const RESPONSE_LABEL = /^\s*(?:\*\*|__)?(?:\d+[.)]\s*)?(?:(?:author(?:s|s['’]|['’]s)?\s+|our\s+)?(?:reply|response|answer|rebuttal)|A\d+)\s*(?:to\s+[^:*_]{1,30})?(?:[:.]|\*\*\s*:?|__\s*:?)/i;
 
+const LIST_MARKER = /^(?:[-+*]|\d{1,3}[.)])[ \t]+/;
+
 /**
  * Whether paragraph first..last is someone else's comment marked by its style: all in italics, all in
  * quotation marks, under a comment label, or answered by a paragraph labelled "Response:"/"Reply:".
@@ -17,6 +19,9 @@ export function isStyledComment(lines: readonly LineText[], first: number, last:
   const firstText = lines[first].text;
   let start = 0;
   while (start < firstText.length && (firstText.charCodeAt(start) === 32 || firstText.charCodeAt(start) === 9)) start++;
+  // A list item's comment is styled after its marker: "- *Section 2.3: too many vague phrases…*".
+  const marker = LIST_MARKER.exec(firstText.slice(start, start + 8));
+  if (marker && /[*_"“„«]/.test(firstText.charAt(start + marker[0].length))) start += marker[0].length;
   const opening = firstText.charCodeAt(start);
   const marked = opening === 42 || opening === 95 || opening === 34 || opening === 0x201c || opening === 0x201e || opening === 0xab;
   const labelled = mayBeLabel(firstText);
@@ -87,3 +92,23 @@ export function markQuotedLineRuns(lines: readonly LineText[], start: number, en
     line = close;
   }
 }
+
+// A line all in italics or bold: "_Reworded in more plain language._", "**Noted and done.**".
+const STYLED_LINE = /^\s*(?:(\*\*|__)[^*_\s](?:.*[^*_\s])?\1|([*_])[^*_\s](?:.*[^*_\s])?\2)[.,;:!?]?\s*$/;
+
+/**
+ * A list item holding a comment and, on its last lines, the answer in italics or bold ("- 17: Unclear what
+ * 'Their' refers to here." / "_Revised as suggested._"): the plain lines first are the comment, as an answer
+ * follows what it answers. Marked in `styled`; false when the item is not such a pair.
+ */
+export function markCommentOverStyledResponse(lines: readonly LineText[], start: number, end: number, styled: Uint8Array, first: number): boolean {
+  if (start === end || !STYLED_LINE.test(lines[end].text)) return false;
+  let answer = end;
+  while (answer > start + 1 && STYLED_LINE.test(lines[answer - 1].text)) answer--;
+  for (let line = start; line < answer; line++) if (STYLED_LINE.test(lines[line].text.replace(LIST_MARKER_AT_START, ''))) return false;
+  if ((lines[start].text.match(/\S+/g)?.length ?? 0) < 4) return false;
+  styled.fill(1, start - first, answer - first);
+  return true;
+}
+
+const LIST_MARKER_AT_START = /^\s*(?:[-+*]|\d{1,3}[.)])[ \t]+/;
