@@ -7,8 +7,10 @@ const FORUM_HEADER_TAIL = /\s*(?:[↑»«][^↑»«]{0,60}|\bClick to expand\.{3
 // "Quote from: satoshi on June 17, 2010", "Reply from Cyber200 ↑Sat Apr 01, 2023", "Originally Posted by **KIAaze**",
 // "Quote: Originally Posted by X", "Zitat von X", "Citation de X"; the name ends at a date, an arrow or a link.
 const QUOTE_FROM = /^(?:quote\s*:?\s*)?(?:(?:quote|reply|posted|citation|zitat|cita|citazione)\s+(?:from|by|de|von|di)|originally\s+posted\s+by)\s*:?\s+(.+?)(?:\s+(?:on|at|le|am|el|il)\s+.*|\s*[↑»«(\[].*|\s+\d.*)?$/iu;
-const SAID = /^(.{1,40}?)\s+(?:said|wrote|writes|says|posted)\s*:?\s*$/iu;
-const FORUM_HEADER_END = /(?:said|says|wrote|writes|posted)\s*:?\s*(?:\*\*|__)?\s*(?:[↑»][^↑»]{0,60}|click to expand\.{3})?\s*$/i;
+// (Forums in other languages: "X пишет:", "X schrieb:", "X a écrit :", "X escribió:", "X ha scritto:", "X napisał:".)
+const SAID_VERBS = 'said|wrote|writes|says|posted|пишет|писал|написал|написала|schrieb|schreibt|a\\s+écrit|écrit|escribió|escribe|ha\\s+scritto|scrive|napisał|napisała|escreveu|schreef|skrev|kirjoitti';
+const SAID = new RegExp(`^(.{1,40}?)\\s+(?:${SAID_VERBS})\\s*:?\\s*$`, 'iu');
+const FORUM_HEADER_END = new RegExp(`(?:${SAID_VERBS})\\s*:?\\s*(?:\\*\\*|__)?\\s*(?:[↑»][^↑»]{0,60}|click to expand\\.{3})?\\s*$`, 'iu');
 // Invision Power Board: "Quote (janedoe @ Jan 5 2015, 03:04 PM)".
 const IPB_QUOTE = /^quote\s*\(\s*([^@()]{1,40}?)\s*@\s*[^()]*\)\s*$/i;
 const FORUM_HEADER_START = /^\s*(?:\*\*|__)?\s*(?:quote|reply\s+from|posted|originally|zitat|cita)/i;
