@@ -20,6 +20,9 @@ const UI_WORDS = new Set(
  */
 export function isPageChrome(text: string): boolean {
   if (text.length > 200) return false;
+  // Most paragraphs fail on their first word: looked at alone first.
+  const first = /[\p{L}-]+/u.exec(text);
+  if (!first || (!UI_WORDS.has(first[0].toLowerCase()) && !isGluedUiWords(first[0].toLowerCase()))) return false;
   const words = text.toLowerCase().match(/[\p{L}-]+/gu);
   if (!words) return false;
   // Old Reddit's links run together once copied: "permalinkembedsaveparent".

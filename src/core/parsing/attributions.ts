@@ -16,6 +16,7 @@ import {
   matchSignature,
   namesSomeone,
 } from '../attribution';
+import { fewWords } from '../attribution/names';
 import { Attribution, LeadIn, LineInfo, Quote } from '../model';
 import { LineText } from '../text';
 import { contentOf } from './lines';
@@ -117,7 +118,7 @@ export function findAttributions(
     }
     // A post's header starts a block of its own (most lines of a draft go on a paragraph: not asked), or,
     // dated, ends the previous post's last line where a copied page kept no blank line between posts.
-    if (line.depth === 0 && (i === 0 || info[i - 1].blank || DATED_HEADER.test(content))) {
+    if (line.depth === 0 && (i === 0 || info[i - 1].blank || (content.length < 100 && fewWords(content, 12) && DATED_HEADER.test(content)))) {
       const author = matchPostHeader(content);
       if (author) {
         leadIns.push({ line: i, text: content, names: author, post: true });

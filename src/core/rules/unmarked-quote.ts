@@ -20,6 +20,11 @@ const LEAD_OUT = /^\s*(?:(?:that|this)(?:\s+is|\s+was|['’]s)\s+from\s+\S|sourc
 // A mail's signature ("-- " on a line of its own) or a list's footer (a line of underscores): the sender's
 // own lines, however often the thread repeats them.
 const SIGNATURE_START = /^\s*(?:--|—|_{5,})\s*$/;
+function startsSignature(line: string): boolean {
+  if (line.length > 60) return false;
+  const first = line.trimStart().charAt(0);
+  return (first === '-' || first === '—' || first === '_') && SIGNATURE_START.test(line);
+}
 /** Mailman's footer separator: a line of underscores (Markdown reads it as a rule). */
 const isFooterRule = (unit: Unit | undefined) => unit?.kind === 'rule' && /^\s*_{10,}\s*$/.test(unit.segmentText(0));
 
@@ -35,7 +40,7 @@ export const unmarkedQuote: Rule = {
     const flagged = new Set<Unit>();
     const { inLaterCopy } = analysis.duplicates;
     const isCandidate = (unit: Unit) =>
-      (unit.kind === 'paragraph' || unit.kind === 'list-item') && !inLaterCopy.has(unit) && !SIGNATURE_START.test(unit.segmentText(0)) && !isFooterRule(draft.units[unit.index - 1]);
+      (unit.kind === 'paragraph' || unit.kind === 'list-item') && !inLaterCopy.has(unit) && !startsSignature(unit.segmentText(0)) && !isFooterRule(draft.units[unit.index - 1]);
     const leadInLines = new Map(draft.leadIns.filter((leadIn) => leadIn.names === undefined).map((leadIn) => [leadIn.line, leadIn.text]));
     const leadInLineList = [...leadInLines.keys()].sort((a, b) => a - b);
 

@@ -22,13 +22,13 @@ const POST_HEADERS: readonly RegExp[] = [
   /^u\/([\w-]{2,30})\s+[·•]/iu,
 ];
 // What every post header holds: one cheap test before the patterns.
-const POST_HEADER_HINT = /[·•|—]|\bago\b|\b(?:today|yesterday)\b|^\S+\s+(?:commented|replied|wrote|posted|answered|responded|opened)\b|^#{1,6}\s+(?:post|reply|comment|answer)|^\[|^u\/|^(?:\*\*|__)?(?:author|posted|from)\b/i;
+const POST_HEADER_HINT = /[·•|—]|\bago\b|\b(?:today|yesterday)\b|^\s*\S+\s+(?:commented|replied|wrote|posted|answered|responded|opened)\b|^#{1,6}\s+(?:post|reply|comment|answer)|^\[|^u\/|^(?:\*\*|__)?(?:author|posted|from)\b/i;
 /** The author a copied page names at the head of a post, or null. */
 export function matchPostHeader(content: string): string | null {
   if (content.length > 160 || !fewWords(content, 16)) return null;
+  if (!POST_HEADER_HINT.test(content)) return null;
   // A saved page keeps the name as a link to its profile: "[alice](https://github.com/alice) commented …".
   const text = (content.includes('](') ? content.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') : content).trim();
-  if (!POST_HEADER_HINT.test(text)) return null;
   for (const pattern of POST_HEADERS) {
     const match = pattern.exec(text);
     if (!match) continue;
