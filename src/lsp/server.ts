@@ -301,7 +301,11 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     const shown = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     const targets: { finding: core.Diagnostic; diagnostic?: Diagnostic }[] = shown.length
       ? shown.flatMap((diagnostic) => {
-          const finding = analysis.diagnostics.find((d) => d.rule === String(diagnostic.code) && sameRange(d.range, diagnostic.range));
+          // Some clients (Neovim 0.7) send back a range rebuilt from byte columns: the same lines then name it.
+          const rule = String(diagnostic.code);
+          const finding =
+            analysis.diagnostics.find((d) => d.rule === rule && sameRange(d.range, diagnostic.range)) ??
+            analysis.diagnostics.find((d) => d.rule === rule && d.range.start.line === diagnostic.range.start.line && d.range.end.line === diagnostic.range.end.line);
           return finding ? [{ finding, diagnostic }] : [];
         })
       : analysis.diagnostics.filter((d) => d.range.start.line <= params.range.end.line && d.range.end.line >= params.range.start.line).map((finding) => ({ finding }));
