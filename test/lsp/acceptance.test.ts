@@ -30,7 +30,7 @@ describe('riposte lsp with a minimal JSON-RPC client', () => {
     );
     const block = first.diagnostics.find((d) => d.code === 'duplicate-block') as Diagnostic;
     assert.equal(block.source, 'riposte');
-    assert.match(block.message, /^Lines 13–22 repeat lines 1–12/);
+    assert.match(block.message as string, /^Lines 13–22 repeat lines 1–12/);
     assert.match(block.codeDescription!.href, /^file:.*\/docs\/rules\/duplicate-block\.md$/);
     assert.equal(block.relatedInformation?.[0].location.range.start.line, 0, 'points at the first copy');
 
