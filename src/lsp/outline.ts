@@ -44,7 +44,7 @@ export function documentSymbols(draft: core.Draft, firstLine = 0): DocumentSymbo
     const text = node.unit ? node.unit.text : (lines[node.range.startLine]?.text ?? '');
     const name = excerpt(text) || '(empty)';
     if (node.unit?.kind === 'heading') return { name, kind: SymbolKind.String, range, selectionRange, children: [] };
-    return { name, detail: node.depth === 0 ? 'reply' : `reply by ${who(node) ?? 'unknown'}`, kind: SymbolKind.Field, range, selectionRange };
+    return { name, detail: who(node) ? `reply by ${who(node)}` : 'reply', kind: SymbolKind.Field, range, selectionRange };
   };
 
   // Top-level nodes go under the last heading of a lower level, as an outline of sections.

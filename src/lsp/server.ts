@@ -15,6 +15,8 @@ import {
   DocumentDiagnosticReportKind,
   InitializeParams,
   InitializeResult,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextEdit,
   WorkspaceEdit,
@@ -76,7 +78,8 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     if (reported.has(message)) return;
     reported.add(message);
     connection.console.warn(message);
-    void connection.window.showWarningMessage(message);
+    // A notification, not window/showMessageRequest: nothing waits for the user to dismiss it.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
