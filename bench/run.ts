@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import MarkdownIt from 'markdown-it';
 import { DraftSession, lint } from '../src/core';
 import { generateDraft, MB } from './generate';
+import { measureLspKeystroke } from './lsp';
 import { editsFor, measurePreview, PREVIEW_WARMUP, PreviewResult } from './preview';
 import { profileLint } from './profile';
 
@@ -387,6 +388,11 @@ duplicates, repeated words, fenced code, lists, headings and links. \`node out/b
   there, applying the patch and the render handler, and two animation frames after it. Target ≤ ${TARGETS.previewMs} ms.
   Median of 15 edits in a row after ${PREVIEW_WARMUP} unmeasured ones, with no forced GC between them (as for the re-lint;
   with a full GC forced before each edit the same path measured 83–97 ms).
+- **keystroke via LSP**: the same edits as the re-lint column, sent by a client to \`riposte lsp --stdio\` (the shipped
+  \`dist/cli.js\`, in its own process) as \`textDocument/didChange\`, timed until the \`publishDiagnostics\` of that version
+  arrives: the session's update and lint, converting and serialising every diagnostic of the draft, the pipe both ways
+  and the client's parse. The debounce is set to 0 so that the pause before linting is not counted. Target ≤ ${TARGETS.relintMs} ms,
+  the re-lint's, since that is the keystroke target an editor's user feels.
 - **activation**: a fresh Node process loads the production \`dist/extension.js\` with a stub \`vscode\` module and calls
   \`activate()\` with a fake ExtensionContext; \`require\` + \`activate\`, median of several processes. Target ≤ ${TARGETS.activationMs} ms.
 - **bundle**: the size of \`dist/extension.js\` built by \`node esbuild.mjs --production\` (in a scratch copy, so the dev
@@ -449,6 +455,19 @@ async function bench(write: boolean): Promise<void> {
         ` (in page ${part((e) => e.inPageMs)}, render handler ${part((e) => e.renderMs)}); first message ${(preview.modelBytes / MB).toFixed(1)} MB, ${preview.initial.nodes} nodes, first render ${ms(preview.initial.totalMs)}; then ${preview.edits.every((e) => e.patched) ? 'patches' : 'renders'} of ${(median(preview.edits.map((e) => e.messageBytes)) / 1024).toFixed(1)} KB` +
         (preview.notes.length ? `; ${preview.notes.join('; ')}` : ''),
     );
+  }
+
+  log('keystroke through riposte lsp --stdio, 1 MB draft');
+  try {
+    const lsp = await measureLspKeystroke(path.join(ROOT, 'dist', 'cli.js'), oneMbText, TYPING.warmup, TYPING.runs);
+    const keystroke = median(lsp.times);
+    lines.push(
+      `Keystroke via LSP, 1 MB: ${ms(keystroke)}  (target ≤ ${TARGETS.relintMs} ms)  ${verdict(keystroke <= TARGETS.relintMs)}` +
+        `  — median of ${lsp.times.length} edits after ${TYPING.warmup}: didChange written to publishDiagnostics read, \`riposte lsp --stdio\` (dist/cli.js) in its own process, debounce 0;` +
+        ` ${lsp.diagnostics} diagnostics (${(lsp.messageBytes / 1024).toFixed(0)} KB) a message; open to first diagnostics ${ms(lsp.openMs)}`,
+    );
+  } catch (error) {
+    lines.push(`Keystroke via LSP, 1 MB: ${errorText(error)}`);
   }
 
   log('production build, activation and bundle size');

@@ -10,6 +10,7 @@ const HELP = `riposte — lint Markdown replies in debates, and show who said wh
 Usage:
   riposte lint [--format text|json|sarif] [--fix] [--config FILE] [--stdin-filename NAME] [--allow-outside-sources] PATH... | -
   riposte tree [--format text|json] FILE | -
+  riposte lsp --stdio [--allow-outside-sources]
   riposte --help | --version
 
 lint    Reports duplicated paragraphs and blocks, unattributed and unmarked quotes, misquotes,
@@ -21,6 +22,7 @@ lint    Reports duplicated paragraphs and blocks, unattributed and unmarked quot
         .riposte.json, else the current one), only if it is a regular file under 5 MB;
         --allow-outside-sources lifts the first limit.
 tree    Prints the reply tree: speakers, their quotes (nested as they nest) and the replies to each.
+lsp     Runs the language server over standard input and output, for editors other than VS Code.
 
 Configuration: the nearest .riposte.json above each file, or --config FILE.
 Exit status: 0 no error or warning; 1 errors or warnings found; 2 usage, configuration or I/O error.`;
@@ -43,8 +45,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (command === 'lint') return await runLint(rest);
     if (command === 'tree') return await runTree(rest);
-    if (command.startsWith('-')) throw new UsageError(`unknown option "${command}" (expected lint, tree, --help or --version)`);
-    throw new UsageError(`unknown command "${command}" (expected lint or tree)`);
+    // Loaded only when asked for: lint and tree do not pay for the protocol library at start-up.
+    if (command === 'lsp') return await (await import('./lsp')).runLsp(rest);
+    if (command.startsWith('-')) throw new UsageError(`unknown option "${command}" (expected lint, tree, lsp, --help or --version)`);
+    throw new UsageError(`unknown command "${command}" (expected lint, tree or lsp)`);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`riposte: ${error.message}\nRun "riposte --help" for usage.\n`);

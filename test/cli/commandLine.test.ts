@@ -67,7 +67,7 @@ describe('riposte CLI: help, usage errors and hostile input', () => {
     it('an unknown command or flag is named on stderr, with a pointer to --help, exit 2', () => {
       const command = riposte(['lnit', 'a.md']);
       assert.deepEqual([command.code, command.stdout], [2, '']);
-      assert.match(command.stderr, /^riposte: unknown command "lnit" \(expected lint or tree\)\nRun "riposte --help" for usage\.\n$/);
+      assert.match(command.stderr, /^riposte: unknown command "lnit" \(expected lint, tree or lsp\)\nRun "riposte --help" for usage\.\n$/);
       const topFlag = riposte(['--frobnicate']);
       assert.deepEqual([topFlag.code, topFlag.stdout], [2, '']);
       assert.match(topFlag.stderr, /unknown option "--frobnicate"/);
