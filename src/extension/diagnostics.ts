@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import * as core from '../core';
 import { toDiagnostic } from './convert';
 import { DraftService } from './drafts';
+import { Log } from './log';
 import { Settings } from './settings';
 import { Disposable } from './util/dispose';
 
@@ -10,17 +11,25 @@ export const LANGUAGE_ID = 'debate-markdown';
 /** Live diagnostics: debounced while typing, immediate on open and save, dropped when a newer version exists. */
 export class DiagnosticsController extends Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** When each document reached the extension (opened, or already open at activation), until its first diagnostics. */
+  private readonly openedAt = new Map<string, number>();
   readonly collection: vscode.DiagnosticCollection;
 
   constructor(
     private readonly drafts: DraftService,
     private readonly settings: () => Settings,
     private readonly ruleDocs: (rule: string) => vscode.Uri,
+    private readonly log?: Log,
   ) {
     super();
     this._register({ dispose: () => this.timers.forEach((timer) => clearTimeout(timer)) });
     this.collection = this._register(vscode.languages.createDiagnosticCollection('riposte'));
-    this._register(vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)));
+    this._register(
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        this.openedAt.set(document.uri.toString(), performance.now());
+        this.schedule(document, 0);
+      }),
+    );
     this._register(
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length > 0 && this.settings().run === 'onType') this.schedule(event.document, this.settings().debounce);
@@ -30,6 +39,7 @@ export class DiagnosticsController extends Disposable {
     this._register(
       vscode.workspace.onDidCloseTextDocument((document) => {
         this.cancel(document);
+        this.openedAt.delete(document.uri.toString());
         this.drafts.forget(document);
         this.collection.delete(document.uri);
       }),
@@ -48,6 +58,7 @@ export class DiagnosticsController extends Disposable {
   refreshAll(): void {
     this.drafts.clear();
     for (const document of vscode.workspace.textDocuments) {
+      if (!this.openedAt.has(document.uri.toString())) this.openedAt.set(document.uri.toString(), performance.now());
       if (this.applies(document)) this.schedule(document, 0);
       else this.collection.delete(document.uri);
     }
@@ -55,6 +66,7 @@ export class DiagnosticsController extends Disposable {
 
   private schedule(document: vscode.TextDocument, delay: number): void {
     if (!this.applies(document)) {
+      this.openedAt.delete(document.uri.toString());
       this.collection.delete(document.uri);
       return;
     }
@@ -67,7 +79,13 @@ export class DiagnosticsController extends Disposable {
         this.timers.delete(key);
         // The document changed again since this was scheduled: a newer run is on its way.
         if (document.isClosed || document.version !== version) return;
-        this.publish(document, this.drafts.analyse(document).diagnostics);
+        const diagnostics = this.drafts.analyse(document).diagnostics;
+        this.publish(document, diagnostics);
+        const opened = this.openedAt.get(key);
+        if (opened !== undefined) {
+          this.openedAt.delete(key);
+          this.log?.info(`first diagnostics for ${document.uri.toString(true)}: ${diagnostics.length} findings, ${Math.round(performance.now() - opened)} ms after open`);
+        }
       }, delay),
     );
   }
