@@ -242,7 +242,11 @@ export async function measureVscode({ text, keys = 40, rounds = 4, profile = fal
     log(`resident: with ${(rss.with / 2 ** 20).toFixed(0)} MB, without ${(rss.without / 2 ** 20).toFixed(0)} MB`);
 
     let cpuProfile;
-    if (profile) await withRiposte.inspector.send('Profiler.enable'), await withRiposte.inspector.send('Profiler.setSamplingInterval', { interval: 250 }), await withRiposte.inspector.send('Profiler.start');
+    if (profile) {
+      await withRiposte.inspector.send('Profiler.enable');
+      await withRiposte.inspector.send('Profiler.setSamplingInterval', { interval: 250 });
+      await withRiposte.inspector.send('Profiler.start');
+    }
     const keystroke = { with: [], without: [] };
     const perRound = Math.max(2, Math.round(keys / rounds / 2) * 2);
     for (let round = 0; round < rounds; round++) {

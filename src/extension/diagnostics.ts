@@ -1,18 +1,27 @@
 import * as vscode from 'vscode';
 import * as core from '../core';
-import { toDiagnostic } from './convert';
+import { relatedInformation, toDiagnostic, toRange } from './convert';
 import { DraftService } from './drafts';
 import { Log } from './log';
 import { Settings } from './settings';
+import { LineEdit, lineEditOf, reconcile, Shown } from './shownFindings';
 import { Disposable } from './util/dispose';
 
 export const LANGUAGE_ID = 'debate-markdown';
+
+/** Past this many edits between two lints, mapping lines costs more than making the diagnostics afresh. */
+const MAX_TRACKED_EDITS = 500;
 
 /** Live diagnostics: debounced while typing, immediate on open and save, dropped when a newer version exists. */
 export class DiagnosticsController extends Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** When each document reached the extension (opened, or already open at activation), until its first diagnostics. */
   private readonly openedAt = new Map<string, number>();
+  /**
+   * What VS Code shows for each live document, and the edits made since: the next lint keeps the diagnostics
+   * it finds again (moving those whose lines moved) and sends nothing when none changed.
+   */
+  private readonly shown = new Map<string, { entries: Shown<vscode.Diagnostic>[]; edits: LineEdit[] }>();
   readonly collection: vscode.DiagnosticCollection;
 
   constructor(
@@ -32,6 +41,7 @@ export class DiagnosticsController extends Disposable {
     );
     this._register(
       vscode.workspace.onDidChangeTextDocument((event) => {
+        this.recordEdits(event);
         if (event.contentChanges.length > 0 && this.settings().run === 'onType') this.schedule(event.document, this.settings().debounce);
       }),
     );
@@ -41,9 +51,25 @@ export class DiagnosticsController extends Disposable {
         this.cancel(document);
         this.openedAt.delete(document.uri.toString());
         this.drafts.forget(document);
-        this.collection.delete(document.uri);
+        this.clear(document.uri);
       }),
     );
+  }
+
+  private recordEdits(event: vscode.TextDocumentChangeEvent): void {
+    const state = this.shown.get(event.document.uri.toString());
+    if (!state || event.contentChanges.length === 0) return;
+    if (state.edits.length + event.contentChanges.length > MAX_TRACKED_EDITS) {
+      state.entries = [];
+      state.edits = [];
+      return;
+    }
+    for (const change of event.contentChanges) state.edits.push(lineEditOf(change));
+  }
+
+  private clear(uri: vscode.Uri): void {
+    this.shown.delete(uri.toString());
+    this.collection.delete(uri);
   }
 
   applies(document: vscode.TextDocument): boolean {
@@ -60,14 +86,14 @@ export class DiagnosticsController extends Disposable {
     for (const document of vscode.workspace.textDocuments) {
       if (!this.openedAt.has(document.uri.toString())) this.openedAt.set(document.uri.toString(), performance.now());
       if (this.applies(document)) this.schedule(document, 0);
-      else this.collection.delete(document.uri);
+      else this.clear(document.uri);
     }
   }
 
   private schedule(document: vscode.TextDocument, delay: number): void {
     if (!this.applies(document)) {
       this.openedAt.delete(document.uri.toString());
-      this.collection.delete(document.uri);
+      this.clear(document.uri);
       return;
     }
     this.cancel(document);
@@ -80,7 +106,7 @@ export class DiagnosticsController extends Disposable {
         // The document changed again since this was scheduled: a newer run is on its way.
         if (document.isClosed || document.version !== version) return;
         const diagnostics = this.drafts.analyse(document).diagnostics;
-        this.publish(document, diagnostics);
+        this.publish(document, diagnostics, true);
         const opened = this.openedAt.get(key);
         if (opened !== undefined) {
           this.openedAt.delete(key);
@@ -90,11 +116,27 @@ export class DiagnosticsController extends Disposable {
     );
   }
 
-  publish(document: { uri: vscode.Uri }, diagnostics: readonly core.Diagnostic[]): void {
-    this.collection.set(
-      document.uri,
-      diagnostics.map((finding) => toDiagnostic(finding, document.uri, this.ruleDocs, (file) => vscode.Uri.joinPath(document.uri, '..', file))),
-    );
+  /**
+   * Shows a document's findings. A live document (`live`: open, linted as it is typed) keeps the diagnostics
+   * of findings it had before, so that a keystroke that changes none of them sends nothing.
+   */
+  publish(document: { uri: vscode.Uri }, diagnostics: readonly core.Diagnostic[], live = false): void {
+    const uri = document.uri;
+    const elsewhere = (file: string) => vscode.Uri.joinPath(uri, '..', file);
+    const make = (finding: core.Diagnostic) => toDiagnostic(finding, uri, this.ruleDocs, elsewhere);
+    if (!live) {
+      this.shown.delete(uri.toString());
+      this.collection.set(uri, diagnostics.map(make));
+      return;
+    }
+    const state = this.shown.get(uri.toString());
+    const result = reconcile(state?.entries ?? [], diagnostics, state?.edits ?? [], make, (shown, finding) => {
+      // Only the lines moved (reconcile matched everything else): the same diagnostic takes the new places.
+      shown.range = toRange(finding.range);
+      if (finding.related.length > 0) shown.relatedInformation = relatedInformation(finding, uri, elsewhere);
+    });
+    this.shown.set(uri.toString(), { entries: result.entries, edits: [] });
+    if (result.changed || !state) this.collection.set(uri, result.entries.map((entry) => entry.shown));
   }
 
   private cancel(document: vscode.TextDocument): void {
@@ -104,3 +146,4 @@ export class DiagnosticsController extends Disposable {
     this.timers.delete(key);
   }
 }
+
