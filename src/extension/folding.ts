@@ -57,11 +57,14 @@ function headingSections(draft: Draft): vscode.FoldingRange[] {
 function regionMarkers(draft: Draft): vscode.FoldingRange[] {
   const ranges: vscode.FoldingRange[] = [];
   const open: number[] = [];
-  draft.lines.forEach((line, index) => {
-    // Most lines hold no marker: a plain search rules them out before the patterns run.
-    if (!line.text.includes('#')) return;
-    if (/^\s*<!--\s*#region\b/.test(line.text)) open.push(index);
-    else if (/^\s*<!--\s*#endregion\b/.test(line.text) && open.length) ranges.push(new vscode.FoldingRange(open.pop()!, index, vscode.FoldingRangeKind.Region));
-  });
+  // A marker is an HTML comment, so an HTML block of its own: only those lines are read.
+  for (const unit of draft.units) {
+    if (unit.kind !== 'html') continue;
+    for (let index = unit.startLine; index <= unit.endLine; index++) {
+      const text = draft.lines[index].text;
+      if (/^\s*<!--\s*#region\b/.test(text)) open.push(index);
+      else if (/^\s*<!--\s*#endregion\b/.test(text) && open.length) ranges.push(new vscode.FoldingRange(open.pop()!, index, vscode.FoldingRangeKind.Region));
+    }
+  }
   return ranges;
 }

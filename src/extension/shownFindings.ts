@@ -32,24 +32,37 @@ export function mapLine(edits: readonly LineEdit[], line: number): number {
   return line;
 }
 
-function rangeKey(range: core.Range, map: (line: number) => number): string {
-  return `${map(range.start.line)}:${range.start.character}-${map(range.end.line)}:${range.end.character}`;
+function sameRange(a: core.Range, b: core.Range, map: (line: number) => number): boolean {
+  return (
+    map(a.start.line) === b.start.line && a.start.character === b.start.character && map(a.end.line) === b.end.line && a.end.character === b.end.character
+  );
 }
 
-/** Everything VS Code shows of a finding (fixes are looked up again by code actions), with its lines mapped. */
-export function shownKey(finding: core.Diagnostic, map: (line: number) => number = (line) => line): string {
-  let key = `${finding.rule}\u0000${finding.severity}\u0000${rangeKey(finding.range, map)}\u0000${finding.message}`;
-  for (const related of finding.related) {
-    key += `\u0000${rangeKey(related.range, map)}\u0000${related.message}`;
-    if (related.elsewhere) key += `\u0000${related.elsewhere.file}\u0000${rangeKey(related.elsewhere.range, (line) => line)}`;
+const unmoved = (line: number) => line;
+
+/**
+ * Whether `after` shows what `before` showed once its lines are mapped: everything VS Code shows of a
+ * finding (its fixes are looked up again by code actions), compared field by field.
+ */
+export function sameShown(before: core.Diagnostic, after: core.Diagnostic, map: (line: number) => number = unmoved): boolean {
+  if (before.rule !== after.rule || before.severity !== after.severity || before.message !== after.message || !sameRange(before.range, after.range, map)) return false;
+  if (before.related.length !== after.related.length) return false;
+  for (let i = 0; i < before.related.length; i++) {
+    const a = before.related[i];
+    const b = after.related[i];
+    if (a.message !== b.message || !sameRange(a.range, b.range, map)) return false;
+    if (!a.elsewhere !== !b.elsewhere || (a.elsewhere && b.elsewhere && (a.elsewhere.file !== b.elsewhere.file || !sameRange(a.elsewhere.range, b.elsewhere.range, unmoved)))) return false;
   }
-  return key;
+  return true;
+}
+
+/** Where a finding starts and what rule made it: few findings share one. */
+function placeKey(rule: string, line: number, character: number): string {
+  return `${rule} ${line}:${character}`;
 }
 
 export interface Shown<T> {
   finding: core.Diagnostic;
-  /** shownKey(finding), as of the text it was shown for. */
-  key: string;
   shown: T;
 }
 
@@ -73,10 +86,10 @@ export function reconcile<T>(
   make: (finding: core.Diagnostic) => T,
   move: (shown: T, finding: core.Diagnostic) => void,
 ): Reconciled<T> {
-  const map = (line: number) => mapLine(edits, line);
+  const map = edits.length === 0 ? unmoved : (line: number) => mapLine(edits, line);
   const available = new Map<string, Shown<T>[]>();
   for (const entry of previous) {
-    const key = edits.length === 0 ? entry.key : shownKey(entry.finding, map);
+    const key = placeKey(entry.finding.rule, map(entry.finding.range.start.line), entry.finding.range.start.character);
     const list = available.get(key);
     if (list) list.push(entry);
     else available.set(key, [entry]);
@@ -86,19 +99,20 @@ export function reconcile<T>(
   let moved = 0;
   let made = 0;
   for (const finding of next) {
-    const key = shownKey(finding);
-    const match = available.get(key)?.shift();
-    if (!match) {
-      entries.push({ finding, key, shown: make(finding) });
+    const candidates = available.get(placeKey(finding.rule, finding.range.start.line, finding.range.start.character));
+    const index = candidates ? candidates.findIndex((entry) => sameShown(entry.finding, finding, map)) : -1;
+    if (index < 0) {
+      entries.push({ finding, shown: make(finding) });
       made++;
       continue;
     }
-    if (match.key === key) kept++;
+    const [match] = candidates!.splice(index, 1);
+    if (map === unmoved || sameShown(match.finding, finding)) kept++;
     else {
       move(match.shown, finding);
       moved++;
     }
-    entries.push({ finding, key, shown: match.shown });
+    entries.push({ finding, shown: match.shown });
   }
   // All kept means the same findings in the same order: lintDraft sorts them by position and rule.
   return { entries, changed: made > 0 || moved > 0 || kept !== previous.length, kept, moved, made };

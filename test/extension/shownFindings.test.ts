@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Diagnostic, lint, range, updateDraft, parseDraft, lintDraft } from '../../src/core';
-import { lineEditOf, mapLine, reconcile, Shown, shownKey } from '../../src/extension/shownFindings';
+import { lineEditOf, mapLine, reconcile, Shown } from '../../src/extension/shownFindings';
 
 function finding(rule: string, line: number, message = `${rule} on ${line}`, relatedLine?: number): Diagnostic {
   return {
@@ -15,7 +15,7 @@ function finding(rule: string, line: number, message = `${rule} on ${line}`, rel
 
 /** Shown objects are plain records here; `made` counts how many were built. */
 function show(findings: readonly Diagnostic[]): Shown<{ line: number }>[] {
-  return findings.map((f) => ({ finding: f, key: shownKey(f), shown: { line: f.range.start.line } }));
+  return findings.map((f) => ({ finding: f, shown: { line: f.range.start.line } }));
 }
 
 const make = (f: Diagnostic) => ({ line: f.range.start.line });
