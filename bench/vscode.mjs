@@ -141,7 +141,9 @@ async function startSide({ name, folder, file, language, manifest, startCodeServ
   const inspectPort = await freePort();
   const server = await startCodeServer({
     manifest,
-    settings: { 'workbench.editor.enablePreview': false },
+    // The same settings on both sides; these switch off background work that has nothing to do with typing
+    // (port scanning every few seconds, git on a folder that is no repository) and only adds noise.
+    settings: { 'workbench.editor.enablePreview': false, 'remote.autoForwardPorts': false, 'git.enabled': false, 'git.autoRepositoryDetection': false },
   });
   try {
     const { page } = await server.openWorkbench({ folder, payload: {
@@ -219,7 +221,7 @@ export async function measureVscode({ text, keys = 40, rounds = 4, profile = fal
     const withRiposte = await startSide({ ...common, name: 'with', file: 'draft.reply.md', language: 'Debate Markdown' });
     sides.push(withRiposte);
     const logs = join(withRiposte.server.userDataDir, 'logs');
-    const firstLine = await waitFor(() => /first diagnostics for .*draft\.reply\.md: \d+ findings, (\d+) ms after open/.exec(riposteLog(logs)), 'the first diagnostics of the draft (Riposte log)').catch(async (error) => {
+    const firstLine = await waitFor(() => /first diagnostics for .*draft\.reply\.md: \d+ findings, (\d+) ms after open(.*)/.exec(riposteLog(logs)), 'the first diagnostics of the draft (Riposte log)').catch(async (error) => {
       await withRiposte.page.screenshot({ path: join(ROOT, '.bench', 'vscode-failure.png') }).catch(() => undefined);
       const { execSync } = await import('node:child_process');
       throw new Error(`${error.message}; Riposte log: ${riposteLog(logs) || '(none)'}; ${execSync(`find ${logs}`).toString()}`);
@@ -228,7 +230,8 @@ export async function measureVscode({ text, keys = 40, rounds = 4, profile = fal
     const uiFirst = Date.now();
     const findings = await waitFor(() => problemCount(withRiposte.page), 'problems in the status bar');
     const uiFirstDiagnosticsMs = withRiposte.openedInUi + (Date.now() - uiFirst);
-    log(`first diagnostics ${firstDiagnosticsMs} ms after open (${findings} problems)`);
+    const firstDiagnosticsDetail = firstLine[2].trim();
+    log(`first diagnostics ${firstDiagnosticsMs} ms after open ${firstDiagnosticsDetail} (${findings} problems)`);
 
     for (const side of sides) {
       await side.page.bringToFront();
@@ -243,9 +246,11 @@ export async function measureVscode({ text, keys = 40, rounds = 4, profile = fal
 
     let cpuProfile;
     if (profile) {
-      await withRiposte.inspector.send('Profiler.enable');
-      await withRiposte.inspector.send('Profiler.setSamplingInterval', { interval: 250 });
-      await withRiposte.inspector.send('Profiler.start');
+      for (const side of sides) {
+        await side.inspector.send('Profiler.enable');
+        await side.inspector.send('Profiler.setSamplingInterval', { interval: 250 });
+        await side.inspector.send('Profiler.start');
+      }
     }
     const keystroke = { with: [], without: [] };
     const perRound = Math.max(2, Math.round(keys / rounds / 2) * 2);
@@ -255,9 +260,12 @@ export async function measureVscode({ text, keys = 40, rounds = 4, profile = fal
       log(`round ${round + 1}/${rounds}: with ${keystroke.with.at(-1).toFixed(1)} ms, without ${keystroke.without.at(-1).toFixed(1)} ms per keystroke`);
     }
     if (profile) {
-      cpuProfile = (await withRiposte.inspector.send('Profiler.stop')).profile;
+      cpuProfile = {};
       mkdirSync(join(ROOT, '.bench'), { recursive: true });
-      writeFileSync(join(ROOT, '.bench', 'exthost-typing.cpuprofile'), JSON.stringify(cpuProfile));
+      for (const side of sides) {
+        cpuProfile[side.name] = (await side.inspector.send('Profiler.stop')).profile;
+        writeFileSync(join(ROOT, '.bench', `exthost-typing-${side.name}.cpuprofile`), JSON.stringify(cpuProfile[side.name]));
+      }
     }
     if (heap) await heapSnapshot(withRiposte.inspector, join(ROOT, '.bench', 'exthost-draft.heapsnapshot'), log);
 
@@ -270,7 +278,8 @@ export async function measureVscode({ text, keys = 40, rounds = 4, profile = fal
     rss.withTree = (await withRiposte.inspector.settledRss()).rss;
     if (heap) await heapSnapshot(withRiposte.inspector, join(ROOT, '.bench', 'exthost-tree.heapsnapshot'), log);
     log(`resident with the reply tree: ${(rss.withTree / 2 ** 20).toFixed(0)} MB`);
-    return { keystroke, perRound, rounds, firstDiagnosticsMs, uiFirstDiagnosticsMs, findings, rss, cpuProfile, bytes: Buffer.byteLength(text) };
+    const versions = { codeServer: manifest.codeServerVersion, vscode: manifest.vscodeVersion, node: manifest.nodeVersion };
+    return { keystroke, perRound, rounds, firstDiagnosticsMs, firstDiagnosticsDetail, uiFirstDiagnosticsMs, findings, rss, versions, cpuProfile, bytes: Buffer.byteLength(text) };
   } finally {
     for (const side of sides) side.inspector.close();
     await Promise.allSettled(sides.map((side) => side.server.stop()));
@@ -400,10 +409,16 @@ async function main() {
   const cost = median(result.keystroke.with) - median(result.keystroke.without);
   console.log(`with ${median(result.keystroke.with).toFixed(1)} ms, without ${median(result.keystroke.without).toFixed(1)} ms per keystroke: Riposte ${cost.toFixed(1)} ms`);
   if (cpuProfile) {
-    const file = join(ROOT, '.bench', 'exthost-typing.cpuprofile');
     const keystrokes = result.rounds * result.perRound;
-    console.log(`profile: ${relative(ROOT, file)}; ms per keystroke by component (${keystrokes} keystrokes):`);
-    for (const [name, ms] of summariseProfile(cpuProfile, join(ROOT, 'dist', 'extension.js.map'))) console.log(`  ${(ms / keystrokes).toFixed(2).padStart(8)}  ${name}`);
+    const map = join(ROOT, 'dist', 'extension.js.map');
+    const withParts = new Map(summariseProfile(cpuProfile.with, map));
+    const withoutParts = new Map(summariseProfile(cpuProfile.without, map));
+    console.log(`profiles: .bench/exthost-typing-{with,without}.cpuprofile; ms per keystroke by component (${keystrokes} keystrokes): with, without, difference`);
+    for (const name of new Set([...withParts.keys(), ...withoutParts.keys()])) {
+      const a = (withParts.get(name) ?? 0) / keystrokes;
+      const b = (withoutParts.get(name) ?? 0) / keystrokes;
+      console.log(`  ${a.toFixed(2).padStart(8)} ${b.toFixed(2).padStart(8)} ${(a - b).toFixed(2).padStart(8)}  ${name}`);
+    }
   }
 }
 
