@@ -72,7 +72,7 @@ describe('diagnostics in the editor', () => {
     const edits: [string, (edit: vscode.TextEditorEdit) => void][] = [
       ['two lines inserted above every finding', (edit) => edit.insert(new vscode.Position(0, 0), 'Intro line.\n\n')],
       ['a letter typed in a clean paragraph', (edit) => edit.insert(new vscode.Position(7, 2), 'x')],
-      ['a doubled word added in the middle', (edit) => edit.insert(new vscode.Position(8, 0), 'And so so on.\n\n')],
+      ['a doubled word added in the middle', (edit) => edit.insert(new vscode.Position(8, 0), 'It was was late.\n\n')],
       ['the repeated paragraph changed', (edit) => edit.insert(new vscode.Position(13, 8), ' paragraph')],
       ['lines deleted above the rest', (edit) => edit.delete(new vscode.Range(0, 0, 2, 0))],
     ];
@@ -84,7 +84,7 @@ describe('diagnostics in the editor', () => {
 
   it('keeps the diagnostics an edit does not touch: the same objects, not sent again', async () => {
     const api = await riposte();
-    const editor = await openDraft('kept.reply.md', 'It is the the point.\n\nA clean paragraph.\n\nThis is is another.\n');
+    const editor = await openDraft('kept.reply.md', 'It is the the point.\n\nA clean paragraph.\n\nWe went to to the shop.\n');
     const uri = editor.document.uri;
     const before = await waitForDiagnostics(uri, (found) => found.length === 2, 'two findings');
     const shown = () => [...(api.diagnostics.collection.get(uri) ?? [])];
@@ -96,7 +96,7 @@ describe('diagnostics in the editor', () => {
     try {
       // Typing in the clean paragraph changes no finding; the doubled word added after it changes the list.
       await editor.edit((edit) => edit.insert(new vscode.Position(2, 1), 'n'));
-      await editor.edit((edit) => edit.insert(new vscode.Position(5, 0), '\nTo to the end.\n'));
+      await editor.edit((edit) => edit.insert(new vscode.Position(5, 0), '\nIt was was late.\n'));
       const after = await waitForDiagnostics(uri, (found) => found.length === 3, 'the third finding');
       assert.deepEqual(after.slice(0, 2).map(shownText), before.map(shownText));
       assert.equal(shown()[0], objects[0], 'the first finding keeps its diagnostic');
