@@ -87,6 +87,24 @@ export function reconcile<T>(
   move: (shown: T, finding: core.Diagnostic) => void,
 ): Reconciled<T> {
   const map = edits.length === 0 ? unmoved : (line: number) => mapLine(edits, line);
+  // The usual keystroke: the same findings, in the same order (lintDraft sorts them, and mapping lines keeps
+  // their order), some of them moved. Checked pair by pair, with nothing allocated.
+  if (previous.length === next.length) {
+    let same = 0;
+    while (same < next.length && sameShown(previous[same].finding, next[same], map)) same++;
+    if (same === next.length) {
+      let moved = 0;
+      const entries = previous.map((entry, index) => {
+        const finding = next[index];
+        if (map !== unmoved && !sameShown(entry.finding, finding)) {
+          move(entry.shown, finding);
+          moved++;
+        }
+        return { finding, shown: entry.shown };
+      });
+      return { entries, changed: moved > 0, kept: next.length - moved, moved, made: 0 };
+    }
+  }
   const available = new Map<string, Shown<T>[]>();
   for (const entry of previous) {
     const key = placeKey(entry.finding.rule, map(entry.finding.range.start.line), entry.finding.range.start.character);
