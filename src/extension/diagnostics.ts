@@ -99,26 +99,46 @@ export class DiagnosticsController extends Disposable {
     this.cancel(document);
     const version = document.version;
     const key = document.uri.toString();
+    const current = () => !document.isClosed && document.version === version;
     this.timers.set(
       key,
       setTimeout(() => {
         this.timers.delete(key);
         // The document changed again since this was scheduled: a newer run is on its way.
-        if (document.isClosed || document.version !== version) return;
-        const started = performance.now();
-        const diagnostics = this.drafts.analyse(document).diagnostics;
-        const analysed = performance.now();
-        this.publish(document, diagnostics, true);
-        const opened = this.openedAt.get(key);
-        if (opened !== undefined) {
-          this.openedAt.delete(key);
-          const now = performance.now();
-          this.log?.info(
-            `first diagnostics for ${document.uri.toString(true)}: ${diagnostics.length} findings, ${Math.round(now - opened)} ms after open` +
-              ` (waited ${Math.round(started - opened)} ms, analysis ${Math.round(analysed - started)} ms, publish ${Math.round(now - analysed)} ms)`,
+        if (!current()) return;
+        if (!this.drafts.isParsed(document)) {
+          // A first parse of a long draft takes a while: the lint comes on the next turn, so that requests
+          // already waiting on the extension host (folding this draft, other extensions) are answered between.
+          const started = performance.now();
+          this.drafts.draftOf(document);
+          const parsed = performance.now() - started;
+          this.timers.set(
+            key,
+            setTimeout(() => {
+              this.timers.delete(key);
+              if (current()) this.lintAndPublish(document, parsed);
+            }, 0),
           );
+          return;
         }
+        this.lintAndPublish(document, 0);
       }, delay),
+    );
+  }
+
+  private lintAndPublish(document: vscode.TextDocument, parseMs: number): void {
+    const key = document.uri.toString();
+    const started = performance.now();
+    const diagnostics = this.drafts.analyse(document).diagnostics;
+    const analysed = performance.now();
+    this.publish(document, diagnostics, true);
+    const opened = this.openedAt.get(key);
+    if (opened === undefined) return;
+    this.openedAt.delete(key);
+    const now = performance.now();
+    this.log?.info(
+      `first diagnostics for ${document.uri.toString(true)}: ${diagnostics.length} findings, ${Math.round(now - opened)} ms after open` +
+        ` (parse ${Math.round(parseMs)} ms, lint ${Math.round(analysed - started)} ms, publish ${Math.round(now - analysed)} ms)`,
     );
   }
 

@@ -48,6 +48,12 @@ export class DraftService extends Disposable {
     known.version = event.document.version;
   }
 
+  /** Whether the document has a parsed draft that its edits since can bring up to date (no full parse needed). */
+  isParsed(document: vscode.TextDocument): boolean {
+    const known = this.sessions.get(document.uri.toString());
+    return known !== undefined && known.version === document.version;
+  }
+
   /** The document's parsed draft, current to its version (folding and commands need no lint). */
   draftOf(document: vscode.TextDocument): core.Draft {
     return this.sessionOf(document).draft;
