@@ -22,6 +22,7 @@ export class DiagnosticsController extends Disposable {
    * it finds again (moving those whose lines moved) and sends nothing when none changed.
    */
   private readonly shown = new Map<string, { entries: Shown<vscode.Diagnostic>[]; edits: LineEdit[] }>();
+  private refreshed = false;
   readonly collection: vscode.DiagnosticCollection;
 
   constructor(
@@ -83,8 +84,11 @@ export class DiagnosticsController extends Disposable {
   /** Lints every open document again (settings or a `.riposte.json` changed). */
   refreshAll(): void {
     this.drafts.clear();
+    // The first refresh is activation's: the documents open then reach the extension now.
+    const activating = !this.refreshed;
+    this.refreshed = true;
     for (const document of vscode.workspace.textDocuments) {
-      if (!this.openedAt.has(document.uri.toString())) this.openedAt.set(document.uri.toString(), performance.now());
+      if (activating) this.openedAt.set(document.uri.toString(), performance.now());
       if (this.applies(document)) this.schedule(document, 0);
       else this.clear(document.uri);
     }
