@@ -321,28 +321,31 @@ const PROFILE_NOTE = `### Where a keystroke goes (issue 15)
 
 CPU profiles of both extension hosts while 40 keystrokes were typed into the 1 MB draft (\`node bench/vscode.mjs --profile\`,
 sampling every 250 µs, which roughly doubles every figure), before issue 15's changes (ea2edfa) and after them, in ms per
-keystroke, time inclusive of callees. Both runs were on the shared 2-core machine with a load average of 8–12, so that
-the core's own work (the same code in both) varied by half between them: read the rows that changed, not the totals.
+keystroke, time inclusive of callees; "with − without" rows subtract the profile of the plain-text side of the same run.
+Both runs were on the shared 2-core machine with a load average of 6–12: the garbage collection rows swing by ±10 ms
+between runs of the same code, so read the rows that changed by construction.
 
-| per keystroke (profiled)                                              | before | after |
-| --------------------------------------------------------------------- | -----: | ----: |
-| folding request (\`$provideFoldingRanges\`; applies the typing to the model first) | 13.2 | 9.4 |
-| lint after the debounce (\`DraftService.analyse\`)                     |    9.2 |  15.7 |
-| core: \`updateDraft\` + \`lintDraft\`, wherever called               |   13.6 |  20.3 |
-| publishing: \`toDiagnostic\` + \`DiagnosticCollection.set\`         | 6.8 (1.3 + 5.5) | 0.1 (no set: nothing changed) |
-| matching findings to the shown diagnostics (\`shownFindings.reconcile\`) |  — | 2.2 (0.2 warm, unprofiled; less since) |
-| garbage collection, with − without                                    |   +9.7 | +13.4 |
-| compression of the remote protocol (zlib), with − without            |   +7.0 |  +1.5 |
-| all busy time, with − without                                         |   53.7 |  48.6 |
+| per keystroke (profiled)                                                         | before          | after |
+| -------------------------------------------------------------------------------- | --------------: | ----: |
+| folding request (\`$provideFoldingRanges\`; applies the typing to the model first) | 13.2          | 7.7 |
+| lint after the debounce (\`DraftService.analyse\`)                               | 9.2             | 10.0 |
+| core: \`updateDraft\` + \`lintDraft\`, wherever called                          | 13.6            | 13.8 |
+| publishing: \`toDiagnostic\` + \`DiagnosticCollection.set\`                     | 6.8 (1.3 + 5.5) | 0.2 (set only when a finding changed) |
+| matching findings to the shown diagnostics (\`shownFindings.reconcile\`)         | —               | 1.5 (0.2 unprofiled) |
+| compression of the remote protocol (zlib), with − without                       | +7.0            | +1.2 |
+| garbage collection, with − without                                              | +9.7            | −8.3 |
+| all busy time on the main thread, with − without                                | 53.7            | 8.7 |
 
-What changed: the diagnostics of a keystroke that changes no finding are no longer converted nor sent (the
-\`vscode.Diagnostic\` of a finding found again is kept, moved when lines above it moved, and
-\`DiagnosticCollection.set\` runs only when something VS Code shows changed), which also takes the diagnostics off the
-wire (zlib); the folding ranges of headings and \`#region\` markers are found in one pass instead of one per heading and
-one regular expression per line. What is left of Riposte's keystroke is the core's incremental update and lint
-(the bench's "1-char re-lint" column measures the same \`DraftSession\` path) and the garbage it leaves, the folding
-ranges VS Code asks for after every change (about 1,900 for this draft, built and sent again each time), and the
-extension host's own work for a document with a language provider.`;
+What changed: the diagnostics of a keystroke that changes no finding are neither converted nor sent (the
+\`vscode.Diagnostic\` of a finding found again is kept, moved when lines above it moved, and \`DiagnosticCollection.set\`
+runs only when something VS Code shows changed), which also takes 395 diagnostics off the wire (zlib) and out of the
+renderer's marker service on every keystroke; the folding ranges of headings and \`#region\` markers are found in one pass
+instead of one scan per heading and a regular expression per line. What is left of Riposte's keystroke: the core's
+incremental update and lint (the same \`DraftSession\` path as the "1-char re-lint" column; it allocates about 3.7 MB per
+keystroke on this draft, 1.7 MB of it \`updateDraft\`'s copies of the per-line arrays, and the collections of that garbage
+on the extension host's larger heap are most of the difference that the rows above cannot pin down), the folding ranges VS
+Code asks for after every change (about 1,900 for this draft, built and sent again each time), and VS Code's own code
+action request after each keystroke (about 1 ms, filtering the 395 diagnostics for the cursor).`;
 
 /** As bench/vscode.mjs types (KEYSTROKE_GAP_MS there). */
 const KEYSTROKE_GAP = 500;
