@@ -342,8 +342,8 @@ runs only when something VS Code shows changed), which also takes 395 diagnostic
 renderer's marker service on every keystroke; the folding ranges of headings and \`#region\` markers are found in one pass
 instead of one scan per heading and a regular expression per line. What is left of Riposte's keystroke: the core's
 incremental update and lint (the same \`DraftSession\` path as the "1-char re-lint" column; it allocates about 3.7 MB per
-keystroke on this draft, 1.7 MB of it \`updateDraft\`'s copies of the per-line arrays, and the collections of that garbage
-on the extension host's larger heap are most of the difference that the rows above cannot pin down), the folding ranges VS
+keystroke on this draft, 1.7 MB of it \`updateDraft\`'s copies of the per-line arrays, and collecting that garbage
+on the extension host's larger heap is likely much of the difference that the rows above cannot pin down), the folding ranges VS
 Code asks for after every change (about 1,900 for this draft, built and sent again each time), and VS Code's own code
 action request after each keystroke (about 1 ms, filtering the 395 diagnostics for the cursor).`;
 
