@@ -110,6 +110,12 @@ export class DraftService extends Disposable {
    */
   private sourceReader(document: Pick<vscode.TextDocument, 'uri' | 'fileName'>): (path: string) => string | undefined | core.SourceRefusal {
     if (!vscode.workspace.isTrusted) return () => ({ refused: 'the workspace is in Restricted Mode, where Riposte reads no source document' });
+    // Set up on the first read: most drafts name no source, and a keystroke should not look up settings for one.
+    let reader: ((path: string) => string | undefined | core.SourceRefusal) | undefined;
+    return (path: string) => (reader ??= this.makeSourceReader(document))(path);
+  }
+
+  private makeSourceReader(document: Pick<vscode.TextDocument, 'uri' | 'fileName'>): (path: string) => string | undefined | core.SourceRefusal {
     const allowOutside = vscode.workspace.getConfiguration(SECTION).inspect<boolean>('sources.allowOutsideWorkspace')?.globalValue === true;
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const onDisk = document.uri.scheme === 'file';
