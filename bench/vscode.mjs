@@ -83,11 +83,12 @@ async function connectInspector(port, manifest) {
       const { user, system } = await evaluate('process.cpuUsage()');
       return (user + system) / 1000;
     },
-    /** Resident set size in bytes after two full collections. */
+    /** Resident set size in bytes as it is (`unsettled`), then after two full collections. */
     settledRss: async () => {
+      const unsettled = (await evaluate('process.memoryUsage()')).rss;
       await send('HeapProfiler.collectGarbage');
       await send('HeapProfiler.collectGarbage');
-      return evaluate('process.memoryUsage()');
+      return { ...(await evaluate('process.memoryUsage()')), unsettled };
     },
     close: () => socket.close(),
   };
@@ -241,7 +242,12 @@ export async function measureVscode({ text, keys = 40, rounds = 4, profile = fal
     for (const side of sides) await typeRound(side, 6);
 
     const rss = {};
-    for (const side of sides) rss[side.name] = (await side.inspector.settledRss()).rss;
+    const unsettled = {};
+    for (const side of sides) {
+      const memory = await side.inspector.settledRss();
+      rss[side.name] = memory.rss;
+      unsettled[side.name] = memory.unsettled;
+    }
     log(`resident: with ${(rss.with / 2 ** 20).toFixed(0)} MB, without ${(rss.without / 2 ** 20).toFixed(0)} MB`);
 
     let cpuProfile;
@@ -275,11 +281,13 @@ export async function measureVscode({ text, keys = 40, rounds = 4, profile = fal
     await runCommand(withRiposte.page, 'Riposte: Open Reply Tree to the Side');
     await webview(withRiposte.page).locator('[role="treeitem"]').first().waitFor({ state: 'attached', timeout: 120_000 });
     // The tree's first render and the workbench's answer to it settle before memory is read.
-    rss.withTree = (await withRiposte.inspector.settledRss()).rss;
+    const treeMemory = await withRiposte.inspector.settledRss();
+    rss.withTree = treeMemory.rss;
+    unsettled.withTree = treeMemory.unsettled;
     if (heap) await heapSnapshot(withRiposte.inspector, join(ROOT, '.bench', 'exthost-tree.heapsnapshot'), log);
     log(`resident with the reply tree: ${(rss.withTree / 2 ** 20).toFixed(0)} MB`);
     const versions = { codeServer: manifest.codeServerVersion, vscode: manifest.vscodeVersion, node: manifest.nodeVersion };
-    return { keystroke, perRound, rounds, firstDiagnosticsMs, firstDiagnosticsDetail, uiFirstDiagnosticsMs, findings, rss, versions, cpuProfile, bytes: Buffer.byteLength(text) };
+    return { keystroke, perRound, rounds, firstDiagnosticsMs, firstDiagnosticsDetail, uiFirstDiagnosticsMs, findings, rss, unsettled, versions, cpuProfile, bytes: Buffer.byteLength(text) };
   } finally {
     for (const side of sides) side.inspector.close();
     await Promise.allSettled(sides.map((side) => side.server.stop()));
