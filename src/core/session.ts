@@ -1,5 +1,6 @@
-// A draft being edited: changes in, diagnostics out, through the same updateDraft + lintDraft path the
-// extension's DraftService takes (which calls them itself, to lint each version with that document's settings).
+// A draft being edited: changes in, diagnostics out. The extension's DraftService keeps one per open document
+// (applying typing as it comes, linting with that document's current settings), so the bench's re-lint row
+// times the extension's own path.
 import { lintDraft, LintOptions } from './engine';
 import { TextChange, updateDraft } from './updateDraft';
 import { Draft, parseDraft } from './parse';
@@ -31,8 +32,18 @@ export class DraftSession {
 
   /** Applies changes given as VS Code reports them (each against the text the previous one produced). */
   update(changes: readonly TextChange[]): Diagnostic[] {
+    this.apply(changes);
+    return this.diagnostics;
+  }
+
+  /** Applies changes without linting: an editor records typing and lints after a pause. */
+  apply(changes: readonly TextChange[]): void {
     for (const change of changes) this.current = updateDraft(this.current, change);
     this.results = undefined;
-    return this.diagnostics;
+  }
+
+  /** The findings with other options than the session's (an editor's settings can change while a draft is open). */
+  lint(options: LintOptions): Diagnostic[] {
+    return lintDraft(this.current, options);
   }
 }

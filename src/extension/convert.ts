@@ -29,12 +29,17 @@ export function toDiagnostic(
   const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: finding.rule, target: ruleDocs(finding.rule) };
-  diagnostic.relatedInformation = finding.related.map((related) => {
+  diagnostic.relatedInformation = relatedInformation(finding, uri, resolveElsewhere);
+  return diagnostic;
+}
+
+/** The places a finding points at besides its own range: in the draft, or in the source it names. */
+export function relatedInformation(finding: core.Diagnostic, uri: vscode.Uri, resolveElsewhere: (file: string) => vscode.Uri | undefined): vscode.DiagnosticRelatedInformation[] {
+  return finding.related.map((related) => {
     const other = related.elsewhere ? resolveElsewhere(related.elsewhere.file) : undefined;
     const location = other && related.elsewhere ? new vscode.Location(other, toRange(related.elsewhere.range)) : new vscode.Location(uri, toRange(related.range));
     return new vscode.DiagnosticRelatedInformation(location, related.message);
   });
-  return diagnostic;
 }
 
 export function toWorkspaceEdit(uri: vscode.Uri, edits: readonly core.TextEdit[]): vscode.WorkspaceEdit {

@@ -24,10 +24,10 @@ const MAX_PENDING_EDITS = 200;
 export class DraftService extends Disposable {
   private readonly cache = new Map<string, LintedDocument>();
   /**
-   * The last parsed draft of each document and the edits made since, applied (incrementally) only when an
+   * One incremental session per document, and the edits made since it last parsed, applied only when an
    * analysis is asked for: typing records changes and parses nothing.
    */
-  private readonly parsed = new Map<string, { version: number; draft: core.Draft; pending: core.TextChange[] }>();
+  private readonly sessions = new Map<string, { version: number; session: core.DraftSession; pending: core.TextChange[] }>();
 
   /** A rule that throws is logged in the output channel; the other rules' findings still show. */
   private readonly ruleErrors: (fileName: string) => (rule: string, error: unknown) => void;
@@ -44,37 +44,47 @@ export class DraftService extends Disposable {
 
   private recordEdits(event: vscode.TextDocumentChangeEvent): void {
     const uri = event.document.uri.toString();
-    const known = this.parsed.get(uri);
+    const known = this.sessions.get(uri);
     if (!known || event.contentChanges.length === 0) return;
     // Only a draft exactly one version behind can take the edits, and a long backlog parses faster afresh.
     if (known.version !== event.document.version - 1 || known.pending.length + event.contentChanges.length > MAX_PENDING_EDITS) {
-      this.parsed.delete(uri);
+      this.sessions.delete(uri);
       return;
     }
     for (const change of event.contentChanges) known.pending.push({ range: { start: change.range.start, end: change.range.end }, text: change.text });
     known.version = event.document.version;
   }
 
+  /** Whether the document has a parsed draft that its edits since can bring up to date (no full parse needed). */
+  isParsed(document: vscode.TextDocument): boolean {
+    const known = this.sessions.get(document.uri.toString());
+    return known !== undefined && known.version === document.version;
+  }
+
   /** The document's parsed draft, current to its version (folding and commands need no lint). */
   draftOf(document: vscode.TextDocument): core.Draft {
+    return this.sessionOf(document).draft;
+  }
+
+  private sessionOf(document: vscode.TextDocument): core.DraftSession {
     const uri = document.uri.toString();
-    const known = this.parsed.get(uri);
+    const known = this.sessions.get(uri);
     if (known && known.version === document.version) {
-      for (const change of known.pending.splice(0)) known.draft = core.updateDraft(known.draft, change);
-      if (known.draft.length === document.offsetAt(document.lineAt(document.lineCount - 1).range.end)) return known.draft;
+      if (known.pending.length > 0) known.session.apply(known.pending.splice(0));
+      if (known.session.draft.length === document.offsetAt(document.lineAt(document.lineCount - 1).range.end)) return known.session;
     }
-    const draft = core.parseDraft(document.getText());
-    this.parsed.set(uri, { version: document.version, draft, pending: [] });
-    return draft;
+    const session = new core.DraftSession(document.getText());
+    this.sessions.set(uri, { version: document.version, session, pending: [] });
+    return session;
   }
 
   analyse(document: vscode.TextDocument): LintedDocument {
     const uri = document.uri.toString();
     const cached = this.cache.get(uri);
     if (cached && cached.version === document.version) return cached;
-    const draft = this.draftOf(document);
-    const diagnostics = core.lintDraft(draft, this.lintOptions(document));
-    const analysis = { uri, version: document.version, draft, diagnostics };
+    const session = this.sessionOf(document);
+    const diagnostics = session.lint(this.lintOptions(document));
+    const analysis = { uri, version: document.version, draft: session.draft, diagnostics };
     this.cache.set(uri, analysis);
     return analysis;
   }
@@ -92,7 +102,7 @@ export class DraftService extends Disposable {
 
   forget(document: vscode.TextDocument): void {
     this.cache.delete(document.uri.toString());
-    this.parsed.delete(document.uri.toString());
+    this.sessions.delete(document.uri.toString());
   }
 
   /** Drops every analysis (configuration changed); parsed drafts stay, they do not depend on it. */
@@ -107,6 +117,12 @@ export class DraftService extends Disposable {
    */
   private sourceReader(document: Pick<vscode.TextDocument, 'uri' | 'fileName'>): (path: string) => string | undefined | core.SourceRefusal {
     if (!vscode.workspace.isTrusted) return () => ({ refused: 'the workspace is in Restricted Mode, where Riposte reads no source document' });
+    // Set up on the first read: most drafts name no source, and a keystroke should not look up settings for one.
+    let reader: ((path: string) => string | undefined | core.SourceRefusal) | undefined;
+    return (path: string) => (reader ??= this.makeSourceReader(document))(path);
+  }
+
+  private makeSourceReader(document: Pick<vscode.TextDocument, 'uri' | 'fileName'>): (path: string) => string | undefined | core.SourceRefusal {
     const allowOutside = vscode.workspace.getConfiguration(SECTION).inspect<boolean>('sources.allowOutsideWorkspace')?.globalValue === true;
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const onDisk = document.uri.scheme === 'file';

@@ -26,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): RiposteApi {
   const configurations = new DraftConfigurations(log);
   const drafts = new DraftService(configurations, currentSettings, log);
   const ruleDocs = (rule: string) => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule}.md`);
-  const diagnostics = new DiagnosticsController(drafts, currentSettings, ruleDocs);
+  const diagnostics = new DiagnosticsController(drafts, currentSettings, ruleDocs, log);
   const selector: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { language: 'markdown' }];
 
   const previews = new PreviewManager(

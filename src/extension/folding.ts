@@ -29,27 +29,42 @@ export class QuoteFoldingProvider implements vscode.FoldingRangeProvider {
 }
 
 function headingSections(draft: Draft): vscode.FoldingRange[] {
-  const headings = draft.units
-    .filter((unit) => unit.kind === 'heading' && unit.depth === 0)
-    .map((unit) => ({ line: unit.startLine, level: /^#{1,6}/.exec(unit.text.trim())?.[0].length ?? (/^=+\s*$/.test(draft.lines[unit.endLine].text) ? 1 : 2) }));
   const lastContent = (before: number) => {
     let line = before - 1;
     while (line > 0 && draft.lineInfo[line].blank) line--;
     return line;
   };
-  return headings.flatMap((heading, index) => {
-    const next = headings.slice(index + 1).find((other) => other.level <= heading.level);
-    const end = lastContent(next ? next.line : draft.lines.length);
-    return end > heading.line ? [new vscode.FoldingRange(heading.line, end)] : [];
-  });
+  const ranges: vscode.FoldingRange[] = [];
+  // Open sections, outermost first: a heading closes every open one of its level or deeper.
+  const open: { line: number; level: number }[] = [];
+  const close = (until: number, level: number) => {
+    while (open.length > 0 && open[open.length - 1].level >= level) {
+      const heading = open.pop()!;
+      const end = lastContent(until);
+      if (end > heading.line) ranges.push(new vscode.FoldingRange(heading.line, end));
+    }
+  };
+  for (const unit of draft.units) {
+    if (unit.kind !== 'heading' || unit.depth !== 0) continue;
+    const level = /^#{1,6}/.exec(unit.text.trim())?.[0].length ?? (/^=+\s*$/.test(draft.lines[unit.endLine].text) ? 1 : 2);
+    close(unit.startLine, level);
+    open.push({ line: unit.startLine, level });
+  }
+  close(draft.lines.length, 0);
+  return ranges;
 }
 
 function regionMarkers(draft: Draft): vscode.FoldingRange[] {
   const ranges: vscode.FoldingRange[] = [];
   const open: number[] = [];
-  draft.lines.forEach((line, index) => {
-    if (/^\s*<!--\s*#region\b/.test(line.text)) open.push(index);
-    else if (/^\s*<!--\s*#endregion\b/.test(line.text) && open.length) ranges.push(new vscode.FoldingRange(open.pop()!, index, vscode.FoldingRangeKind.Region));
-  });
+  // A marker is an HTML comment, so an HTML block of its own: only those lines are read.
+  for (const unit of draft.units) {
+    if (unit.kind !== 'html') continue;
+    for (let index = unit.startLine; index <= unit.endLine; index++) {
+      const text = draft.lines[index].text;
+      if (/^\s*<!--\s*#region\b/.test(text)) open.push(index);
+      else if (/^\s*<!--\s*#endregion\b/.test(text) && open.length) ranges.push(new vscode.FoldingRange(open.pop()!, index, vscode.FoldingRangeKind.Region));
+    }
+  }
   return ranges;
 }

@@ -1,6 +1,19 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type * as core from '../../../src/core';
 import { closeAllEditors, openDraft, riposte, ruleOf, waitForDiagnostics, workspaceUri } from './helpers';
+
+/** What the editor shows of a diagnostic, and the same of a core finding: comparable strings. */
+function shownText(d: vscode.Diagnostic): string {
+  const at = (r: vscode.Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+  return `${ruleOf(d)} ${d.severity} ${at(d.range)} ${d.message} [${(d.relatedInformation ?? []).map((i) => `${at(i.location.range)} ${i.message}`).join('; ')}]`;
+}
+
+function findingText(f: core.Diagnostic): string {
+  const severity = { error: 0, warning: 1, information: 2, hint: 3 }[f.severity];
+  const at = (r: core.Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+  return `${f.rule} ${severity} ${at(f.range)} ${f.message} [${f.related.map((i) => `${at(i.range)} ${i.message}`).join('; ')}]`;
+}
 
 describe('diagnostics in the editor', () => {
   before(riposte);
@@ -32,6 +45,70 @@ describe('diagnostics in the editor', () => {
     assert.equal(found.find((d) => ruleOf(d) === 'repeated-words')!.range.start.line, 1);
     await editor.edit((edit) => edit.delete(new vscode.Range(1, 6, 1, 10)));
     await waitForDiagnostics(uri, (d) => d.length === 0, 'the finding to go');
+  });
+
+  it('after each edit shows what a fresh lint of the text finds, the findings below an edit moved with it', async () => {
+    const api = await riposte();
+    const text = [
+      'Alice wrote:',
+      '> We should ship on Friday, after the last review.',
+      '',
+      'It is the the point.',
+      '',
+      'A reply paragraph that nothing is wrong with.',
+      '',
+      'Another paragraph that repeats itself here.',
+      '',
+      'Another paragraph that repeats itself here.',
+      '',
+      'Closing words to to end.',
+      '',
+    ].join('\n');
+    const editor = await openDraft('edits.reply.md', text);
+    const document = editor.document;
+    const fresh = () => api.drafts.analyseText(document.uri, document.getText()).map(findingText).sort();
+    const showsFresh = () => waitForDiagnostics(document.uri, (found) => found.length > 0 && JSON.stringify(found.map(shownText).sort()) === JSON.stringify(fresh()), 'the diagnostics of a fresh lint');
+    await showsFresh();
+    const edits: [string, (edit: vscode.TextEditorEdit) => void][] = [
+      ['two lines inserted above every finding', (edit) => edit.insert(new vscode.Position(0, 0), 'Intro line.\n\n')],
+      ['a letter typed in a clean paragraph', (edit) => edit.insert(new vscode.Position(7, 2), 'x')],
+      ['a doubled word added in the middle', (edit) => edit.insert(new vscode.Position(8, 0), 'It was was late.\n\n')],
+      ['the repeated paragraph changed', (edit) => edit.insert(new vscode.Position(13, 8), ' paragraph')],
+      ['lines deleted above the rest', (edit) => edit.delete(new vscode.Range(0, 0, 2, 0))],
+    ];
+    for (const [what, change] of edits) {
+      assert.ok(await editor.edit(change), what);
+      await showsFresh().catch((error: Error) => assert.fail(`${what}: ${error.message}`));
+    }
+  });
+
+  it('keeps the diagnostics an edit does not touch: the same objects, not sent again', async () => {
+    const api = await riposte();
+    const editor = await openDraft('kept.reply.md', 'It is the the point.\n\nA clean paragraph.\n\nWe went to to the shop.\n');
+    const uri = editor.document.uri;
+    const before = await waitForDiagnostics(uri, (found) => found.length === 2, 'two findings');
+    const shown = () => [...(api.diagnostics.collection.get(uri) ?? [])];
+    const objects = shown();
+    // Count what the extension sends from here on (the open's diagnostics are already set).
+    const collection = api.diagnostics.collection;
+    const set = collection.set;
+    let sent = 0;
+    collection.set = ((...args: Parameters<typeof set>) => {
+      if (args[0] instanceof vscode.Uri && args[0].toString() === uri.toString()) sent++;
+      return (set as (...a: unknown[]) => void).apply(collection, args);
+    }) as typeof set;
+    try {
+      // Typing in the clean paragraph changes no finding; the doubled word added after it changes the list.
+      await editor.edit((edit) => edit.insert(new vscode.Position(2, 1), 'n'));
+      await editor.edit((edit) => edit.insert(new vscode.Position(5, 0), '\nIt was was late.\n'));
+      const after = await waitForDiagnostics(uri, (found) => found.length === 3, 'the third finding');
+      assert.deepEqual(after.slice(0, 2).map(shownText), before.map(shownText));
+      assert.equal(shown()[0], objects[0], 'the first finding keeps its diagnostic');
+      assert.equal(shown()[1], objects[1], 'the second finding keeps its diagnostic');
+      assert.equal(sent, 1, 'the diagnostics are sent once, for the edit that changed them');
+    } finally {
+      collection.set = set;
+    }
   });
 
   it('lints plain Markdown too, unless riposte.markdown.enable is off', async () => {
