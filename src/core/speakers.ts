@@ -73,6 +73,7 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
 
   nameQuotesByRepeatedWords(quotes, leadIns, units);
   nameQuotesByTheirLeadIn(quotes, units);
+  nameQuotesByLaterMention(quotes, units);
 
   // Who speaks at odd and at even depths? The author's own words sit at depth 0.
   const byParity: [Set<string>, Set<string>] = [new Set(), new Set()];
@@ -286,6 +287,46 @@ function nameQuotesByTheirLeadIn(quotes: readonly Quote[], units: readonly Unit[
     quote.speaker = [...names][0];
     quote.inferred = true;
   }
+}
+
+/** How many units after an unnamed quote are read for a sentence naming who said it. */
+const MAX_MENTION_UNITS = 40;
+// "Linus is using a “black star for being stupid” as …", "as Jane said, “…”", "Jane calls it “…”".
+const MENTION = /(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+(?:is\s+|was\s+)?(?:says?|said|saying|wrote|writes|writing|calls?|called|calling|uses?|using|means?|meant|put\s+it)\b[^"“”.!?]{0,20}["“]([^"”]{12,200})["”]/gu;
+
+/**
+ * A quote that names nobody may be named by a later sentence that quotes its words back and says who
+ * wrote them ("Linus is using a “black star for being stupid” as a joke"): that person's, inferred.
+ */
+function nameQuotesByLaterMention(quotes: readonly Quote[], units: readonly Unit[]): void {
+  let searched = 0;
+  for (const quote of quotes) {
+    if (quote.speaker || quote.callout) continue;
+    if (++searched > MAX_SEARCHED_QUOTES) return;
+    let quoted = '';
+    const from = firstUnitFrom(units, quote.startLine);
+    for (let k = from; k < units.length && units[k].startLine <= quote.endLine; k++) if (units[k].quote === quote) quoted += ` ${units[k].text}`;
+    const words = ` ${wordsOf(quoted)} `;
+    if (words.split(' ').length < 5) continue;
+    for (let k = from, read = 0; k < units.length && read < MAX_MENTION_UNITS && !quote.speaker; k++) {
+      const unit = units[k];
+      if (unit.startLine <= quote.endLine || !unit.isProse) continue;
+      read++;
+      const text = unit.text;
+      if (!text.includes('"') && !text.includes('“')) continue;
+      for (const mention of text.matchAll(MENTION)) {
+        if (!words.includes(` ${wordsOf(mention[2])} `)) continue;
+        quote.speaker = mention[1];
+        quote.inferred = true;
+        break;
+      }
+    }
+  }
+}
+
+/** Lower-case words joined by single spaces: the form two quotations of the same words share. */
+function wordsOf(text: string): string {
+  return (text.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? []).join(' ');
 }
 
 /** The index of the first unit starting on or after `line` (units are in document order). */
