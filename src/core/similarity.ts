@@ -127,6 +127,13 @@ export function idSimilarity(a: Int32Array, b: Int32Array): number {
   if (a.length === 0 && b.length === 0) return 1;
   // The common start and end are in every longest common subsequence: a near copy of a long paragraph
   // differs in a few words, and the quadratic part of the work shrinks to those.
+  const { start, endA, endB } = commonEnds(a, b);
+  const common = start + (a.length - endA);
+  return (2 * (common + bitParallelLcs(a.subarray(start, endA), b.subarray(start, endB)))) / (a.length + b.length);
+}
+
+/** Where two sequences stop agreeing from the start (`start`) and from the end (`endA`, `endB`, exclusive). */
+function commonEnds<T>(a: ArrayLike<T>, b: ArrayLike<T>): { start: number; endA: number; endB: number } {
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
@@ -135,8 +142,7 @@ export function idSimilarity(a: Int32Array, b: Int32Array): number {
     endA--;
     endB--;
   }
-  const common = start + (a.length - endA);
-  return (2 * (common + bitParallelLcs(a.subarray(start, endA), b.subarray(start, endB)))) / (a.length + b.length);
+  return { start, endA, endB };
 }
 
 /** The best `wordSimilarity` could be, from the lengths alone: cheap to check before comparing. */
@@ -192,14 +198,7 @@ const MAX_DIFF_CELLS = 1 << 22;
  * is compared as two bags of words, which names the same words in all but contrived cases.
  */
 export function wordDifferences(a: readonly string[], b: readonly string[]): { removed: string[]; added: string[] } {
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
+  const { start, endA, endB } = commonEnds(a, b);
   const middleA = a.slice(start, endA);
   const middleB = b.slice(start, endB);
   if ((middleA.length + 1) * (middleB.length + 1) > MAX_DIFF_CELLS) return { removed: bagDifference(middleA, middleB), added: bagDifference(middleB, middleA) };

@@ -1,6 +1,7 @@
 import { FrontMatter } from './frontMatter';
-import { LeadIn, Quote, Speaker, Unit } from './model';
+import { LeadIn, Quote, Speaker, Unit, UnitMemo } from './model';
 import { isValediction, matchReviewerLabel, signOffName } from './attribution';
+import { NOT_A_NAME_START, PRONOUNS } from './attribution/names';
 import { containsRun } from './vocabulary';
 
 /**
@@ -158,11 +159,14 @@ function sameSpeakerSpelledAlike(quotes: readonly Quote[]): void {
  * theirs, and so are the quotes of that level before it, back to one that names someone, or to a label,
  * heading or rule between them.
  */
+/** Whether a unit's first line is a letter's closing ("Sincerely,"): kept with the unit, asked on every keystroke. */
+const IS_VALEDICTION = new UnitMemo((unit) => unit.segmentText(0).length <= 40 && isValediction(unit.segmentText(0)));
+
 function nameLettersByTheirClosing(quotes: readonly Quote[], leadIns: readonly LeadIn[], units: readonly Unit[]): void {
   if (quotes.every((quote) => quote.speaker || quote.callout)) return;
   for (let i = 0; i < units.length; i++) {
     const closing = units[i];
-    if (closing.depth === 0 || !closing.quote || closing.segmentText(0).length > 40 || !isValediction(closing.segmentText(0))) continue;
+    if (closing.depth === 0 || !closing.quote || !closing.memo(IS_VALEDICTION)) continue;
     // The name under the closing: on its next line, or a blank line below ("> Sincerely," / "" / "> Dr Jane Doe").
     const next = units[i + 1];
     const below = closing.segmentCount > 1 ? closing : next && next.depth === closing.depth && next.quote && next.startLine <= closing.endLine + 2 ? next : null;
@@ -289,6 +293,23 @@ function nameQuotesByTheirLeadIn(quotes: readonly Quote[], units: readonly Unit[
   }
 }
 
+/**
+ * The sentences of a unit that quote words back with a name ("Linus is using a “black star …”"), as
+ * (name, the quoted words padded with spaces): worked out once per unit, as a keystroke asks again.
+ */
+const MENTIONS = new UnitMemo<readonly (readonly [string, string])[]>((unit) => {
+  const text = unit.text;
+  if (!text.includes('"') && !text.includes('“')) return NO_MENTIONS;
+  const found: (readonly [string, string])[] = [];
+  for (const mention of text.matchAll(MENTION)) {
+    // "It is using “…”", "This says “…”": a pronoun or a sentence's first word names nobody.
+    if (PRONOUNS.test(mention[1]) || NOT_A_NAME_START.test(mention[1].split(/\s+/)[0])) continue;
+    found.push([mention[1], ` ${wordsOf(mention[2])} `]);
+  }
+  return found.length > 0 ? found : NO_MENTIONS;
+});
+const NO_MENTIONS: readonly (readonly [string, string])[] = [];
+
 /** How many units after an unnamed quote are read for a sentence naming who said it. */
 const MAX_MENTION_UNITS = 40;
 // "Linus is using a “black star for being stupid” as …", "as Jane said, “…”", "Jane calls it “…”".
@@ -303,25 +324,29 @@ function nameQuotesByLaterMention(quotes: readonly Quote[], units: readonly Unit
   for (const quote of quotes) {
     if (quote.speaker || quote.callout) continue;
     if (++searched > MAX_SEARCHED_QUOTES) return;
-    let quoted = '';
     const from = firstUnitFrom(units, quote.startLine);
-    for (let k = from; k < units.length && units[k].startLine <= quote.endLine; k++) if (units[k].quote === quote) quoted += ` ${units[k].text}`;
-    const words = ` ${wordsOf(quoted)} `;
-    if (words.split(' ').length < 5) continue;
+    // The quote's words are gathered only once a later sentence quotes something back with a name.
+    let words: string | null = null;
     for (let k = from, read = 0; k < units.length && read < MAX_MENTION_UNITS && !quote.speaker; k++) {
       const unit = units[k];
       if (unit.startLine <= quote.endLine || !unit.isProse) continue;
       read++;
-      const text = unit.text;
-      if (!text.includes('"') && !text.includes('“')) continue;
-      for (const mention of text.matchAll(MENTION)) {
-        if (!words.includes(` ${wordsOf(mention[2])} `)) continue;
-        quote.speaker = mention[1];
+      for (const [name, phrase] of unit.memo(MENTIONS)) {
+        words ??= quotedWords(quote, units, from);
+        if (!words.includes(phrase)) continue;
+        quote.speaker = name;
         quote.inferred = true;
         break;
       }
     }
   }
+}
+
+/** The quote's own words, lower-cased, space-separated and padded with a space at each end. */
+function quotedWords(quote: Quote, units: readonly Unit[], from: number): string {
+  let quoted = '';
+  for (let k = from; k < units.length && units[k].startLine <= quote.endLine; k++) if (units[k].quote === quote) quoted += ` ${units[k].text}`;
+  return ` ${wordsOf(quoted)} `;
 }
 
 /** Lower-case words joined by single spaces: the form two quotations of the same words share. */

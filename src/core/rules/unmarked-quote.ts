@@ -28,6 +28,9 @@ function startsSignature(line: string): boolean {
 /** Mailman's footer separator: a line of underscores (Markdown reads it as a rule). */
 const isFooterRule = (unit: Unit | undefined) => unit?.kind === 'rule' && /^\s*_{10,}\s*$/.test(unit.segmentText(0));
 
+/** The lead-out a unit's first line opens with, or null: kept with the unit, asked of most units on every lint. */
+const LEAD_OUT_OF = new UnitMemo((unit) => LEAD_OUT.exec(unit.segmentText(0))?.[0] ?? null);
+
 export const unmarkedQuote: Rule = {
   id: 'unmarked-quote',
   description:
@@ -89,9 +92,9 @@ export const unmarkedQuote: Rule = {
       }
       // Or named by the paragraph after it, as blogs cite: "That is from George Gilder's new book".
       const next = units[i + 1];
-      const source = next && next.depth === unit.depth && next.isProse && unit.wordCount >= MIN_MATCH_WORDS ? LEAD_OUT.exec(next.segmentText(0)) : null;
+      const source = next && next.depth === unit.depth && next.isProse && unit.wordCount >= MIN_MATCH_WORDS ? next.memo(LEAD_OUT_OF) : null;
       if (source) {
-        flag(unit, `“${shorten(source[0].trim())}” follows it on ${lineRangeLabel(next.startLine)}`);
+        flag(unit, `“${shorten(source.trim())}” follows it on ${lineRangeLabel(next.startLine)}`);
         continue;
       }
       const segment = firstInnerLeadIn(unit, leadInLineList);

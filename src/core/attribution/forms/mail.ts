@@ -35,6 +35,8 @@ const MAIL_HEADERS: ReadonlyArray<{ pattern: RegExp; nameFrom: 'end' | 'after-ve
 // A client that wraps a header inside the brackets leaves a space there once the lines are joined ("<" + "jane…>").
 const SPELLED_OUT_ADDRESS = /<\s*([\w.+'-]+)\s*(?:@|\s(?:at|a|\(at\)|\[at\])\s)\s*([\w-]+(?:\.[\w-]+)+)\s*>/gi;
 
+const SPELLED_OUT_HINT = /<\s*[\w.+'-]+\s(?:at|a|\(at\)|\[at\])\s/i;
+
 /**
  * The text with its bracketed addresses in one shape: "<jane at example.org>" (as Mailman and MHonArc
  * archives spell them out against harvesters) and "< jane@example.org >" become "<jane@example.org>".
@@ -70,8 +72,8 @@ export function isMailHeaderStart(raw: string): boolean {
   if (/^(?:On|Le|El|Em|Am|Op|Il|Den) /.test(raw.slice(0, 4))) {
     if (/^(?:On|Le|El|Em|Am|Op|Il|Den)\s+\S.*\d/.test(raw)) return true;
   }
+  if (raw.indexOf('@') < 0 && raw.indexOf(' hat am ') < 0 && !SPELLED_OUT_HINT.test(raw)) return false;
   const content = deobfuscateAddresses(raw);
-  if (content.indexOf('@') < 0 && content.indexOf(' hat am ') < 0) return false;
   // A name with its address, or "… hat am …", may go on to "wrote:" on the next lines; a header field of
   // a pasted mail ("Message-ID: <…>", "From: …") never does.
   return !/^[\w-]+:\s/.test(content) && /<[^<>\s]+@[^<>\s]+>|\shat\s+am\s/.test(content);

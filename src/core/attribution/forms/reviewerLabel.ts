@@ -15,9 +15,9 @@ const ROLE_ONLY = /^((?:(?:associate|handling|academic|section|senior|managing|g
  */
 export function matchReviewerLabel(content: string): AttributionMatch | null {
   // Asked of every line: only a short line naming a reviewer, a referee or a doctor goes on to the patterns.
-  if (content.length > 160 || !fewWords(content, 20) || !/revi|refer|\bdr\b|editor/i.test(content)) return null;
   // Past eight words only a response letter's title ("Responses to … Review by X for …") is a label.
-  if (!fewWords(content, 8) && !/^\W*(?:respon|repl|answer|rebut)/i.test(content)) return null;
+  if (content.length > 160 || (!fewWords(content, 8) && !(/^\W*(?:respon|repl|answer|rebut)/i.test(content) && fewWords(content, 20)))) return null;
+  if (!/revi|refer|\bdr\b|editor/i.test(content)) return null;
   const text = content.trim().replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/[*_]+/g, '').trim();
   // A response letter's title names the reviewer it answers: "Responses to … Peer Review by Kalle Jahn for …".
   const reviewBy = REVIEW_BY.exec(text);
