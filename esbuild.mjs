@@ -6,6 +6,10 @@ import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// `--out-root DIR`: build only the shipped bundles, into DIR (npm run package stages the .vsix there); out/ is left alone.
+const outRootAt = process.argv.indexOf('--out-root');
+const outRoot = outRootAt > 0 ? process.argv[outRootAt + 1] : undefined;
+const shipped = (path) => (outRoot ? join(outRoot, path) : path);
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 /** @type {import('esbuild').BuildOptions} */
@@ -29,11 +33,11 @@ const shared = {
 
 const builds = [
   // The extension host loads this; `vscode` is provided by the host at run time.
-  { ...shared, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...shared, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...shared, entryPoints: ['src/api.ts'], outfile: 'dist/api.js' },
+  { ...shared, entryPoints: ['src/extension/extension.ts'], outfile: shipped('dist/extension.js'), external: ['vscode'] },
+  { ...shared, entryPoints: ['src/cli/main.ts'], outfile: shipped('dist/cli.js'), banner: { js: '#!/usr/bin/env node' } },
+  { ...shared, entryPoints: ['src/api.ts'], outfile: shipped('dist/api.js') },
   // The reply-tree preview's script, loaded by the webview (see src/core/preview/html.ts); types only from the core.
-  { entryPoints: ['src/webview/preview.ts'], outfile: 'media/preview.js', bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: !production, minify: production, logLevel: 'warning' },
+  { entryPoints: ['src/webview/preview.ts'], outfile: shipped('media/preview.js'), bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: !production, minify: production, logLevel: 'warning' },
 ];
 
 function listTypeScript(dir) {
@@ -65,7 +69,9 @@ const testBuild = {
   logLevel: 'warning',
 };
 
-if (watch) {
+if (outRoot) {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+} else if (watch) {
   const contexts = await Promise.all([...builds, benchBuild, testBuild].map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((context) => context.watch()));
   console.log('[watch] watching for changes…');
