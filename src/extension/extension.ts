@@ -7,6 +7,7 @@ import { DiagnosticsController, LANGUAGE_ID } from './diagnostics';
 import { DraftService } from './drafts';
 import { QuoteFoldingProvider } from './folding';
 import { Log } from './log';
+import { ThreadSymbolProvider } from './outline';
 import { isDraft, PREVIEW_VIEW_TYPE, PreviewManager } from './preview';
 import { DraftConfigurations, readSettings, SECTION, Settings } from './settings';
 
@@ -66,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): RiposteApi {
     vscode.workspace.onDidOpenTextDocument(adoptDebateDrafts),
     vscode.languages.registerCodeActionsProvider(selector, new RiposteCodeActions(drafts), RiposteCodeActions.metadata),
     vscode.languages.registerFoldingRangeProvider({ language: LANGUAGE_ID }, new QuoteFoldingProvider(drafts)),
+    vscode.languages.registerDocumentSymbolProvider(selector, new ThreadSymbolProvider(drafts), { label: 'Riposte thread' }),
     vscode.commands.registerCommand('riposte.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return;
