@@ -41,6 +41,7 @@ describe('the packaged extension (.vsix), installed into VS Code', () => {
       ...(existsSync(join(REPO_ROOT, 'src', 'extension', 'web.ts')) ? ['dist/web/extension.js'] : []),
       ...RULES.map((file) => `docs/rules/${file}`),
       'media/icon.png',
+      'media/markdown-preview.css',
       'media/preview.css',
       'media/preview.js',
       'media/riposte.schema.json',
