@@ -1,5 +1,7 @@
+import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import * as core from '../core';
+import { riposteMarkdownIt } from '../core/preview/markdownIt';
 import { RiposteCodeActions, fixAllEdit } from './codeActions';
 import { insertAttribution, quoteSelectionAsReply, toggleQuote } from './commands/drafting';
 import { lintWorkspace } from './commands/lintWorkspace';
@@ -17,6 +19,8 @@ export interface RiposteApi {
   diagnostics: DiagnosticsController;
   log: Log;
   previews: PreviewManager;
+  /** VS Code's Markdown preview calls this (contributes "markdown.markdownItPlugins"): speaker chips and colours. */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 export function activate(context: vscode.ExtensionContext): RiposteApi {
@@ -100,7 +104,7 @@ export function activate(context: vscode.ExtensionContext): RiposteApi {
   // Documents already open when the extension starts (activation happens because one of them matched).
   for (const document of vscode.workspace.textDocuments) adoptDebateDrafts(document);
   diagnostics.refreshAll();
-  return { drafts, diagnostics, log, previews };
+  return { drafts, diagnostics, log, previews, extendMarkdownIt: (md) => md.use(riposteMarkdownIt) };
 }
 
 /** Markdown files whose front matter says `riposte: true` switch to the Debate Markdown mode. */
