@@ -49,6 +49,7 @@ describe('the packaged extension (.vsix), installed into VS Code', () => {
       'readme.md', // vsce's name for README.md
       'syntaxes/debate-markdown.tmLanguage.json',
       'syntaxes/language-configuration.json',
+      'syntaxes/markdown-injection.tmLanguage.json',
     ].sort());
     const packed = JSON.parse(zipEntries(vsix).find((entry) => entry.name === 'extension/package.json').read().toString('utf8'));
     assert.equal(packed.icon, 'media/icon.png');
