@@ -38,7 +38,7 @@ describe('the packaged extension (.vsix), installed into VS Code', () => {
       'changelog.md', // vsce's name for CHANGELOG.md
       'LICENSE.txt', // vsce's name for LICENSE
       'dist/extension.js',
-      ...(existsSync(join(REPO_ROOT, 'src', 'extension', 'web.ts')) ? ['dist/web/extension.js'] : []),
+      'dist/web/extension.js',
       ...RULES.map((file) => `docs/rules/${file}`),
       'media/icon.png',
       'media/markdown-preview.css',
