@@ -65,3 +65,5 @@ export { updateDraft } from './updateDraft';
 export type { TextChange } from './updateDraft';
 export { buildOutline, OUTLINE_NAME_CHARS } from './outline';
 export type { OutlineKind, OutlineNode } from './outline';
+export { enclosingSpans } from './selection';
+export type { LineSpan } from './selection';
