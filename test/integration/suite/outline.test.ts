@@ -56,3 +56,21 @@ describe('Outline of a thread (DocumentSymbolProvider)', () => {
     assert.deepEqual(ana.children.map((passage) => [passage.name, passage.children.map((reply) => reply.name)]), [['Claim.', ['Answer.']]]);
   });
 });
+
+describe('Expand Selection in Debate Markdown (SelectionRangeProvider)', () => {
+  before(riposte);
+  afterEach(closeAllEditors);
+
+  it('grows from a quoted line’s words to its quote, the quote around it with the line naming it, and the draft', async () => {
+    const document = await vscode.workspace.openTextDocument(workspaceUri('mailing-list.reply.md'));
+    const [range] = (await vscode.commands.executeCommand<vscode.SelectionRange[]>('vscode.executeSelectionRangeProvider', document.uri, [new vscode.Position(6, 10)])) ?? [];
+    const labels: string[] = [];
+    for (let current: vscode.SelectionRange | undefined = range; current; current = current.parent) {
+      labels.push(`${current.range.start.line + 1}:${current.range.start.character}-${current.range.end.line + 1}:${current.range.end.character}`);
+    }
+    // Among VS Code's own word and line steps, the words after ">> "; then Riposte's end the chain: Priya's
+    // quote, with the "On Mon, … wrote:" line naming her, Tom's quote, with the line naming him, the draft.
+    assert.ok(labels.includes('7:3-7:63'), labels.join(' '));
+    assert.deepEqual(labels.slice(-5), ['7:0-8:59', '6:0-8:59', '6:0-11:38', '5:0-11:38', '1:0-21:0']);
+  });
+});
