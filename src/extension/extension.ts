@@ -10,6 +10,7 @@ import { DraftService } from './drafts';
 import { QuoteFoldingProvider } from './folding';
 import { Log } from './log';
 import { ThreadSymbolProvider } from './outline';
+import { ThreadSelectionRangeProvider } from './selection';
 import { isDraft, PREVIEW_VIEW_TYPE, PreviewManager } from './preview';
 import { DraftConfigurations, readSettings, SECTION, Settings } from './settings';
 
@@ -72,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): RiposteApi {
     vscode.languages.registerCodeActionsProvider(selector, new RiposteCodeActions(drafts), RiposteCodeActions.metadata),
     vscode.languages.registerFoldingRangeProvider({ language: LANGUAGE_ID }, new QuoteFoldingProvider(drafts)),
     vscode.languages.registerDocumentSymbolProvider(selector, new ThreadSymbolProvider(drafts), { label: 'Riposte thread' }),
+    vscode.languages.registerSelectionRangeProvider({ language: LANGUAGE_ID }, new ThreadSelectionRangeProvider(drafts)),
     vscode.commands.registerCommand('riposte.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return;
