@@ -2,10 +2,14 @@
 // `node esbuild.mjs --watch` rebuilds on change; `--production` minifies the shipped bundles.
 import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// `--out-root DIR`: build only the shipped bundles, into DIR (npm run package stages the .vsix there); out/ is left alone.
+const outRootAt = process.argv.indexOf('--out-root');
+const outRoot = outRootAt > 0 ? process.argv[outRootAt + 1] : undefined;
+const shipped = (path) => (outRoot ? join(outRoot, path) : path);
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 /** @type {import('esbuild').BuildOptions} */
@@ -29,12 +33,37 @@ const shared = {
 
 const builds = [
   // The extension host loads this; `vscode` is provided by the host at run time.
-  { ...shared, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...shared, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...shared, entryPoints: ['src/api.ts'], outfile: 'dist/api.js' },
+  { ...shared, entryPoints: ['src/extension/extension.ts'], outfile: shipped('dist/extension.js'), external: ['vscode'] },
+  { ...shared, entryPoints: ['src/cli/main.ts'], outfile: shipped('dist/cli.js'), banner: { js: '#!/usr/bin/env node' } },
+  { ...shared, entryPoints: ['src/api.ts'], outfile: shipped('dist/api.js') },
+  // The same extension for a web extension host (vscode.dev, github.dev): a browser bundle with only `vscode`
+  // outside. Node's modules give way to src/web/ (files only through vscode.workspace.fs; see src/web/config.ts).
+  {
+    ...shared,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: shipped('dist/web/extension.js'),
+    platform: 'browser',
+    target: 'es2022',
+    external: ['vscode'],
+    mainFields: ['browser', 'module', 'main'],
+    plugins: [webShims()],
+  },
   // The reply-tree preview's script, loaded by the webview (see src/core/preview/html.ts); types only from the core.
-  { entryPoints: ['src/webview/preview.ts'], outfile: 'media/preview.js', bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: !production, minify: production, logLevel: 'warning' },
+  { entryPoints: ['src/webview/preview.ts'], outfile: shipped('media/preview.js'), bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: !production, minify: production, logLevel: 'warning' },
 ];
+
+/** For the browser bundle: node:path and node:crypto from src/web/nodeShims.ts, src/node/config.ts from src/web/config.ts. */
+function webShims() {
+  return {
+    name: 'riposte-web-shims',
+    setup(build) {
+      build.onResolve({ filter: /^node:(path|crypto)$/ }, () => ({ path: resolvePath('src/web/nodeShims.ts') }));
+      build.onResolve({ filter: /\/node\/config$/ }, (args) => (args.importer.includes(join('src', 'extension')) ? { path: resolvePath('src/web/config.ts') } : undefined));
+      // Anything else of Node's is a mistake in the browser: fail the build rather than ship it.
+      build.onResolve({ filter: /^(node:|fs$|path$|os$|crypto$|child_process$)/ }, (args) => ({ errors: [{ text: `${args.path} (imported by ${args.importer}) is not available in a web extension host` }] }));
+    },
+  };
+}
 
 function listTypeScript(dir) {
   const found = [];
@@ -65,7 +94,9 @@ const testBuild = {
   logLevel: 'warning',
 };
 
-if (watch) {
+if (outRoot) {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+} else if (watch) {
   const contexts = await Promise.all([...builds, benchBuild, testBuild].map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((context) => context.watch()));
   console.log('[watch] watching for changes…');

@@ -1,5 +1,7 @@
+import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import * as core from '../core';
+import { riposteMarkdownIt } from '../core/preview/markdownIt';
 import { RiposteCodeActions, fixAllEdit } from './codeActions';
 import { insertAttribution, quoteSelectionAsReply, toggleQuote } from './commands/drafting';
 import { lintWorkspace } from './commands/lintWorkspace';
@@ -7,6 +9,8 @@ import { DiagnosticsController, LANGUAGE_ID } from './diagnostics';
 import { DraftService } from './drafts';
 import { QuoteFoldingProvider } from './folding';
 import { Log } from './log';
+import { ThreadSymbolProvider } from './outline';
+import { ThreadSelectionRangeProvider } from './selection';
 import { isDraft, PREVIEW_VIEW_TYPE, PreviewManager } from './preview';
 import { DraftConfigurations, readSettings, SECTION, Settings } from './settings';
 
@@ -16,6 +20,8 @@ export interface RiposteApi {
   diagnostics: DiagnosticsController;
   log: Log;
   previews: PreviewManager;
+  /** VS Code's Markdown preview calls this (contributes "markdown.markdownItPlugins"): speaker chips and colours. */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 export function activate(context: vscode.ExtensionContext): RiposteApi {
@@ -66,6 +72,8 @@ export function activate(context: vscode.ExtensionContext): RiposteApi {
     vscode.workspace.onDidOpenTextDocument(adoptDebateDrafts),
     vscode.languages.registerCodeActionsProvider(selector, new RiposteCodeActions(drafts), RiposteCodeActions.metadata),
     vscode.languages.registerFoldingRangeProvider({ language: LANGUAGE_ID }, new QuoteFoldingProvider(drafts)),
+    vscode.languages.registerDocumentSymbolProvider(selector, new ThreadSymbolProvider(drafts), { label: 'Riposte thread' }),
+    vscode.languages.registerSelectionRangeProvider({ language: LANGUAGE_ID }, new ThreadSelectionRangeProvider(drafts)),
     vscode.commands.registerCommand('riposte.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return;
@@ -98,7 +106,7 @@ export function activate(context: vscode.ExtensionContext): RiposteApi {
   // Documents already open when the extension starts (activation happens because one of them matched).
   for (const document of vscode.workspace.textDocuments) adoptDebateDrafts(document);
   diagnostics.refreshAll();
-  return { drafts, diagnostics, log, previews };
+  return { drafts, diagnostics, log, previews, extendMarkdownIt: (md) => md.use(riposteMarkdownIt) };
 }
 
 /** Markdown files whose front matter says `riposte: true` switch to the Debate Markdown mode. */

@@ -1,0 +1,139 @@
+// The Outline of a thread: headings as Markdown's own Outline shows them, and under each heading the people
+// quoted in its section → their quoted passages (nested quotes inside, with their own speaker) → the
+// replies to each passage. Built from the reply tree, so the Outline, `riposte tree` and the preview agree.
+import type { Draft, Quote } from './model';
+import { lineRangeLabel } from './lineRange';
+import { buildReplyTree, ReplyTree, TreeNode } from './thread';
+
+export type OutlineKind = 'heading' | 'speaker' | 'quote' | 'reply';
+
+export interface OutlineNode {
+  kind: OutlineKind;
+  /** What the Outline shows: a heading's text, a speaker's name, the first words of a passage or a reply. */
+  name: string;
+  /** Shown after the name: the speaker of a nested quote or a reply, the lines, "inferred". */
+  detail: string;
+  /** 0-based lines, inclusive: the whole section, passage or reply. */
+  startLine: number;
+  endLine: number;
+  /** The line a click selects (a heading's line, a passage's first words). */
+  selectionLine: number;
+  children: OutlineNode[];
+}
+
+/** The Outline shows this many characters of a passage or reply before an ellipsis. */
+export const OUTLINE_NAME_CHARS = 60;
+export const UNATTRIBUTED = 'Unattributed';
+
+/**
+ * The draft's Outline. `headings: false` leaves headings out (for plain `markdown`, whose Outline VS Code's
+ * Markdown support already fills with them): speakers then stand at the top.
+ */
+export function buildOutline(draft: Draft, { headings = true, tree = buildReplyTree(draft) }: { headings?: boolean; tree?: ReplyTree } = {}): OutlineNode[] {
+  const lastLine = Math.max(0, draft.lines.length - 1);
+  const top: OutlineNode[] = [];
+  // Sections: each heading node with the list its speakers go into; found by line.
+  const sections: { node: OutlineNode; level: number }[] = [];
+  if (headings) {
+    const stack: { node: OutlineNode; level: number }[] = [];
+    for (const unit of draft.units) {
+      if (unit.kind !== 'heading' || unit.depth !== 0) continue;
+      const text = unit.text.trim();
+      const atx = /^(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(text);
+      const level = atx ? atx[1].length : /^ {0,3}=+\s*$/.test(draft.lines[unit.endLine]?.text ?? '') ? 1 : 2;
+      const name = atx ? atx[2] : text.split(/\r?\n/)[0].trim();
+      const node: OutlineNode = { kind: 'heading', name: name || '(empty heading)', detail: '', startLine: unit.startLine, endLine: lastLine, selectionLine: unit.startLine, children: [] };
+      while (stack.length && stack[stack.length - 1].level >= level) stack.pop()!.node.endLine = unit.startLine - 1;
+      (stack.length ? stack[stack.length - 1].node.children : top).push(node);
+      stack.push({ node, level });
+      sections.push({ node, level });
+    }
+  }
+
+  // Speaker groups per section, by name, in order of first appearance; they go before the section's subheadings.
+  const groups = new Map<OutlineNode | null, Map<string, OutlineNode>>();
+  const sectionAt = (line: number): OutlineNode | null => {
+    let found: OutlineNode | null = null;
+    for (const { node } of sections) if (node.startLine <= line && line <= node.endLine) found = node; // innermost: the last that holds it
+    return found;
+  };
+  for (const child of tree.root.children) {
+    if (child.kind !== 'quote' || child.quote?.callout) continue; // the author's own text, alerts and callouts
+    const section = sectionAt(child.range.startLine);
+    let bySpeaker = groups.get(section);
+    if (!bySpeaker) groups.set(section, (bySpeaker = new Map()));
+    const name = child.speaker ?? UNATTRIBUTED;
+    let group = bySpeaker.get(name.toLowerCase());
+    if (!group) {
+      group = { kind: 'speaker', name, detail: '', startLine: child.range.startLine, endLine: child.range.endLine, selectionLine: child.range.startLine, children: [] };
+      bySpeaker.set(name.toLowerCase(), group);
+    }
+    // A reply under a later heading is in that section, not an answer in this one (the reply tree ignores headings).
+    group.children.push(passage(draft, child, false, section?.endLine ?? lastLine));
+    group.endLine = Math.max(group.endLine, child.range.endLine);
+    if (child.inferred) group.detail = 'inferred';
+  }
+  for (const [section, bySpeaker] of groups) {
+    const speakers = [...bySpeaker.values()];
+    for (const speaker of speakers) {
+      const count = speaker.children.length;
+      speaker.detail = [speaker.detail, `${count} passage${count === 1 ? '' : 's'}`].filter(Boolean).join(' · ');
+    }
+    if (section) section.children.unshift(...speakers);
+    else top.unshift(...speakers);
+  }
+  return top;
+}
+
+function passage(draft: Draft, node: TreeNode, nested: boolean, sectionEnd: number): OutlineNode {
+  const quote = node.quote!;
+  const line = ownLine(draft, quote);
+  const lines = lineRangeLabel(node.range.startLine, node.range.endLine);
+  return {
+    kind: 'quote',
+    name: excerpt(contentOf(draft, line).replace(/^\s*\*\*[^*\n]{1,80}?:\*\*\s*/, '')), // `> **Ana:** …` names Ana, who heads the group
+    detail: nested ? `${node.speaker ?? UNATTRIBUTED}${node.inferred ? ' (inferred)' : ''} · ${lines}` : lines,
+    startLine: node.range.startLine,
+    endLine: node.range.endLine,
+    selectionLine: line,
+    children: node.children.flatMap((child): OutlineNode[] => {
+      if (child.kind === 'quote') return child.quote?.callout ? [] : [passage(draft, child, true, sectionEnd)];
+      if (child.kind !== 'reply' || !child.unit || child.unit.kind === 'heading' || child.range.startLine > sectionEnd) return [];
+      return [{
+        kind: 'reply',
+        name: excerpt(child.unit.text),
+        detail: `reply${child.speaker ? ` by ${child.speaker}` : ''} · ${lineRangeLabel(child.range.startLine, child.range.endLine)}`,
+        startLine: child.range.startLine,
+        endLine: child.range.endLine,
+        selectionLine: child.range.startLine,
+        children: [],
+      }];
+    }),
+  };
+}
+
+/** The first line holding the quote's own words (not an attribution line, not a nested quote), else its first line. */
+function ownLine(draft: Draft, quote: Quote): number {
+  for (let line = quote.startLine; line <= quote.endLine && line < quote.startLine + 200; line++) {
+    const info = draft.lineInfo[line];
+    if (info.blank || draft.quoteOfLine(line) !== quote) continue;
+    if (draft.parts.attributionOfLine.has(line)) continue; // "On …, Priya wrote:" names a quote; it is not its words
+    if (contentOf(draft, line).trim()) return line;
+  }
+  return quote.startLine;
+}
+
+function contentOf(draft: Draft, line: number): string {
+  const info = draft.lineInfo[line];
+  return draft.lines[line].text.slice(info.contentStart, info.contentEnd);
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= OUTLINE_NAME_CHARS) return flat || '…';
+  let cut = OUTLINE_NAME_CHARS;
+  const last = flat.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--; // never split a surrogate pair
+  return `${flat.slice(0, cut).trimEnd()}…`;
+}
+

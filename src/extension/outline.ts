@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import { buildOutline, OutlineKind, OutlineNode } from '../core';
+import { LANGUAGE_ID } from './diagnostics';
+import { DraftService } from './drafts';
+
+/** Outline icons: headings as Markdown's own Outline shows them (String), then people, passages, replies. */
+const KINDS: Record<OutlineKind, vscode.SymbolKind> = {
+  heading: vscode.SymbolKind.String,
+  speaker: vscode.SymbolKind.Class,
+  quote: vscode.SymbolKind.Field,
+  reply: vscode.SymbolKind.Event,
+};
+
+/**
+ * The thread in the Outline view and the breadcrumbs (src/core/outline.ts). In Debate Markdown it gives the
+ * headings too (VS Code's Markdown support, which lists them for `markdown`, does not serve this language);
+ * in plain `markdown` only the thread, so that headings are not listed twice.
+ */
+export class ThreadSymbolProvider implements vscode.DocumentSymbolProvider {
+  constructor(private readonly drafts: DraftService) {}
+
+  provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
+    const nodes = buildOutline(this.drafts.draftOf(document), { headings: document.languageId === LANGUAGE_ID });
+    const toSymbol = (node: OutlineNode): vscode.DocumentSymbol => {
+      const end = Math.min(node.endLine, document.lineCount - 1);
+      const range = new vscode.Range(node.startLine, 0, end, document.lineAt(end).text.length);
+      const line = document.lineAt(node.selectionLine);
+      const selection = new vscode.Range(node.selectionLine, line.firstNonWhitespaceCharacterIndex, node.selectionLine, line.text.length);
+      const symbol = new vscode.DocumentSymbol(node.name, node.detail, KINDS[node.kind], range, range.contains(selection) ? selection : new vscode.Range(range.start, range.start));
+      symbol.children = node.children.map(toSymbol);
+      return symbol;
+    };
+    return nodes.map(toSymbol);
+  }
+}
