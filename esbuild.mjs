@@ -23,9 +23,12 @@ const shared = {
   // Bundled as CommonJS, each package must come in the form that works there: jsonc-parser's UMD entry
   // requires files esbuild cannot see (its ES module entry is fine), while tinyglobby's ES module entry
   // relies on import.meta.url (its CommonJS entry is fine).
+  // markdown-it needs only entities' decoders, and the package's index drags in its 23 KB encoding table
+  // as well: the decoders' module alone keeps the extension's bundle within its budget.
   alias: {
     'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js',
     tinyglobby: './node_modules/tinyglobby/dist/index.cjs',
+    entities: './node_modules/entities/lib/esm/decode.js',
   },
   define: { RIPOSTE_VERSION: JSON.stringify(version) },
   logLevel: 'warning',

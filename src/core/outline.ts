@@ -1,7 +1,7 @@
 // The Outline of a thread: headings as Markdown's own Outline shows them, and under each heading the people
 // quoted in its section → their quoted passages (nested quotes inside, with their own speaker) → the
 // replies to each passage. Built from the reply tree, so the Outline, `riposte tree` and the preview agree.
-import type { Draft, Quote } from './model';
+import type { Draft, Quote, Unit } from './model';
 import { lineRangeLabel } from './lineRange';
 import { buildReplyTree, ReplyTree, TreeNode } from './thread';
 
@@ -26,10 +26,15 @@ export const OUTLINE_NAME_CHARS = 60;
 export const UNATTRIBUTED = 'Unattributed';
 
 /**
- * The draft's Outline. `headings: false` leaves headings out (for plain `markdown`, whose Outline VS Code's
+ * The draft's Outline. `passages: false` lists the speakers without their passages, `replies: false` the
+ * passages without the replies to them (the editor asks again on every keystroke, and a long thread has
+ * thousands of both). `headings: false` leaves headings out (for plain `markdown`, whose Outline VS Code's
  * Markdown support already fills with them): speakers then stand at the top.
  */
-export function buildOutline(draft: Draft, { headings = true, tree = buildReplyTree(draft) }: { headings?: boolean; tree?: ReplyTree } = {}): OutlineNode[] {
+export function buildOutline(
+  draft: Draft,
+  { headings = true, passages = true, replies = true, tree = buildReplyTree(draft) }: { headings?: boolean; passages?: boolean; replies?: boolean; tree?: ReplyTree } = {},
+): OutlineNode[] {
   const lastLine = Math.max(0, draft.lines.length - 1);
   const top: OutlineNode[] = [];
   // Sections: each heading node with the list its speakers go into; found by line.
@@ -51,11 +56,19 @@ export function buildOutline(draft: Draft, { headings = true, tree = buildReplyT
   }
 
   // Speaker groups per section, by name, in order of first appearance; they go before the section's subheadings.
-  const groups = new Map<OutlineNode | null, Map<string, OutlineNode>>();
+  const groups = new Map<OutlineNode | null, Map<string, OutlineNode & { passages: number }>>();
+  // Innermost: of the sections starting on or before the line, the last that holds it (found by bisection,
+  // then going back: a long thread has thousands of passages and hundreds of headings).
   const sectionAt = (line: number): OutlineNode | null => {
-    let found: OutlineNode | null = null;
-    for (const { node } of sections) if (node.startLine <= line && line <= node.endLine) found = node; // innermost: the last that holds it
-    return found;
+    let low = 0;
+    let high = sections.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (sections[middle].node.startLine <= line) low = middle + 1;
+      else high = middle;
+    }
+    for (let k = low - 1; k >= 0; k--) if (line <= sections[k].node.endLine) return sections[k].node;
+    return null;
   };
   for (const child of tree.root.children) {
     if (child.kind !== 'quote' || child.quote?.callout) continue; // the author's own text, alerts and callouts
@@ -65,27 +78,29 @@ export function buildOutline(draft: Draft, { headings = true, tree = buildReplyT
     const name = child.speaker ?? UNATTRIBUTED;
     let group = bySpeaker.get(name.toLowerCase());
     if (!group) {
-      group = { kind: 'speaker', name, detail: '', startLine: child.range.startLine, endLine: child.range.endLine, selectionLine: child.range.startLine, children: [] };
+      group = { kind: 'speaker', name, detail: '', startLine: child.range.startLine, endLine: child.range.endLine, selectionLine: child.range.startLine, children: [], passages: 0 };
       bySpeaker.set(name.toLowerCase(), group);
     }
     // A reply under a later heading is in that section, not an answer in this one (the reply tree ignores headings).
-    group.children.push(passage(draft, child, false, section?.endLine ?? lastLine));
+    if (passages) group.children.push(passage(draft, child, false, section?.endLine ?? lastLine, replies));
+    group.passages++;
     group.endLine = Math.max(group.endLine, child.range.endLine);
     if (child.inferred) group.detail = 'inferred';
   }
   for (const [section, bySpeaker] of groups) {
     const speakers = [...bySpeaker.values()];
     for (const speaker of speakers) {
-      const count = speaker.children.length;
+      const count = speaker.passages;
       speaker.detail = [speaker.detail, `${count} passage${count === 1 ? '' : 's'}`].filter(Boolean).join(' · ');
     }
-    if (section) section.children.unshift(...speakers);
-    else top.unshift(...speakers);
+    const nodes = speakers.map(({ passages: _, ...node }) => node);
+    if (section) section.children.unshift(...nodes);
+    else top.unshift(...nodes);
   }
   return top;
 }
 
-function passage(draft: Draft, node: TreeNode, nested: boolean, sectionEnd: number): OutlineNode {
+function passage(draft: Draft, node: TreeNode, nested: boolean, sectionEnd: number, replies: boolean): OutlineNode {
   const quote = node.quote!;
   const line = ownLine(draft, quote);
   const lines = lineRangeLabel(node.range.startLine, node.range.endLine);
@@ -97,11 +112,11 @@ function passage(draft: Draft, node: TreeNode, nested: boolean, sectionEnd: numb
     endLine: node.range.endLine,
     selectionLine: line,
     children: node.children.flatMap((child): OutlineNode[] => {
-      if (child.kind === 'quote') return child.quote?.callout ? [] : [passage(draft, child, true, sectionEnd)];
-      if (child.kind !== 'reply' || !child.unit || child.unit.kind === 'heading' || child.range.startLine > sectionEnd) return [];
+      if (child.kind === 'quote') return child.quote?.callout ? [] : [passage(draft, child, true, sectionEnd, replies)];
+      if (!replies || child.kind !== 'reply' || !child.unit || child.unit.kind === 'heading' || child.range.startLine > sectionEnd) return [];
       return [{
         kind: 'reply',
-        name: excerpt(child.unit.text),
+        name: excerpt(openingOf(child.unit)),
         detail: `reply${child.speaker ? ` by ${child.speaker}` : ''} · ${lineRangeLabel(child.range.startLine, child.range.endLine)}`,
         startLine: child.range.startLine,
         endLine: child.range.endLine,
@@ -128,8 +143,16 @@ function contentOf(draft: Draft, line: number): string {
   return draft.lines[line].text.slice(info.contentStart, info.contentEnd);
 }
 
+/** A unit's first lines, enough for an excerpt: its whole text is joined on each call, and a thread has thousands. */
+function openingOf(unit: Unit): string {
+  let text = unit.segmentText(0);
+  for (let i = 1; i < unit.segmentCount && text.length < 4 * OUTLINE_NAME_CHARS; i++) text += ` ${unit.segmentText(i)}`;
+  return text;
+}
+
 function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Only the start is shown: a long paragraph is not flattened whole for sixty characters of it.
+  const flat = (text.length > 4 * OUTLINE_NAME_CHARS ? text.slice(0, 4 * OUTLINE_NAME_CHARS) : text).replace(/\s+/g, ' ').trim();
   if (flat.length <= OUTLINE_NAME_CHARS) return flat || '…';
   let cut = OUTLINE_NAME_CHARS;
   const last = flat.charCodeAt(cut - 1);

@@ -11,6 +11,9 @@ const KINDS: Record<OutlineKind, vscode.SymbolKind> = {
   reply: vscode.SymbolKind.Event,
 };
 
+/** Drafts longer than this (in characters) list headings and speakers in the Outline, not every passage and reply. */
+const OUTLINE_IN_FULL_UP_TO = 200_000;
+
 /**
  * The thread in the Outline view and the breadcrumbs (src/core/outline.ts). In Debate Markdown it gives the
  * headings too (VS Code's Markdown support, which lists them for `markdown`, does not serve this language);
@@ -20,7 +23,10 @@ export class ThreadSymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly drafts: DraftService) {}
 
   provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
-    const nodes = buildOutline(this.drafts.draftOf(document), { headings: document.languageId === LANGUAGE_ID });
+    // The Outline, the breadcrumbs and sticky scroll ask again after every keystroke: past this size only
+    // headings and speakers are listed, so that typing in a long thread does not rebuild thousands of symbols.
+    const long = document.offsetAt(document.lineAt(document.lineCount - 1).range.end) > OUTLINE_IN_FULL_UP_TO;
+    const nodes = buildOutline(this.drafts.draftOf(document), { headings: document.languageId === LANGUAGE_ID, passages: !long, replies: !long });
     const toSymbol = (node: OutlineNode): vscode.DocumentSymbol => {
       const end = Math.min(node.endLine, document.lineCount - 1);
       const range = new vscode.Range(node.startLine, 0, end, document.lineAt(end).text.length);

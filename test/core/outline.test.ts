@@ -9,7 +9,7 @@ function show(nodes: OutlineNode[], indent = ''): string[] {
   return nodes.flatMap((node) => [`${indent}${node.kind} ${node.name} [${node.detail}] ${node.startLine + 1}-${node.endLine + 1}`, ...show(node.children, `${indent}  `)]);
 }
 
-const outlineOf = (text: string, options?: { headings?: boolean }) => buildOutline(parseDraft(text), options);
+const outlineOf = (text: string, options?: { headings?: boolean; passages?: boolean; replies?: boolean }) => buildOutline(parseDraft(text), options);
 
 describe('outline of a thread', () => {
   it('the mail thread: Tom Becker → his three passages → Priya’s quoted words inside, and the replies to each', () => {
@@ -22,6 +22,18 @@ describe('outline of a thread', () => {
       '    reply They said so about the last release, when the build took six… [reply by Priya Raman · lines 13–14] 13-14',
       '  quote Also, nobody has tested the new installer on the old LTS. [line 16] 16-16',
       '    reply I tested it on the old LTS this morning: it installs and upg… [reply by Priya Raman · line 18] 18-18',
+      '  quote And what about the documentation freeze? [line 20] 20-20',
+    ]);
+  });
+
+  it('for a long thread, the speakers alone (with their passage counts) or the passages without replies', () => {
+    const text = readFileSync(join(REPO_ROOT, 'examples', 'mailing-list.reply.md'), 'utf8');
+    assert.deepEqual(show(outlineOf(text, { passages: false, replies: false })), ['speaker Tom Becker [3 passages] 6-20']);
+    assert.deepEqual(show(outlineOf(text, { replies: false })), [
+      'speaker Tom Becker [3 passages] 6-20',
+      '  quote Thursday is too late. The packagers need two clear days befo… [lines 6–11] 6-11',
+      '    quote The release branch should be cut on Thursday, after the last [Priya Raman · lines 7–8] 7-8',
+      '  quote Also, nobody has tested the new installer on the old LTS. [line 16] 16-16',
       '  quote And what about the documentation freeze? [line 20] 20-20',
     ]);
   });
