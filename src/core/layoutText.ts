@@ -20,9 +20,12 @@ const UI_WORDS = new Set(
  */
 export function isPageChrome(text: string): boolean {
   if (text.length > 200) return false;
-  // Most paragraphs fail on their first word: looked at alone first.
+  // Most paragraphs fail on their first word: looked at alone first (and as words run together only when
+  // it is the whole text).
   const first = /[\p{L}-]+/u.exec(text);
-  if (!first || (!UI_WORDS.has(first[0].toLowerCase()) && !isGluedUiWords(first[0].toLowerCase()))) return false;
+  if (!first) return false;
+  const word = first[0].toLowerCase();
+  if (!UI_WORDS.has(word) && (first[0].length !== text.trim().length || !isGluedUiWords(word))) return false;
   const words = text.toLowerCase().match(/[\p{L}-]+/gu);
   if (!words) return false;
   // Old Reddit's links run together once copied: "permalinkembedsaveparent".
@@ -44,7 +47,9 @@ const FIELD_LINE = /^\s*[\p{L}][\p{L}\p{N}'’/()._-]*(?: [\p{L}\p{N}'’/()._-]
 
 /** Whether a line is one field of a record: a short label, a colon, a short value. */
 export function isFieldLine(line: string): boolean {
-  if (line.length > 200 || !FIELD_LINE.test(line)) return false;
+  // A label is short: its colon comes within the first fifty characters, or the line is no field.
+  const colon = line.indexOf(':');
+  if (colon < 1 || colon > 50 || line.length > 200 || !FIELD_LINE.test(line)) return false;
   // A sentence that happens to open with "Note:" runs on; a field's value is short.
   return line.split(/\s+/).length <= 24;
 }

@@ -237,10 +237,19 @@ export class Unit {
 
   /** Links or images only, a page's buttons, a form's fields, or output that lost its code fence (layoutText.ts). */
   private isLaidOut(): boolean {
-    const text = this.text;
-    if (isLinksOnly(text) || isPageChrome(text)) return true;
-    if (!text.includes(':') && !text.includes('\n')) return false;
-    const lines = Array.from({ length: this.segmentCount }, (_, i) => this.segmentText(i));
+    // Asked once of every paragraph of a draft: the segments are read where they are, and the text is joined
+    // only for a short paragraph or one holding a link.
+    const count = this.segmentCount;
+    let length = 0;
+    let links = false;
+    for (let i = 0; i < count; i++) {
+      const segment = this.segmentText(i);
+      length += segment.length + 1;
+      links ||= segment.includes('](') || segment.includes('][') || segment.includes('<http');
+    }
+    if ((links || length <= 201) && (isLinksOnly(this.text) || isPageChrome(this.text))) return true;
+    if (count === 1 && !this.joinedToPrevious) return false;
+    const lines = Array.from({ length: count }, (_, i) => this.segmentText(i));
     return isFieldRecord(lines, this.joinedToPrevious) || isUnfencedLayout(lines);
   }
 

@@ -11,6 +11,8 @@ const QUOTE_FROM = /^(?:quote\s*:?\s*)?(?:(?:quote|reply|posted|citation|zitat|c
 const SAID_VERBS = 'said|wrote|writes|says|posted|пишет|писал|написал|написала|schrieb|schreibt|a\\s+écrit|écrit|escribió|escribe|ha\\s+scritto|scrive|napisał|napisała|escreveu|schreef|skrev|kirjoitti';
 const SAID = new RegExp(`^(.{1,40}?)\\s+(?:${SAID_VERBS})\\s*:?\\s*$`, 'iu');
 const SAID_LAST_WORDS = new Set(SAID_VERBS.split('|').map((verb) => verb.split('\\s+').pop()!));
+// (`| 32` lower-cases an ASCII capital, and leaves Cyrillic and accented lower-case letters as they are.)
+const SAID_FIRST_LETTERS = new Set([...SAID_LAST_WORDS].flatMap((word) => [word.charCodeAt(0), word.toUpperCase().charCodeAt(0) | 32]));
 
 /**
  * Whether the line ends the way "X said:" does: the verb last, before a colon, bold markers, an arrow and
@@ -21,14 +23,19 @@ function endsWithSaidVerb(content: string): boolean {
   // A name of 40 characters at most, the verb and an arrow's date of 60: a longer line is prose.
   if (content.length > 130) return false;
   let end = content.length;
-  const arrow = Math.max(content.lastIndexOf('↑'), content.lastIndexOf('»'));
-  if (arrow >= 0 && end - arrow <= 61) end = arrow;
+  let arrow = -1;
+  for (let i = end - 1; i >= 0 && i >= end - 61 && arrow < 0; i--) {
+    const code = content.charCodeAt(i);
+    if (code === 0x2191 /* ↑ */ || code === 0xbb /* » */) arrow = i;
+  }
+  if (arrow >= 0) end = arrow;
   else if (content.charCodeAt(end - 1) === 46 /* . */ && /click to expand\.{3}\s*$/i.test(content.slice(-24))) end = content.toLowerCase().lastIndexOf('click');
   for (let code = content.charCodeAt(end - 1); end > 0 && (code === 32 || code === 9 || code === 42 || code === 95 || code === 58); code = content.charCodeAt(end - 1)) end--;
   let start = end;
   while (start > 0 && end - start < 12 && isLetter(content.charCodeAt(start - 1))) start--;
-  // The shortest verb has four letters ("says"): most lines end on a shorter word or a full stop.
-  return end - start >= 4 && SAID_LAST_WORDS.has(content.slice(start, end).toLowerCase());
+  // The shortest verb has four letters ("says"): most lines end on a shorter word or a full stop, or on a
+  // word that starts with none of the verbs' first letters.
+  return end - start >= 4 && SAID_FIRST_LETTERS.has(content.charCodeAt(start) | 32) && SAID_LAST_WORDS.has(content.slice(start, end).toLowerCase());
 }
 
 /** A Latin letter, or any character past Latin-1's symbols (accented and Cyrillic letters among them). */
