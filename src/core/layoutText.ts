@@ -58,20 +58,27 @@ export function isFieldLine(line: string): boolean {
  * Whether the lines are a record of fields rather than prose: every line a field, and more than one line
  * (a single field line counts when it was split off a run of such lines, `splitFromRun`).
  */
-export function isFieldRecord(lines: readonly string[], splitFromRun: boolean): boolean {
-  if (lines.length < 2 && !splitFromRun) return false;
-  return lines.every(isFieldLine);
+export function isFieldRecord(count: number, line: (index: number) => string, splitFromRun: boolean): boolean {
+  if (count < 2 && !splitFromRun) return false;
+  for (let i = 0; i < count; i++) if (!isFieldLine(line(i))) return false;
+  return true;
 }
 
 /**
  * Whether the lines are program output or a table that lost its code fence: most continuation lines are
  * indented well past the first, which nobody does when writing a paragraph.
  */
-export function isUnfencedLayout(lines: readonly string[]): boolean {
-  if (lines.length < 3) return false;
-  const indentOf = (line: string) => line.length - line.trimStart().length;
-  const first = indentOf(lines[0]);
-  let indented = 0;
-  for (let i = 1; i < lines.length; i++) if (indentOf(lines[i]) >= first + 2) indented++;
-  return indented * 3 >= (lines.length - 1) * 2;
+export function isUnfencedLayout(count: number, line: (index: number) => string): boolean {
+  if (count < 3) return false;
+  const first = indentOf(line(0));
+  // A third of the continuation lines not indented settles it: prose fails on its second line or so.
+  let flush = 0;
+  for (let i = 1; i < count; i++) if (indentOf(line(i)) < first + 2 && ++flush * 3 > count - 1) return false;
+  return true;
+}
+
+function indentOf(text: string): number {
+  let indent = 0;
+  while (indent < text.length && (text.charCodeAt(indent) === 32 || text.charCodeAt(indent) === 9)) indent++;
+  return indent;
 }

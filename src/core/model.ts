@@ -249,8 +249,8 @@ export class Unit {
     }
     if ((links || length <= 201) && (isLinksOnly(this.text) || isPageChrome(this.text))) return true;
     if (count === 1 && !this.joinedToPrevious) return false;
-    const lines = Array.from({ length: count }, (_, i) => this.segmentText(i));
-    return isFieldRecord(lines, this.joinedToPrevious) || isUnfencedLayout(lines);
+    const line = (index: number) => this.segmentText(index);
+    return isFieldRecord(count, line, this.joinedToPrevious) || isUnfencedLayout(count, line);
   }
 
   /** Whether the unit is part of an alert or callout, whose notes a document repeats where they apply. */
