@@ -39,6 +39,8 @@ const builds = [
   { ...shared, entryPoints: ['src/extension/extension.ts'], outfile: shipped('dist/extension.js'), external: ['vscode'] },
   { ...shared, entryPoints: ['src/cli/main.ts'], outfile: shipped('dist/cli.js'), banner: { js: '#!/usr/bin/env node' } },
   { ...shared, entryPoints: ['src/api.ts'], outfile: shipped('dist/api.js') },
+  // require("riposte/markdownlint"): the rules as markdownlint custom rules (module.exports is the array of rules).
+  { ...shared, entryPoints: ['src/markdownlint.ts'], outfile: shipped('dist/markdownlint.js') },
   // The same extension for a web extension host (vscode.dev, github.dev): a browser bundle with only `vscode`
   // outside. Node's modules give way to src/web/ (files only through vscode.workspace.fs; see src/web/config.ts).
   {

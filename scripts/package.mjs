@@ -28,7 +28,7 @@ const run = (command, args, cwd) => {
 const stage = mkdtempSync(join(tmpdir(), 'riposte-vsix-'));
 try {
   run(process.execPath, [join(ROOT, 'esbuild.mjs'), '--production', '--out-root', stage], ROOT);
-  for (const item of ['README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'media', 'syntaxes', join('docs', 'rules')]) {
+  for (const item of ['README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'media', 'syntaxes', 'snippets', join('docs', 'rules')]) {
     // media/preview.js comes from the build above, not from a development build with its map
     cpSync(join(ROOT, item), join(stage, item), { recursive: true, force: false, errorOnExist: false });
   }

@@ -1,8 +1,5 @@
 // The one place where core findings become LSP diagnostics (the extension's src/extension/convert.ts,
 // in the protocol's plain objects).
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import * as core from '../core';
 
@@ -18,19 +15,8 @@ const SEVERITY: Record<core.Severity, DiagnosticSeverity> = {
 /** Rules whose finding marks text the draft would be better without: editors fade it. */
 const UNNECESSARY = new Set(['duplicate-block', 'duplicate-paragraph', 'repeated-words']);
 
-/**
- * Where the rule pages are: docs/rules/ beside the running code (the repository, or a package that ships
- * docs/), found once from the bundle (dist/) or the test build (out/src/lsp/).
- */
-export function findRuleDocs(start: string = __dirname): ((rule: string) => string | undefined) | undefined {
-  let dir = resolve(start);
-  for (let i = 0; i < 4; i++) {
-    const candidate = join(dir, 'docs', 'rules');
-    if (existsSync(candidate)) return (rule) => (existsSync(join(candidate, `${rule}.md`)) ? pathToFileURL(join(candidate, `${rule}.md`)).href : undefined);
-    dir = dirname(dir);
-  }
-  return undefined;
-}
+/** Where the rule pages are (shared with the markdownlint rules' links). */
+export { findRuleDocs } from '../node/ruleDocLinks';
 
 export function toDiagnostic(finding: core.Diagnostic, uri: string, ruleDocs: ((rule: string) => string | undefined) | undefined, resolveElsewhere: (file: string) => string | undefined): Diagnostic {
   const diagnostic: Diagnostic = {

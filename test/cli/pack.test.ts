@@ -31,7 +31,7 @@ describe('the npm package, installed from its packed tarball', function () {
   after(() => rmSync(root, { recursive: true, force: true }));
 
   it('holds the CLI, the API and its types, and no sources, tests, maps or extension bundle', () => {
-    for (const file of ['dist/cli.js', 'dist/api.js', 'dist/types/api.d.ts', 'package.json', 'README.md', 'LICENSE']) assert.ok(files.includes(file), `${file} is missing from the tarball: ${files.join(', ')}`);
+    for (const file of ['dist/cli.js', 'dist/api.js', 'dist/markdownlint.js', 'dist/types/api.d.ts', 'dist/types/markdownlint.d.ts', 'docs/rules/repeated-words.md', 'package.json', 'README.md', 'LICENSE']) assert.ok(files.includes(file), `${file} is missing from the tarball: ${files.join(', ')}`);
     const stray = files.filter((file) => /^(src|test|out|node_modules)\/|\.map$|\.ts$(?<!\.d\.ts)|^dist\/extension\.js$/.test(file));
     assert.deepEqual(stray, []);
   });
@@ -76,5 +76,15 @@ describe('the npm package, installed from its packed tarball', function () {
     assert.equal(fixed.status, 1, 'the findings that need a person are still reported');
     const after = readFileSync(join(project, 'hook.reply.md'), 'utf8');
     assert.ok(after.length < before.length, 'the safe fixes (the repeated copy deleted) were written');
+  });
+
+  it('markdownlint-cli2 loads the rules by the name the README gives, `riposte/markdownlint`, from the installed package', () => {
+    const folder = join(project, 'markdownlint');
+    mkdirSync(folder);
+    writeFileSync(join(folder, '.markdownlint-cli2.jsonc'), '{ "customRules": ["riposte/markdownlint"], "config": { "default": false, "riposte": true } }\n');
+    writeFileSync(join(folder, 'reply.md'), '# Reply\n\nIt seems to me to me that the point stands.\n');
+    const result = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), 'reply.md'], { cwd: folder, encoding: 'utf8' });
+    assert.equal(result.status, 1, result.stdout + result.stderr);
+    assert.match(result.stderr, /^reply\.md:3:10 error riposte\/repeated-words .*“to me” is repeated/m);
   });
 });

@@ -45,8 +45,13 @@ describe('the packaged extension (.vsix), installed into VS Code', () => {
       'media/preview.css',
       'media/preview.js',
       'media/riposte.schema.json',
+      'media/walkthrough/apply-fix.md',
+      'media/walkthrough/open-example.md',
+      'media/walkthrough/reply-tree.md',
+      'media/walkthrough/see-findings.md',
       'package.json',
       'readme.md', // vsce's name for README.md
+      'snippets/debate-markdown.json',
       'syntaxes/debate-markdown.tmLanguage.json',
       'syntaxes/language-configuration.json',
       'syntaxes/markdown-injection.tmLanguage.json',

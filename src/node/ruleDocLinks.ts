@@ -1,0 +1,17 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * Where the rule pages are: docs/rules/ beside the running code (the repository, or a package that ships
+ * docs/), found once from the bundle (dist/) or the test build (out/src/…). Undefined when there are none.
+ */
+export function findRuleDocs(start: string = __dirname): ((rule: string) => string | undefined) | undefined {
+  let dir = resolve(start);
+  for (let i = 0; i < 4; i++) {
+    const candidate = join(dir, 'docs', 'rules');
+    if (existsSync(candidate)) return (rule) => (existsSync(join(candidate, `${rule}.md`)) ? pathToFileURL(join(candidate, `${rule}.md`)).href : undefined);
+    dir = dirname(dir);
+  }
+  return undefined;
+}
