@@ -159,14 +159,13 @@ function sameSpeakerSpelledAlike(quotes: readonly Quote[]): void {
  * theirs, and so are the quotes of that level before it, back to one that names someone, or to a label,
  * heading or rule between them.
  */
-/** Whether a unit's first line is a letter's closing ("Sincerely,"): kept with the unit, asked on every keystroke. */
-const IS_VALEDICTION = new UnitMemo((unit) => unit.segmentText(0).length <= 40 && isValediction(unit.segmentText(0)));
-
 function nameLettersByTheirClosing(quotes: readonly Quote[], leadIns: readonly LeadIn[], units: readonly Unit[]): void {
   if (quotes.every((quote) => quote.speaker || quote.callout)) return;
   for (let i = 0; i < units.length; i++) {
     const closing = units[i];
-    if (closing.depth === 0 || !closing.quote || !closing.memo(IS_VALEDICTION)) continue;
+    if (closing.depth === 0 || !closing.quote) continue;
+    const first = closing.segmentText(0);
+    if (first.length > 32 || !isValediction(first)) continue;
     // The name under the closing: on its next line, or a blank line below ("> Sincerely," / "" / "> Dr Jane Doe").
     const next = units[i + 1];
     const below = closing.segmentCount > 1 ? closing : next && next.depth === closing.depth && next.quote && next.startLine <= closing.endLine + 2 ? next : null;

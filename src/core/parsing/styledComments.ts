@@ -20,7 +20,8 @@ export function isStyledComment(lines: readonly LineText[], first: number, last:
   let start = 0;
   while (start < firstText.length && (firstText.charCodeAt(start) === 32 || firstText.charCodeAt(start) === 9)) start++;
   // A list item's comment is styled after its marker: "- *Section 2.3: too many vague phrases…*".
-  const marker = LIST_MARKER.exec(firstText.slice(start, start + 8));
+  const lead = firstText.charCodeAt(start);
+  const marker = lead === 45 || lead === 43 || lead === 42 || (lead >= 48 && lead <= 57) ? LIST_MARKER.exec(firstText.slice(start, start + 8)) : null;
   if (marker && /[*_"“„«]/.test(firstText.charAt(start + marker[0].length))) start += marker[0].length;
   const opening = firstText.charCodeAt(start);
   const marked = opening === 42 || opening === 95 || opening === 34 || opening === 0x201c || opening === 0x201e || opening === 0xab;

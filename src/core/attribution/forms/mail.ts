@@ -72,7 +72,7 @@ export function isMailHeaderStart(raw: string): boolean {
   if (/^(?:On|Le|El|Em|Am|Op|Il|Den) /.test(raw.slice(0, 4))) {
     if (/^(?:On|Le|El|Em|Am|Op|Il|Den)\s+\S.*\d/.test(raw)) return true;
   }
-  if (raw.indexOf('@') < 0 && raw.indexOf(' hat am ') < 0 && !SPELLED_OUT_HINT.test(raw)) return false;
+  if (raw.indexOf('@') < 0 && raw.indexOf(' hat am ') < 0 && (raw.indexOf('<') < 0 || !SPELLED_OUT_HINT.test(raw))) return false;
   const content = deobfuscateAddresses(raw);
   // A name with its address, or "… hat am …", may go on to "wrote:" on the next lines; a header field of
   // a pasted mail ("Message-ID: <…>", "From: …") never does.
