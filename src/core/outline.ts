@@ -3,6 +3,7 @@
 // replies to each passage. Built from the reply tree, so the Outline, `riposte tree` and the preview agree.
 import type { Draft, Quote, Unit } from './model';
 import { lineRangeLabel } from './lineRange';
+import { firstIndexWhere } from './search';
 import { buildReplyTree, ReplyTree, TreeNode } from './thread';
 
 export type OutlineKind = 'heading' | 'speaker' | 'quote' | 'reply';
@@ -60,14 +61,8 @@ export function buildOutline(
   // Innermost: of the sections starting on or before the line, the last that holds it (found by bisection,
   // then going back: a long thread has thousands of passages and hundreds of headings).
   const sectionAt = (line: number): OutlineNode | null => {
-    let low = 0;
-    let high = sections.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (sections[middle].node.startLine <= line) low = middle + 1;
-      else high = middle;
-    }
-    for (let k = low - 1; k >= 0; k--) if (line <= sections[k].node.endLine) return sections[k].node;
+    const after = firstIndexWhere(sections.length, (index) => sections[index].node.startLine > line);
+    for (let k = after - 1; k >= 0; k--) if (line <= sections[k].node.endLine) return sections[k].node;
     return null;
   };
   for (const child of tree.root.children) {

@@ -2,7 +2,9 @@ import { FrontMatter } from './frontMatter';
 import { LeadIn, Quote, Speaker, Unit, UnitMemo } from './model';
 import { isValediction, matchReviewerLabel, signOffName } from './attribution';
 import { NOT_A_NAME_START, PRONOUNS } from './attribution/names';
+import { firstIndexWhere } from './search';
 import { containsRun } from './vocabulary';
+import { idsOfText } from './words';
 
 /**
  * Decides who wrote each quote: its own attribution first, then the draft's front matter, then — only for
@@ -203,14 +205,8 @@ function separatedByStructure(earlier: Quote, later: Quote, leadIns: readonly Le
     const kind = units[k].kind;
     if (kind === 'heading' || kind === 'rule') return true;
   }
-  let low = 0;
-  let high = leadIns.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (leadIns[middle].line <= earlier.endLine) low = middle + 1;
-    else high = middle;
-  }
-  return low < leadIns.length && leadIns[low].line < later.startLine;
+  const next = firstIndexWhere(leadIns.length, (index) => leadIns[index].line > earlier.endLine);
+  return next < leadIns.length && leadIns[next].line < later.startLine;
 }
 
 /** Words a quote must share, in a row, with earlier text for that text's speaker to be its own. */
@@ -294,20 +290,20 @@ function nameQuotesByTheirLeadIn(quotes: readonly Quote[], units: readonly Unit[
 
 /**
  * The sentences of a unit that quote words back with a name ("Linus is using a “black star …”"), as
- * (name, the quoted words padded with spaces): worked out once per unit, as a keystroke asks again.
+ * (name, the quoted words' vocabulary ids): worked out once per unit, as a keystroke asks again.
  */
-const MENTIONS = new UnitMemo<readonly (readonly [string, string])[]>((unit) => {
+const MENTIONS = new UnitMemo<readonly (readonly [string, Int32Array])[]>((unit) => {
   const text = unit.text;
   if (!text.includes('"') && !text.includes('“')) return NO_MENTIONS;
-  const found: (readonly [string, string])[] = [];
+  const found: (readonly [string, Int32Array])[] = [];
   for (const mention of text.matchAll(MENTION)) {
     // "It is using “…”", "This says “…”": a pronoun or a sentence's first word names nobody.
     if (PRONOUNS.test(mention[1]) || NOT_A_NAME_START.test(mention[1].split(/\s+/)[0])) continue;
-    found.push([mention[1], ` ${wordsOf(mention[2])} `]);
+    found.push([mention[1], idsOfText(mention[2])]);
   }
   return found.length > 0 ? found : NO_MENTIONS;
 });
-const NO_MENTIONS: readonly (readonly [string, string])[] = [];
+const NO_MENTIONS: readonly (readonly [string, Int32Array])[] = [];
 
 /** How many units after an unnamed quote are read for a sentence naming who said it. */
 const MAX_MENTION_UNITS = 40;
@@ -324,15 +320,16 @@ function nameQuotesByLaterMention(quotes: readonly Quote[], units: readonly Unit
     if (quote.speaker || quote.callout) continue;
     if (++searched > MAX_SEARCHED_QUOTES) return;
     const from = firstUnitFrom(units, quote.startLine);
-    // The quote's words are gathered only once a later sentence quotes something back with a name.
-    let words: string | null = null;
+    const quotes = (phrase: Int32Array) => {
+      for (let k = from; k < units.length && units[k].startLine <= quote.endLine; k++) if (units[k].quote === quote && containsRun(units[k].wordIds, phrase)) return true;
+      return false;
+    };
     for (let k = from, read = 0; k < units.length && read < MAX_MENTION_UNITS && !quote.speaker; k++) {
       const unit = units[k];
       if (unit.startLine <= quote.endLine || !unit.isProse) continue;
       read++;
       for (const [name, phrase] of unit.memo(MENTIONS)) {
-        words ??= quotedWords(quote, units, from);
-        if (!words.includes(phrase)) continue;
+        if (!quotes(phrase)) continue;
         quote.speaker = name;
         quote.inferred = true;
         break;
@@ -341,26 +338,7 @@ function nameQuotesByLaterMention(quotes: readonly Quote[], units: readonly Unit
   }
 }
 
-/** The quote's own words, lower-cased, space-separated and padded with a space at each end. */
-function quotedWords(quote: Quote, units: readonly Unit[], from: number): string {
-  let quoted = '';
-  for (let k = from; k < units.length && units[k].startLine <= quote.endLine; k++) if (units[k].quote === quote) quoted += ` ${units[k].text}`;
-  return ` ${wordsOf(quoted)} `;
-}
-
-/** Lower-case words joined by single spaces: the form two quotations of the same words share. */
-function wordsOf(text: string): string {
-  return (text.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? []).join(' ');
-}
-
 /** The index of the first unit starting on or after `line` (units are in document order). */
 function firstUnitFrom(units: readonly Unit[], line: number): number {
-  let low = 0;
-  let high = units.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (units[middle].startLine < line) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstIndexWhere(units.length, (index) => units[index].startLine >= line);
 }
