@@ -66,12 +66,6 @@ export function mailName(segment: string): { speaker: string | null; email?: str
   const speaker = name ? name.replace(/^["']|["']$/g, '') : email ?? null;
   return { speaker, email };
 }
-/** Whether the text has at most `count` words (spaces counted, nothing allocated). */
-export function fewWords(text: string, count: number): boolean {
-  let spaces = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32 && ++spaces > count) return false;
-  return true;
-}
 /** A forum user name: 1–4 words or a handle, any case ("jimmy the saint", "shakotay2", "J_Dizzle"). */
 export function forumName(candidate: string): string | null {
   const name = candidate.trim().replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/^["'“”‘’@]+|["'“”‘’,:]+$/g, '').trim();

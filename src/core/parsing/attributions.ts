@@ -16,7 +16,7 @@ import {
   matchSignature,
   namesSomeone,
 } from '../attribution';
-import { fewWords } from '../attribution/names';
+import { lineShape } from '../attribution/lineShape';
 import { Attribution, LeadIn, LineInfo, Quote } from '../model';
 import { LineText } from '../text';
 import { contentOf } from './lines';
@@ -96,6 +96,7 @@ export function findAttributions(
     }
     if (line.blank || line.code || line.html || line.frontMatter || attributionOfLine.has(i)) continue;
     const content = contentOf(lines, info, i).trim();
+    const shape = lineShape(content);
     const quote = quoteOfLine[i];
 
     if (mayStartOutlookHeader(content)) {
@@ -118,14 +119,14 @@ export function findAttributions(
     }
     // A post's header starts a block of its own (most lines of a draft go on a paragraph: not asked), or,
     // dated, ends the previous post's last line where a copied page kept no blank line between posts.
-    if (line.depth === 0 && (i === 0 || info[i - 1].blank || (content.length < 100 && fewWords(content, 12) && DATED_HEADER.test(content)))) {
-      const author = matchPostHeader(content);
+    if (line.depth === 0 && (i === 0 || info[i - 1].blank || (content.length < 100 && shape.hasDigit && DATED_HEADER.test(content) && shape.spaces <= 12))) {
+      const author = matchPostHeader(content, shape);
       if (author) {
         leadIns.push({ line: i, text: content, names: author, post: true });
         continue;
       }
     }
-    const reviewer = matchReviewerLabel(content);
+    const reviewer = matchReviewerLabel(content, shape);
     if (reviewer?.speaker) {
       // Names the reviewer whose comments follow: resolveSpeakers carries it on to the quotes after it.
       leadIns.push({ line: i, text: content, names: reviewer.speaker });
@@ -143,7 +144,7 @@ export function findAttributions(
         continue;
       }
       // A forum's header copied into the quote ("> **jimmy the saint said:**"): the rest of the quote is theirs.
-      const header = quoteStartingAfter(i, line.depth) ? null : matchForumHeader(content);
+      const header = quoteStartingAfter(i, line.depth) ? null : matchForumHeader(content, shape);
       if (header) {
         attach({ ...header, placement: 'first-line' }, i, i, quote, true);
         continue;
@@ -181,7 +182,7 @@ export function findAttributions(
       continue;
     }
 
-    if (i + 1 <= last && isMailHeaderStart(content)) {
+    if (i + 1 <= last && isMailHeaderStart(content, shape)) {
       // A header the mail client wrapped: "On Tue, …, Jane Doe" + "<jane@x.org> wrote:", or over up to four lines
       // inside a quote, where an empty `>` line may even split it ("… hat am 6. Juli um" / "10:30" / ">" / "geschrieben:").
       let joined = content;
@@ -206,7 +207,7 @@ export function findAttributions(
     }
 
     const header = matchLeadingAttribution(content);
-    const leading = header ?? matchForumHeader(content);
+    const leading = header ?? matchForumHeader(content, shape);
     if (leading) {
       const target = quoteStartingAfter(i, line.depth);
       if (target) attach(leading, i, i, target, true);
@@ -219,7 +220,8 @@ export function findAttributions(
   return { attributions, leadIns, attributionOfLine };
 }
 
-// "alice commented on Jan 8", "… on 7 Jan 2017", "… 2016-01-13", "… 3 days ago": what a post header dates itself with.
+// "alice commented on Jan 8", "… on 7 Jan 2017", "… 2016-01-13", "… 3 days ago": what a post header dates itself with
+// (every form with a digit).
 const DATED_HEADER = /\s(?:on|at|·|•|\|)\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)|\b\d+\s+\w+\s+ago\b|\d{4}-\d{2}-\d{2}/i;
 
 /** Whether line i stands alone between blank lines (or the region's edges). */

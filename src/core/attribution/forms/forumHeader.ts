@@ -1,4 +1,5 @@
 // Forum quote headers as copies keep them: "X said: ↑", "Quote from: X on …", "Originally Posted by X".
+import { LineShape, lineShape } from '../lineShape';
 import { forumName } from '../names';
 import { AttributionMatch } from '../types';
 
@@ -19,16 +20,11 @@ const SAID_FIRST_LETTERS = new Set([...SAID_LAST_WORDS].flatMap((word) => [word.
  * its date ("↑Sat Apr 01, 2023 4:37 pm") or "Click to expand...". Asked of most lines of a draft, twice:
  * the last word is found by character codes and looked up, as fast as the English-only pattern was.
  */
-function endsWithSaidVerb(content: string): boolean {
+function endsWithSaidVerb(content: string, arrow: number): boolean {
   // A name of 40 characters at most, the verb and an arrow's date of 60: a longer line is prose.
   if (content.length > 130) return false;
   let end = content.length;
-  let arrow = -1;
-  for (let i = end - 1; i >= 0 && i >= end - 61 && arrow < 0; i--) {
-    const code = content.charCodeAt(i);
-    if (code === 0x2191 /* ↑ */ || code === 0xbb /* » */) arrow = i;
-  }
-  if (arrow >= 0) end = arrow;
+  if (arrow >= 0 && arrow >= end - 61) end = arrow;
   else if (content.charCodeAt(end - 1) === 46 /* . */ && /click to expand\.{3}\s*$/i.test(content.slice(-24))) end = content.toLowerCase().lastIndexOf('click');
   for (let code = content.charCodeAt(end - 1); end > 0 && (code === 32 || code === 9 || code === 42 || code === 95 || code === 58); code = content.charCodeAt(end - 1)) end--;
   let start = end;
@@ -51,11 +47,11 @@ const FORUM_HEADER_START = /^\s*(?:\*\*|__)?\s*(?:quote|reply\s+from|posted|orig
  * on …", "Originally Posted by X". Forum names are handles, so any case is taken here, where the line is a
  * header by its shape; a bare "Quote:" attributes the quote to nobody.
  */
-export function matchForumHeader(content: string): AttributionMatch | null {
+export function matchForumHeader(content: string, shape: LineShape = lineShape(content)): AttributionMatch | null {
   // Asked of most lines of a draft: the words every form holds are looked for first, in one cheap test.
   if (content.length > 200) return null;
   // "X said:" ends with its verb (an arrow or "Click to expand" after it); "Quote from: X …" starts with its words.
-  if (!endsWithSaidVerb(content) && !FORUM_HEADER_START.test(content)) return null;
+  if (!endsWithSaidVerb(content, shape.arrow) && !FORUM_HEADER_START.test(content)) return null;
   const text = content.trim().replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/\*\*/g, '').replace(/\\([<>[\]_*])/g, '$1').replace(FORUM_HEADER_TAIL, '').trim();
   if (!text || text.length > 160) return null;
   if (/^quote\s*:?$/i.test(text)) return { form: 'forum-header', placement: 'before', speaker: null };

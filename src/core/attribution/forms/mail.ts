@@ -1,4 +1,5 @@
 // Mail clients' headers: "On …, Jane Doe <jane@x> wrote:", "Am … schrieb …:", "DATE Name <address>:".
+import { LineShape, lineShape } from '../lineShape';
 import { mailName, plausibleName, splitEmail } from '../names';
 import { AttributionMatch } from '../types';
 
@@ -66,15 +67,21 @@ export function matchMailHeader(raw: string): AttributionMatch | null {
   return null;
 }
 /** The first line of a mail header that a client wrapped: "On Tue, …, Jane Doe" + "<jane@x.org> wrote:". */
-export function isMailHeaderStart(raw: string): boolean {
-  if (raw.length > 300 || /:\s*$/.test(raw)) return false;
-  // "On", "Le", "El", "Em", "Am", "Op", "Il", "Den" and a space start it; otherwise an address or "hat am" is inside.
-  if (/^(?:On|Le|El|Em|Am|Op|Il|Den) /.test(raw.slice(0, 4))) {
-    if (/^(?:On|Le|El|Em|Am|Op|Il|Den)\s+\S.*\d/.test(raw)) return true;
-  }
-  if (raw.indexOf('@') < 0 && raw.indexOf(' hat am ') < 0 && (raw.indexOf('<') < 0 || !SPELLED_OUT_HINT.test(raw))) return false;
+export function isMailHeaderStart(raw: string, shape: LineShape = lineShape(raw)): boolean {
+  if (raw.length > 300 || endsWithColon(raw)) return false;
+  // "On", "Le", "El", "Em", "Am", "Op", "Il", "Den" and a space start it, and a date follows; otherwise an
+  // address is inside, or "hat am" and its date ("Jane Doe hat am 6. Juli 2011 um 10:30" / "geschrieben:").
+  if (!shape.hasAddressSign && !shape.hasDigit) return false;
+  if ((raw.charCodeAt(2) === 32 || raw.charCodeAt(3) === 32) && /^(?:On|Le|El|Em|Am|Op|Il|Den)\s+\S.*\d/.test(raw)) return true;
+  if (raw.indexOf('@') < 0 && (!shape.hasDigit || raw.indexOf(' hat am ') < 0) && (raw.indexOf('<') < 0 || !SPELLED_OUT_HINT.test(raw))) return false;
   const content = deobfuscateAddresses(raw);
   // A name with its address, or "… hat am …", may go on to "wrote:" on the next lines; a header field of
   // a pasted mail ("Message-ID: <…>", "From: …") never does.
   return !/^[\w-]+:\s/.test(content) && /<[^<>\s]+@[^<>\s]+>|\shat\s+am\s/.test(content);
+}
+
+function endsWithColon(text: string): boolean {
+  let end = text.length - 1;
+  while (end >= 0 && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9)) end--;
+  return text.charCodeAt(end) === 58 /* : */;
 }

@@ -1,5 +1,6 @@
 // The header a copied thread page puts above each post: "alice commented on …", "[–]user N points".
-import { fewWords, NOT_A_NAME_START, PRONOUNS } from '../names';
+import { LineShape, lineShape } from '../lineShape';
+import { NOT_A_NAME_START, PRONOUNS } from '../names';
 
 // The header a copied thread page puts above each post: "alice commented on Mar 3, 2021", "alice opened this
 // issue on …", "alice · comment · 2016-01-13", "### Post by agquintero on 2009-11-05", "## Post #4 by user", "**Author:** Gavin Andresen",
@@ -24,9 +25,8 @@ const POST_HEADERS: readonly RegExp[] = [
 // What every post header holds: one cheap test before the patterns.
 const POST_HEADER_HINT = /[·•|—]|\bago\b|\b(?:today|yesterday)\b|^\s*\S+\s+(?:commented|replied|wrote|posted|answered|responded|opened)\b|^#{1,6}\s+(?:post|reply|comment|answer)|^\[|^u\/|^(?:\*\*|__)?(?:author|posted|from)\b/i;
 /** The author a copied page names at the head of a post, or null. */
-export function matchPostHeader(content: string): string | null {
-  if (content.length > 160 || !fewWords(content, 16)) return null;
-  if (!POST_HEADER_HINT.test(content)) return null;
+export function matchPostHeader(content: string, shape: LineShape = lineShape(content)): string | null {
+  if (content.length > 160 || !POST_HEADER_HINT.test(content) || shape.spaces > 16) return null;
   // A saved page keeps the name as a link to its profile: "[alice](https://github.com/alice) commented …".
   const text = (content.includes('](') ? content.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') : content).trim();
   for (const pattern of POST_HEADERS) {

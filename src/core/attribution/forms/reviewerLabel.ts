@@ -1,5 +1,6 @@
 // Labels naming the reviewer whose comments follow: "Reviewer 2", "Answers to Dr. Sioris:".
-import { fewWords, plausibleName } from '../names';
+import { LineShape, lineShape } from '../lineShape';
+import { plausibleName } from '../names';
 import { AttributionMatch } from '../types';
 import { capitalise } from '../../lineRange';
 
@@ -13,11 +14,11 @@ const ROLE_ONLY = /^((?:(?:associate|handling|academic|section|senior|managing|g
  * A line that names the reviewer whose comments follow, in a response to reviewers: "Reviewer 2",
  * "## Reviewer #1 (Anonymous)", "**Referee 1:**", "Answers to Dr. Sioris:", "Official Review by Reviewer xYz1".
  */
-export function matchReviewerLabel(content: string): AttributionMatch | null {
+export function matchReviewerLabel(content: string, shape: LineShape = lineShape(content)): AttributionMatch | null {
   // Asked of every line: only a short line naming a reviewer, a referee or a doctor goes on to the patterns.
   // Past eight words only a response letter's title ("Responses to … Review by X for …") is a label.
-  if (content.length > 160 || (!fewWords(content, 8) && !(/^\W*(?:respon|repl|answer|rebut)/i.test(content) && fewWords(content, 20)))) return null;
-  if (!/revi|refer|\bdr\b|editor/i.test(content)) return null;
+  if (content.length > 160 || !/revi|refer|\bdr\b|editor/i.test(content)) return null;
+  if (shape.spaces > 20 || (shape.spaces > 8 && !/^\W*(?:respon|repl|answer|rebut)/i.test(content))) return null;
   const text = content.trim().replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/[*_]+/g, '').trim();
   // A response letter's title names the reviewer it answers: "Responses to … Peer Review by Kalle Jahn for …".
   const reviewBy = REVIEW_BY.exec(text);
