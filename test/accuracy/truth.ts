@@ -137,7 +137,7 @@ class LineReader {
 export function readTruth(text: string, file: string, lineCount: number): Truth {
   const truth: Truth = { family: '', language: '', source: '', author: null, aliases: [], quotes: [], unmarked: [], duplicates: [], posts: [], clean: [] };
   text.split(/\r?\n/).forEach((raw, index) => {
-    const statement = raw.replace(/(^|\s)#.*$/, '').trim();
+    const statement = withoutComment(raw).trim();
     if (!statement) return;
     const reader = new LineReader(statement, `${file}:${index + 1}`);
     const key = reader.word();
@@ -162,6 +162,8 @@ export function readTruth(text: string, file: string, lineCount: number): Truth 
       }
       case 'speaker': {
         const names = [reader.quoted()];
+        // (A speaker named one way only is a note for the reader: there is no alias to learn.)
+        if (reader.done) return;
         if (reader.word() !== 'aka') reader.fail('speaker "name" aka "other" … was expected');
         while (!reader.done && reader.peekWord() !== 'debatable') names.push(reader.quoted());
         // A debatable alias is left out: the score counts only what a reader would agree on.
@@ -231,4 +233,16 @@ export function sameSpeaker(truth: Truth, found: string, wanted: string): boolea
   const b = speakerKey(wanted);
   if (a === b) return true;
   return truth.aliases.some((names) => names.includes(a) && names.includes(b));
+}
+
+/** The line without its comment: a `#` after a space or at the start, outside any "quoted" text ("Reply #n" is not one). */
+function withoutComment(raw: string): string {
+  let quoted = false;
+  for (let i = 0; i < raw.length; i++) {
+    const char = raw[i];
+    if (char === '\\' && quoted) i++;
+    else if (char === '"') quoted = !quoted;
+    else if (char === '#' && !quoted && (i === 0 || /\s/.test(raw[i - 1]))) return raw.slice(0, i);
+  }
+  return raw;
 }
