@@ -4,6 +4,7 @@
 // Markdown block, quote or attribution can continue across.
 import { matchForumHeader, matchLinkLine, matchOriginallyPosted } from './attribution';
 import { CONTINUES_BLOCK, mayContinue } from './blockBoundaries';
+import { opensAnswerInQuote } from './parsing/styledComments';
 import { Attribution, assemble, Draft, LineInfo, nextGeneration, parseDraft, parseRegion, Quote } from './parse';
 import { firstIndexWhere } from './search';
 import { parseSuppressions } from './suppressions';
@@ -77,6 +78,8 @@ function facesAcross(lines: readonly LineText[], lineInfo: readonly LineInfo[], 
   const elision = (i: number) => isElision(lines[i].text.slice(lineInfo[i].contentStart, lineInfo[i].contentEnd));
   const quoted = (i: number) => lineInfo[i].depth > 0 || elision(i);
   if (elision(above) && quoted(below)) return true;
+  // A comment and the drafter's answer to it in a `>` block under it are read together (styledComments.ts).
+  if (opensAnswerInQuote(lines[below].text)) return true;
   return (quoted(below) && mayAttribute(lines, lineInfo, above)) || (quoted(above) && mayAttribute(lines, lineInfo, below));
 }
 

@@ -143,7 +143,7 @@ export const FORMS: readonly AttributionFormSpec[] = [
     where: 'above the comments',
     examples: ['Reviewer 1 (Anonymous)', '## Reviewer #2', '**Referee 1:**', 'Answers to Dr. Sioris:', 'ICLR 2020 Conference Paper2413 AnonReviewer2', 'Associate Editor: Dr Daniele Silvestro',
       '**Associate Editor’s Comments:**', 'Responses to USGS-selected Peer Review by Kalle Jahn for Self-Guided Modelling'],
-    fixtures: ['reviewer-labels.md', 'review-styled-comments.md', 'letter-closing.md', 'review-italic-list-comments.md', 'review-role-labels-and-pairs.md'],
+    fixtures: ['reviewer-labels.md', 'review-styled-comments.md', 'letter-closing.md', 'review-italic-list-comments.md', 'review-role-labels-and-pairs.md', 'review-answers-in-quotes.md'],
     recognises: (line) => matchReviewerLabel(line) !== null,
   },
   {

@@ -6,7 +6,7 @@ import { maskCodeSpans } from '../masking';
 import { BbcodeOpen, LineInfo, MarkdownBlock } from '../model';
 import { isBlankBetween, LineText } from '../text';
 import { lostBreakBetween } from './lostBreaks';
-import { isStyledComment, markCommentOverStyledResponse, markQuotedLineRuns } from './styledComments';
+import { answersInQuote, isStyledComment, markCommentOverStyledResponse, markQuotedLineRuns } from './styledComments';
 
 const BLANK = 1;
 const CODE = 2;
@@ -96,7 +96,10 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
   const inHtml = new Uint8Array(last - first + 1);
   const lazyCandidate = new Uint8Array(last - first + 1);
   const styled = new Uint8Array(last - first + 1);
-  for (const block of blocks) {
+  // First lines of `>` blocks that are the drafter's own answers to the plain comment above them.
+  const answerStarts = new Uint8Array(last - first + 1);
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index];
     for (let line = Math.max(block.startLine, first); line <= Math.min(block.endLine, last); line++) {
       if (block.kind === 'code') codeDepth[line - first] = block.quoteDepth;
       else if (block.kind === 'html') inHtml[line - first] = 1;
@@ -105,11 +108,16 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
     if (block.quoteDepth === 0 && (block.kind === 'paragraph' || block.kind === 'list-item') && block.startLine >= first && block.endLine <= last) {
       if (isStyledComment(lines, block.startLine, block.endLine)) styled.fill(1, block.startLine - first, block.endLine - first + 1);
       else if (block.kind === 'list-item' && markCommentOverStyledResponse(lines, block.startLine, block.endLine, styled, first)) continue;
-      else markQuotedLineRuns(lines, block.startLine, block.endLine, styled, first);
+      else if (index + 1 < blocks.length && blocks[index + 1].startLine <= last && answersInQuote(lines, block, blocks[index + 1])) {
+        styled.fill(1, block.startLine - first, block.endLine - first + 1);
+        answerStarts[blocks[index + 1].startLine - first] = 1;
+      } else markQuotedLineRuns(lines, block.startLine, block.endLine, styled, first);
     }
   }
 
   let bbcodeDepth = 0;
+  // Whether the line is in a `>` block that answers the comment above it (see answersInQuote).
+  let inAnswer = false;
   // Whether the line before opened (or continued) a quote that a forum header introduced and the copy unmarked.
   let inPastedQuote = false;
   // The last line of an Outlook header at the top level (top-posting): every line after it is the original
@@ -135,7 +143,19 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
     }
     const inCode = codeDepth[i - first] !== NOT_CODE;
     const html = inHtml[i - first] === 1;
-    const { count, end } = scanMarkers(text, inCode ? codeDepth[i - first] : Number.POSITIVE_INFINITY);
+    const markers = scanMarkers(text, inCode ? codeDepth[i - first] : Number.POSITIVE_INFINITY);
+    let count = markers.count;
+    let end = markers.end;
+    if (count === 0 && !inCode && lazyCandidate[i - first] === 1 && text.charCodeAt(0) === 32) {
+      // A quote inside a list item is indented by the item's content ("1. Comment" / "    > Answer"): past the
+      // three spaces a top-level `>` may have, where markdown-it found a quote.
+      const indent = text.length - text.trimStart().length;
+      if (indent > 3 && text.charCodeAt(indent) === 62 /* > */) {
+        const nested = scanMarkers(text.slice(indent), Number.POSITIVE_INFINITY);
+        count = nested.count;
+        end = indent + nested.end;
+      }
+    }
     let markdownDepth = count;
     let replyInQuote = false;
     const blank = isBlankBetween(text, end, text.length);
@@ -146,6 +166,10 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
       markdownDepth = replyInQuote ? 0 : info[i - 1].depth - bbcodeDepth;
     }
     const lazy = markdownDepth !== count;
+    if (answerStarts[i - first] === 1) inAnswer = true;
+    else if (inAnswer && count === 0 && (blank || !lazy)) inAnswer = false;
+    // The answer's own `>` sets it apart, and quotes nothing: its text is the drafter's, one level up.
+    if (inAnswer && markdownDepth > 0) markdownDepth--;
     // Text outside code, HTML and `[quote]` tags, with no `>` of its own: where quotes that lost their marks are read.
     const unmarkedText = count === 0 && !blank && !inCode && !html && bbcodeDepth === 0;
     let pasted = false;

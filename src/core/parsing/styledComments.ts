@@ -1,5 +1,7 @@
 // Comments someone else made, marked by their style instead of `>` (responses to reviewers).
 import { matchLinkLine, matchOriginallyPosted } from '../attribution';
+import { MarkdownBlock } from '../model';
+import { quotePrefix } from '../quoteMarkers';
 import { isBlankBetween, LineText } from '../text';
 
 // "Comment:", "Reviewer comment:", "**2. Reviewer's Comment:**", "R1.3:", "Q2:", "Point 4:".
@@ -113,3 +115,37 @@ export function markCommentOverStyledResponse(lines: readonly LineText[], start:
 }
 
 const LIST_MARKER_AT_START = /^\s*(?:[-+*]|\d{1,3}[.)])[ \t]+/;
+
+// How authors open an answer to a reviewer: "We have …", "We thank the reviewer", "Thank you", "Done.",
+// "Response:", after an echo of the comment's words in italics ("*limiting reproducibility* We have …").
+const OPENS_ANSWER =
+  /^(?:[*_]{1,2}[^*_]{1,80}[*_]{1,2}[:.]?\s+)?(?:(?:\*\*|__)?(?:(?:author(?:s|s['’]|['’]s)?|our)\s+)?(?:response|reply|answer)\s*(?:\*\*|__)?\s*:|we\s+(?:have|thank|agree|added|changed|revised|corrected|clarified|updated|removed|now|appreciate|acknowledge|apologi[sz]e|fixed|rewrote|rephrased|included|moved|merged|extended|expanded|followed|modified|replaced|are\s+grateful)\b|thank\s+you\b|thanks\b|(?:done|fixed|agreed|corrected|revised|changed|added|addressed)\b[.!,:]?)/i;
+// How a reviewer writes: of the authors and the manuscript, asking, in the first person.
+const REVIEWER_WORDS = /\bthe\s+(?:authors?|manuscript|paper|article|submission|study)\b|\bplease\b|\bshould\b|\?/i;
+const FIRST_PERSON = /(?:^|[\s(])I(?:['’](?:d|m|ve)|\s)/;
+const OPENS_AS_AUTHORS = /^\s*(?:(?:[-+*]|\d{1,3}[.)])\s+)?(?:we|our|thank)\b/i;
+// A reviewer's second round quotes the authors' answers to comment on them: "the authors reply", "their response".
+const INTRODUCES_AUTHORS_ANSWER = /\b(?:the\s+authors?['’]?\s+(?:reply|replies|replied|respon\w*|answer\w*|rebuttal)|their\s+(?:reply|response|answer|rebuttal))\b/i;
+
+/** Whether the line is a `>` line that opens as authors answer a reviewer ("> We have …"). */
+export function opensAnswerInQuote(text: string): boolean {
+  const content = text.trimStart();
+  return content.charCodeAt(0) === 62 /* > */ && OPENS_ANSWER.test(content.slice(quotePrefix(content).length));
+}
+
+/**
+ * Whether `comment`, a plain paragraph or list item, is a reviewer's comment that the drafter answers in
+ * the `>` block right under it: a response letter that quotes its answers instead of the comments (the
+ * comment speaks of the authors or as "I", the answer opens as the authors do: "We have …", "Done.").
+ */
+export function answersInQuote(lines: readonly LineText[], comment: MarkdownBlock, answer: MarkdownBlock): boolean {
+  if (answer.quoteDepth !== 1 || answer.startLine > comment.endLine + 3 || comment.endLine - comment.startLine > 12) return false;
+  if (!opensAnswerInQuote(lines[answer.startLine].text)) return false;
+  const first = lines[comment.startLine].text;
+  const lastText = lines[comment.endLine].text.trimEnd();
+  if (OPENS_AS_AUTHORS.test(first) || lastText.endsWith(':') || RESPONSE_LABEL.test(first)) return false;
+  let text = first;
+  for (let line = comment.startLine + 1; line <= comment.endLine; line++) text += ` ${lines[line].text}`;
+  if ((text.match(/\S+/g)?.length ?? 0) < 6 || INTRODUCES_AUTHORS_ANSWER.test(text)) return false;
+  return REVIEWER_WORDS.test(text) || FIRST_PERSON.test(text);
+}
