@@ -146,6 +146,11 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
     const markers = scanMarkers(text, inCode ? codeDepth[i - first] : Number.POSITIVE_INFINITY);
     let count = markers.count;
     let end = markers.end;
+    if (count === 1 && !inCode && isChatEcho(lines, i, first, last)) {
+      // An IRC log marks the logger's own lines with '>' among the others' "<nick> …" lines: no quote.
+      count = 0;
+      end = 0;
+    }
     if (count === 0 && !inCode && lazyCandidate[i - first] === 1 && text.charCodeAt(0) === 32) {
       // A quote inside a list item is indented by the item's content ("1. Comment" / "    > Answer"): past the
       // three spaces a top-level `>` may have, where markdown-it found a quote.
@@ -230,6 +235,15 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
 /** A forum header naming someone, on a line of its own, with an unmarked line of text right under it. */
 function isFenceLine(text: string): boolean {
   return /^\s{0,3}(?:`{3,}|~{3,})/.test(text);
+}
+
+// A chat log's line of another person: "<Frank> text", "<@op> text", ircII's private "*Frank*> text".
+// (A nick has no '@' or '.': "<jane@example.org> wrote:" is the end of a mail header.)
+const CHAT_LINE = /^\s{0,3}(?:<[@+%&~]?[A-Za-z[\]\\`_^{|}][\w[\]\\`^{|}-]{0,29}>|\*[A-Za-z[\]\\`_^{|}][\w[\]\\`^{|}-]{0,29}\*>)\s+\S/;
+
+/** Whether line i, a one-'>' line, sits next to a chat log's "<nick> …" line, with no blank line between. */
+function isChatEcho(lines: readonly LineText[], i: number, first: number, last: number): boolean {
+  return (i > first && CHAT_LINE.test(lines[i - 1].text)) || (i < last && CHAT_LINE.test(lines[i + 1].text));
 }
 
 function opensPastedQuote(header: string, next: string): boolean {

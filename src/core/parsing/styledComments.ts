@@ -39,7 +39,7 @@ export function isStyledComment(lines: readonly LineText[], first: number, last:
   // "_Originally posted by @user in …_" is an attribution in italics, not a comment.
   if (first === last && (matchOriginallyPosted(head) || matchLinkLine(head) || (head.match(/\s+/g)?.length ?? 0) < 5)) return false;
   if ((opening === 42 || opening === 95) && isItalicParagraph(head, tail)) return true;
-  if (opening !== 42 && opening !== 95 && marked && /["”»][.,;:]?$/.test(tail)) return true;
+  if (opening !== 42 && opening !== 95 && marked && /["”»][.,;:]?$/.test(tail)) return !(first === last && isQuotedTitle(head));
   if (labelled && COMMENT_LABEL.test(head)) return true;
   if (next === -2) next = nextTextLine(lines, last);
   return next >= 0 && mayBeLabel(lines[next].text) && RESPONSE_LABEL.test(lines[next].text);
@@ -148,4 +148,18 @@ export function answersInQuote(lines: readonly LineText[], comment: MarkdownBloc
   for (let line = comment.startLine + 1; line <= comment.endLine; line++) text += ` ${lines[line].text}`;
   if ((text.match(/\S+/g)?.length ?? 0) < 6 || INTRODUCES_AUTHORS_ANSWER.test(text)) return false;
   return REVIEWER_WORDS.test(text) || FIRST_PERSON.test(text);
+}
+
+/**
+ * A title in quotation marks on a line of its own ("“Coming Soon to Hacker News: Pending Comments”"), as a
+ * post names the article it discusses: a few words, capitalised, no sentence inside. Not a comment.
+ */
+function isQuotedTitle(line: string): boolean {
+  const inner = line.replace(/^["“„«]|["”»][.,;:]?$/g, '');
+  if (/[.!?]\s/.test(inner) || /[.!]$/.test(inner)) return false;
+  const words = inner.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  if (words.length < 2 || words.length > 12) return false;
+  const longWords = words.filter((word) => word.length >= 4);
+  // (Title case leaves short words and the odd "with" or "from" in lower case.)
+  return longWords.length > 0 && longWords.filter((word) => /^\p{Lu}/u.test(word)).length >= longWords.length * 0.75;
 }
