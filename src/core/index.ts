@@ -69,3 +69,5 @@ export { enclosingSpans } from './selection';
 export type { LineSpan } from './selection';
 export { copyForForum, FORUM_STYLES } from './forum/quoteStyles';
 export type { ForumCopy, ForumStyle, ForumStyleSpec, QuoteCounts } from './forum/quoteStyles';
+export { pasteThread } from './forum/pasteThread';
+export type { PastedThread } from './forum/pasteThread';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyForForum, Draft, FORUM_STYLES, ForumStyle, parseDraft } from '../../src/core';
+import { copyForForum, Draft, FORUM_STYLES, ForumStyle, parseDraft, pasteThread } from '../../src/core';
 import { plausibleName } from '../../src/core/attribution/names';
 import { speakerKey } from '../../src/core/speakers';
 import { REPO_ROOT } from '../paths';
@@ -200,6 +200,57 @@ describe('Copy for Forum (core/forum/quoteStyles)', () => {
         }
       }
     }
+  });
+});
+
+describe('Paste Thread (core/forum/pasteThread)', () => {
+  const PASTE = join(FIXTURES, 'forum', 'paste');
+
+  // Excerpts of real threads from test/corpus/real (see README.md there), and what Paste Thread makes of them.
+  for (const name of readdirSync(PASTE).filter((file) => file.endsWith('.txt'))) {
+    it(`${name}: the draft it makes (${name.replace(/\.txt$/, '.draft.md')})`, () => {
+      const pasted = pasteThread(readFileSync(join(PASTE, name), 'utf8'));
+      assert.equal(pasted.text, readFileSync(join(PASTE, name.replace(/\.txt$/, '.draft.md')), 'utf8'));
+    });
+  }
+
+  it('a Discourse topic: one quote per post under its author, the [quote] tags in the posts nested inside', () => {
+    const pasted = pasteThread(readFileSync(join(PASTE, 'discourse-urho3d.txt'), 'utf8'));
+    assert.equal(pasted.posts, 4);
+    assert.deepEqual(pasted.speakers, ['kostik1337', '1vanK', 'Bananaft', 'Eugene']);
+    const draft = parseDraft(pasted.text);
+    assert.deepEqual(speakersOf(draft), ['1 kostik1337', '1 1vank', '1 bananaft', '2 kostik1337', '2 1vank', '1 eugene', '2 bananaft']);
+    // The post headers ("kostik1337 | 2017-07-03 08:23:11 UTC | #2") and separators are gone; the words stay.
+    assert.doesNotMatch(pasted.text, /UTC \| #|^-{5,}$|\[\/?quote/m);
+  });
+
+  it('a GitHub issue page: the comments under their authors, a quote in a comment named by the comment it repeats', () => {
+    const pasted = pasteThread(readFileSync(join(PASTE, 'github-nylas.txt'), 'utf8'));
+    assert.equal(pasted.posts, 6, 'the page title, then five comments');
+    const draft = parseDraft(pasted.text);
+    assert.deepEqual(speakersOf(draft), ['1 nobody', '1 artagnon', '1 bengotow', '1 cdysthe', '1 jstejada', '1 eerohele', '2 jstejada']);
+    assert.equal(pasted.quotes.inferred, 1, 'the quote of jstejada is named by its words, not by a line');
+  });
+
+  it('a mail: the message signed by its writer, with its quotes one level deeper and their headers kept', () => {
+    const pasted = pasteThread(readFileSync(join(PASTE, 'mail-riak.txt'), 'utf8'));
+    assert.deepEqual(speakersOf(parseDraft(pasted.text)), ['1 abhishek kona', '2 russell brown', '3 abhishek kona']);
+    assert.match(pasted.text, /^> On 01\/03\/11 7:07 PM, Russell Brown wrote:\n> > Hi,$/m);
+    const outlook = pasteThread(readFileSync(join(PASTE, 'mail-outlook-samba.txt'), 'utf8'));
+    assert.deepEqual(speakersOf(parseDraft(outlook.text)), ['1 nobody', '2 jeremy allison']);
+  });
+
+  it('text with nothing thread-like is quoted whole, with no name, and says so', () => {
+    const pasted = pasteThread(readFileSync(join(PASTE, 'not-a-thread-irc.txt'), 'utf8'));
+    assert.equal(pasted.recognised, false);
+    assert.equal(pasted.posts, 0);
+    assert.deepEqual(speakersOf(parseDraft(pasted.text)), ['1 nobody']);
+  });
+
+  it('ends with an empty line to answer on, in the line endings asked for', () => {
+    const pasted = pasteThread('alice commented on Mar 3, 2021\r\n\r\nShip it.\r\n', '\r\n');
+    assert.equal(pasted.text, '@alice wrote:\r\n> Ship it.\r\n\r\n');
+    assert.equal(pasteThread('  \n').text, '');
   });
 });
 
