@@ -4,6 +4,7 @@ import * as core from '../core';
 import { riposteMarkdownIt } from '../core/preview/markdownIt';
 import { RiposteCodeActions, fixAllEdit } from './codeActions';
 import { insertAttribution, quoteSelectionAsReply, toggleQuote } from './commands/drafting';
+import { copyForForum, pasteThread } from './commands/forum';
 import { lintWorkspace } from './commands/lintWorkspace';
 import { DiagnosticsController, LANGUAGE_ID } from './diagnostics';
 import { DraftService } from './drafts';
@@ -85,6 +86,8 @@ export function activate(context: vscode.ExtensionContext): RiposteApi {
     vscode.commands.registerCommand('riposte.quoteSelectionAsReply', () => quoteSelectionAsReply(context.workspaceState)),
     vscode.commands.registerCommand('riposte.toggleQuote', toggleQuote),
     vscode.commands.registerCommand('riposte.insertAttribution', (args?: { name?: string }) => insertAttribution(drafts, args)),
+    vscode.commands.registerCommand('riposte.copyForForum', (args?: { style?: string }) => copyForForum(drafts, context.workspaceState, args)),
+    vscode.commands.registerCommand('riposte.pasteThread', pasteThread),
     previews,
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, previews),
     vscode.commands.registerCommand('riposte.openPreview', (uri?: vscode.Uri) => {
