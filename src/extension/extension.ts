@@ -30,7 +30,8 @@ export function activate(context: vscode.ExtensionContext): RiposteApi {
   // Settings are read when first needed, not at activation, and re-read when they change.
   let settings: Settings | undefined;
   const currentSettings = () => (settings ??= readSettings(undefined, log));
-  const configurations = new DraftConfigurations(log);
+  // Where `.riposte.json` is read asynchronously (vscode.dev, virtual workspaces), its arrival is linted again.
+  const configurations = new DraftConfigurations(log, () => diagnostics.refreshAll());
   const drafts = new DraftService(configurations, currentSettings, log);
   const ruleDocs = (rule: string) => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule}.md`);
   const diagnostics = new DiagnosticsController(drafts, currentSettings, ruleDocs, log);
