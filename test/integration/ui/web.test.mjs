@@ -61,6 +61,17 @@ describe('the web extension (browser entry) in a web worker extension host', () 
     await page.screenshot({ path: join(REPO_ROOT, 'out', 'screenshots', 'web-worker.png') });
   });
 
+  it('copies the draft for a forum from the web worker, through the browser’s clipboard', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    await openFile(page, 'mailing-list.reply.md', { language: 'Debate Markdown' });
+    await runCommand(page, 'Riposte: Copy for Forum');
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Discourse' }).first().waitFor({ timeout: TIMEOUT });
+    await page.locator('.quick-input-widget input').fill('Discourse');
+    await page.keyboard.press('Enter');
+    await page.locator('.statusbar', { hasText: 'Riposte: copied the draft for Discourse: 4 quotes.' }).waitFor({ timeout: TIMEOUT });
+    assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^\[quote="Tom Becker"\]\n\[quote="Priya Raman"\]\nThe release branch/);
+  });
+
   it('reads the draft’s .riposte.json through the workspace file system and lints the draft again with it', async () => {
     await openFile(page, 'configured/strict.reply.md', { language: 'Debate Markdown' });
     // The first lint cannot wait for the file (settings only: warnings); the one after it reads it: an error.
