@@ -1,5 +1,6 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type * as Sarif from 'sarif';
 import { Diagnostic, DiagnosticJson, diagnosticToJson, FileResultJson, RULES } from '../core';
 
 export interface FileReport {
@@ -34,7 +35,7 @@ export function formatText(reports: readonly FileReport[]): string {
   return `${out.join('\n')}\n`;
 }
 
-const SARIF_LEVEL: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const SARIF_LEVEL: Record<Diagnostic['severity'], Sarif.Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 /**
  * A report's file as SARIF's artifactLocation.uri, which must be a URI reference: a path relative to the
@@ -48,13 +49,13 @@ export function sarifUri(file: string): string {
 
 /** SARIF 2.1.0, as GitHub code scanning and other CI dashboards read it. */
 export function formatSarif(reports: readonly FileReport[], toolVersion: string): string {
-  const sarifRange = (range: DiagnosticJson['range']) => ({
+  const sarifRange = (range: DiagnosticJson['range']): Sarif.Region => ({
     startLine: range.start.line + 1,
     startColumn: range.start.character + 1,
     endLine: range.end.line + 1,
     endColumn: range.end.character + 1,
   });
-  const log = {
+  const log: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [

@@ -67,3 +67,7 @@ export { buildOutline, OUTLINE_NAME_CHARS } from './outline';
 export type { OutlineKind, OutlineNode } from './outline';
 export { enclosingSpans } from './selection';
 export type { LineSpan } from './selection';
+export { copyForForum, FORUM_STYLES } from './forum/quoteStyles';
+export type { ForumCopy, ForumStyle, ForumStyleSpec, QuoteCounts } from './forum/quoteStyles';
+export { pasteThread } from './forum/pasteThread';
+export type { PastedThread } from './forum/pasteThread';

@@ -89,6 +89,11 @@ export class DraftService extends Disposable {
     return analysis;
   }
 
+  /** Waits until the configuration files that apply to `uri` are read (they may be read asynchronously). */
+  async loadConfiguration(uri: vscode.Uri): Promise<void> {
+    await this.configurations.forDocumentLoaded({ uri }, this.settings());
+  }
+
   /** Analyses text that is not open in an editor (Lint Workspace). */
   analyseText(uri: vscode.Uri, text: string): core.Diagnostic[] {
     return core.lint(core.stripBom(text).text, this.lintOptions({ uri, fileName: uri.fsPath }));

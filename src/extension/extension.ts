@@ -4,6 +4,7 @@ import * as core from '../core';
 import { riposteMarkdownIt } from '../core/preview/markdownIt';
 import { RiposteCodeActions, fixAllEdit } from './codeActions';
 import { insertAttribution, quoteSelectionAsReply, toggleQuote } from './commands/drafting';
+import { copyForForum, pasteThread } from './commands/forum';
 import { lintWorkspace } from './commands/lintWorkspace';
 import { DiagnosticsController, LANGUAGE_ID } from './diagnostics';
 import { DraftService } from './drafts';
@@ -29,7 +30,8 @@ export function activate(context: vscode.ExtensionContext): RiposteApi {
   // Settings are read when first needed, not at activation, and re-read when they change.
   let settings: Settings | undefined;
   const currentSettings = () => (settings ??= readSettings(undefined, log));
-  const configurations = new DraftConfigurations(log);
+  // Where `.riposte.json` is read asynchronously (vscode.dev, virtual workspaces), its arrival is linted again.
+  const configurations = new DraftConfigurations(log, () => diagnostics.refreshAll());
   const drafts = new DraftService(configurations, currentSettings, log);
   const ruleDocs = (rule: string) => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule}.md`);
   const diagnostics = new DiagnosticsController(drafts, currentSettings, ruleDocs, log);
@@ -85,6 +87,8 @@ export function activate(context: vscode.ExtensionContext): RiposteApi {
     vscode.commands.registerCommand('riposte.quoteSelectionAsReply', () => quoteSelectionAsReply(context.workspaceState)),
     vscode.commands.registerCommand('riposte.toggleQuote', toggleQuote),
     vscode.commands.registerCommand('riposte.insertAttribution', (args?: { name?: string }) => insertAttribution(drafts, args)),
+    vscode.commands.registerCommand('riposte.copyForForum', (args?: { style?: string }) => copyForForum(drafts, context.workspaceState, args)),
+    vscode.commands.registerCommand('riposte.pasteThread', pasteThread),
     previews,
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, previews),
     vscode.commands.registerCommand('riposte.openPreview', (uri?: vscode.Uri) => {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import * as core from '../core';
-import { ConfigResolver } from '../node/config';
+import { AsyncConfigResolver, ConfigLookup } from '../core/configFiles';
+import { ConfigResolver, SYNC_CONFIG_FILES } from '../node/config';
 import { Log } from './log';
 
 export const SECTION = 'riposte';
@@ -62,28 +63,89 @@ export function readSettings(scope: vscode.ConfigurationScope | undefined, log: 
 /**
  * The configuration for one draft: settings, then the nearest `.riposte.json` (more specific, so it wins).
  * A broken `.riposte.json` is reported and skipped; the draft is still linted with the settings.
+ *
+ * On disk (the desktop extension, file: documents) the file is found and read at once, at or above the draft's
+ * folder. Elsewhere — vscode.dev, github.dev, any virtual workspace — files are read through
+ * vscode.workspace.fs, which only answers asynchronously: the draft's folder and the ones above it, up to its
+ * workspace folder and never outside it, are looked up once; until the answer comes the draft is linted with
+ * the settings, and `onLoaded` asks for a lint with the file's settings.
  */
 export class DraftConfigurations {
   private resolver = new ConfigResolver();
+  /** One resolver per file system (scheme and authority), over its URI paths. */
+  private workspaceFiles = new Map<string, AsyncConfigResolver>();
 
-  constructor(private readonly log: Log) {}
+  constructor(
+    private readonly log: Log,
+    private readonly onLoaded: () => void = () => undefined,
+  ) {}
 
   forDocument(document: Pick<vscode.TextDocument, 'uri'>, settings: Settings): core.RiposteConfig {
-    if (document.uri.scheme !== 'file') return settings.config;
-    try {
-      const loaded = this.resolver.configFor(document.uri.fsPath);
-      return core.mergeConfigs(settings.config, loaded.config);
-    } catch (error) {
-      if (error instanceof core.ConfigError) {
-        this.log.configurationProblem(`Riposte: ${error.file} is invalid and was ignored — ${error.problems.map((p) => (p.key ? `${p.key}: ${p.message}` : p.message)).join('; ')}.`);
-        return settings.config;
+    const { uri } = document;
+    if (uri.scheme === 'file' && SYNC_CONFIG_FILES) {
+      try {
+        const loaded = this.resolver.configFor(uri.fsPath);
+        return core.mergeConfigs(settings.config, loaded.config);
+      } catch (error) {
+        if (error instanceof core.ConfigError) {
+          this.report(error);
+          return settings.config;
+        }
+        throw error;
       }
-      throw error;
     }
+    const place = this.workspacePlace(uri);
+    if (!place) return settings.config;
+    const answer = place.files.peek(place.folder, place.root, (settled) => {
+      if ('error' in settled) this.report(settled.error);
+      else if (settled.config) this.onLoaded();
+    });
+    return this.apply(answer, settings);
+  }
+
+  /** The configuration once the draft's `.riposte.json` has been looked up (Lint Workspace waits for it). */
+  async forDocumentLoaded(document: Pick<vscode.TextDocument, 'uri'>, settings: Settings): Promise<core.RiposteConfig> {
+    const place = document.uri.scheme === 'file' && SYNC_CONFIG_FILES ? undefined : this.workspacePlace(document.uri);
+    if (place) {
+      const answer = await place.files.lookup(place.folder, place.root);
+      if ('error' in answer) this.report(answer.error);
+      return this.apply(answer, settings);
+    }
+    return this.forDocument(document, settings);
+  }
+
+  private apply(answer: ConfigLookup | undefined, settings: Settings): core.RiposteConfig {
+    return answer && !('error' in answer) && answer.config ? core.mergeConfigs(settings.config, answer.config) : settings.config;
+  }
+
+  private report(error: core.ConfigError): void {
+    this.log.configurationProblem(`Riposte: ${error.file} is invalid and was ignored — ${error.problems.map((p) => (p.key ? `${p.key}: ${p.message}` : p.message)).join('; ')}.`);
+  }
+
+  /** The document's folder and its workspace folder (the lookup's limit), as paths of its file system. */
+  private workspacePlace(uri: vscode.Uri): { files: AsyncConfigResolver; folder: string; root: string | undefined } | undefined {
+    if (uri.scheme === 'untitled') return undefined;
+    const system = `${uri.scheme}://${uri.authority}`;
+    let files = this.workspaceFiles.get(system);
+    if (!files) {
+      // Read through VS Code: undefined when the file does not exist.
+      files = new AsyncConfigResolver(async (path) => {
+        try {
+          return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri.with({ path, query: '', fragment: '' })));
+        } catch (error) {
+          if (error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'EntryNotFound')) return undefined;
+          throw error;
+        }
+      });
+      this.workspaceFiles.set(system, files);
+    }
+    const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.path;
+    return { files, folder: vscode.Uri.joinPath(uri, '..').path, root };
   }
 
   /** Forget every loaded file (a `.riposte.json` changed). */
   reset(): void {
     this.resolver = new ConfigResolver();
+    this.workspaceFiles.clear();
   }
 }

@@ -1,6 +1,7 @@
 // The `riposte` settings as an LSP client sends them (workspace/configuration, or initializationOptions
 // for clients without it), validated with the messages the extension gives (src/extension/settings.ts),
 // so that a user moving between editors reads the same words about the same mistake.
+import picomatch from 'picomatch';
 import * as core from '../core';
 
 export const SECTION = 'riposte';
@@ -73,19 +74,26 @@ export function readSettings(raw: unknown): { settings: ServerSettings; problems
   return { settings, problems };
 }
 
-/** A glob of `riposte.files.exclude` as a test on a path: `**` crosses folders, `*` and `?` do not. */
+/**
+ * A glob of `riposte.files.exclude` as a test on a path, with picomatch (the matcher tinyglobby already brings into
+ * the CLI's bundle): `**`, `*`, `?`, `{a,b}`, `[abc]` as in VS Code's own patterns. A pattern without a leading
+ * `**` matches from any folder of the path ("drafts/*.md" excludes …/drafts/a.md), as it always has here.
+ */
 export function globMatcher(pattern: string): (path: string) => boolean {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i];
-    if (char === '*' && pattern[i + 1] === '*') {
-      const slash = pattern[i + 2] === '/';
-      source += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (char === '*') source += '[^/]*';
-    else if (char === '?') source += '[^/]';
-    else source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  let matcher = matchers.get(pattern);
+  if (!matcher) {
+    const matches = picomatch(pattern, { dot: true });
+    matcher = (path: string) => {
+      const normalized = path.replace(/\\/g, '/');
+      if (matches(normalized)) return true;
+      for (let slash = normalized.indexOf('/'); slash >= 0; slash = normalized.indexOf('/', slash + 1)) if (matches(normalized.slice(slash + 1))) return true;
+      return false;
+    };
+    // Asked on every lint of every document: compiled once per pattern.
+    if (matchers.size > 100) matchers.clear();
+    matchers.set(pattern, matcher);
   }
-  const regex = new RegExp(`(?:^|/)${source}$`);
-  return (path) => regex.test(path.replace(/\\/g, '/'));
+  return matcher;
 }
+
+const matchers = new Map<string, (path: string) => boolean>();

@@ -4,6 +4,9 @@ import { ConfigError, parseConfigText, RiposteConfig, RULES, SourceRefusal } fro
 
 export const CONFIG_FILE_NAME = '.riposte.json';
 
+/** Whether ConfigResolver reads `.riposte.json` files itself (Node does; the browser build's stand-in cannot). */
+export const SYNC_CONFIG_FILES = true;
+
 /** The nearest `.riposte.json` at or above the draft's folder, or undefined. */
 export function findConfigFile(startDir: string): string | undefined {
   let dir = resolve(startDir);

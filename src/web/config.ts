@@ -1,9 +1,12 @@
 // The browser build's stand-in for src/node/config.ts (esbuild.mjs swaps it in for the `browser` entry). A web
-// extension host has no file system of its own: documents live behind vscode.workspace.fs and URIs such as
-// vscode-vfs:, never file:. The extension asks these only for file: documents, so in vscode.dev and
-// github.dev a draft is checked with the settings and its front matter, and a `source:` document is read
-// while it is open in an editor (src/extension/drafts.ts reads open documents itself).
+// extension host has no file system of its own: documents live behind vscode.workspace.fs. So here nothing
+// is read synchronously: `.riposte.json` is looked up asynchronously through vscode.workspace.fs
+// (src/extension/settings.ts, core/configFiles.ts), and a `source:` document is read while it is open in an
+// editor (src/extension/drafts.ts reads open documents itself).
 import type { RiposteConfig, SourceRefusal } from '../core';
+
+/** ConfigResolver below reads nothing: the extension looks `.riposte.json` up through vscode.workspace.fs. */
+export const SYNC_CONFIG_FILES = false;
 
 export interface LoadedConfig {
   config: RiposteConfig;

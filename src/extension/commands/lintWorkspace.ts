@@ -21,6 +21,7 @@ export async function lintWorkspace(drafts: DraftService, diagnostics: Diagnosti
       for (const uri of files) {
         if (token.isCancellationRequested) break;
         progress.report({ message: `${vscode.workspace.asRelativePath(uri)} (${done + 1}/${files.length})`, increment: 100 / files.length });
+        await drafts.loadConfiguration(uri);
         const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
         const found = open ? drafts.analyse(open).diagnostics : drafts.analyseText(uri, decoder.decode(await vscode.workspace.fs.readFile(uri)));
         diagnostics.publish({ uri }, found);

@@ -74,13 +74,13 @@ describe('First-use walkthrough', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('is contributed with its four steps, each with media that the extension ships', async () => {
+  it('is contributed with its five steps, each with media that the extension ships', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
     const { steps } = walkthrough();
     assert.deepEqual(
       steps.map((s) => s.id),
-      ['openExample', 'seeFindings', 'applyFix', 'openReplyTree'],
+      ['openExample', 'seeFindings', 'applyFix', 'openReplyTree', 'copyForForum'],
     );
     for (const s of steps) {
       assert.ok(s.media.markdown, `${s.id} has markdown media`);
@@ -96,7 +96,7 @@ describe('First-use walkthrough', () => {
       ...linksOf(s).flatMap(commandsOf),
       ...(s.completionEvents ?? []).filter((event) => event.startsWith('onCommand:')).map((event) => event.slice('onCommand:'.length)),
     ]);
-    for (const id of ['riposte.fixAll', 'riposte.openPreviewToSide', 'editor.action.insertSnippet', 'workbench.actions.view.problems']) assert.ok(named.includes(id), `no step names ${id}`);
+    for (const id of ['riposte.fixAll', 'riposte.openPreviewToSide', 'riposte.copyForForum', 'editor.action.insertSnippet', 'workbench.actions.view.problems']) assert.ok(named.includes(id), `no step names ${id}`);
     assert.deepEqual(
       named.filter((id) => !known.has(id)),
       [],

@@ -46,6 +46,7 @@ describe('the packaged extension (.vsix), installed into VS Code', () => {
       'media/preview.js',
       'media/riposte.schema.json',
       'media/walkthrough/apply-fix.md',
+      'media/walkthrough/copy-for-forum.md',
       'media/walkthrough/open-example.md',
       'media/walkthrough/reply-tree.md',
       'media/walkthrough/see-findings.md',

@@ -33,6 +33,10 @@ describe('the web extension (browser entry) in a web worker extension host', () 
     writeFileSync(manifestFile, JSON.stringify(webOnly, null, 2));
     const workspace = join(root, 'workspace');
     cpSync(join(REPO_ROOT, 'examples'), workspace, { recursive: true });
+    // A folder whose .riposte.json makes the doubled words an error: only a .riposte.json read in the web worker can.
+    mkdirSync(join(workspace, 'configured'));
+    cpSync(join(REPO_ROOT, 'examples', 'interpretability-reply.reply.md'), join(workspace, 'configured', 'strict.reply.md'));
+    writeFileSync(join(workspace, 'configured', '.riposte.json'), '{ "rules": { "repeated-words": "error" } }\n');
     server = await startCodeServer({ manifest: await ensureInstalled(), linkExtensions: [extension], smokeTestDriver: false, settings: { 'workbench.editor.enablePreview': false } });
     ({ page } = await server.openWorkbench({ folder: workspace, timeout: TIMEOUT, onConsole: (message) => workerLog.push(message.text()) }));
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: TIMEOUT });
@@ -55,5 +59,22 @@ describe('the web extension (browser entry) in a web worker extension host', () 
     assert.equal(await items.count(), 22);
     mkdirSync(join(REPO_ROOT, 'out', 'screenshots'), { recursive: true });
     await page.screenshot({ path: join(REPO_ROOT, 'out', 'screenshots', 'web-worker.png') });
+  });
+
+  it('copies the draft for a forum from the web worker, through the browser’s clipboard', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    await openFile(page, 'mailing-list.reply.md', { language: 'Debate Markdown' });
+    await runCommand(page, 'Riposte: Copy for Forum');
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Discourse' }).first().waitFor({ timeout: TIMEOUT });
+    await page.locator('.quick-input-widget input').fill('Discourse');
+    await page.keyboard.press('Enter');
+    await page.locator('.statusbar', { hasText: 'Riposte: copied the draft for Discourse: 4 quotes.' }).waitFor({ timeout: TIMEOUT });
+    assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^\[quote="Tom Becker"\]\n\[quote="Priya Raman"\]\nThe release branch/);
+  });
+
+  it('reads the draft’s .riposte.json through the workspace file system and lints the draft again with it', async () => {
+    await openFile(page, 'configured/strict.reply.md', { language: 'Debate Markdown' });
+    // The first lint cannot wait for the file (settings only: warnings); the one after it reads it: an error.
+    await page.waitForFunction(() => /Errors: 1\b/.test(document.querySelector('[id="status.problems"]')?.getAttribute('aria-label') ?? ''), undefined, { timeout: TIMEOUT });
   });
 });
