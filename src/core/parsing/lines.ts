@@ -146,6 +146,13 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
     const markers = scanMarkers(text, inCode ? codeDepth[i - first] : Number.POSITIVE_INFINITY);
     let count = markers.count;
     let end = markers.end;
+    if (count === 0 && !inCode && !html && bbcodeDepth === 0 && lazyCandidate[i - first] === 0) {
+      const initials = initialsQuote(lines, i, first, last);
+      if (initials) {
+        count = initials.depth;
+        end = initials.end;
+      }
+    }
     if (count === 1 && !inCode && isChatEcho(lines, i, first, last)) {
       // An IRC log marks the logger's own lines with '>' among the others' "<nick> …" lines: no quote.
       count = 0;
@@ -235,6 +242,30 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
 /** A forum header naming someone, on a line of its own, with an unmarked line of text right under it. */
 function isFenceLine(text: string): boolean {
   return /^\s{0,3}(?:`{3,}|~{3,})/.test(text);
+}
+
+// FidoNet and Emacs Supercite quote with the writer's initials or name before the marks: "KK> text", " JD>> text".
+const INITIALS_PREFIX = /^ ?([A-Z][A-Za-z]{0,11})(>{1,4})(?:[ \t]|$)/;
+// Console prompts have the same shape ("SQL> select …", "PS> Get-Item …").
+const PROMPTS = new Set(['SQL', 'PS', 'RMAN', 'DB', 'ASM']);
+
+function initialsOf(text: string): RegExpExecArray | null {
+  const gt = text.indexOf('>');
+  if (gt < 1 || gt > 13) return null;
+  const prefix = INITIALS_PREFIX.exec(text);
+  return prefix && !PROMPTS.has(prefix[1]) ? prefix : null;
+}
+
+/**
+ * A line quoted with its writer's initials ("KK> Hужен сабж…"), next to another with the same initials (one
+ * such line alone may be anything: "Note> …"). Its depth is the number of marks, its text what follows them.
+ */
+function initialsQuote(lines: readonly LineText[], i: number, first: number, last: number): { depth: number; end: number } | null {
+  const prefix = initialsOf(lines[i].text);
+  if (!prefix) return null;
+  const same = (line: number) => initialsOf(lines[line].text)?.[1] === prefix[1];
+  if (!(i > first && same(i - 1)) && !(i < last && same(i + 1))) return null;
+  return { depth: prefix[2].length, end: prefix[0].length };
 }
 
 // A chat log's line of another person: "<Frank> text", "<@op> text", ircII's private "*Frank*> text".
