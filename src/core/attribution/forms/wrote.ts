@@ -3,7 +3,17 @@ import { plausibleName, PRONOUNS, splitEmail } from '../names';
 import { AttributionMatch } from '../types';
 
 const WROTE = /^(.{1,160}?)\s+(?:wrote|writes|said|says|commented|replied|asked|posted|argued|argues|claimed|claims)\s*(?:that\s*)?:+\s*$/i;
+// The verb before the name, as hackers write it after Nietzsche and the King James Bible: "Also sprach Manuel:",
+// "Thus spake Jane:", "Quoth Bob:".
+const SPAKE = /^(?:(?:thus|so|also)\s+(?:spake|spoke|sprach|said|wrote)|quoth)\s+(.{1,60}?)\s*:+\s*$/i;
+
 export function matchWrote(content: string): AttributionMatch | null {
+  const spake = SPAKE.exec(content);
+  if (spake) {
+    const name = spake[1].replace(/^(\*\*|__)(.*)\1$/, '$2').trim();
+    if (PRONOUNS.test(name)) return { form: 'wrote', placement: 'before', speaker: null, addressee: /^(?:you|u)$/i.test(name) };
+    return { form: 'wrote', placement: 'before', speaker: plausibleName(name) };
+  }
   const match = WROTE.exec(content);
   if (!match) return null;
   let subject = match[1].trim().replace(/^\*\*(.+)\*\*$/, '$1').replace(/^[*•]\s+/, '');
