@@ -21,9 +21,11 @@ const POST_HEADERS: readonly RegExp[] = [
   /^@?([\w.-]{2,39})\s+\|\s+\d{4}-\d{2}-\d{2}.*\|\s*#\d+\s*$/iu,
   /^\[[–-]\]\s*([\w-]{2,30})\b.*\bpoints?\b/iu,
   /^u\/([\w-]{2,30})\s+[·•]/iu,
+  // Slack, copied: "Marcus Merrell  8:40 PM", "_Simon Stewart  8:38 PM_" (two spaces before the time).
+  /^[*_]{0,2}([\p{L}][\p{L}\p{N}_.'’ -]{1,40}?)\s{2,}\d{1,2}:\d{2}(?:\s*[ap]m)?[*_]{0,2}$/iu,
 ];
 // What every post header holds: one cheap test before the patterns.
-const POST_HEADER_HINT = /[·•|—]|\bago\b|\b(?:today|yesterday)\b|^\s*\S+\s+(?:commented|replied|wrote|posted|answered|responded|opened)\b|^#{1,6}\s+(?:post|reply|comment|answer)|^\[|^u\/|^(?:\*\*|__)?(?:author|posted|from)\b/i;
+const POST_HEADER_HINT = /[·•|—]|\s\s\d{1,2}:\d\d\b|\bago\b|\b(?:today|yesterday)\b|^\s*\S+\s+(?:commented|replied|wrote|posted|answered|responded|opened)\b|^#{1,6}\s+(?:post|reply|comment|answer)|^\[|^u\/|^(?:\*\*|__)?(?:author|posted|from)\b/i;
 /** The author a copied page names at the head of a post, or null. */
 export function matchPostHeader(content: string, shape: LineShape = lineShape(content)): string | null {
   if (content.length > 160 || !POST_HEADER_HINT.test(content) || shape.spaces > 16) return null;
