@@ -4,8 +4,9 @@ import { MarkdownBlock } from '../model';
 import { quotePrefix } from '../quoteMarkers';
 import { isBlankBetween, LineText } from '../text';
 
-// "Comment:", "Reviewer comment:", "**2. Reviewer's Comment:**", "R1.3:", "Q2:", "Point 4:".
-const COMMENT_LABEL = /^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?)?(?:\*\*|__)?(?:\d+[.)]\s*)?(?:(?:reviewer|referee)(?:['’]s)?\s+(?:comments?|questions?|concerns?|points?)|R\d+(?:\.\d+)+|Q\d+|(?:reviewer|referee)\s*#?\d+(?:\.\d+)?)\s*[:.)](?:\*\*|__)?/i;
+// "Comment:", "Reviewer comment:", "**2. Reviewer's Comment:**", "R1.3:", "Q2:", "Point 4:", and HotCRP's review
+// numbers with a question's: "**Review #61 AQ1: Can the authors …?**", "Review #12B Q3:".
+const COMMENT_LABEL = /^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?)?(?:\*\*|__)?(?:\d+[.)]\s*)?(?:(?:reviewer|referee)(?:['’]s)?\s+(?:comments?|questions?|concerns?|points?)|R\d+(?:\.\d+)+|Q\d+|(?:reviewer|referee)\s*#?\d+(?:\.\d+)?|review\s*#\s*\d+[a-z]?(?:\s*[a-z]?q\d+)?)\s*[:.)](?:\*\*|__)?/i;
 // "Reply:", "Response:", "**Response**", "Author response:", "Our reply:", "A1:".
 const RESPONSE_LABEL = /^\s*(?:\*\*|__)?(?:\d+[.)]\s*)?(?:(?:author(?:s|s['’]|['’]s)?\s+|our\s+)?(?:reply|response|answer|rebuttal)|A\d+)\s*(?:to\s+[^:*_]{1,30})?(?:[:.]|\*\*\s*:?|__\s*:?)/i;
 

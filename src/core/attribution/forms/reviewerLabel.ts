@@ -8,6 +8,7 @@ const ROLE_AND_NAME = /^(?:(?:associate|handling|academic|section|senior|managin
 
 // (Not case-blind: the name must be capitalised, and /i would let \p{Lu} match any letter.)
 const REVIEW_BY = /^(?:[Rr]esponses?|[Rr]epl(?:y|ies)|[Aa]nswers?|[Rr]ebuttal)\s+to\s+.{0,40}?\b(?:[Pp]eer\s+)?(?:[Rr]eview|[Cc]omments|[Rr]eport)s?\s+(?:by|from)\s+(?:[Dd]r\.?\s+|[Pp]rof\.?\s+)?(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})\b/u;
+const HOTCRP_REVIEW = /^[\s*_#]*review\s*#\s*(\d+)([a-z])?(?:\s*[-.]?\s*([a-z])q\d+)?\s*[:.)]/i;
 const ROLE_ONLY = /^((?:(?:associate|handling|academic|section|senior|managing|guest|reviewing)\s+)?(?:editor(?:[-\s]in[-\s]chief)?|reviewer|referee))(?:['’]s)?(?:\s+(?:comments?|remarks?|reviews?|reports?|questions?|points?|feedback))?\s*[:.]?$/iu;
 
 /**
@@ -17,7 +18,12 @@ const ROLE_ONLY = /^((?:(?:associate|handling|academic|section|senior|managing|g
 export function matchReviewerLabel(content: string, shape: LineShape = lineShape(content)): AttributionMatch | null {
   // Asked of every line: only a short line naming a reviewer, a referee or a doctor goes on to the patterns.
   // Past eight words only a response letter's title ("Responses to … Review by X for …") is a label.
-  if (content.length > 160 || !/revi|refer|\bdr\b|editor/i.test(content)) return null;
+  if (!/revi|refer|\bdr\b|editor/i.test(content)) return null;
+  // HotCRP names reviews by paper and letter, and a rebuttal its questions by both: "**Review #61 AQ1: Can the
+  // authors …?**" is review 61A's first question, on the line that asks it (however long).
+  const hotcrp = HOTCRP_REVIEW.exec(content);
+  if (hotcrp) return { form: 'reviewer', placement: 'before', speaker: `Review #${hotcrp[1]}${(hotcrp[2] ?? hotcrp[3] ?? '').toUpperCase()}` };
+  if (content.length > 160) return null;
   if (shape.spaces > 20 || (shape.spaces > 8 && !/^\W*(?:respon|repl|answer|rebut)/i.test(content))) return null;
   const text = content.trim().replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/[*_]+/g, '').trim();
   // A response letter's title names the reviewer it answers: "Responses to … Peer Review by Kalle Jahn for …".
