@@ -19,8 +19,9 @@ export function matchWrote(content: string): AttributionMatch | null {
   let subject = match[1].trim().replace(/^\*\*(.+)\*\*$/, '$1').replace(/^[*•]\s+/, '');
   // "@ghickman in https://…#issuecomment-1 wrote", "Jane Doe (https://…) wrote": where it was said is no name.
   subject = subject.replace(/\s+(?:in|at|on)\s+<?https?:\/\/\S+$|\s*\(<?https?:\/\/[^)]*\)$/i, '');
-  // "…, not in the form requested.  Tony Hoare wrote": the name is what follows the last full stop.
-  subject = subject.split(/(?<=[.!?])\s+(?=\S)/).pop()!;
+  // "…, not in the form requested.  Tony Hoare wrote": the name is what follows the last full stop (not a
+  // middle initial's: '"Barry A. Warsaw" wrote:').
+  subject = subject.split(/(?<=[.!?])(?<!(?:^|[\s"“'(])\p{Lu}\.)\s+(?=\S)/u).pop()!;
   if (subject.length > 80) return null;
   // "Jane Doe <jane@example.org> writes:": the name, or the address when there is no name.
   const { before, email } = splitEmail(subject.replace(/\\([<>])/g, '$1'));
