@@ -120,7 +120,7 @@ export const FORMS: readonly AttributionFormSpec[] = [
   {
     name: 'GitHub "Originally posted by"',
     where: 'under the quote',
-    examples: ['_Originally posted by @octocat in https://github.com/o/r/issues/412#issuecomment-1_'],
+    examples: ['_Originally posted by @octocat in https://github.com/o/r/issues/412#issuecomment-1_', '_Originally posted by @octocat in [#412 (comment)](https://github.com/o/r/issues/412#issuecomment-1)_'],
     fixtures: ['github-originally-posted.md'],
     recognises: (line) => matchOriginallyPosted(line) !== null,
   },
