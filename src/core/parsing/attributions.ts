@@ -119,7 +119,7 @@ export function findAttributions(
     }
     // A post's header starts a block of its own (most lines of a draft go on a paragraph: not asked), or,
     // dated, ends the previous post's last line where a copied page kept no blank line between posts.
-    if (line.depth === 0 && (i === 0 || info[i - 1].blank || (content.length < 100 && shape.hasDigit && DATED_HEADER.test(content) && shape.spaces <= 12))) {
+    if (line.depth === 0 && (i === 0 || info[i - 1].blank || isSeparator(contentOf(lines, info, i - 1)) || (content.length < 100 && shape.hasDigit && DATED_HEADER.test(content) && shape.spaces <= 12))) {
       const author = matchPostHeader(content, shape);
       if (author) {
         leadIns.push({ line: i, text: content, names: author, post: true });
@@ -223,6 +223,13 @@ export function findAttributions(
 // "alice commented on Jan 8", "… on 7 Jan 2017", "… 2016-01-13", "… 3 days ago": what a post header dates itself with
 // (every form with a digit).
 const DATED_HEADER = /\s(?:on|at|·|•|\|)\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)|\b\d+\s+\w+\s+ago\b|\d{4}-\d{2}-\d{2}/i;
+
+// A line of rule characters a copied page puts between posts: "=====", "==>", "* * *".
+const SEPARATOR = /^\s*(?:[=_*~#<>.-]\s*){2,}$/;
+
+function isSeparator(content: string): boolean {
+  return content.length < 120 && SEPARATOR.test(content);
+}
 
 /** Whether line i stands alone between blank lines (or the region's edges). */
 function isLoneLine(info: readonly LineInfo[], i: number, first: number, last: number): boolean {

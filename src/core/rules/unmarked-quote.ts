@@ -31,6 +31,9 @@ const isFooterRule = (unit: Unit | undefined) => unit?.kind === 'rule' && /^\s*_
 /** The lead-out a unit's first line opens with, or null: kept with the unit, asked of most units on every lint. */
 const LEAD_OUT_OF = new UnitMemo((unit) => LEAD_OUT.exec(unit.segmentText(0))?.[0] ?? null);
 
+// A form's field: a capitalised label of a few words and its colon ("Confidence: 4 = …", "Limitations And Societal Impact:").
+const FORM_FIELD = /^\s*\p{Lu}[\p{L}\p{N}'’()/-]*(?:\s+[\p{L}\p{N}'’()/-]+){0,4}\s*:(?:\s|$)/u;
+
 export const unmarkedQuote: Rule = {
   id: 'unmarked-quote',
   description:
@@ -122,7 +125,9 @@ export const unmarkedQuote: Rule = {
     // the copy lost (or never had), of the person the post headers say wrote the first copy.
     if (draft.leadIns.some((leadIn) => leadIn.post)) {
       const mark = (first: Unit, last: Unit, earlier: Unit) => {
-        if (flagged.has(first) || first.wordCount < MIN_MATCH_WORDS || !quotesAnotherWriter(draft, first, earlier)) return;
+        // (A form's field repeated in two people's posts is the form's text, as a review form's
+        // "Confidence: 4 = Quite sure. …": no one quotes anyone.)
+        if (flagged.has(first) || first.wordCount < MIN_MATCH_WORDS || FORM_FIELD.test(first.text) || !quotesAnotherWriter(draft, first, earlier)) return;
         for (let index = first.index; index <= last.index; index++) flagged.add(units[index]);
         const who = writerOf(draft, earlier)!;
         findings.push({

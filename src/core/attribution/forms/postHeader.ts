@@ -21,11 +21,14 @@ const POST_HEADERS: readonly RegExp[] = [
   /^@?([\w.-]{2,39})\s+\|\s+\d{4}-\d{2}-\d{2}.*\|\s*#\d+\s*$/iu,
   /^\[[–-]\]\s*([\w-]{2,30})\b.*\bpoints?\b/iu,
   /^u\/([\w-]{2,30})\s+[·•]/iu,
+  // OpenReview's notes: "Official Review of Submission3520 by Reviewer FqbG", "Official Comment by Authors",
+  // "Meta Review of Submission12 by Area Chair Xy7z".
+  /^(?:official\s+(?:review|comment)|meta[\s-]?review|public\s+comment|author\s+rebuttal|rebuttal|decision)(?:\s+of\s+(?:submission|paper)\s*\d+)?\s+by\s+(\S.{1,50}?)$/iu,
   // Slack, copied: "Marcus Merrell  8:40 PM", "_Simon Stewart  8:38 PM_" (two spaces before the time).
   /^[*_]{0,2}([\p{L}][\p{L}\p{N}_.'’ -]{1,40}?)\s{2,}\d{1,2}:\d{2}(?:\s*[ap]m)?[*_]{0,2}$/iu,
 ];
 // What every post header holds: one cheap test before the patterns.
-const POST_HEADER_HINT = /[·•|—]|\s\s\d{1,2}:\d\d\b|\bago\b|\b(?:today|yesterday)\b|^\s*\S+\s+(?:commented|replied|wrote|posted|answered|responded|opened)\b|^#{1,6}\s+(?:post|reply|comment|answer)|^\[|^u\/|^(?:\*\*|__)?(?:author|posted|from)\b/i;
+const POST_HEADER_HINT = /[·•|—]|\s\s\d{1,2}:\d\d\b|\bago\b|\b(?:today|yesterday)\b|^\s*\S+\s+(?:commented|replied|wrote|posted|answered|responded|opened)\b|^#{1,6}\s+(?:post|reply|comment|answer)|^\[|^u\/|^(?:\*\*|__)?(?:author|posted|from)\b|^(?:official|meta|public|rebuttal|decision)\b.*\bby\s/i;
 /** The author a copied page names at the head of a post, or null. */
 export function matchPostHeader(content: string, shape: LineShape = lineShape(content)): string | null {
   if (content.length > 160 || !POST_HEADER_HINT.test(content) || shape.spaces > 16) return null;
