@@ -13,6 +13,8 @@ export const LANGUAGE_ID = 'debate-markdown';
 const MAX_TRACKED_EDITS = 500;
 
 /** Live diagnostics: debounced while typing, immediate on open and save, dropped when a newer version exists. */
+const DRAFT_SCHEMES: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
+
 export class DiagnosticsController extends Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** When each document reached the extension (opened, or already open at activation), until its first diagnostics. */
@@ -77,7 +79,10 @@ export class DiagnosticsController extends Disposable {
     const settings = this.settings();
     if (!settings.enable) return false;
     if (document.languageId !== LANGUAGE_ID && !(document.languageId === 'markdown' && settings.markdownEnable)) return false;
-    if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled' && document.uri.scheme !== 'vscode-remote') return false;
+    // Drafts, not the other views of a file VS Code opens as documents (a git diff's `git:` side, output):
+    // the schemes drafts live on, and whatever file system the workspace itself is opened on (github.dev's
+    // `vscode-vfs:`, a web extension host's own).
+    if (!DRAFT_SCHEMES.has(document.uri.scheme) && vscode.workspace.getWorkspaceFolder(document.uri) === undefined) return false;
     return !settings.exclude.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
   }
 

@@ -36,6 +36,44 @@ describe('diagnostics in the editor', () => {
     assert.equal(block.relatedInformation?.[0].location.range.end.line, 11);
   });
 
+  it('checks a draft that lives on github.dev’s file system (vscode-vfs:), not only on disk', async () => {
+    // github.dev and vscode.dev open repositories through a file system of their own: a draft there is
+    // still a draft. An in-memory provider stands in for it.
+    const files = new Map<string, Uint8Array>([['/github/octo/notes/reply.reply.md', new TextEncoder().encode('It is the the point.\n')]]);
+    const changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+    const provider: vscode.FileSystemProvider = {
+      onDidChangeFile: changed.event,
+      watch: () => new vscode.Disposable(() => undefined),
+      stat: (uri) => {
+        const data = files.get(uri.path);
+        if (!data) throw vscode.FileSystemError.FileNotFound(uri);
+        return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: data.length };
+      },
+      readDirectory: () => [],
+      createDirectory: () => undefined,
+      readFile: (uri) => {
+        const data = files.get(uri.path);
+        if (!data) throw vscode.FileSystemError.FileNotFound(uri);
+        return data;
+      },
+      writeFile: (uri, content) => void files.set(uri.path, content),
+      delete: (uri) => void files.delete(uri.path),
+      rename: () => undefined,
+    };
+    const registration = vscode.workspace.registerFileSystemProvider('vscode-vfs', provider);
+    try {
+      const uri = vscode.Uri.parse('vscode-vfs:/github/octo/notes/reply.reply.md');
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      const diagnostics = await waitForDiagnostics(uri, (found) => found.length === 1, 'the doubled word');
+      assert.equal(ruleOf(diagnostics[0]), 'repeated-words');
+    } finally {
+      await closeAllEditors();
+      registration.dispose();
+      changed.dispose();
+    }
+  });
+
   it('follows typing: a doubled word appears and disappears as the text changes', async () => {
     const editor = await openDraft('typing.reply.md', 'A first line.\n');
     const uri = editor.document.uri;
