@@ -29,6 +29,8 @@ const shared = {
     'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js',
     tinyglobby: './node_modules/tinyglobby/dist/index.cjs',
     entities: './node_modules/entities/lib/esm/decode.js',
+    // markdown-it always makes a linkify-it, and uses it only with `linkify` on, which Riposte never sets.
+    'linkify-it': './src/shims/linkify-it.ts',
   },
   define: { RIPOSTE_VERSION: JSON.stringify(version) },
   logLevel: 'warning',

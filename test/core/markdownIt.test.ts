@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { changeBetween, riposteMarkdownIt } from '../../src/core/preview/markdownIt';
+import { renderExcerpt } from '../../src/core/preview/viewModel';
 import { REPO_ROOT } from '../paths';
 
 /**
@@ -86,5 +87,16 @@ describe('markdown-it plugin for VS Code’s Markdown preview', () => {
       fresh.use(riposteMarkdownIt);
       assert.equal(live.render(text, env), fresh.render(text, env), `step ${step}: ${JSON.stringify(text)}`);
     }
+  });
+});
+
+describe('Riposte’s own markdown-it parsers', () => {
+  // The shipped bundles replace linkify-it with a stub (src/shims/linkify-it.ts) that finds no links: it
+  // stays right only while no parser of Riposte's turns `linkify` on. This test runs on the unbundled
+  // build, with the real linkify-it, so turning it on would show here.
+  it('leave a bare address as text in the reply tree’s excerpts (linkify off), and keep written links', () => {
+    const html = renderExcerpt('See https://example.org/thread and [the post](https://example.org/post).');
+    assert.ok(!html.includes('href="https://example.org/thread"'), html);
+    assert.ok(html.includes('<a href="https://example.org/post">the post</a>'), html);
   });
 });
