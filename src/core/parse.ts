@@ -115,7 +115,8 @@ export function assemble(
   };
 }
 
-function joinLines(lines: readonly LineText[]): string {
+/** The text of the lines, line breaks included. */
+export function joinLines(lines: readonly LineText[]): string {
   const parts: string[] = new Array(lines.length * 2);
   for (let i = 0; i < lines.length; i++) {
     parts[2 * i] = lines[i].text;

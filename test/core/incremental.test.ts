@@ -97,6 +97,25 @@ describe('incremental re-analysis', () => {
     assert.deepEqual(shape(updated), shape(fresh));
   });
 
+  it('takes in place a paste and a deletion of thousands of lines, as a fresh parse reads them', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { generateDraft } = require('../../bench/generate') as typeof import('../../bench/generate');
+    const text = generateDraft(200 * 1024, 3);
+    let draft = parseDraft(text);
+    const middle = Math.floor(draft.lines.length / 2);
+    const pasted = `${draft.lines.slice(10, 3010).map((line) => line.text).join('\n')}\n\n`;
+    const paste: TextChange = { range: { start: { line: middle, character: 0 }, end: { line: middle, character: 0 } }, text: pasted };
+    const afterPaste = applyToText(draft.text, paste);
+    draft = updateDraft(draft, paste);
+    assert.deepEqual(shape(draft), shape(parseDraft(afterPaste)));
+    assert.deepEqual(lintDraft(draft), lint(afterPaste));
+    const cut: TextChange = { range: { start: { line: middle - 1500, character: 0 }, end: { line: middle + 1500, character: 0 } }, text: '' };
+    const afterCut = applyToText(draft.text, cut);
+    draft = updateDraft(draft, cut);
+    assert.deepEqual(shape(draft), shape(parseDraft(afterCut)));
+    assert.deepEqual(lintDraft(draft), lint(afterCut));
+  });
+
   function checkEdits(file: string, seed: number) {
       let draft = parseDraft(readFileSync(file, 'utf8'));
       const random = seededRandom(seed);
