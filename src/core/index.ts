@@ -63,7 +63,7 @@ export type { KeptRun, PatchedNode, PatchItem, ViewPatch } from './preview/patch
 export { DraftSession } from './session';
 export { updateDraft } from './updateDraft';
 export type { TextChange } from './updateDraft';
-export { buildOutline, OUTLINE_NAME_CHARS } from './outline';
+export { buildOutline, OUTLINE_NAME_CHARS, outlineSignature, sameValues } from './outline';
 export type { OutlineKind, OutlineNode } from './outline';
 export { enclosingSpans } from './selection';
 export type { LineSpan } from './selection';

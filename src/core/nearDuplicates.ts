@@ -40,7 +40,31 @@ export interface NearDuplicateIndex {
   inLaterCopy: ReadonlySet<Unit>;
   /** Units by MinHash band, in document order; most bands hold one unit, kept without an array. */
   buckets: UnitBuckets;
+  /** Every candidate paragraph's best earlier match (null: none). */
   best: Map<Unit, Match | null>;
+  /** The paragraphs that have a match, and it: few of a draft's paragraphs, read by the rule on every lint. */
+  matches: Map<Unit, Match>;
+  /** For each paragraph that is some paragraph's match, those paragraphs (an edit that removes it re-matches them). */
+  matchedBy: Map<Unit, Set<Unit>>;
+}
+
+/** Records a paragraph's best match (or that it has none), keeping `matches` and `matchedBy` in step. */
+function setBest(index: NearDuplicateIndex, unit: Unit, match: Match | null): void {
+  forgetMatch(index, unit);
+  index.best.set(unit, match);
+  if (!match) return;
+  index.matches.set(unit, match);
+  let by = index.matchedBy.get(match.earlier);
+  if (!by) index.matchedBy.set(match.earlier, (by = new Set()));
+  by.add(unit);
+}
+
+function forgetMatch(index: NearDuplicateIndex, unit: Unit): void {
+  const old = index.matches.get(unit);
+  if (!old) return;
+  index.matches.delete(unit);
+  const by = index.matchedBy.get(old.earlier);
+  if (by?.delete(unit) && by.size === 0) index.matchedBy.delete(old.earlier);
 }
 
 /**
@@ -92,7 +116,7 @@ function bestMatchInBuckets(unit: Unit, buckets: readonly (Unit | Unit[])[], fro
 function build(draft: Draft, isCandidate: (unit: Unit) => boolean, inLaterCopy: ReadonlySet<Unit>, settings: string, threshold: number): NearDuplicateIndex {
   const candidates = draft.units.filter(isCandidate);
   const buckets: UnitBuckets = new IntMap(candidates.length * BANDS_PER_PARAGRAPH);
-  const index: NearDuplicateIndex = { settings, generation: draft.parts.generation, inLaterCopy, buckets, best: new Map() };
+  const index: NearDuplicateIndex = { settings, generation: draft.parts.generation, inLaterCopy, buckets, best: new Map(), matches: new Map(), matchedBy: new Map() };
   // Every candidate's band keys in one array: an array each would be as many small objects as paragraphs.
   const bands = new Int32Array(candidates.length * BANDS_PER_PARAGRAPH);
   candidates.forEach((unit, i) => writeBandKeysOf(unit.wordIds, bands, i * BANDS_PER_PARAGRAPH));
@@ -108,7 +132,7 @@ function build(draft: Draft, isCandidate: (unit: Unit) => boolean, inLaterCopy: 
       if (bucket !== unit && sharedBuckets[i] < 2) sharedBuckets[i]++;
     }
   });
-  candidates.forEach((unit, i) => index.best.set(unit, sharedBuckets[i] < 2 ? null : bestMatchInBuckets(unit, bucketOfBand, i * BANDS_PER_PARAGRAPH, threshold)));
+  candidates.forEach((unit, i) => setBest(index, unit, sharedBuckets[i] < 2 ? null : bestMatchInBuckets(unit, bucketOfBand, i * BANDS_PER_PARAGRAPH, threshold)));
   return index;
 }
 
@@ -132,6 +156,7 @@ function update(index: NearDuplicateIndex, draft: Draft, isCandidate: (unit: Uni
   const touched = new Set<number>();
   for (const unit of removed) {
     for (const band of unit.memo(BANDS)) if (removeFromBucket(index.buckets, band, unit)) touched.add(band);
+    forgetMatch(index, unit);
     index.best.delete(unit);
   }
   for (const unit of added) {
@@ -147,9 +172,12 @@ function update(index: NearDuplicateIndex, draft: Draft, isCandidate: (unit: Uni
     if (Array.isArray(bucket)) for (const unit of bucket) stale.add(unit);
     else if (bucket) stale.add(bucket);
   }
-  const dropped = new Set(removed);
-  for (const [unit, match] of index.best) if (match && dropped.has(match.earlier)) stale.add(unit);
-  for (const unit of stale) index.best.set(unit, bestEarlierMatch(unit, index, threshold));
+  // And so may every paragraph whose match was removed.
+  for (const unit of removed) {
+    const by = index.matchedBy.get(unit);
+    if (by) for (const other of by) stale.add(other);
+  }
+  for (const unit of stale) setBest(index, unit, bestEarlierMatch(unit, index, threshold));
   return true;
 }
 

@@ -95,6 +95,28 @@ export function buildOutline(
   return top;
 }
 
+/**
+ * Every value the Outline without passages or replies is built from (see buildOutline), in order: two drafts
+ * with equal signatures have equal outlines of that kind. An editor asks for the Outline after every
+ * keystroke, and most keystrokes change none of it.
+ */
+export function outlineSignature(draft: Draft, headings: boolean): unknown[] {
+  const values: unknown[] = [draft.lines.length];
+  if (headings) {
+    for (const unit of draft.units) if (unit.kind === 'heading' && unit.depth === 0) values.push(unit.startLine, unit.endLine, unit.text, draft.lines[unit.endLine]?.text);
+  }
+  // The reply tree's top level: the quotes of the document itself.
+  for (const quote of draft.quotes) if (quote.parent === null) values.push(quote.startLine, quote.endLine, quote.speaker, quote.inferred, quote.callout);
+  return values;
+}
+
+/** Whether two lists hold the same values in the same order. */
+export function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function passage(draft: Draft, node: TreeNode, nested: boolean, sectionEnd: number, replies: boolean): OutlineNode {
   const quote = node.quote!;
   const line = ownLine(draft, quote);

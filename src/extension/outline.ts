@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { buildOutline, OutlineKind, OutlineNode } from '../core';
+import { buildOutline, OutlineKind, OutlineNode, outlineSignature, sameValues } from '../core';
 import { LANGUAGE_ID } from './diagnostics';
 import { DraftService } from './drafts';
 
@@ -19,14 +19,36 @@ const OUTLINE_IN_FULL_UP_TO = 200_000;
  * headings too (VS Code's Markdown support, which lists them for `markdown`, does not serve this language);
  * in plain `markdown` only the thread, so that headings are not listed twice.
  */
+/** The last Outline given for a long draft: what it was built from, and the text of every line its symbols read. */
+interface ShownOutline {
+  headings: boolean;
+  signature: unknown[];
+  lines: number[];
+  texts: string[];
+  symbols: vscode.DocumentSymbol[];
+}
+
 export class ThreadSymbolProvider implements vscode.DocumentSymbolProvider {
+  /** By document (the object is the same for every version of an open document). */
+  private readonly shown = new WeakMap<vscode.TextDocument, ShownOutline>();
+
   constructor(private readonly drafts: DraftService) {}
 
   provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
     // The Outline, the breadcrumbs and sticky scroll ask again after every keystroke: past this size only
     // headings and speakers are listed, so that typing in a long thread does not rebuild thousands of symbols.
     const long = document.offsetAt(document.lineAt(document.lineCount - 1).range.end) > OUTLINE_IN_FULL_UP_TO;
-    const nodes = buildOutline(this.drafts.draftOf(document), { headings: document.languageId === LANGUAGE_ID, passages: !long, replies: !long });
+    const headings = document.languageId === LANGUAGE_ID;
+    const draft = this.drafts.draftOf(document);
+    // And most keystrokes change none of those: the symbols given last time are given again when what they
+    // were built from is the same, and so is every line their ranges end or select on.
+    const signature = long ? outlineSignature(draft, headings) : undefined;
+    const last = this.shown.get(document);
+    if (signature && last && last.headings === headings && sameValues(last.signature, signature) && last.lines.every((line, i) => draft.lines[line]?.text === last.texts[i])) {
+      return last.symbols;
+    }
+    const nodes = buildOutline(draft, { headings, passages: !long, replies: !long });
+    const lines: number[] = [];
     const toSymbol = (node: OutlineNode): vscode.DocumentSymbol => {
       const end = Math.min(node.endLine, document.lineCount - 1);
       const range = new vscode.Range(node.startLine, 0, end, document.lineAt(end).text.length);
@@ -34,8 +56,12 @@ export class ThreadSymbolProvider implements vscode.DocumentSymbolProvider {
       const selection = new vscode.Range(node.selectionLine, line.firstNonWhitespaceCharacterIndex, node.selectionLine, line.text.length);
       const symbol = new vscode.DocumentSymbol(node.name, node.detail, KINDS[node.kind], range, range.contains(selection) ? selection : new vscode.Range(range.start, range.start));
       symbol.children = node.children.map(toSymbol);
+      lines.push(end, node.selectionLine);
       return symbol;
     };
-    return nodes.map(toSymbol);
+    const symbols = nodes.map(toSymbol);
+    if (signature) this.shown.set(document, { headings, signature, lines, texts: lines.map((line) => draft.lines[line].text), symbols });
+    else this.shown.delete(document);
+    return symbols;
   }
 }
