@@ -14,7 +14,7 @@ export type { DebateDecision, DebateInputs, DebateSetting } from './debate';
 export type { LintOptions, SourceRefusal } from './engine';
 export { applyFixes } from './applyFixes';
 export type { ApplyFixesOptions } from './applyFixes';
-export { parseDraft } from './parse';
+export { joinLines, parseDraft } from './parse';
 export { parseFrontMatter } from './frontMatter';
 export type { FrontMatter } from './frontMatter';
 export type { Draft, Quote, Unit, Attribution } from './parse';
@@ -23,7 +23,8 @@ export type { ReplyTree, TreeNode, TreeNodeJson } from './thread';
 export { RULES, ruleById } from './rules';
 export type { Rule, RuleOptionSpec } from './rule';
 export type { Speaker } from './model';
-export { stripBom, restoreBom } from './text';
+export { splitLineTexts, stripBom, restoreBom } from './text';
+export type { LineText } from './text';
 
 export function replyTree(text: string): ReplyTree {
   return buildReplyTree(parseDraft(text));
@@ -61,7 +62,7 @@ export type { HostMessage, PreviewState, WebviewMessage } from './preview/messag
 export { applyViewPatch, diffViewModels } from './preview/patch';
 export type { KeptRun, PatchedNode, PatchItem, ViewPatch } from './preview/patch';
 export { DraftSession } from './session';
-export { updateDraft } from './updateDraft';
+export { replaceInPlace, updateDraft } from './updateDraft';
 export type { TextChange } from './updateDraft';
 export { buildOutline, OUTLINE_NAME_CHARS, outlineSignature, sameValues } from './outline';
 export type { OutlineKind, OutlineNode } from './outline';

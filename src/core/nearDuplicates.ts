@@ -153,25 +153,30 @@ function update(index: NearDuplicateIndex, draft: Draft, isCandidate: (unit: Uni
   index.inLaterCopy = inLaterCopy;
   if (removed.length === 0 && added.length === 0) return true;
 
-  const touched = new Set<number>();
+  // A paragraph's match is read from the MAX_PER_BUCKET paragraphs before it in each of its buckets: a
+  // paragraph that leaves or joins a bucket changes the match of at most the MAX_PER_BUCKET after it there
+  // (the bucket's other paragraphs read the same ones as before, and are not looked at again).
+  const stale = new Set<Unit>(added);
+  const markAfter = (bucket: readonly Unit[], from: number) => {
+    for (let k = from; k < bucket.length && k < from + MAX_PER_BUCKET; k++) stale.add(bucket[k]);
+  };
   for (const unit of removed) {
-    for (const band of unit.memo(BANDS)) if (removeFromBucket(index.buckets, band, unit)) touched.add(band);
+    for (const band of unit.memo(BANDS)) {
+      const bucket = index.buckets.get(band);
+      if (Array.isArray(bucket)) markAfter(bucket, bucket.indexOf(unit) + 1);
+      removeFromBucket(index.buckets, band, unit);
+    }
     forgetMatch(index, unit);
     index.best.delete(unit);
   }
   for (const unit of added) {
     for (const band of unit.memo(BANDS)) {
-      addToBucket(index.buckets, band, unit, false);
-      touched.add(band);
+      const bucket = addToBucket(index.buckets, band, unit, false);
+      if (Array.isArray(bucket)) markAfter(bucket, bucket.indexOf(unit) + 1);
     }
   }
-  // Everyone left in a bucket that changed may have a new best match.
-  const stale = new Set<Unit>(added);
-  for (const band of touched) {
-    const bucket = index.buckets.get(band);
-    if (Array.isArray(bucket)) for (const unit of bucket) stale.add(unit);
-    else if (bucket) stale.add(bucket);
-  }
+  // A paragraph removed after another in the same bucket was marked before it left.
+  for (const unit of removed) stale.delete(unit);
   // And so may every paragraph whose match was removed.
   for (const unit of removed) {
     const by = index.matchedBy.get(unit);
