@@ -30,11 +30,20 @@ export const UNATTRIBUTED = 'Unattributed';
  * The draft's Outline. `passages: false` lists the speakers without their passages, `replies: false` the
  * passages without the replies to them (the editor asks again on every keystroke, and a long thread has
  * thousands of both). `headings: false` leaves headings out (for plain `markdown`, whose Outline VS Code's
- * Markdown support already fills with them): speakers then stand at the top.
+ * Markdown support already fills with them): speakers then stand at the top. `speakersInDetail` names the
+ * people quoted in a heading's section in the heading's detail ("Ana (2), Bo (1)") instead of listing them
+ * under it: a long thread quotes a few people in each of hundreds of sections, and every symbol is sent to
+ * the editor again after every keystroke.
  */
 export function buildOutline(
   draft: Draft,
-  { headings = true, passages = true, replies = true, tree = buildReplyTree(draft) }: { headings?: boolean; passages?: boolean; replies?: boolean; tree?: ReplyTree } = {},
+  {
+    headings = true,
+    passages = true,
+    replies = true,
+    speakersInDetail = false,
+    tree = buildReplyTree(draft),
+  }: { headings?: boolean; passages?: boolean; replies?: boolean; speakersInDetail?: boolean; tree?: ReplyTree } = {},
 ): OutlineNode[] {
   const lastLine = Math.max(0, draft.lines.length - 1);
   const top: OutlineNode[] = [];
@@ -88,11 +97,25 @@ export function buildOutline(
       const count = speaker.passages;
       speaker.detail = [speaker.detail, `${count} passage${count === 1 ? '' : 's'}`].filter(Boolean).join(' · ');
     }
+    if (section && speakersInDetail) {
+      section.detail = speakersSummary(speakers.map((speaker) => [speaker.name, speaker.passages]));
+      continue;
+    }
     const nodes = speakers.map(({ passages: _, ...node }) => node);
     if (section) section.children.unshift(...nodes);
     else top.unshift(...nodes);
   }
   return top;
+}
+
+/** How many people a heading's detail names before it says how many more there are. */
+export const SUMMARY_SPEAKERS = 4;
+
+/** "Ana (2), Bo (1), +3 more": the people quoted in a section, with their passage counts, in order of first appearance. */
+function speakersSummary(speakers: readonly [string, number][]): string {
+  const named = speakers.slice(0, SUMMARY_SPEAKERS).map(([name, count]) => `${name} (${count})`);
+  if (speakers.length > SUMMARY_SPEAKERS) named.push(`+${speakers.length - SUMMARY_SPEAKERS} more`);
+  return named.join(', ');
 }
 
 /**

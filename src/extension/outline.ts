@@ -11,7 +11,10 @@ const KINDS: Record<OutlineKind, vscode.SymbolKind> = {
   reply: vscode.SymbolKind.Event,
 };
 
-/** Drafts longer than this (in characters) list headings and speakers in the Outline, not every passage and reply. */
+/**
+ * Drafts longer than this (in characters) list headings in the Outline, each naming the people quoted in its
+ * section (speakers before the first heading stand at the top), not every speaker, passage and reply.
+ */
 const OUTLINE_IN_FULL_UP_TO = 200_000;
 
 /**
@@ -35,8 +38,10 @@ export class ThreadSymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly drafts: DraftService) {}
 
   provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
-    // The Outline, the breadcrumbs and sticky scroll ask again after every keystroke: past this size only
-    // headings and speakers are listed, so that typing in a long thread does not rebuild thousands of symbols.
+    // The Outline, the breadcrumbs and sticky scroll ask again after every keystroke, and VS Code converts,
+    // serialises and sends every symbol each time: past this size a 1 MB thread's 860 symbols (headings and
+    // the speakers of each section) would cost more than the lint; its 168 headings, with their sections'
+    // speakers in their detail, cost a fifth of that.
     const long = document.offsetAt(document.lineAt(document.lineCount - 1).range.end) > OUTLINE_IN_FULL_UP_TO;
     const headings = document.languageId === LANGUAGE_ID;
     const draft = this.drafts.draftOf(document);
@@ -47,7 +52,7 @@ export class ThreadSymbolProvider implements vscode.DocumentSymbolProvider {
     if (signature && last && last.headings === headings && sameValues(last.signature, signature) && last.lines.every((line, i) => draft.lines[line]?.text === last.texts[i])) {
       return last.symbols;
     }
-    const nodes = buildOutline(draft, { headings, passages: !long, replies: !long });
+    const nodes = buildOutline(draft, { headings, passages: !long, replies: !long, speakersInDetail: long });
     const lines: number[] = [];
     const toSymbol = (node: OutlineNode): vscode.DocumentSymbol => {
       const end = Math.min(node.endLine, document.lineCount - 1);
