@@ -297,6 +297,21 @@ export class Unit {
     return chunk.subarray(this.wordOffset, this.wordOffset + this.wordLength);
   }
 
+  /** Whether the unit's words hold `needle`, word for word in a row (containsRun, without making a view). */
+  holdsWords(needle: Int32Array): boolean {
+    const chunk = this.wordChunk ?? this.storeWords();
+    const end = this.wordOffset + this.wordLength;
+    const last = end - needle.length;
+    if (needle.length === 0) return last >= this.wordOffset;
+    const first = needle[0];
+    outer: for (let start = this.wordOffset; start <= last; start++) {
+      if (chunk[start] !== first) continue;
+      for (let k = 1; k < needle.length; k++) if (chunk[start + k] !== needle[k]) continue outer;
+      return true;
+    }
+    return false;
+  }
+
   /** How many words `wordIds` has (without making the view). */
   get wordCount(): number {
     if (!this.wordChunk) this.storeWords();

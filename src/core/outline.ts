@@ -51,7 +51,8 @@ export function buildOutline(
   const sections: { node: OutlineNode; level: number }[] = [];
   if (headings) {
     const stack: { node: OutlineNode; level: number }[] = [];
-    for (const unit of draft.units) {
+    for (let unitIndex = 0; unitIndex < draft.units.length; unitIndex++) {
+      const unit = draft.units[unitIndex];
       if (unit.kind !== 'heading' || unit.depth !== 0) continue;
       const text = unit.text.trim();
       const atx = /^(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(text);
@@ -126,10 +127,16 @@ function speakersSummary(speakers: readonly [string, number][]): string {
 export function outlineSignature(draft: Draft, headings: boolean): unknown[] {
   const values: unknown[] = [draft.lines.length];
   if (headings) {
-    for (const unit of draft.units) if (unit.kind === 'heading' && unit.depth === 0) values.push(unit.startLine, unit.endLine, unit.text, draft.lines[unit.endLine]?.text);
+    for (let unitIndex = 0; unitIndex < draft.units.length; unitIndex++) {
+      const unit = draft.units[unitIndex];
+      if (unit.kind === 'heading' && unit.depth === 0) values.push(unit.startLine, unit.endLine, unit.text, draft.lines[unit.endLine]?.text);
+    }
   }
   // The reply tree's top level: the quotes of the document itself.
-  for (const quote of draft.quotes) if (quote.parent === null) values.push(quote.startLine, quote.endLine, quote.speaker, quote.inferred, quote.callout);
+  for (let quoteIndex = 0; quoteIndex < draft.quotes.length; quoteIndex++) {
+    const quote = draft.quotes[quoteIndex];
+    if (quote.parent === null) values.push(quote.startLine, quote.endLine, quote.speaker, quote.inferred, quote.callout);
+  }
   return values;
 }
 

@@ -88,7 +88,8 @@ export function assemble(
   // A whole text without the directives' prefix (most drafts) needs no look at each line.
   const mayHaveDirectives = typeof text !== 'string' || text.includes('riposte-');
   const suppressions = reuseSuppressions ?? (mayHaveDirectives ? parseSuppressions(lines, (line) => lineInfo[line].code) : NO_SUPPRESSIONS);
-  for (const quote of quotes) {
+  for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
+    const quote = quotes[quoteIndex];
     quote.speaker = null;
     quote.inferred = false;
   }

@@ -95,7 +95,9 @@ function replay(index: EarliestQuotes, draft: Draft, removed: readonly Unit[], a
 /** The first quote before `paragraph` that holds all of its words: a scan, for the few paragraphs an edit touches. */
 function firstQuoteHolding(draft: Draft, paragraph: Unit): Unit | null {
   const units = draft.units;
-  for (let i = 0; i < paragraph.index; i++) if (isQuoted(units[i]) && containsRun(units[i].wordIds, paragraph.wordIds)) return units[i];
+  const words = paragraph.wordIds;
+  // A quote shorter than the paragraph cannot hold all of it; the others are searched where their words are.
+  for (let i = 0; i < paragraph.index; i++) if (isQuoted(units[i]) && units[i].wordCount >= words.length && units[i].holdsWords(words)) return units[i];
   return null;
 }
 

@@ -3,7 +3,6 @@ import { LeadIn, Quote, Speaker, Unit, UnitMemo } from './model';
 import { isValediction, matchReviewerLabel, signOffName } from './attribution';
 import { NOT_A_NAME_START, PRONOUNS } from './attribution/names';
 import { firstIndexWhere } from './search';
-import { containsRun } from './vocabulary';
 import { idsOfText } from './words';
 
 /**
@@ -14,7 +13,8 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
   const author = frontMatter?.values.get('author') || null;
   const replyingTo = frontMatter?.values.get('replying-to') || null;
 
-  for (const quote of quotes) {
+  for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
+    const quote = quotes[quoteIndex];
     if (quote.callout) continue;
     const attribution = quote.attribution;
     if (attribution?.speaker) quote.speaker = attribution.speaker;
@@ -28,7 +28,8 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
   // Both by parent, at the parent's index + 1 (0 for the top level): quotes are numbered in document order.
   const previousBySibling: (Quote | undefined)[] = new Array(quotes.length + 1);
   const messageAuthorBySibling: (string | undefined)[] = new Array(quotes.length + 1);
-  for (const quote of quotes) {
+  for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
+    const quote = quotes[quoteIndex];
     const sibling = quote.parent ? quote.parent.index + 1 : 0;
     const previous = previousBySibling[sibling];
     previousBySibling[sibling] = quote;
@@ -59,7 +60,8 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
     let next = 0;
     let label: LeadIn | null = null;
     let heading: LeadIn | null = null;
-    for (const quote of quotes) {
+    for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
+      const quote = quotes[quoteIndex];
       for (; next < labels.length && labels[next].line <= quote.startLine; next++) {
         if (labels[next].heading) heading = labels[next].names ? labels[next] : null;
         else label = labels[next];
@@ -83,7 +85,8 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
   // thread has one name at each (the same name at both makes one person): a second name at either ends it.
   const byParity: [string | null, string | null] = [author, null];
   let alternates = true;
-  for (const quote of quotes) {
+  for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
+    const quote = quotes[quoteIndex];
     if (!quote.speaker || quote.inferred) continue;
     const parity = quote.depth % 2;
     const known = byParity[parity];
@@ -95,7 +98,8 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
   }
   if (alternates && (byParity[0] !== null || byParity[1] !== null)) {
     const speakerAt = (depth: number) => byParity[depth % 2];
-    for (const quote of quotes) {
+    for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
+      const quote = quotes[quoteIndex];
       if (quote.speaker || quote.attribution || quote.callout) continue;
       const guess = speakerAt(quote.depth);
       if (guess) {
@@ -119,7 +123,10 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
   };
   if (author) add(author, false);
   if (replyingTo) add(replyingTo, false);
-  for (const quote of quotes) if (quote.speaker) add(quote.speaker, quote.inferred);
+  for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
+    const quote = quotes[quoteIndex];
+    if (quote.speaker) add(quote.speaker, quote.inferred);
+  }
   return [...speakers.values()];
 }
 
@@ -150,12 +157,14 @@ const speakerKeys = new Map<string, string>();
  */
 function sameSpeakerSpelledAlike(quotes: readonly Quote[]): void {
   const byKey = new Map<string, string>();
-  for (const quote of quotes) {
+  for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
+    const quote = quotes[quoteIndex];
     const attribution = quote.attribution;
     if (!quote.speaker || !attribution?.email || attribution.speaker === attribution.email) continue;
     byKey.set(speakerKey(attribution.email), quote.speaker);
   }
-  for (const quote of quotes) {
+  for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
+    const quote = quotes[quoteIndex];
     if (!quote.speaker) continue;
     const key = speakerKey(quote.speaker);
     const known = byKey.get(key);
@@ -289,7 +298,7 @@ function nameQuotesByRepeatedWords(quotes: readonly Quote[], leadIns: readonly L
       speakers.push(speaker);
       searched++;
       for (const needle of needles) {
-        if (containsRun(unit.wordIds, needle)) {
+        if (unit.holdsWords(needle)) {
           found = speaker;
           break;
         }
@@ -328,7 +337,8 @@ const FULL_NAME = /(?<=[\p{Ll},;:)]\s+(?:\p{Ll}+\s+)?)\p{Lu}[\p{Ll}'’-]+(?:\s+
  */
 function nameQuotesByTheirLeadIn(quotes: readonly Quote[], units: readonly Unit[]): void {
   let searched = 0;
-  for (const quote of quotes) {
+  for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
+    const quote = quotes[quoteIndex];
     if (quote.speaker || quote.callout || quote.depth !== 1) continue;
     if (++searched > MAX_SEARCHED_QUOTES) return;
     const leadIn = units[firstUnitFrom(units, quote.startLine) - 1];
@@ -370,12 +380,13 @@ const MENTION = /(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+(?:is\s+|was
  */
 function nameQuotesByLaterMention(quotes: readonly Quote[], units: readonly Unit[]): void {
   let searched = 0;
-  for (const quote of quotes) {
+  for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
+    const quote = quotes[quoteIndex];
     if (quote.speaker || quote.callout) continue;
     if (++searched > MAX_SEARCHED_QUOTES) return;
     const from = firstUnitFrom(units, quote.startLine);
-    const quotes = (phrase: Int32Array) => {
-      for (let k = from; k < units.length && units[k].startLine <= quote.endLine; k++) if (units[k].quote === quote && containsRun(units[k].wordIds, phrase)) return true;
+    const quoteHolds = (phrase: Int32Array) => {
+      for (let k = from; k < units.length && units[k].startLine <= quote.endLine; k++) if (units[k].quote === quote && units[k].holdsWords(phrase)) return true;
       return false;
     };
     for (let k = from, read = 0; k < units.length && read < MAX_MENTION_UNITS && !quote.speaker; k++) {
@@ -383,7 +394,7 @@ function nameQuotesByLaterMention(quotes: readonly Quote[], units: readonly Unit
       if (unit.startLine <= quote.endLine || !unit.isProse) continue;
       read++;
       for (const [name, phrase] of unit.memo(MENTIONS)) {
-        if (!quotes(phrase)) continue;
+        if (!quoteHolds(phrase)) continue;
         quote.speaker = name;
         quote.inferred = true;
         break;

@@ -35,12 +35,14 @@ const KINDS: (vscode.FoldingRangeKind | undefined)[] = [undefined, vscode.Foldin
 /** The draft's folds as (start line, end line, kind code) triples, flat. */
 export function foldingRanges(draft: Draft): number[] {
   const ranges: number[] = [];
-  for (const quote of draft.quotes) {
+  for (let quoteIndex = 0; quoteIndex < draft.quotes.length; quoteIndex++) {
+    const quote = draft.quotes[quoteIndex];
     // A quote folds together with the attribution line that introduces it.
     const start = quote.attribution && quote.attribution.endLine < quote.startLine ? quote.attribution.startLine : quote.startLine;
     if (quote.endLine > start) ranges.push(start, quote.endLine, REGION);
   }
-  for (const unit of draft.units) {
+  for (let unitIndex = 0; unitIndex < draft.units.length; unitIndex++) {
+    const unit = draft.units[unitIndex];
     if (unit.kind === 'code' && unit.endLine > unit.startLine) ranges.push(unit.startLine, unit.endLine, NO_KIND);
   }
   if (draft.frontMatter && draft.frontMatter.endLine > 0) ranges.push(draft.frontMatter.startLine, draft.frontMatter.endLine, NO_KIND);
@@ -64,7 +66,8 @@ function headingSections(draft: Draft, ranges: number[]): void {
       if (end > heading.line) ranges.push(heading.line, end, NO_KIND);
     }
   };
-  for (const unit of draft.units) {
+  for (let unitIndex = 0; unitIndex < draft.units.length; unitIndex++) {
+    const unit = draft.units[unitIndex];
     if (unit.kind !== 'heading' || unit.depth !== 0) continue;
     const level = /^#{1,6}/.exec(unit.text.trim())?.[0].length ?? (/^=+\s*$/.test(draft.lines[unit.endLine].text) ? 1 : 2);
     close(unit.startLine, level);
@@ -76,7 +79,8 @@ function headingSections(draft: Draft, ranges: number[]): void {
 function regionMarkers(draft: Draft, ranges: number[]): void {
   const open: number[] = [];
   // A marker is an HTML comment, so an HTML block of its own: only those lines are read.
-  for (const unit of draft.units) {
+  for (let unitIndex = 0; unitIndex < draft.units.length; unitIndex++) {
+    const unit = draft.units[unitIndex];
     if (unit.kind !== 'html') continue;
     for (let index = unit.startLine; index <= unit.endLine; index++) {
       const text = draft.lines[index].text;

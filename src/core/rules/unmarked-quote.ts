@@ -4,7 +4,6 @@ import { quoteLinesEdits } from '../fixEdits';
 import { Unit, UnitMemo } from '../parse';
 import { MIN_MATCH_WORDS } from '../quotedRuns';
 import { Finding, Rule } from '../rule';
-import { firstIndexWhere } from '../search';
 import { range } from '../types';
 import { containsRun } from '../vocabulary';
 
@@ -64,7 +63,8 @@ export const unmarkedQuote: Rule = {
 
     // 0. Quotes the parser found without their `>` (a forum header above them, a reviewer's comment before
     // "Response:"): read as quotes already, but shown as the writer's own text until they are marked.
-    for (const quote of draft.quotes) {
+    for (let quoteIndex = 0; quoteIndex < draft.quotes.length; quoteIndex++) {
+      const quote = draft.quotes[quoteIndex];
       // One finding per header: the original under an Outlook header may be cut into several quotes by the
       // code or output pasted inside it, and only the first is attributed.
       if (quote.origin !== 'pasted' || quote.parent || !quote.attribution) continue;
@@ -109,7 +109,8 @@ export const unmarkedQuote: Rule = {
     // paragraph is kept in an index that edits update rather than rebuild).
     const source = analysis.source ? cache.sourceWordIds(analysis.source.text) : null;
     const quoted = cache.earliestQuotes(draft);
-    for (const unit of units) {
+    for (let i = 0; i < units.length; i++) {
+      const unit = units[i];
       if (unit.depth > 0 || flagged.has(unit) || !isCandidate(unit) || unit.wordCount < MIN_MATCH_WORDS) continue;
       if (source && containsRun(source, unit.wordIds)) {
         flag(unit, `it appears word for word in ${analysis.source!.path}`);
@@ -171,8 +172,15 @@ function leadInPhrase(unit: Unit, segment: number): string | undefined {
 function firstInnerLeadIn(unit: Unit, leadInLines: readonly number[]): number {
   let parsed = -1;
   if (leadInLines.length > 0) {
-    const at = firstIndexWhere(leadInLines.length, (k) => leadInLines[k] >= unit.startLine);
-    if (at < leadInLines.length) parsed = leadInLines[at] - unit.startLine;
+    // firstIndexWhere, written out: a closure for each paragraph on each lint would be garbage.
+    let low = 0;
+    let high = leadInLines.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (leadInLines[middle] >= unit.startLine) high = middle;
+      else low = middle + 1;
+    }
+    if (low < leadInLines.length) parsed = leadInLines[low] - unit.startLine;
   }
   const inner = unit.segmentCount - 1;
   const end = parsed >= 0 && parsed < inner ? parsed : inner;
