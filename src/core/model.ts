@@ -400,14 +400,34 @@ export interface DraftParts {
   carry: DraftCarry;
   /** Tells this version from the others sharing the carry (unique across drafts). */
   generation: number;
+  /**
+   * Stretches of lines (inclusive) whose text the speakers were worked out from, beyond quotes, attributions
+   * and lead-ins: an edit elsewhere that touches none of those keeps every quote's speaker (see updateDraft).
+   */
+  speakerWatch: readonly LineSpan[];
 }
 
-/** What one edit did to the units (each unit is immutable: an edited paragraph is a new unit). */
+export interface LineSpan {
+  start: number;
+  end: number;
+}
+
+/** What one edit did to the units (each unit is immutable: an edited paragraph is a new unit), and where. */
 export interface UnitChange {
   from: number;
   to: number;
   removed: readonly Unit[];
   added: readonly Unit[];
+  /** The region parsed again: old lines `start..oldEnd` became lines `start..end` (`end - oldEnd` lines added). */
+  start: number;
+  oldEnd: number;
+  end: number;
+  /** Quotes, attributions or lead-ins were in the region, before the edit or after it. */
+  structural: boolean;
+  /** A line of the region turned blank or stopped being blank (always so when lines were added or removed). */
+  blankChanged: boolean;
+  /** Every quote kept its speaker: the speakers were not worked out again. */
+  speakersKept: boolean;
 }
 
 export interface DraftCarry {

@@ -1,5 +1,5 @@
 import { FrontMatter } from './frontMatter';
-import { LeadIn, Quote, Speaker, Unit, UnitMemo } from './model';
+import { LeadIn, LineSpan, Quote, Speaker, Unit, UnitMemo } from './model';
 import { isValediction, matchReviewerLabel, signOffName } from './attribution';
 import { NOT_A_NAME_START, PRONOUNS } from './attribution/names';
 import { firstIndexWhere } from './search';
@@ -9,7 +9,18 @@ import { idsOfText } from './words';
  * Decides who wrote each quote: its own attribution first, then the draft's front matter, then — only for
  * a strict two-person thread — alternation by depth, marked as inferred.
  */
-export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatter | null, isBlankLine: (line: number) => boolean, leadIns: readonly LeadIn[] = [], units: readonly Unit[] = []): Speaker[] {
+export function resolveSpeakers(
+  quotes: readonly Quote[],
+  frontMatter: FrontMatter | null,
+  isBlankLine: (line: number) => boolean,
+  leadIns: readonly LeadIn[] = [],
+  units: readonly Unit[] = [],
+  /**
+   * Given, it gets the stretches of lines outside quotes whose text the speakers were read from (a lead-in
+   * sentence, the paragraphs after an unnamed quote, a copied page's posts): see DraftParts.speakerWatch.
+   */
+  watch?: LineSpan[],
+): Speaker[] {
   const author = frontMatter?.values.get('author') || null;
   const replyingTo = frontMatter?.values.get('replying-to') || null;
 
@@ -77,9 +88,11 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
     }
   }
 
+  // A copied page's posts are read for the words of unnamed quotes: any of the draft's text may count.
+  if (watch && leadIns.some((leadIn) => leadIn.post)) watch.push({ start: 0, end: Number.MAX_SAFE_INTEGER });
   nameQuotesByRepeatedWords(quotes, leadIns, units);
-  nameQuotesByTheirLeadIn(quotes, units);
-  nameQuotesByLaterMention(quotes, units);
+  nameQuotesByTheirLeadIn(quotes, units, watch);
+  nameQuotesByLaterMention(quotes, units, watch);
 
   // Who speaks at odd and at even depths? The author's own words sit at depth 0. A strict two-person
   // thread has one name at each (the same name at both makes one person): a second name at either ends it.
@@ -335,13 +348,15 @@ const FULL_NAME = /(?<=[\p{Ll},;:)]\s+(?:\p{Ll}+\s+)?)\p{Lu}[\p{Ll}'’-]+(?:\s+
  * A quote that names nobody, under a sentence that announces it and names one person ("… the question
  * that Flávia Lefévre asked in her message. It was:"), is that person's, inferred: the reader would say so.
  */
-function nameQuotesByTheirLeadIn(quotes: readonly Quote[], units: readonly Unit[]): void {
+function nameQuotesByTheirLeadIn(quotes: readonly Quote[], units: readonly Unit[], watch?: LineSpan[]): void {
   let searched = 0;
   for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
     const quote = quotes[quoteIndex];
     if (quote.speaker || quote.callout || quote.depth !== 1) continue;
     if (++searched > MAX_SEARCHED_QUOTES) return;
     const leadIn = units[firstUnitFrom(units, quote.startLine) - 1];
+    // The unit before the quote, and the lines between: another unit typed there would be read instead.
+    watch?.push({ start: leadIn ? leadIn.startLine : 0, end: quote.startLine });
     if (!leadIn || leadIn.depth !== 0 || !leadIn.isProse || leadIn.endLine < quote.startLine - 2) continue;
     const text = leadIn.text;
     if (!/:\s*$/.test(text) || text.length > 600) continue;
@@ -378,7 +393,7 @@ const MENTION = /(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+(?:is\s+|was
  * A quote that names nobody may be named by a later sentence that quotes its words back and says who
  * wrote them ("Linus is using a “black star for being stupid” as a joke"): that person's, inferred.
  */
-function nameQuotesByLaterMention(quotes: readonly Quote[], units: readonly Unit[]): void {
+function nameQuotesByLaterMention(quotes: readonly Quote[], units: readonly Unit[], watch?: LineSpan[]): void {
   let searched = 0;
   for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
     const quote = quotes[quoteIndex];
@@ -389,7 +404,8 @@ function nameQuotesByLaterMention(quotes: readonly Quote[], units: readonly Unit
       for (let k = from; k < units.length && units[k].startLine <= quote.endLine; k++) if (units[k].quote === quote && units[k].holdsWords(phrase)) return true;
       return false;
     };
-    for (let k = from, read = 0; k < units.length && read < MAX_MENTION_UNITS && !quote.speaker; k++) {
+    let k = from;
+    for (let read = 0; k < units.length && read < MAX_MENTION_UNITS && !quote.speaker; k++) {
       const unit = units[k];
       if (unit.startLine <= quote.endLine || !unit.isProse) continue;
       read++;
@@ -400,6 +416,8 @@ function nameQuotesByLaterMention(quotes: readonly Quote[], units: readonly Unit
         break;
       }
     }
+    // The units read after the quote, to the last (or to the end of the draft).
+    watch?.push({ start: quote.endLine, end: k < units.length ? units[k].endLine : Number.MAX_SAFE_INTEGER });
   }
 }
 

@@ -4,7 +4,7 @@
 // Markdown block, quote or attribution can continue across.
 import { matchForumHeader, matchLinkLine, matchOriginallyPosted } from './attribution';
 import { CONTINUES_BLOCK, mayContinue } from './blockBoundaries';
-import { Attribution, assemble, Draft, joinLines, LineInfo, nextGeneration, parseDraft, parseRegion, Quote, Unit } from './parse';
+import { Attribution, assemble, Draft, joinLines, LeadIn, LineInfo, nextGeneration, parseDraft, parseRegion, Quote, Unit } from './parse';
 import { firstIndexWhere } from './search';
 import { parseSuppressions } from './suppressions';
 import { charactersIn, dominantEol, isBlankToMarkdown, LineText, splitLineTexts } from './text';
@@ -118,6 +118,63 @@ function resizeInPlace<T>(array: T[], start: number, count: number, length: numb
   else if (length > count) replaceInPlace(array, start + count, 0, new Array<T>(length - count).fill(fill));
 }
 
+interface RegionParts {
+  quotes: readonly Quote[];
+  attributions: readonly Attribution[];
+  leadIns: readonly LeadIn[];
+  units: readonly Unit[];
+}
+
+/** A unit that speakers, folding or the Outline may read: quoted text, headings, rules, attribution lines. */
+function significant(unit: Unit): boolean {
+  return unit.depth > 0 || unit.kind === 'heading' || unit.kind === 'rule' || unit.kind === 'attribution' || unit.kind === 'code' || unit.kind === 'html';
+}
+
+/** Whether two objects' own fields of plain values are equal (objects and arrays among them are left out). */
+function samePlainFields(a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const key in x) {
+    const value = x[key];
+    if ((value === null || typeof value !== 'object') && value !== y[key]) return false;
+  }
+  for (const key in y) if (!(key in x)) return false;
+  return true;
+}
+
+/**
+ * Whether a region parsed again holds the same quotes, attributions, lead-ins and significant units as
+ * before, on the same lines (the edit changed only the writer's own paragraphs, lists, tables between them).
+ * Quotes are compared by their fields and by where their parent, attribution and quote links point among
+ * the region's own; units by kind, depth, lines, text and quote.
+ */
+function sameStructure(before: RegionParts, after: RegionParts): boolean {
+  if (before.quotes.length !== after.quotes.length || before.attributions.length !== after.attributions.length || before.leadIns.length !== after.leadIns.length) return false;
+  const at = <T>(list: readonly T[], item: T | null) => (item === null ? -1 : list.indexOf(item));
+  for (let i = 0; i < before.quotes.length; i++) {
+    const a = before.quotes[i];
+    const b = after.quotes[i];
+    if (a.startLine !== b.startLine || a.endLine !== b.endLine || a.depth !== b.depth || a.origin !== b.origin || a.callout !== b.callout) return false;
+    if (at(before.quotes, a.parent) !== at(after.quotes, b.parent) || at(before.attributions, a.attribution) !== at(after.attributions, b.attribution)) return false;
+  }
+  for (let i = 0; i < before.attributions.length; i++) {
+    const a = before.attributions[i];
+    const b = after.attributions[i];
+    if (!samePlainFields(a, b) || at(before.quotes, a.quote) !== at(after.quotes, b.quote)) return false;
+  }
+  for (let i = 0; i < before.leadIns.length; i++) if (!samePlainFields(before.leadIns[i], after.leadIns[i])) return false;
+  const oldUnits = before.units.filter(significant);
+  const newUnits = after.units.filter(significant);
+  if (oldUnits.length !== newUnits.length) return false;
+  for (let i = 0; i < oldUnits.length; i++) {
+    const a = oldUnits[i];
+    const b = newUnits[i];
+    if (a.kind !== b.kind || a.depth !== b.depth || a.startLine !== b.startLine || a.endLine !== b.endLine || a.joinedToPrevious !== b.joinedToPrevious) return false;
+    if (at(before.quotes, a.quote) !== at(after.quotes, b.quote) || a.text !== b.text) return false;
+  }
+  return true;
+}
+
 /**
  * The draft after one change. `previous` must not be used afterwards: its per-line arrays and its lists
  * are changed in place (only the edited stretch of each is replaced), and objects after the edited region
@@ -182,6 +239,8 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   };
   // Read before the old lines are replaced: whether the old region held a suppression directive.
   const suppressionsMoved = delta !== 0 || touchesSuppressions(start, oldRegionEnd, oldLines);
+  // And which of its lines were blank: a line that turns blank, or stops being blank, may end or join quotes.
+  const wasBlank = delta === 0 ? previous.lineInfo.slice(start, oldRegionEnd + 1).map((info) => info.blank) : null;
 
   // From here on the previous draft's arrays become the new draft's: the edited lines are replaced, and the
   // region's line information and quotes are made again by parseRegion. A fallback to a full parse below
@@ -219,11 +278,32 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   const quoteSpan = span(quotes);
   const attributionSpan = span(attributions);
   const blockSpan = span(blocks);
+  const removedUnits = units.slice(unitSpan.from, unitSpan.from + unitSpan.count);
+  const leadInsAfter = previous.leadIns.filter((leadIn) => leadIn.line > oldRegionEnd);
+  const leadInsBefore = previous.leadIns.filter((leadIn) => leadIn.line < start);
+  // The region is parsed again with its margins, which usually hold quotes: whether they came back the same.
+  const oldQuotes = quotes.slice(quoteSpan.from, quoteSpan.from + quoteSpan.count);
+  const structural = !sameStructure(
+    { quotes: oldQuotes, attributions: attributions.slice(attributionSpan.from, attributionSpan.from + attributionSpan.count), leadIns: previous.leadIns.filter((leadIn) => leadIn.line >= start && leadIn.line <= oldRegionEnd), units: removedUnits },
+    { quotes: region.quotes, attributions: region.attributions, leadIns: region.leadIns, units: region.units },
+  );
+  let blankChanged = wasBlank === null;
+  for (let line = start; !blankChanged && line <= end; line++) blankChanged = wasBlank![line - start] !== lineInfo[line].blank;
+  // Who speaks is read from quotes, attributions, lead-ins, blank lines, quoted text, headings and rules
+  // between quotes, and the text of a few stretches outside quotes (resolveSpeakers' watch): an edit of
+  // none of those keeps every quote's speaker, and the whole draft is not read again for them.
+  const speakersKept = !structural && !blankChanged && !previous.parts.speakerWatch.some((watched) => watched.start <= oldRegionEnd && watched.end >= start);
+  if (speakersKept) {
+    // The region's quotes are new objects, the same quotes as before: they take their speakers over.
+    for (let i = 0; i < oldQuotes.length; i++) {
+      region.quotes[i].speaker = oldQuotes[i].speaker;
+      region.quotes[i].inferred = oldQuotes[i].inferred;
+    }
+  }
   const generation = nextGeneration();
   const log = previous.parts.carry.log;
-  log.push({ from: previous.parts.generation, to: generation, removed: units.slice(unitSpan.from, unitSpan.from + unitSpan.count), added: region.units });
+  log.push({ from: previous.parts.generation, to: generation, removed: removedUnits, added: region.units, start, oldEnd: oldRegionEnd, end, structural, blankChanged, speakersKept });
   if (log.length > MAX_LOGGED_EDITS) log.splice(0, log.length - MAX_LOGGED_EDITS);
-  const leadInsAfter = previous.leadIns.filter((leadIn) => leadIn.line > oldRegionEnd);
   if (delta !== 0) {
     for (let i = unitSpan.from + unitSpan.count; i < units.length; i++) units[i].moveBy(delta);
     const move = (items: readonly { startLine: number; endLine: number }[], from: number) => {
@@ -239,7 +319,7 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   }
   replaceInPlace(units, unitSpan.from, unitSpan.count, region.units);
   replaceInPlace(quotes, quoteSpan.from, quoteSpan.count, region.quotes);
-  replaceInPlace(attributions, attributionSpan.from, attributionSpan.count, region.attributions);
+  replaceInPlace(attributions, attributionSpan.from, attributionSpan.count, region.attributions.sort((a, b) => a.startLine - b.startLine));
   replaceInPlace(blocks, blockSpan.from, blockSpan.count, region.blocks);
 
   // The lines of attributions: with no line added or removed only the region's change; else every later key moves.
@@ -259,17 +339,26 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   const suppressions = !suppressionsMoved && !touchesSuppressions(start, end, lines) ? previous.suppressions : parseSuppressions(lines, (line) => lineInfo[line].code);
   const eol = change.text.includes('\r') || changedLines.some((line) => line.eol === '\r\n' || line.eol === '\r') ? dominantEol(lines) : previous.eol;
 
+  const sameUnitCount = region.units.length === unitSpan.count;
+  const sameQuoteCount = region.quotes.length === quoteSpan.count;
   return assemble(
     { length },
     lines,
     previous.frontMatter,
     lineInfo,
-    { blocks, quoteOfLine, attributionOfLine, carry: previous.parts.carry, generation },
+    { blocks, quoteOfLine, attributionOfLine, carry: previous.parts.carry, generation, speakerWatch: previous.parts.speakerWatch },
     units,
     quotes,
     attributions,
-    previous.leadIns.filter((leadIn) => leadIn.line < start).concat(region.leadIns, leadInsAfter),
+    leadInsBefore.concat(region.leadIns, leadInsAfter),
     eol,
     suppressions,
+    {
+      unitsFrom: unitSpan.from,
+      unitsTo: sameUnitCount ? unitSpan.from + region.units.length : units.length,
+      quotesFrom: quoteSpan.from,
+      quotesTo: sameQuoteCount ? quoteSpan.from + region.quotes.length : quotes.length,
+      speakers: speakersKept ? previous.speakers : undefined,
+    },
   );
 }

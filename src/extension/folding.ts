@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Draft, sameValues } from '../core';
+import { Draft, DraftCarry, editsSince, onlyProseEdited, sameValues } from '../core';
 import { DraftService } from './drafts';
 
 /**
@@ -10,20 +10,31 @@ import { DraftService } from './drafts';
  */
 export class QuoteFoldingProvider implements vscode.FoldingRangeProvider {
   /**
-   * The ranges last given for each document, flat (start, end, kind code), beside the objects made for them:
-   * VS Code asks after every keystroke, and most keystrokes move no fold.
+   * The ranges last given for each document, flat (start, end, kind code), beside the objects made for them
+   * and the draft version they are of: VS Code asks after every keystroke, and most keystrokes move no fold.
    */
-  private readonly shown = new WeakMap<vscode.TextDocument, { flat: number[]; ranges: vscode.FoldingRange[] }>();
+  private readonly shown = new WeakMap<vscode.TextDocument, { carry: DraftCarry; generation: number; flat: number[]; ranges: vscode.FoldingRange[] }>();
 
   constructor(private readonly drafts: DraftService) {}
 
   provideFoldingRanges(document: vscode.TextDocument): vscode.FoldingRange[] {
-    const flat = foldingRanges(this.drafts.draftOf(document));
+    const draft = this.drafts.draftOf(document);
     const last = this.shown.get(document);
-    if (last && sameValues(last.flat, flat)) return last.ranges;
+    // Edits of the writer's own paragraphs alone (no quote, heading, code, blank line or line count changed)
+    // leave every fold where it was: the ranges are not worked out again.
+    const edits = last?.carry === draft.parts.carry ? editsSince(draft, last.generation) : null;
+    if (last && edits && onlyProseEdited(edits)) {
+      last.generation = draft.parts.generation;
+      return last.ranges;
+    }
+    const flat = foldingRanges(draft);
+    if (last && sameValues(last.flat, flat)) {
+      this.shown.set(document, { ...last, carry: draft.parts.carry, generation: draft.parts.generation });
+      return last.ranges;
+    }
     const ranges: vscode.FoldingRange[] = [];
     for (let i = 0; i < flat.length; i += 3) ranges.push(new vscode.FoldingRange(flat[i], flat[i + 1], KINDS[flat[i + 2]]));
-    this.shown.set(document, { flat, ranges });
+    this.shown.set(document, { carry: draft.parts.carry, generation: draft.parts.generation, flat, ranges });
     return ranges;
   }
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { buildOutline, OutlineKind, OutlineNode, outlineSignature, sameValues } from '../core';
+import { buildOutline, DraftCarry, editsSince, onlyProseEdited, OutlineKind, OutlineNode, outlineSignature, sameValues } from '../core';
 import { LANGUAGE_ID } from './diagnostics';
 import { DraftService } from './drafts';
 
@@ -25,10 +25,26 @@ const OUTLINE_IN_FULL_UP_TO = 200_000;
 /** The last Outline given for a long draft: what it was built from, and the text of every line its symbols read. */
 interface ShownOutline {
   headings: boolean;
+  /** The draft version the symbols are of. */
+  carry: DraftCarry;
+  generation: number;
   signature: unknown[];
+  /** The lines the symbols' ranges end or select on, ascending, and their texts. */
   lines: number[];
   texts: string[];
   symbols: vscode.DocumentSymbol[];
+}
+
+/** Whether any of the ascending `lines` is within start..end. */
+function touches(lines: readonly number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (lines[middle] >= start) high = middle;
+    else low = middle + 1;
+  }
+  return low < lines.length && lines[low] <= end;
 }
 
 export class ThreadSymbolProvider implements vscode.DocumentSymbolProvider {
@@ -47,9 +63,19 @@ export class ThreadSymbolProvider implements vscode.DocumentSymbolProvider {
     const draft = this.drafts.draftOf(document);
     // And most keystrokes change none of those: the symbols given last time are given again when what they
     // were built from is the same, and so is every line their ranges end or select on.
-    const signature = long ? outlineSignature(draft, headings) : undefined;
     const last = this.shown.get(document);
+    if (long && last && last.headings === headings && last.carry === draft.parts.carry) {
+      // Edits of the writer's own paragraphs that kept every speaker, on none of the symbols' lines: the
+      // same symbols, found without reading the draft.
+      const edits = editsSince(draft, last.generation);
+      if (edits && onlyProseEdited(edits) && edits.every((edit) => edit.speakersKept && !touches(last.lines, edit.start, edit.end))) {
+        last.generation = draft.parts.generation;
+        return last.symbols;
+      }
+    }
+    const signature = long ? outlineSignature(draft, headings) : undefined;
     if (signature && last && last.headings === headings && sameValues(last.signature, signature) && last.lines.every((line, i) => draft.lines[line]?.text === last.texts[i])) {
+      this.shown.set(document, { ...last, carry: draft.parts.carry, generation: draft.parts.generation });
       return last.symbols;
     }
     const nodes = buildOutline(draft, { headings, passages: !long, replies: !long, speakersInDetail: long });
@@ -65,7 +91,8 @@ export class ThreadSymbolProvider implements vscode.DocumentSymbolProvider {
       return symbol;
     };
     const symbols = nodes.map(toSymbol);
-    if (signature) this.shown.set(document, { headings, signature, lines, texts: lines.map((line) => draft.lines[line].text), symbols });
+    lines.sort((a, b) => a - b);
+    if (signature) this.shown.set(document, { headings, carry: draft.parts.carry, generation: draft.parts.generation, signature, lines, texts: lines.map((line) => draft.lines[line].text), symbols });
     else this.shown.delete(document);
     return symbols;
   }
