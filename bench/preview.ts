@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { buildViewModel, diffViewModels, DraftSession, TextChange } from '../src/core';
+import { buildViewModel, diffViewModels, DraftSession, SentModel, sentModelOf, TextChange } from '../src/core';
 import { previewHtml } from '../src/core/preview/html';
 
 const ROOT = join(__dirname, '..', '..');
@@ -114,7 +114,7 @@ export async function measurePreview(text: string, edits: number): Promise<Previ
     const firstResult = await deliver(firstJson);
     const initial = { totalMs: performance.now() - t0, renderMs: firstResult.stats.ms, nodes: firstResult.stats.total };
 
-    let shown = first;
+    let shown: SentModel = sentModelOf(first);
     const change = editsFor(text);
     const results: PreviewEdit[] = [];
     // Edits in a row, as typing makes them, with no forced GC between them (one forced before every edit
@@ -125,9 +125,10 @@ export async function measurePreview(text: string, edits: number): Promise<Previ
       const updated = performance.now();
       const model = buildViewModel(session.draft, diagnostics, file_, ++version);
       const built = performance.now();
-      // What the extension's preview host sends: a patch against the model the page already shows.
+      // What the extension's preview host sends: a patch against the model the page already shows (of
+      // which it keeps only what the next patch needs).
       const patch = diffViewModels(shown, model);
-      shown = model;
+      shown = sentModelOf(model);
       const json = JSON.stringify(patch ? { type: 'patch', patch } : { type: 'render', model });
       const result = await deliver(json);
       const painted = performance.now();

@@ -313,6 +313,15 @@ interface VscodeResult {
   /** The same, read just before the forced collections. */
   unsettled: { with: number; without: number; withTree: number };
   versions: { codeServer: string; vscode: string; node: string };
+  /** ms per keystroke by kind of thread over the measured rounds; null off Linux. */
+  threads: { with: ThreadTimes; without: ThreadTimes } | null;
+}
+
+interface ThreadTimes {
+  main: number;
+  v8: number;
+  libuv: number;
+  other: number;
 }
 
 const VSCODE_ROUNDS = { keys: 64, rounds: 8 };
@@ -323,32 +332,48 @@ const VSCODE_ROUNDS = { keys: 64, rounds: 8 };
 const PROFILE_NOTE = `### Where a keystroke goes (issue 15)
 
 CPU profiles of both extension hosts while 40 keystrokes were typed into the 1 MB draft (\`node bench/vscode.mjs --profile\`,
-sampling every 250 µs, which roughly doubles every figure), before issue 15's changes (ea2edfa) and after them, in ms per
-keystroke, time inclusive of callees; "with − without" rows subtract the profile of the plain-text side of the same run.
-Both runs were on the shared 2-core machine with a load average of 6–12: the garbage collection rows swing by ±10 ms
-between runs of the same code, so read the rows that changed by construction.
+sampling every 250 µs, which roughly doubles every figure), in ms per keystroke, time inclusive of callees, of the main
+thread; "with − without" rows subtract the profile of the plain-text side of the same run. Two runs each, alternating,
+of the code before this round of work (7cee514) and after it, on the shared 2-core machine (load average 1.8–2.9); the
+garbage collection row swings by several ms between runs of the same code, so read the rows that changed by construction.
 
-| per keystroke (profiled)                                                         | before          | after |
-| -------------------------------------------------------------------------------- | --------------: | ----: |
-| folding request (\`$provideFoldingRanges\`; applies the typing to the model first) | 13.2          | 7.7 |
-| lint after the debounce (\`DraftService.analyse\`)                               | 9.2             | 10.0 |
-| core: \`updateDraft\` + \`lintDraft\`, wherever called                          | 13.6            | 13.8 |
-| publishing: \`toDiagnostic\` + \`DiagnosticCollection.set\`                     | 6.8 (1.3 + 5.5) | 0.2 (set only when a finding changed) |
-| matching findings to the shown diagnostics (\`shownFindings.reconcile\`)         | —               | 1.5 (0.2 unprofiled) |
-| compression of the remote protocol (zlib), with − without                       | +7.0            | +1.2 |
-| garbage collection, with − without                                              | +9.7            | −8.3 |
-| all busy time on the main thread, with − without                                | 53.7            | 8.7 |
+| per keystroke (profiled, two runs)                                                  | before    | after     |
+| ----------------------------------------------------------------------------------- | --------: | --------: |
+| folding request (\`$provideFoldingRanges\`; applies the typing to the draft first)    | 5.4, 5.0  | 1.3, 1.4  |
+| Outline request (\`$provideDocumentSymbols\`)                                        | 4.8, 4.9  | 0.2, 0.3  |
+| code action request (\`$provideCodeActions\`)                                        | 0.5, 0.5  | 0.5, 0.7  |
+| lint after the debounce (\`DraftService.analyse\`)                                   | 7.6, 8.6  | 5.3, 6.2  |
+| core: \`updateDraft\`, wherever called                                               | 4.3, 4.3  | 1.0, 1.1  |
+| core: \`lintDraft\`, wherever called                                                 | 7.5, 7.8  | 5.0, 5.8  |
+| matching findings to the shown diagnostics (\`shownFindings.reconcile\`)             | 0.5, 0.8  | 1.0, 0.7  |
+| serialising replies to the workbench (\`serializeReplyOK\`: folding ranges, symbols)  | 4.5, 4.0  | 2.3, 2.3  |
+| garbage collection on the main thread, with − without                               | +3.3, −1.4 | +7.4, +2.7 |
+| all busy time on the main thread, with − without                                    | 39.7, 31.6 | 26.6, 14.9 |
 
-What changed: the diagnostics of a keystroke that changes no finding are neither converted nor sent (the
-\`vscode.Diagnostic\` of a finding found again is kept, moved when lines above it moved, and \`DiagnosticCollection.set\`
-runs only when something VS Code shows changed), which also takes 395 diagnostics off the wire (zlib) and out of the
-renderer's marker service on every keystroke; the folding ranges of headings and \`#region\` markers are found in one pass
-instead of one scan per heading and a regular expression per line. What is left of Riposte's keystroke: the core's
-incremental update and lint (the same \`DraftSession\` path as the "1-char re-lint" column; it allocates about 3.7 MB per
-keystroke on this draft, 1.7 MB of it \`updateDraft\`'s copies of the per-line arrays, and collecting that garbage
-on the extension host's larger heap is likely much of the difference that the rows above cannot pin down), the folding ranges VS
-Code asks for after every change (about 1,900 for this draft, built and sent again each time), and VS Code's own code
-action request after each keystroke (about 1 ms, filtering the 395 diagnostics for the cursor).`;
+What changed (each commit gives its figures): \`updateDraft\` changes the draft's arrays in place instead of copying
+them (1.9 MB of the 3.7 MB a keystroke allocated); an edit of the writer's own paragraphs that leaves the region's
+quotes, attributions, lead-ins, headings, code and blank lines as they were keeps every quote's speaker (the draft's
+edit log says so), and the folding provider and the Outline then give their last answer again without reading the
+draft; a long draft's Outline lists its 168 headings (each naming the people quoted in its section) instead of 860
+symbols, which VS Code serialises and compresses again after every keystroke; the near-duplicate index, the
+earliest-quotes index and unmarked-quote read only the few paragraphs a keystroke can concern; per-keystroke loops
+allocate nothing (Node 24's unoptimised for-of made an iterator result per unit); the core's update and lint on
+Node 24 (code-server's) went from 6.6 to 3.0 ms an edit back to back, and from 3.5–5.3 to 0.9 MB allocated (1 MB
+draft, the bench's letter-and-deletion edits; a line break and its removal, which move every line below and take
+none of the shortcuts, 8.4 → 5.3 ms).
+The extension host allocates 5.5 MB a keystroke with Riposte against 3.6 MB without (14.2 MB with before).
+
+What is left: the lint (about 5 ms a keystroke profiled in the extension host, against 2 ms for the same lint run back to
+back in a typing lab: between keystrokes the editor and the browser take the processor's caches, and the rules still
+walk all 5,500 units, each rule once); the folding ranges VS Code asks for and serialises after every change (about
+1,900 for this draft); V8's workers (+6 to +7 ms a keystroke by thread CPU: the optimizing compilers compile Riposte's
+code during the first minute of typing, 0.7 s of compile jobs over 60 keystrokes in the typing lab, and the parser's
+\`scanLines\` (src/core/parsing/lines.ts) is deoptimised about twice a keystroke, \`--trace-deopt\` showing
+"insufficient type feedback" at the same two places 218 times in 60 keystrokes); and zlib on libuv's pool (+2 ms).`;
+
+function signedMs(value: number): string {
+  return `${value < 0 ? '−' : '+'}${ms(Math.abs(value))}`;
+}
 
 /** As bench/vscode.mjs types (KEYSTROKE_GAP_MS there). */
 const KEYSTROKE_GAP = 500;
@@ -377,7 +402,8 @@ async function vscodeLines(text: string): Promise<string[]> {
   return [
     `Keystroke, real VS Code: ${ms(cost)}  (target ≤ ${TARGETS.vscodeKeystrokeMs} ms)  ${verdict(cost <= TARGETS.vscodeKeystrokeMs)}` +
       `  — extension-host CPU per linted keystroke on 1 MB, with Riposte minus without: median of ${result.rounds} alternating rounds of ${result.perRound} keystrokes (per round ${spread(differences)});` +
-      ` with ${ms(median(result.keystroke.with))} (${spread(result.keystroke.with)}), without ${ms(median(result.keystroke.without))} (${spread(result.keystroke.without)}); ${result.findings} problems shown`,
+      ` with ${ms(median(result.keystroke.with))} (${spread(result.keystroke.with)}), without ${ms(median(result.keystroke.without))} (${spread(result.keystroke.without)}); ${result.findings} problems shown` +
+      (result.threads ? `; by thread over all rounds, with − without: main ${signedMs(result.threads.with.main - result.threads.without.main)}, V8 workers (GC, compiler) ${signedMs(result.threads.with.v8 - result.threads.without.v8)}, libuv pool (zlib) ${signedMs(result.threads.with.libuv - result.threads.without.libuv)}` : ''),
     `Open, real VS Code:      ${ms(result.firstDiagnosticsMs)}  (target ≤ ${ms(TARGETS.vscodeFirstDiagnosticsMs)})  ${verdict(result.firstDiagnosticsMs <= TARGETS.vscodeFirstDiagnosticsMs)}` +
       `  — from the draft reaching the extension host to its first diagnostics ${result.firstDiagnosticsDetail}; in the browser, Quick Open's Enter to the problem count ${ms(result.uiFirstDiagnosticsMs)}`,
     `Memory, real VS Code:    +${over.toFixed(0)} MB  (target ≤ ${TARGETS.vscodeMemoryMb} MB)  ${verdict(over <= TARGETS.vscodeMemoryMb)}; reply tree open +${overTree.toFixed(0)} MB  (target ≤ ${TARGETS.vscodeTreeMemoryMb} MB)  ${verdict(overTree <= TARGETS.vscodeTreeMemoryMb)}` +
@@ -538,7 +564,10 @@ developed), which swings the real VS Code rows the most; their spread columns sh
   CPU time over it (\`process.cpuUsage()\`: every thread of the process, garbage collection included) divided by its
   keystrokes. The row gives the median over rounds of (with − without) for the same round pair, the spread of those
   differences, and each side's own median and spread. Port forwarding and git are switched off on both sides: they poll
-  in the background and only add noise. Target ≤ ${TARGETS.vscodeKeystrokeMs} ms.
+  in the background and only add noise. Target ≤ ${TARGETS.vscodeKeystrokeMs} ms. On Linux the row also splits the CPU time of all
+  measured rounds by thread (\`/proc/<pid>/task/*/stat\`, 10 ms ticks): the main thread, V8's workers (parallel and
+  concurrent garbage collection, and the optimizing compilers, which compile Riposte's code during these first few
+  dozen keystrokes) and libuv's pool (zlib compressing what the extension host sends the workbench), with − without.
 - **Open, real VS Code**: the extension logs, in its output channel, the time from a document reaching it
   (\`onDidOpenTextDocument\`, or activation for a document that activated it) to its first diagnostics, with the first
   parse and the lint (both with V8's compiler still cold; between them the extension host answers what waits on it,

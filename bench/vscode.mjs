@@ -1,7 +1,7 @@
 // The bench's "real VS Code" group: Riposte in the harness's code-server (test/integration/runner), a 1 MB
 // draft typed into through the browser, the extension host measured from the outside.
 //
-//   node bench/vscode.mjs [--mb 1] [--keys 40] [--profile] [--heap]     (after `npm run build`)
+//   node bench/vscode.mjs [--mb 1] [--keys 40] [--rounds 4] [--profile] [--heap]     (after `npm run build`)
 //
 // Two code-servers run side by side, the same VS Code with the extension loaded from the checkout: in one the
 // draft is opened as `draft.reply.md` (Debate Markdown: Riposte checks it), in the other the same text as
@@ -180,8 +180,35 @@ export function typingPosition(text) {
   return { line, character: lines[line].indexOf(' ') };
 }
 
+/**
+ * CPU time of each of a process's threads so far, in ms, by kind: the main thread, V8's workers (garbage
+ * collection helpers and the optimizing compiler), libuv's pool (zlib, file system) and the rest. Linux
+ * only (/proc); elsewhere null.
+ */
+function threadCpuMs(pid) {
+  const dir = `/proc/${pid}/task`;
+  if (!existsSync(dir)) return null;
+  const tick = 10; // ms: USER_HZ is 100 on Linux
+  const kinds = { main: 0, v8: 0, libuv: 0, other: 0 };
+  for (const tid of readdirSync(dir)) {
+    let stat;
+    try {
+      stat = readFileSync(`${dir}/${tid}/stat`, 'utf8');
+    } catch {
+      continue; // the thread ended
+    }
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ms = (Number(fields[11]) + Number(fields[12])) * tick;
+    const kind = tid === String(pid) ? 'main' : /^V8/.test(name) ? 'v8' : /^libuv/.test(name) ? 'libuv' : 'other';
+    kinds[kind] += ms;
+  }
+  return kinds;
+}
+
 /** Types `count` keystrokes (a letter, then its deletion, and so on), KEYSTROKE_GAP_MS apart; the CPU time they cost. */
 async function typeRound(side, count) {
+  const threadsBefore = threadCpuMs(side.pid);
   const before = await side.inspector.cpuMs();
   const started = Date.now();
   for (let i = 0; i < count; i++) {
@@ -193,13 +220,21 @@ async function typeRound(side, count) {
   // The last keystroke is checked too: its debounce and lint fall in the round.
   const end = started + count * KEYSTROKE_GAP_MS;
   if (Date.now() < end) await new Promise((r) => setTimeout(r, end - Date.now()));
-  return ((await side.inspector.cpuMs()) - before) / count;
+  const cost = ((await side.inspector.cpuMs()) - before) / count;
+  const threadsAfter = threadCpuMs(side.pid);
+  if (threadsBefore && threadsAfter) {
+    side.threads ??= { main: 0, v8: 0, libuv: 0, other: 0, keystrokes: 0 };
+    for (const kind of ['main', 'v8', 'libuv', 'other']) side.threads[kind] += threadsAfter[kind] - threadsBefore[kind];
+    side.threads.keystrokes += count;
+  }
+  return cost;
 }
 
 /**
  * Measures the extension host with and without Riposte on a generated draft of `mb` MB.
  * → { skipped } or { keystroke: { with: [...], without: [...] } (ms per keystroke per round), firstDiagnosticsMs,
- *     uiFirstDiagnosticsMs, rss: { with, without, withTree }, profile?, findings, bytes }
+ *     uiFirstDiagnosticsMs, rss: { with, without, withTree }, threads: { with, without } (ms per keystroke of the main
+ *     thread, V8's workers, libuv's pool and the rest, over the measured rounds; null off Linux), profile?, findings, bytes }
  */
 export async function measureVscode({ text, keys = 40, rounds = 4, profile = false, heap = false, log = (m) => process.stderr.write(`[bench:vscode] ${m}\n`) } = {}) {
   const { readManifest } = await import(pathToFileURL(join(RUNNER, 'install.mjs')).href);
@@ -259,6 +294,8 @@ export async function measureVscode({ text, keys = 40, rounds = 4, profile = fal
       }
     }
     const keystroke = { with: [], without: [] };
+    // Thread times count the measured rounds only.
+    for (const side of sides) side.threads = undefined;
     const perRound = Math.max(2, Math.round(keys / rounds / 2) * 2);
     for (let round = 0; round < rounds; round++) {
       // Alternate which side goes first, so that neither always follows the other's garbage.
@@ -287,7 +324,10 @@ export async function measureVscode({ text, keys = 40, rounds = 4, profile = fal
     if (heap) await heapSnapshot(withRiposte.inspector, join(ROOT, '.bench', 'exthost-tree.heapsnapshot'), log);
     log(`resident with the reply tree: ${(rss.withTree / 2 ** 20).toFixed(0)} MB`);
     const versions = { codeServer: manifest.codeServerVersion, vscode: manifest.vscodeVersion, node: manifest.nodeVersion };
-    return { keystroke, perRound, rounds, firstDiagnosticsMs, firstDiagnosticsDetail, uiFirstDiagnosticsMs, findings, rss, unsettled, versions, cpuProfile, bytes: Buffer.byteLength(text) };
+    // ms per keystroke of each kind of thread over the measured rounds (null without /proc).
+    const perKeystroke = (side) => side.threads && Object.fromEntries(['main', 'v8', 'libuv', 'other'].map((kind) => [kind, side.threads[kind] / side.threads.keystrokes]));
+    const threads = withRiposte.threads && without.threads ? { with: perKeystroke(withRiposte), without: perKeystroke(without) } : null;
+    return { keystroke, perRound, rounds, firstDiagnosticsMs, firstDiagnosticsDetail, uiFirstDiagnosticsMs, findings, rss, unsettled, threads, versions, cpuProfile, bytes: Buffer.byteLength(text) };
   } finally {
     for (const side of sides) side.inspector.close();
     await Promise.allSettled(sides.map((side) => side.server.stop()));
@@ -416,6 +456,10 @@ async function main() {
   console.log(JSON.stringify(rest, null, 1));
   const cost = median(result.keystroke.with) - median(result.keystroke.without);
   console.log(`with ${median(result.keystroke.with).toFixed(1)} ms, without ${median(result.keystroke.without).toFixed(1)} ms per keystroke: Riposte ${cost.toFixed(1)} ms`);
+  if (result.threads) {
+    const kinds = ['main', 'v8', 'libuv', 'other'];
+    console.log(`by thread, ms per keystroke (with, without, difference): ${kinds.map((kind) => `${kind} ${result.threads.with[kind].toFixed(1)}, ${result.threads.without[kind].toFixed(1)}, ${(result.threads.with[kind] - result.threads.without[kind]).toFixed(1)}`).join('; ')}`);
+  }
   if (cpuProfile) {
     const keystrokes = result.rounds * result.perRound;
     const map = join(ROOT, 'dist', 'extension.js.map');

@@ -43,6 +43,18 @@ export function decideDebate(draft: Draft, inputs: DebateInputs): DebateDecision
   return debateByText(draft);
 }
 
+/**
+ * Whether the draft is a debate draft as a file of a given name (with no language or setting), decided now
+ * for every name: the answer turns on the name only by its ending (or its absence), so each answer is worked
+ * out at once.
+ */
+export function debateDeciderFor(draft: Draft): (fileName: string) => boolean {
+  const asDraftName = decideDebate(draft, { fileName: 'draft.reply.md' }).debate;
+  const asOtherName = decideDebate(draft, { fileName: 'draft.md' }).debate;
+  const asNoName = decideDebate(draft, {}).debate;
+  return (fileName) => (!fileName ? asNoName : DEBATE_FILE_NAME.test(fileName) ? asDraftName : asOtherName);
+}
+
 function debateByText(draft: Draft): DebateDecision {
   const named = draft.attributions.filter(namesAQuotedPerson);
   const strong = named.find((attribution) => attribution.form !== 'bold-name' || /\s/.test(attribution.speaker ?? ''));

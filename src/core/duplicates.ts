@@ -183,7 +183,10 @@ export function currentTextGroups(kept: TextGroups | undefined, draft: Draft): T
     return kept;
   }
   const groups: TextGroups = { generation: draft.parts.generation, byHash: new IntMap(draft.units.length), byCollidedText: new Map(), repeated: new Set() };
-  for (const unit of draft.units) if (isComparable(unit)) addToGroup(groups, unit);
+  for (let unitIndex = 0; unitIndex < draft.units.length; unitIndex++) {
+    const unit = draft.units[unitIndex];
+    if (isComparable(unit)) addToGroup(groups, unit);
+  }
   return groups;
 }
 
@@ -205,7 +208,8 @@ export function buildDuplicateIndex(draft: Draft, groups: TextGroups, options: D
   // Gaps between copies are counted in comparable paragraphs: number them.
   const prose: Unit[] = [];
   const ordinal = new Int32Array(draft.units.length);
-  for (const unit of draft.units) {
+  for (let unitIndex = 0; unitIndex < draft.units.length; unitIndex++) {
+    const unit = draft.units[unitIndex];
     ordinal[unit.index] = prose.length;
     if (isComparable(unit)) prose.push(unit);
   }

@@ -297,6 +297,21 @@ export class Unit {
     return chunk.subarray(this.wordOffset, this.wordOffset + this.wordLength);
   }
 
+  /** Whether the unit's words hold `needle`, word for word in a row (containsRun, without making a view). */
+  holdsWords(needle: Int32Array): boolean {
+    const chunk = this.wordChunk ?? this.storeWords();
+    const end = this.wordOffset + this.wordLength;
+    const last = end - needle.length;
+    if (needle.length === 0) return last >= this.wordOffset;
+    const first = needle[0];
+    outer: for (let start = this.wordOffset; start <= last; start++) {
+      if (chunk[start] !== first) continue;
+      for (let k = 1; k < needle.length; k++) if (chunk[start + k] !== needle[k]) continue outer;
+      return true;
+    }
+    return false;
+  }
+
   /** How many words `wordIds` has (without making the view). */
   get wordCount(): number {
     if (!this.wordChunk) this.storeWords();
@@ -385,14 +400,34 @@ export interface DraftParts {
   carry: DraftCarry;
   /** Tells this version from the others sharing the carry (unique across drafts). */
   generation: number;
+  /**
+   * Stretches of lines (inclusive) whose text the speakers were worked out from, beyond quotes, attributions
+   * and lead-ins: an edit elsewhere that touches none of those keeps every quote's speaker (see updateDraft).
+   */
+  speakerWatch: readonly LineSpan[];
 }
 
-/** What one edit did to the units (each unit is immutable: an edited paragraph is a new unit). */
+export interface LineSpan {
+  start: number;
+  end: number;
+}
+
+/** What one edit did to the units (each unit is immutable: an edited paragraph is a new unit), and where. */
 export interface UnitChange {
   from: number;
   to: number;
   removed: readonly Unit[];
   added: readonly Unit[];
+  /** The region parsed again: old lines `start..oldEnd` became lines `start..end` (`end - oldEnd` lines added). */
+  start: number;
+  oldEnd: number;
+  end: number;
+  /** Quotes, attributions or lead-ins were in the region, before the edit or after it. */
+  structural: boolean;
+  /** A line of the region turned blank or stopped being blank (always so when lines were added or removed). */
+  blankChanged: boolean;
+  /** Every quote kept its speaker: the speakers were not worked out again. */
+  speakersKept: boolean;
 }
 
 export interface DraftCarry {

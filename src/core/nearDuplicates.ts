@@ -40,7 +40,31 @@ export interface NearDuplicateIndex {
   inLaterCopy: ReadonlySet<Unit>;
   /** Units by MinHash band, in document order; most bands hold one unit, kept without an array. */
   buckets: UnitBuckets;
+  /** Every candidate paragraph's best earlier match (null: none). */
   best: Map<Unit, Match | null>;
+  /** The paragraphs that have a match, and it: few of a draft's paragraphs, read by the rule on every lint. */
+  matches: Map<Unit, Match>;
+  /** For each paragraph that is some paragraph's match, those paragraphs (an edit that removes it re-matches them). */
+  matchedBy: Map<Unit, Set<Unit>>;
+}
+
+/** Records a paragraph's best match (or that it has none), keeping `matches` and `matchedBy` in step. */
+function setBest(index: NearDuplicateIndex, unit: Unit, match: Match | null): void {
+  forgetMatch(index, unit);
+  index.best.set(unit, match);
+  if (!match) return;
+  index.matches.set(unit, match);
+  let by = index.matchedBy.get(match.earlier);
+  if (!by) index.matchedBy.set(match.earlier, (by = new Set()));
+  by.add(unit);
+}
+
+function forgetMatch(index: NearDuplicateIndex, unit: Unit): void {
+  const old = index.matches.get(unit);
+  if (!old) return;
+  index.matches.delete(unit);
+  const by = index.matchedBy.get(old.earlier);
+  if (by?.delete(unit) && by.size === 0) index.matchedBy.delete(old.earlier);
 }
 
 /**
@@ -92,7 +116,7 @@ function bestMatchInBuckets(unit: Unit, buckets: readonly (Unit | Unit[])[], fro
 function build(draft: Draft, isCandidate: (unit: Unit) => boolean, inLaterCopy: ReadonlySet<Unit>, settings: string, threshold: number): NearDuplicateIndex {
   const candidates = draft.units.filter(isCandidate);
   const buckets: UnitBuckets = new IntMap(candidates.length * BANDS_PER_PARAGRAPH);
-  const index: NearDuplicateIndex = { settings, generation: draft.parts.generation, inLaterCopy, buckets, best: new Map() };
+  const index: NearDuplicateIndex = { settings, generation: draft.parts.generation, inLaterCopy, buckets, best: new Map(), matches: new Map(), matchedBy: new Map() };
   // Every candidate's band keys in one array: an array each would be as many small objects as paragraphs.
   const bands = new Int32Array(candidates.length * BANDS_PER_PARAGRAPH);
   candidates.forEach((unit, i) => writeBandKeysOf(unit.wordIds, bands, i * BANDS_PER_PARAGRAPH));
@@ -108,7 +132,7 @@ function build(draft: Draft, isCandidate: (unit: Unit) => boolean, inLaterCopy: 
       if (bucket !== unit && sharedBuckets[i] < 2) sharedBuckets[i]++;
     }
   });
-  candidates.forEach((unit, i) => index.best.set(unit, sharedBuckets[i] < 2 ? null : bestMatchInBuckets(unit, bucketOfBand, i * BANDS_PER_PARAGRAPH, threshold)));
+  candidates.forEach((unit, i) => setBest(index, unit, sharedBuckets[i] < 2 ? null : bestMatchInBuckets(unit, bucketOfBand, i * BANDS_PER_PARAGRAPH, threshold)));
   return index;
 }
 
@@ -129,27 +153,36 @@ function update(index: NearDuplicateIndex, draft: Draft, isCandidate: (unit: Uni
   index.inLaterCopy = inLaterCopy;
   if (removed.length === 0 && added.length === 0) return true;
 
-  const touched = new Set<number>();
+  // A paragraph's match is read from the MAX_PER_BUCKET paragraphs before it in each of its buckets: a
+  // paragraph that leaves or joins a bucket changes the match of at most the MAX_PER_BUCKET after it there
+  // (the bucket's other paragraphs read the same ones as before, and are not looked at again).
+  const stale = new Set<Unit>(added);
+  const markAfter = (bucket: readonly Unit[], from: number) => {
+    for (let k = from; k < bucket.length && k < from + MAX_PER_BUCKET; k++) stale.add(bucket[k]);
+  };
   for (const unit of removed) {
-    for (const band of unit.memo(BANDS)) if (removeFromBucket(index.buckets, band, unit)) touched.add(band);
+    for (const band of unit.memo(BANDS)) {
+      const bucket = index.buckets.get(band);
+      if (Array.isArray(bucket)) markAfter(bucket, bucket.indexOf(unit) + 1);
+      removeFromBucket(index.buckets, band, unit);
+    }
+    forgetMatch(index, unit);
     index.best.delete(unit);
   }
   for (const unit of added) {
     for (const band of unit.memo(BANDS)) {
-      addToBucket(index.buckets, band, unit, false);
-      touched.add(band);
+      const bucket = addToBucket(index.buckets, band, unit, false);
+      if (Array.isArray(bucket)) markAfter(bucket, bucket.indexOf(unit) + 1);
     }
   }
-  // Everyone left in a bucket that changed may have a new best match.
-  const stale = new Set<Unit>(added);
-  for (const band of touched) {
-    const bucket = index.buckets.get(band);
-    if (Array.isArray(bucket)) for (const unit of bucket) stale.add(unit);
-    else if (bucket) stale.add(bucket);
+  // A paragraph removed after another in the same bucket was marked before it left.
+  for (const unit of removed) stale.delete(unit);
+  // And so may every paragraph whose match was removed.
+  for (const unit of removed) {
+    const by = index.matchedBy.get(unit);
+    if (by) for (const other of by) stale.add(other);
   }
-  const dropped = new Set(removed);
-  for (const [unit, match] of index.best) if (match && dropped.has(match.earlier)) stale.add(unit);
-  for (const unit of stale) index.best.set(unit, bestEarlierMatch(unit, index, threshold));
+  for (const unit of stale) setBest(index, unit, bestEarlierMatch(unit, index, threshold));
   return true;
 }
 

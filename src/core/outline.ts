@@ -30,11 +30,20 @@ export const UNATTRIBUTED = 'Unattributed';
  * The draft's Outline. `passages: false` lists the speakers without their passages, `replies: false` the
  * passages without the replies to them (the editor asks again on every keystroke, and a long thread has
  * thousands of both). `headings: false` leaves headings out (for plain `markdown`, whose Outline VS Code's
- * Markdown support already fills with them): speakers then stand at the top.
+ * Markdown support already fills with them): speakers then stand at the top. `speakersInDetail` names the
+ * people quoted in a heading's section in the heading's detail ("Ana (2), Bo (1)") instead of listing them
+ * under it: a long thread quotes a few people in each of hundreds of sections, and every symbol is sent to
+ * the editor again after every keystroke.
  */
 export function buildOutline(
   draft: Draft,
-  { headings = true, passages = true, replies = true, tree = buildReplyTree(draft) }: { headings?: boolean; passages?: boolean; replies?: boolean; tree?: ReplyTree } = {},
+  {
+    headings = true,
+    passages = true,
+    replies = true,
+    speakersInDetail = false,
+    tree = buildReplyTree(draft),
+  }: { headings?: boolean; passages?: boolean; replies?: boolean; speakersInDetail?: boolean; tree?: ReplyTree } = {},
 ): OutlineNode[] {
   const lastLine = Math.max(0, draft.lines.length - 1);
   const top: OutlineNode[] = [];
@@ -42,7 +51,8 @@ export function buildOutline(
   const sections: { node: OutlineNode; level: number }[] = [];
   if (headings) {
     const stack: { node: OutlineNode; level: number }[] = [];
-    for (const unit of draft.units) {
+    for (let unitIndex = 0; unitIndex < draft.units.length; unitIndex++) {
+      const unit = draft.units[unitIndex];
       if (unit.kind !== 'heading' || unit.depth !== 0) continue;
       const text = unit.text.trim();
       const atx = /^(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(text);
@@ -88,11 +98,53 @@ export function buildOutline(
       const count = speaker.passages;
       speaker.detail = [speaker.detail, `${count} passage${count === 1 ? '' : 's'}`].filter(Boolean).join(' · ');
     }
+    if (section && speakersInDetail) {
+      section.detail = speakersSummary(speakers.map((speaker) => [speaker.name, speaker.passages]));
+      continue;
+    }
     const nodes = speakers.map(({ passages: _, ...node }) => node);
     if (section) section.children.unshift(...nodes);
     else top.unshift(...nodes);
   }
   return top;
+}
+
+/** How many people a heading's detail names before it says how many more there are. */
+export const SUMMARY_SPEAKERS = 4;
+
+/** "Ana (2), Bo (1), +3 more": the people quoted in a section, with their passage counts, in order of first appearance. */
+function speakersSummary(speakers: readonly [string, number][]): string {
+  const named = speakers.slice(0, SUMMARY_SPEAKERS).map(([name, count]) => `${name} (${count})`);
+  if (speakers.length > SUMMARY_SPEAKERS) named.push(`+${speakers.length - SUMMARY_SPEAKERS} more`);
+  return named.join(', ');
+}
+
+/**
+ * Every value the Outline without passages or replies is built from (see buildOutline), in order: two drafts
+ * with equal signatures have equal outlines of that kind. An editor asks for the Outline after every
+ * keystroke, and most keystrokes change none of it.
+ */
+export function outlineSignature(draft: Draft, headings: boolean): unknown[] {
+  const values: unknown[] = [draft.lines.length];
+  if (headings) {
+    for (let unitIndex = 0; unitIndex < draft.units.length; unitIndex++) {
+      const unit = draft.units[unitIndex];
+      if (unit.kind === 'heading' && unit.depth === 0) values.push(unit.startLine, unit.endLine, unit.text, draft.lines[unit.endLine]?.text);
+    }
+  }
+  // The reply tree's top level: the quotes of the document itself.
+  for (let quoteIndex = 0; quoteIndex < draft.quotes.length; quoteIndex++) {
+    const quote = draft.quotes[quoteIndex];
+    if (quote.parent === null) values.push(quote.startLine, quote.endLine, quote.speaker, quote.inferred, quote.callout);
+  }
+  return values;
+}
+
+/** Whether two lists hold the same values in the same order. */
+export function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function passage(draft: Draft, node: TreeNode, nested: boolean, sectionEnd: number, replies: boolean): OutlineNode {

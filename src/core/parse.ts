@@ -7,7 +7,7 @@
 //   5. units         paragraphs as the drafter meant them                   parsing/units.ts
 // then `assemble` resolves speakers over the whole draft (speakers.ts) and reads suppressions.
 import { FrontMatter, parseFrontMatter } from './frontMatter';
-import { Attribution, Draft, DraftParts, LeadIn, LineInfo, MarkdownBlock, Quote, Unit } from './model';
+import { Attribution, Draft, DraftParts, LeadIn, LineInfo, LineSpan, MarkdownBlock, Quote, Speaker, Unit } from './model';
 import { findAttributions } from './parsing/attributions';
 import { markdownBlocks } from './parsing/blocks';
 import { scanLines } from './parsing/lines';
@@ -19,7 +19,7 @@ import { dominantEol, LineText, splitLineTexts } from './text';
 
 // The model's types live in model.ts; they are re-exported here for the modules that read a draft as
 // the parser gives it.
-export type { Attribution, BbcodeOpen, Draft, DraftCarry, DraftParts, LeadIn, LineInfo, LineSegment, MarkdownBlock, Quote, Speaker, UnitChange, UnitKind } from './model';
+export type { Attribution, BbcodeOpen, Draft, DraftCarry, DraftParts, LeadIn, LineInfo, LineSegment, LineSpan, MarkdownBlock, Quote, Speaker, UnitChange, UnitKind } from './model';
 export { Unit, UnitMemo } from './model';
 
 export { markdownBlocks } from './parsing/blocks';
@@ -40,7 +40,7 @@ export function parseDraft(text: string): Draft {
   const onlyLineFeeds = !text.includes('\r');
   const source = onlyLineFeeds ? text : undefined;
   const region = parseRegion(lines, frontMatter, lineInfo, quoteOfLine, 0, last, source);
-  return assemble(text, lines, frontMatter, lineInfo, { blocks: region.blocks, quoteOfLine, attributionOfLine: region.attributionOfLine, carry: { log: [] }, generation: nextGeneration() }, region.units, region.quotes, region.attributions, region.leadIns, onlyLineFeeds ? '\n' : dominantEol(lines), null);
+  return assemble(text, lines, frontMatter, lineInfo, { blocks: region.blocks, quoteOfLine, attributionOfLine: region.attributionOfLine, carry: { log: [] }, generation: nextGeneration(), speakerWatch: [] }, region.units, region.quotes, region.attributions, region.leadIns, onlyLineFeeds ? '\n' : dominantEol(lines), null);
 }
 
 export interface Region {
@@ -69,6 +69,18 @@ export function parseRegion(lines: readonly LineText[], frontMatter: FrontMatter
   return { blocks, units, quotes, attributions, leadIns, attributionOfLine, openBbcode };
 }
 
+/** What an update keeps of the previous version instead of working it out again over the whole draft. */
+export interface Kept {
+  /** Only units unitsFrom..unitsTo-1 are numbered again: the others kept their places. */
+  unitsFrom: number;
+  unitsTo: number;
+  /** The same for quotes. */
+  quotesFrom: number;
+  quotesTo: number;
+  /** The speakers: an edit that could change no quote's speaker (updateDraft decides) keeps them all. */
+  speakers?: readonly Speaker[];
+}
+
 export function assemble(
   text: string | { length: number },
   lines: readonly LineText[],
@@ -81,18 +93,25 @@ export function assemble(
   leadIns: LeadIn[],
   eol: string,
   reuseSuppressions: Suppressions | null,
+  kept?: Kept,
 ): Draft {
-  units.forEach((unit, index) => (unit.index = index));
-  attributions.sort((a, b) => a.startLine - b.startLine);
-  quotes.forEach((quote, index) => (quote.index = index));
+  // An update passes what it kept: it put the region's attributions, sorted, among the others in order.
+  for (let index = kept?.unitsFrom ?? 0, end = kept?.unitsTo ?? units.length; index < end; index++) units[index].index = index;
+  if (!kept) attributions.sort((a, b) => a.startLine - b.startLine);
+  for (let index = kept?.quotesFrom ?? 0, end = kept?.quotesTo ?? quotes.length; index < end; index++) quotes[index].index = index;
   // A whole text without the directives' prefix (most drafts) needs no look at each line.
   const mayHaveDirectives = typeof text !== 'string' || text.includes('riposte-');
   const suppressions = reuseSuppressions ?? (mayHaveDirectives ? parseSuppressions(lines, (line) => lineInfo[line].code) : NO_SUPPRESSIONS);
-  for (const quote of quotes) {
-    quote.speaker = null;
-    quote.inferred = false;
+  let speakers = kept?.speakers;
+  if (!speakers) {
+    for (let index = 0; index < quotes.length; index++) {
+      quotes[index].speaker = null;
+      quotes[index].inferred = false;
+    }
+    const watch: LineSpan[] = [];
+    speakers = resolveSpeakers(quotes, frontMatter, (line) => lineInfo[line].blank && lineInfo[line].depth === 0, leadIns, units, watch);
+    parts.speakerWatch = watch;
   }
-  const speakers = resolveSpeakers(quotes, frontMatter, (line) => lineInfo[line].blank && lineInfo[line].depth === 0, leadIns, units);
   let joined = typeof text === 'string' ? text : undefined;
   return {
     get text() {
@@ -115,7 +134,8 @@ export function assemble(
   };
 }
 
-function joinLines(lines: readonly LineText[]): string {
+/** The text of the lines, line breaks included. */
+export function joinLines(lines: readonly LineText[]): string {
   const parts: string[] = new Array(lines.length * 2);
   for (let i = 0; i < lines.length; i++) {
     parts[2 * i] = lines[i].text;

@@ -34,6 +34,19 @@ export interface EarliestQuotes {
   byFirstRun: UnitBuckets;
   /** Every looked-up paragraph's earliest quote (null: none); absent while it is to be worked out. */
   earliest: Map<Unit, Unit | null>;
+  /** The paragraphs that have one, and it: few of a draft's paragraphs, read by unmarked-quote on every lint. */
+  found: Map<Unit, Unit>;
+}
+
+function setEarliest(index: EarliestQuotes, paragraph: Unit, quote: Unit | null): void {
+  index.earliest.set(paragraph, quote);
+  if (quote) index.found.set(paragraph, quote);
+  else index.found.delete(paragraph);
+}
+
+function deleteEarliest(index: EarliestQuotes, paragraph: Unit): void {
+  index.earliest.delete(paragraph);
+  index.found.delete(paragraph);
 }
 
 /** Past this many changed units, looking every quote up again is as quick as replaying the edits. */
@@ -46,16 +59,16 @@ export function currentEarliestQuotes(kept: EarliestQuotes | undefined, draft: D
     replay(kept, draft, changes.removed, changes.added);
     return kept;
   }
-  const index: EarliestQuotes = { generation: draft.parts.generation, byFirstRun: new IntMap(draft.units.length), earliest: new Map() };
+  const index: EarliestQuotes = { generation: draft.parts.generation, byFirstRun: new IntMap(draft.units.length), earliest: new Map(), found: new Map() };
   for (const unit of draft.units) if (isLookedUp(unit)) addToBucket(index.byFirstRun, runHash(unit.wordIds, 0), unit, true);
   // In document order, the first quote found for a paragraph is its earliest.
   for (const quote of draft.units) {
     if (!isQuoted(quote)) continue;
     forEachParagraphSharingARun(index, quote, (paragraph) => {
-      if (!index.earliest.has(paragraph) && quote.index < paragraph.index && containsRun(quote.wordIds, paragraph.wordIds)) index.earliest.set(paragraph, quote);
+      if (!index.earliest.has(paragraph) && quote.index < paragraph.index && containsRun(quote.wordIds, paragraph.wordIds)) setEarliest(index, paragraph, quote);
     });
   }
-  for (const unit of draft.units) if (isLookedUp(unit) && !index.earliest.has(unit)) index.earliest.set(unit, null);
+  for (const unit of draft.units) if (isLookedUp(unit) && !index.earliest.has(unit)) setEarliest(index, unit, null);
   return index;
 }
 
@@ -65,7 +78,7 @@ function replay(index: EarliestQuotes, draft: Draft, removed: readonly Unit[], a
   for (const unit of removed) {
     if (isLookedUp(unit)) {
       removeFromBucket(index.byFirstRun, runHash(unit.wordIds, 0), unit);
-      index.earliest.delete(unit);
+      deleteEarliest(index, unit);
       pending.delete(unit);
     } else if (isQuoted(unit)) {
       forEachParagraphSharingARun(index, unit, (paragraph) => {
@@ -78,24 +91,26 @@ function replay(index: EarliestQuotes, draft: Draft, removed: readonly Unit[], a
     addToBucket(index.byFirstRun, runHash(unit.wordIds, 0), unit, false);
     pending.add(unit);
   }
-  for (const paragraph of pending) index.earliest.delete(paragraph);
+  for (const paragraph of pending) deleteEarliest(index, paragraph);
   // A new quote becomes the earliest of a paragraph after it whose earliest came later or was none.
   for (const quote of added) {
     if (!isQuoted(quote)) continue;
     forEachParagraphSharingARun(index, quote, (paragraph) => {
       const current = index.earliest.get(paragraph);
       if (current === undefined || (current !== null && current.index < quote.index)) return;
-      if (quote.index < paragraph.index && containsRun(quote.wordIds, paragraph.wordIds)) index.earliest.set(paragraph, quote);
+      if (quote.index < paragraph.index && containsRun(quote.wordIds, paragraph.wordIds)) setEarliest(index, paragraph, quote);
     });
   }
-  for (const paragraph of pending) index.earliest.set(paragraph, firstQuoteHolding(draft, paragraph));
+  for (const paragraph of pending) setEarliest(index, paragraph, firstQuoteHolding(draft, paragraph));
   index.generation = draft.parts.generation;
 }
 
 /** The first quote before `paragraph` that holds all of its words: a scan, for the few paragraphs an edit touches. */
 function firstQuoteHolding(draft: Draft, paragraph: Unit): Unit | null {
   const units = draft.units;
-  for (let i = 0; i < paragraph.index; i++) if (isQuoted(units[i]) && containsRun(units[i].wordIds, paragraph.wordIds)) return units[i];
+  const words = paragraph.wordIds;
+  // A quote shorter than the paragraph cannot hold all of it; the others are searched where their words are.
+  for (let i = 0; i < paragraph.index; i++) if (isQuoted(units[i]) && units[i].wordCount >= words.length && units[i].holdsWords(words)) return units[i];
   return null;
 }
 

@@ -1,20 +1,31 @@
 import { FrontMatter } from './frontMatter';
-import { LeadIn, Quote, Speaker, Unit, UnitMemo } from './model';
+import { LeadIn, LineSpan, Quote, Speaker, Unit, UnitMemo } from './model';
 import { isValediction, matchReviewerLabel, signOffName } from './attribution';
 import { NOT_A_NAME_START, PRONOUNS } from './attribution/names';
 import { firstIndexWhere } from './search';
-import { containsRun } from './vocabulary';
 import { idsOfText } from './words';
 
 /**
  * Decides who wrote each quote: its own attribution first, then the draft's front matter, then — only for
  * a strict two-person thread — alternation by depth, marked as inferred.
  */
-export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatter | null, isBlankLine: (line: number) => boolean, leadIns: readonly LeadIn[] = [], units: readonly Unit[] = []): Speaker[] {
+export function resolveSpeakers(
+  quotes: readonly Quote[],
+  frontMatter: FrontMatter | null,
+  isBlankLine: (line: number) => boolean,
+  leadIns: readonly LeadIn[] = [],
+  units: readonly Unit[] = [],
+  /**
+   * Given, it gets the stretches of lines outside quotes whose text the speakers were read from (a lead-in
+   * sentence, the paragraphs after an unnamed quote, a copied page's posts): see DraftParts.speakerWatch.
+   */
+  watch?: LineSpan[],
+): Speaker[] {
   const author = frontMatter?.values.get('author') || null;
   const replyingTo = frontMatter?.values.get('replying-to') || null;
 
-  for (const quote of quotes) {
+  for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
+    const quote = quotes[quoteIndex];
     if (quote.callout) continue;
     const attribution = quote.attribution;
     if (attribution?.speaker) quote.speaker = attribution.speaker;
@@ -25,20 +36,22 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
   // A quote split in two by a blank line is one passage: the second block continues the first's speaker.
   // And a mail reply answers one message point by point: after "On …, Jane wrote:" every quote of that
   // level (in the same quoted message, for deeper levels) is Jane's until another header names someone else.
-  const previousBySibling = new Map<Quote | null, Quote>();
-  const messageAuthorBySibling = new Map<Quote | null, string>();
-  for (const quote of quotes) {
-    const previous = previousBySibling.get(quote.parent);
-    previousBySibling.set(quote.parent, quote);
+  // Both by parent, at the parent's index + 1 (0 for the top level): quotes are numbered in document order.
+  const previousBySibling: (Quote | undefined)[] = new Array(quotes.length + 1);
+  const messageAuthorBySibling: (string | undefined)[] = new Array(quotes.length + 1);
+  for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
+    const quote = quotes[quoteIndex];
+    const sibling = quote.parent ? quote.parent.index + 1 : 0;
+    const previous = previousBySibling[sibling];
+    previousBySibling[sibling] = quote;
     if (quote.attribution) {
       const header = quote.attribution.form === 'mail' || quote.attribution.form === 'outlook' || (quote.attribution.form === 'wrote' && quote.depth > 1);
-      if (header && quote.speaker) messageAuthorBySibling.set(quote.parent, quote.speaker);
-      else messageAuthorBySibling.delete(quote.parent);
+      messageAuthorBySibling[sibling] = header && quote.speaker ? quote.speaker : undefined;
     }
     if (quote.speaker || quote.attribution || quote.callout) continue;
     let onlyBlank = previous?.speaker != null;
     for (let line = previous ? previous.endLine + 1 : quote.startLine; line < quote.startLine && onlyBlank; line++) onlyBlank = isBlankLine(line);
-    const continued = onlyBlank ? previous!.speaker : messageAuthorBySibling.get(quote.parent);
+    const continued = onlyBlank ? previous!.speaker : messageAuthorBySibling[sibling];
     if (continued) {
       quote.speaker = continued;
       quote.inferred = true;
@@ -58,7 +71,8 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
     let next = 0;
     let label: LeadIn | null = null;
     let heading: LeadIn | null = null;
-    for (const quote of quotes) {
+    for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
+      const quote = quotes[quoteIndex];
       for (; next < labels.length && labels[next].line <= quote.startLine; next++) {
         if (labels[next].heading) heading = labels[next].names ? labels[next] : null;
         else label = labels[next];
@@ -74,19 +88,31 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
     }
   }
 
+  // A copied page's posts are read for the words of unnamed quotes: any of the draft's text may count.
+  if (watch && leadIns.some((leadIn) => leadIn.post)) watch.push({ start: 0, end: Number.MAX_SAFE_INTEGER });
   nameQuotesByRepeatedWords(quotes, leadIns, units);
-  nameQuotesByTheirLeadIn(quotes, units);
-  nameQuotesByLaterMention(quotes, units);
+  nameQuotesByTheirLeadIn(quotes, units, watch);
+  nameQuotesByLaterMention(quotes, units, watch);
 
-  // Who speaks at odd and at even depths? The author's own words sit at depth 0.
-  const byParity: [Set<string>, Set<string>] = [new Set(), new Set()];
-  if (author) byParity[0].add(author);
-  for (const quote of quotes) if (quote.speaker && !quote.inferred) byParity[quote.depth % 2].add(quote.speaker);
-  const people = new Set([...byParity[0], ...byParity[1]]);
-  const alternates = people.size <= 2 && byParity[0].size <= 1 && byParity[1].size <= 1 && people.size >= 1;
-  if (alternates) {
-    const speakerAt = (depth: number) => [...byParity[depth % 2]][0];
-    for (const quote of quotes) {
+  // Who speaks at odd and at even depths? The author's own words sit at depth 0. A strict two-person
+  // thread has one name at each (the same name at both makes one person): a second name at either ends it.
+  const byParity: [string | null, string | null] = [author, null];
+  let alternates = true;
+  for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
+    const quote = quotes[quoteIndex];
+    if (!quote.speaker || quote.inferred) continue;
+    const parity = quote.depth % 2;
+    const known = byParity[parity];
+    if (known === null) byParity[parity] = quote.speaker;
+    else if (known !== quote.speaker) {
+      alternates = false;
+      break;
+    }
+  }
+  if (alternates && (byParity[0] !== null || byParity[1] !== null)) {
+    const speakerAt = (depth: number) => byParity[depth % 2];
+    for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
+      const quote = quotes[quoteIndex];
       if (quote.speaker || quote.attribution || quote.callout) continue;
       const guess = speakerAt(quote.depth);
       if (guess) {
@@ -110,7 +136,10 @@ export function resolveSpeakers(quotes: readonly Quote[], frontMatter: FrontMatt
   };
   if (author) add(author, false);
   if (replyingTo) add(replyingTo, false);
-  for (const quote of quotes) if (quote.speaker) add(quote.speaker, quote.inferred);
+  for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
+    const quote = quotes[quoteIndex];
+    if (quote.speaker) add(quote.speaker, quote.inferred);
+  }
   return [...speakers.values()];
 }
 
@@ -141,12 +170,14 @@ const speakerKeys = new Map<string, string>();
  */
 function sameSpeakerSpelledAlike(quotes: readonly Quote[]): void {
   const byKey = new Map<string, string>();
-  for (const quote of quotes) {
+  for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
+    const quote = quotes[quoteIndex];
     const attribution = quote.attribution;
     if (!quote.speaker || !attribution?.email || attribution.speaker === attribution.email) continue;
     byKey.set(speakerKey(attribution.email), quote.speaker);
   }
-  for (const quote of quotes) {
+  for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
+    const quote = quotes[quoteIndex];
     if (!quote.speaker) continue;
     const key = speakerKey(quote.speaker);
     const known = byKey.get(key);
@@ -166,8 +197,7 @@ function nameLettersByTheirClosing(quotes: readonly Quote[], leadIns: readonly L
   for (let i = 0; i < units.length; i++) {
     const closing = units[i];
     if (closing.depth === 0 || !closing.quote) continue;
-    const first = closing.segmentText(0);
-    if (first.length > 32 || !isValediction(first)) continue;
+    if (closing.segmentText(0).length > 32 || !closing.memo(OPENS_WITH_VALEDICTION)) continue;
     // The name under the closing: on its next line, or a blank line below ("> Sincerely," / "" / "> Dr Jane Doe").
     const next = units[i + 1];
     const below = closing.segmentCount > 1 ? closing : next && next.depth === closing.depth && next.quote && next.startLine <= closing.endLine + 2 ? next : null;
@@ -192,6 +222,9 @@ function nameLettersByTheirClosing(quotes: readonly Quote[], leadIns: readonly L
     }
   }
 }
+
+/** Whether a unit's first line is a closing ("Sincerely,"): asked of every short quoted paragraph on every edit. */
+const OPENS_WITH_VALEDICTION = new UnitMemo((unit) => isValediction(unit.segmentText(0)));
 
 function outermostAt(quote: Quote, depth: number): Quote {
   let outer = quote;
@@ -238,11 +271,23 @@ function nameQuotesByRepeatedWords(quotes: readonly Quote[], leadIns: readonly L
   };
   for (const quote of unnamed) {
     const at = firstUnitFrom(units, quote.startLine);
-    const first = units.slice(at, at + 8).find((unit) => unit.quote === quote && unit.isProse && unit.depth === quote.depth);
+    let first: Unit | undefined;
+    for (let k = at; k < at + 8 && k < units.length && !first; k++) {
+      const unit = units[k];
+      if (unit.quote === quote && unit.isProse && unit.depth === quote.depth) first = unit;
+    }
     if (!first || first.wordCount < 3) continue;
     // Any few words in a row will do: a link or a shortened hash may differ between the two.
     const words = first.wordIds;
     const size = Math.min(MATCH_WORDS, words.length);
+    const needles: Int32Array[] = [];
+    for (let offset = 0; offset + size <= words.length && offset < 2 * size; offset += size) needles.push(words.subarray(offset, offset + size));
+    // The last search from this paragraph: the passages it read, while they are the same, are known not to
+    // hold the words (but the last, when it found them). A keystroke elsewhere leaves them all the same.
+    const memo = repeatedWordsSearches.get(first);
+    let passages = memo?.passages;
+    let speakers = memo?.speakers;
+    let same = memo !== undefined;
     let found: string | undefined;
     // The nearest named passages before the quote, going back: a post's own text, or a named quote's.
     let searched = 0;
@@ -251,18 +296,49 @@ function nameQuotesByRepeatedWords(quotes: readonly Quote[], leadIns: readonly L
       if (!unit.isProse || unit.wordCount < MATCH_WORDS) continue;
       const speaker = unit.depth === 0 ? (headers.length > 0 ? postAuthorAt(unit.startLine) : undefined) : unit.quote && unit.quote.depth === unit.depth ? unit.quote.speaker : null;
       if (!speaker) continue;
+      if (same && searched < memo!.passages.length && memo!.passages[searched] === unit && memo!.speakers[searched] === speaker) {
+        if (++searched === memo!.passages.length) found = memo!.found;
+        continue;
+      }
+      if (same) {
+        same = false;
+        passages = memo!.passages.slice(0, searched);
+        speakers = memo!.speakers.slice(0, searched);
+      }
+      passages ??= [];
+      speakers ??= [];
+      passages.push(unit);
+      speakers.push(speaker);
       searched++;
-      const haystack = unit.wordIds;
-      for (let offset = 0; offset + size <= words.length && offset < 2 * size && !found; offset += size) {
-        if (containsRun(haystack, words.subarray(offset, offset + size))) found = speaker;
+      for (const needle of needles) {
+        if (unit.holdsWords(needle)) {
+          found = speaker;
+          break;
+        }
       }
     }
+    // A search that stopped short of the memo's passages (the draft's start came first) is a new one.
+    if (same && searched < memo!.passages.length) {
+      same = false;
+      passages = memo!.passages.slice(0, searched);
+      speakers = memo!.speakers.slice(0, searched);
+    }
+    if (!same) repeatedWordsSearches.set(first, { passages: passages ?? [], speakers: speakers ?? [], found });
     if (found) {
       quote.speaker = found;
       quote.inferred = true;
     }
   }
 }
+
+/** What nameQuotesByRepeatedWords last read, by the paragraph whose words it looked for. */
+interface RepeatedWordsSearch {
+  /** The named passages read, nearest first, and their speakers; the last holds the words when `found`. */
+  passages: Unit[];
+  speakers: string[];
+  found: string | undefined;
+}
+const repeatedWordsSearches = new WeakMap<Unit, RepeatedWordsSearch>();
 
 // A person's full name inside a sentence: two or more capitalised words, particles between ("Flávia Lefévre",
 // "Ludwig van Beethoven"), not at the start of a sentence, where any word is capitalised.
@@ -272,12 +348,15 @@ const FULL_NAME = /(?<=[\p{Ll},;:)]\s+(?:\p{Ll}+\s+)?)\p{Lu}[\p{Ll}'’-]+(?:\s+
  * A quote that names nobody, under a sentence that announces it and names one person ("… the question
  * that Flávia Lefévre asked in her message. It was:"), is that person's, inferred: the reader would say so.
  */
-function nameQuotesByTheirLeadIn(quotes: readonly Quote[], units: readonly Unit[]): void {
+function nameQuotesByTheirLeadIn(quotes: readonly Quote[], units: readonly Unit[], watch?: LineSpan[]): void {
   let searched = 0;
-  for (const quote of quotes) {
+  for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
+    const quote = quotes[quoteIndex];
     if (quote.speaker || quote.callout || quote.depth !== 1) continue;
     if (++searched > MAX_SEARCHED_QUOTES) return;
     const leadIn = units[firstUnitFrom(units, quote.startLine) - 1];
+    // The unit before the quote, and the lines between: another unit typed there would be read instead.
+    watch?.push({ start: leadIn ? leadIn.startLine : 0, end: quote.startLine });
     if (!leadIn || leadIn.depth !== 0 || !leadIn.isProse || leadIn.endLine < quote.startLine - 2) continue;
     const text = leadIn.text;
     if (!/:\s*$/.test(text) || text.length > 600) continue;
@@ -314,27 +393,31 @@ const MENTION = /(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+(?:is\s+|was
  * A quote that names nobody may be named by a later sentence that quotes its words back and says who
  * wrote them ("Linus is using a “black star for being stupid” as a joke"): that person's, inferred.
  */
-function nameQuotesByLaterMention(quotes: readonly Quote[], units: readonly Unit[]): void {
+function nameQuotesByLaterMention(quotes: readonly Quote[], units: readonly Unit[], watch?: LineSpan[]): void {
   let searched = 0;
-  for (const quote of quotes) {
+  for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
+    const quote = quotes[quoteIndex];
     if (quote.speaker || quote.callout) continue;
     if (++searched > MAX_SEARCHED_QUOTES) return;
     const from = firstUnitFrom(units, quote.startLine);
-    const quotes = (phrase: Int32Array) => {
-      for (let k = from; k < units.length && units[k].startLine <= quote.endLine; k++) if (units[k].quote === quote && containsRun(units[k].wordIds, phrase)) return true;
+    const quoteHolds = (phrase: Int32Array) => {
+      for (let k = from; k < units.length && units[k].startLine <= quote.endLine; k++) if (units[k].quote === quote && units[k].holdsWords(phrase)) return true;
       return false;
     };
-    for (let k = from, read = 0; k < units.length && read < MAX_MENTION_UNITS && !quote.speaker; k++) {
+    let k = from;
+    for (let read = 0; k < units.length && read < MAX_MENTION_UNITS && !quote.speaker; k++) {
       const unit = units[k];
       if (unit.startLine <= quote.endLine || !unit.isProse) continue;
       read++;
       for (const [name, phrase] of unit.memo(MENTIONS)) {
-        if (!quotes(phrase)) continue;
+        if (!quoteHolds(phrase)) continue;
         quote.speaker = name;
         quote.inferred = true;
         break;
       }
     }
+    // The units read after the quote, to the last (or to the end of the draft).
+    watch?.push({ start: quote.endLine, end: k < units.length ? units[k].endLine : Number.MAX_SAFE_INTEGER });
   }
 }
 

@@ -26,3 +26,28 @@ export function unitChangesSince(draft: Draft, generation: number): { removed: r
   }
   return { removed, added: [...added] };
 }
+
+/**
+ * The edits since the draft version `generation` of the same lineage, oldest first (with where each was and
+ * what it touched); null when that version is no longer in the log, or is of another lineage.
+ */
+export function editsSince(draft: Draft, generation: number): readonly UnitChange[] | null {
+  const { log } = draft.parts.carry;
+  let at = draft.parts.generation;
+  const chain: UnitChange[] = [];
+  for (let i = log.length - 1; at !== generation; i--) {
+    if (i < 0 || log[i].to !== at) return null;
+    chain.push(log[i]);
+    at = log[i].from;
+  }
+  return chain.reverse();
+}
+
+/**
+ * Whether the edits changed no quote, attribution, lead-in, heading, rule, code or HTML block, no line's
+ * blankness and no line count: only the writer's own paragraphs (their text). What is worked out from the
+ * draft's structure alone (folding ranges, say) is the same as before them.
+ */
+export function onlyProseEdited(edits: readonly UnitChange[]): boolean {
+  return edits.every((edit) => !edit.structural && !edit.blankChanged);
+}

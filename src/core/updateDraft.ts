@@ -5,7 +5,7 @@
 import { matchForumHeader, matchLinkLine, matchOriginallyPosted } from './attribution';
 import { CONTINUES_BLOCK, mayContinue } from './blockBoundaries';
 import { opensAnswerInQuote } from './parsing/styledComments';
-import { Attribution, assemble, Draft, LineInfo, nextGeneration, parseDraft, parseRegion, Quote } from './parse';
+import { Attribution, assemble, Draft, joinLines, LeadIn, LineInfo, nextGeneration, parseDraft, parseRegion, Quote, Unit } from './parse';
 import { firstIndexWhere } from './search';
 import { parseSuppressions } from './suppressions';
 import { charactersIn, dominantEol, isBlankToMarkdown, LineText, splitLineTexts } from './text';
@@ -95,9 +95,93 @@ function joinAround(previous: Draft, first: number, startCharacter: number, inse
   return previous.text.slice(0, before + startCharacter) + inserted + previous.text.slice(end + endCharacter);
 }
 
+/** Past this many items, a splice's spread arguments would be a risk to the stack: the tail is moved by hand. */
+const SPREAD_LIMIT = 1000;
+
 /**
- * The draft after one change. `previous` must not be used afterwards: objects after the edited region
- * are moved in place rather than copied.
+ * Replaces array[start..start+count) with `items`, in place: a keystroke changes a line or two of arrays
+ * as long as the draft, and copying them whole made garbage that outlived a young-generation collection.
+ */
+export function replaceInPlace<T>(array: T[], start: number, count: number, items: readonly T[]): void {
+  if (items.length === count) {
+    for (let i = 0; i < count; i++) array[start + i] = items[i];
+  } else if (items.length <= SPREAD_LIMIT) {
+    array.splice(start, count, ...items);
+  } else {
+    const tail = array.splice(start + count);
+    array.length = start;
+    for (const item of items) array.push(item);
+    for (const item of tail) array.push(item);
+  }
+}
+
+/** Makes array[start..start+count) `length` entries long, in place; entries that come in are `fill`. */
+function resizeInPlace<T>(array: T[], start: number, count: number, length: number, fill: T): void {
+  if (length < count) array.splice(start, count - length);
+  else if (length > count) replaceInPlace(array, start + count, 0, new Array<T>(length - count).fill(fill));
+}
+
+interface RegionParts {
+  quotes: readonly Quote[];
+  attributions: readonly Attribution[];
+  leadIns: readonly LeadIn[];
+  units: readonly Unit[];
+}
+
+/** A unit that speakers, folding or the Outline may read: quoted text, headings, rules, attribution lines. */
+function significant(unit: Unit): boolean {
+  return unit.depth > 0 || unit.kind === 'heading' || unit.kind === 'rule' || unit.kind === 'attribution' || unit.kind === 'code' || unit.kind === 'html';
+}
+
+/** Whether two objects' own fields of plain values are equal (objects and arrays among them are left out). */
+function samePlainFields(a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const key in x) {
+    const value = x[key];
+    if ((value === null || typeof value !== 'object') && value !== y[key]) return false;
+  }
+  for (const key in y) if (!(key in x)) return false;
+  return true;
+}
+
+/**
+ * Whether a region parsed again holds the same quotes, attributions, lead-ins and significant units as
+ * before, on the same lines (the edit changed only the writer's own paragraphs, lists, tables between them).
+ * Quotes are compared by their fields and by where their parent, attribution and quote links point among
+ * the region's own; units by kind, depth, lines, text and quote.
+ */
+function sameStructure(before: RegionParts, after: RegionParts): boolean {
+  if (before.quotes.length !== after.quotes.length || before.attributions.length !== after.attributions.length || before.leadIns.length !== after.leadIns.length) return false;
+  const at = <T>(list: readonly T[], item: T | null) => (item === null ? -1 : list.indexOf(item));
+  for (let i = 0; i < before.quotes.length; i++) {
+    const a = before.quotes[i];
+    const b = after.quotes[i];
+    if (a.startLine !== b.startLine || a.endLine !== b.endLine || a.depth !== b.depth || a.origin !== b.origin || a.callout !== b.callout) return false;
+    if (at(before.quotes, a.parent) !== at(after.quotes, b.parent) || at(before.attributions, a.attribution) !== at(after.attributions, b.attribution)) return false;
+  }
+  for (let i = 0; i < before.attributions.length; i++) {
+    const a = before.attributions[i];
+    const b = after.attributions[i];
+    if (!samePlainFields(a, b) || at(before.quotes, a.quote) !== at(after.quotes, b.quote)) return false;
+  }
+  for (let i = 0; i < before.leadIns.length; i++) if (!samePlainFields(before.leadIns[i], after.leadIns[i])) return false;
+  const oldUnits = before.units.filter(significant);
+  const newUnits = after.units.filter(significant);
+  if (oldUnits.length !== newUnits.length) return false;
+  for (let i = 0; i < oldUnits.length; i++) {
+    const a = oldUnits[i];
+    const b = newUnits[i];
+    if (a.kind !== b.kind || a.depth !== b.depth || a.startLine !== b.startLine || a.endLine !== b.endLine || a.joinedToPrevious !== b.joinedToPrevious) return false;
+    if (at(before.quotes, a.quote) !== at(after.quotes, b.quote) || a.text !== b.text) return false;
+  }
+  return true;
+}
+
+/**
+ * The draft after one change. `previous` must not be used afterwards: its per-line arrays and its lists
+ * are changed in place (only the edited stretch of each is replaced), and objects after the edited region
+ * are moved rather than copied.
  */
 export function updateDraft(previous: Draft, change: TextChange): Draft {
   const oldLines = previous.lines;
@@ -131,7 +215,6 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   const changedLines: LineText[] = splitLineTexts(changedText);
   if (endLine.eol !== '') changedLines.pop(); // the empty piece after the last line break belongs to the next line
   const delta = changedLines.length - (last - first + 1);
-  const lines: LineText[] = oldLines.slice(0, first).concat(changedLines, oldLines.slice(last + 1));
 
   // One block of margin on each side; more while a quote and a line that may attribute it face each other
   // across a region's edge ("Bob wrote:" above, "_Originally posted by …_" or a link below): both must be
@@ -153,10 +236,28 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   const postAtEnd = postAround(oldRegionEnd);
   if (postAtEnd && postAtEnd.endLine > oldRegionEnd) oldRegionEnd = regionEnd(oldLines, previous.lineInfo, postAtEnd.endLine, 1);
   const end = oldRegionEnd + delta;
-  const lineInfo: LineInfo[] = previous.lineInfo.slice(0, start).concat(new Array<LineInfo>(end - start + 1), previous.lineInfo.slice(oldRegionEnd + 1));
-  const quoteOfLine: (Quote | null)[] = previous.parts.quoteOfLine.slice(0, start).concat(new Array<Quote | null>(end - start + 1).fill(null), previous.parts.quoteOfLine.slice(oldRegionEnd + 1));
+  const touchesSuppressions = (from: number, to: number, within: readonly LineText[]) => {
+    for (let line = from; line <= to; line++) if (within[line].text.includes('riposte-')) return true;
+    return false;
+  };
+  // Read before the old lines are replaced: whether the old region held a suppression directive.
+  const suppressionsMoved = delta !== 0 || touchesSuppressions(start, oldRegionEnd, oldLines);
+  // And which of its lines were blank: a line that turns blank, or stops being blank, may end or join quotes.
+  const wasBlank = delta === 0 ? previous.lineInfo.slice(start, oldRegionEnd + 1).map((info) => info.blank) : null;
+
+  // From here on the previous draft's arrays become the new draft's: the edited lines are replaced, and the
+  // region's line information and quotes are made again by parseRegion. A fallback to a full parse below
+  // reads the new lines.
+  const lines = oldLines as LineText[];
+  replaceInPlace(lines, first, last - first + 1, changedLines);
+  const lineInfo = previous.lineInfo as LineInfo[];
+  resizeInPlace(lineInfo, start, oldRegionEnd - start + 1, end - start + 1, lineInfo[start]);
+  const quoteOfLine = previous.parts.quoteOfLine;
+  resizeInPlace(quoteOfLine, start, oldRegionEnd - start + 1, end - start + 1, null);
+  for (let line = start; line <= end; line++) quoteOfLine[line] = null;
+  const reparse = () => parseDraft(joinLines(lines));
   const region = parseRegion(lines, previous.frontMatter, lineInfo, quoteOfLine, start, end);
-  if (region.attributions.some((attribution) => attribution.form === 'outlook' && attribution.depth === 0) || region.leadIns.some((leadIn) => leadIn.outlookHeader)) return parseDraft(wholeText());
+  if (region.attributions.some((attribution) => attribution.form === 'outlook' && attribution.depth === 0) || region.leadIns.some((leadIn) => leadIn.outlookHeader)) return reparse();
 
   // A region that ends inside an open fence, HTML block or [quote] did not end at a real boundary (a
   // block that merely ends on the region's last text line is taken for one that may not have closed).
@@ -165,54 +266,102 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   const reachesEnd = region.blocks.some((block) => block.endLine >= lastText && mayContinue(block, lines));
   // The edit itself may have put a quote, or an attribution, at the region's edge facing the other kind.
   const quoteAtEdge = (start > 0 && facesAcross(lines, lineInfo, start)) || (end < lines.length - 1 && facesAcross(lines, lineInfo, end + 1));
-  if (region.openBbcode > 0 || quoteAtEdge || (end < lines.length - 1 && reachesEnd)) {
-    return parseDraft(wholeText());
-  }
+  if (region.openBbcode > 0 || quoteAtEdge || (end < lines.length - 1 && reachesEnd)) return reparse();
 
-  // Every list is in document order: the parts before and after the region are slices, found by bisection.
-  const before = <T extends { startLine: number }>(items: readonly T[]) => items.slice(0, firstFrom(items, start));
-  const after = <T extends { startLine: number }>(items: readonly T[]) => items.slice(firstFrom(items, oldRegionEnd + 1));
-  const unitsAfter = after(previous.units);
-  const unitsBefore = before(previous.units);
+  // Every list is in document order: the region's items are found by bisection (before anything moves) and
+  // replaced in place; the items after it move by the lines the edit added or removed.
+  const span = <T extends { startLine: number }>(items: readonly T[]) => {
+    const from = firstFrom(items, start);
+    return { from, count: firstFrom(items, oldRegionEnd + 1) - from };
+  };
+  const units = previous.units as Unit[];
+  const quotes = previous.quotes as Quote[];
+  const attributions = previous.attributions as Attribution[];
+  const unitSpan = span(units);
+  const quoteSpan = span(quotes);
+  const attributionSpan = span(attributions);
+  const blockSpan = span(blocks);
+  const removedUnits = units.slice(unitSpan.from, unitSpan.from + unitSpan.count);
+  const leadInsAfter = previous.leadIns.filter((leadIn) => leadIn.line > oldRegionEnd);
+  const leadInsBefore = previous.leadIns.filter((leadIn) => leadIn.line < start);
+  // The region is parsed again with its margins, which usually hold quotes: whether they came back the same.
+  const oldQuotes = quotes.slice(quoteSpan.from, quoteSpan.from + quoteSpan.count);
+  const structural = !sameStructure(
+    { quotes: oldQuotes, attributions: attributions.slice(attributionSpan.from, attributionSpan.from + attributionSpan.count), leadIns: previous.leadIns.filter((leadIn) => leadIn.line >= start && leadIn.line <= oldRegionEnd), units: removedUnits },
+    { quotes: region.quotes, attributions: region.attributions, leadIns: region.leadIns, units: region.units },
+  );
+  let blankChanged = wasBlank === null;
+  for (let line = start; !blankChanged && line <= end; line++) blankChanged = wasBlank![line - start] !== lineInfo[line].blank;
+  // Who speaks is read from quotes, attributions, lead-ins, blank lines, quoted text, headings and rules
+  // between quotes, and the text of a few stretches outside quotes (resolveSpeakers' watch): an edit of
+  // none of those keeps every quote's speaker, and the whole draft is not read again for them.
+  const speakersKept = !structural && !blankChanged && !previous.parts.speakerWatch.some((watched) => watched.start <= oldRegionEnd && watched.end >= start);
+  if (speakersKept) {
+    // The region's quotes are new objects, the same quotes as before: they take their speakers over.
+    for (let i = 0; i < oldQuotes.length; i++) {
+      region.quotes[i].speaker = oldQuotes[i].speaker;
+      region.quotes[i].inferred = oldQuotes[i].inferred;
+    }
+  }
   const generation = nextGeneration();
   const log = previous.parts.carry.log;
-  log.push({ from: previous.parts.generation, to: generation, removed: previous.units.slice(unitsBefore.length, previous.units.length - unitsAfter.length), added: region.units });
+  log.push({ from: previous.parts.generation, to: generation, removed: removedUnits, added: region.units, start, oldEnd: oldRegionEnd, end, structural, blankChanged, speakersKept });
   if (log.length > MAX_LOGGED_EDITS) log.splice(0, log.length - MAX_LOGGED_EDITS);
-  const quotesAfter = after(previous.quotes);
-  const attributionsAfter = after(previous.attributions);
-  const blocksAfter = after(previous.parts.blocks);
-  const leadInsAfter = previous.leadIns.filter((leadIn) => leadIn.line > oldRegionEnd);
   if (delta !== 0) {
-    for (const unit of unitsAfter) unit.moveBy(delta);
-    for (const item of [...quotesAfter, ...attributionsAfter, ...blocksAfter]) {
-      item.startLine += delta;
-      item.endLine += delta;
-    }
+    for (let i = unitSpan.from + unitSpan.count; i < units.length; i++) units[i].moveBy(delta);
+    const move = (items: readonly { startLine: number; endLine: number }[], from: number) => {
+      for (let i = from; i < items.length; i++) {
+        items[i].startLine += delta;
+        items[i].endLine += delta;
+      }
+    };
+    move(quotes, quoteSpan.from + quoteSpan.count);
+    move(attributions, attributionSpan.from + attributionSpan.count);
+    move(blocks, blockSpan.from + blockSpan.count);
     for (const leadIn of leadInsAfter) leadIn.line += delta;
   }
-  const attributionOfLine = new Map<number, Attribution>();
-  for (const [line, attribution] of previous.parts.attributionOfLine) {
-    if (line < start) attributionOfLine.set(line, attribution);
-    else if (line > oldRegionEnd) attributionOfLine.set(line + delta, attribution);
+  replaceInPlace(units, unitSpan.from, unitSpan.count, region.units);
+  replaceInPlace(quotes, quoteSpan.from, quoteSpan.count, region.quotes);
+  replaceInPlace(attributions, attributionSpan.from, attributionSpan.count, region.attributions.sort((a, b) => a.startLine - b.startLine));
+  replaceInPlace(blocks, blockSpan.from, blockSpan.count, region.blocks);
+
+  // The lines of attributions: with no line added or removed only the region's change; else every later key moves.
+  let attributionOfLine = previous.parts.attributionOfLine;
+  if (delta === 0) {
+    for (let line = start; line <= oldRegionEnd; line++) attributionOfLine.delete(line);
+  } else {
+    const moved = new Map<number, Attribution>();
+    for (const [line, attribution] of attributionOfLine) {
+      if (line < start) moved.set(line, attribution);
+      else if (line > oldRegionEnd) moved.set(line + delta, attribution);
+    }
+    attributionOfLine = moved;
   }
   for (const [line, attribution] of region.attributionOfLine) attributionOfLine.set(line, attribution);
 
-  const touchesSuppressions = (from: number, to: number, within: readonly LineText[]) => within.slice(from, to + 1).some((line) => line.text.includes('riposte-'));
-  const suppressions =
-    delta === 0 && !touchesSuppressions(start, oldRegionEnd, oldLines) && !touchesSuppressions(start, end, lines) ? previous.suppressions : parseSuppressions(lines, (line) => lineInfo[line].code);
+  const suppressions = !suppressionsMoved && !touchesSuppressions(start, end, lines) ? previous.suppressions : parseSuppressions(lines, (line) => lineInfo[line].code);
   const eol = change.text.includes('\r') || changedLines.some((line) => line.eol === '\r\n' || line.eol === '\r') ? dominantEol(lines) : previous.eol;
 
+  const sameUnitCount = region.units.length === unitSpan.count;
+  const sameQuoteCount = region.quotes.length === quoteSpan.count;
   return assemble(
     { length },
     lines,
     previous.frontMatter,
     lineInfo,
-    { blocks: before(previous.parts.blocks).concat(region.blocks, blocksAfter), quoteOfLine, attributionOfLine, carry: previous.parts.carry, generation },
-    unitsBefore.concat(region.units, unitsAfter),
-    before(previous.quotes).concat(region.quotes, quotesAfter),
-    before(previous.attributions).concat(region.attributions, attributionsAfter),
-    previous.leadIns.filter((leadIn) => leadIn.line < start).concat(region.leadIns, leadInsAfter),
+    { blocks, quoteOfLine, attributionOfLine, carry: previous.parts.carry, generation, speakerWatch: previous.parts.speakerWatch },
+    units,
+    quotes,
+    attributions,
+    leadInsBefore.concat(region.leadIns, leadInsAfter),
     eol,
     suppressions,
+    {
+      unitsFrom: unitSpan.from,
+      unitsTo: sameUnitCount ? unitSpan.from + region.units.length : units.length,
+      quotesFrom: quoteSpan.from,
+      quotesTo: sameQuoteCount ? quoteSpan.from + region.quotes.length : quotes.length,
+      speakers: speakersKept ? previous.speakers : undefined,
+    },
   );
 }

@@ -70,8 +70,15 @@ export class DraftService extends Disposable {
     const uri = document.uri.toString();
     const known = this.sessions.get(uri);
     if (known && known.version === document.version) {
-      if (known.pending.length > 0) known.session.apply(known.pending.splice(0));
-      if (known.session.draft.length === document.offsetAt(document.lineAt(document.lineCount - 1).range.end)) return known.session;
+      let current = true;
+      try {
+        if (known.pending.length > 0) known.session.apply(known.pending.splice(0));
+      } catch {
+        // An update that failed half way leaves the session's draft changed in part (updateDraft works in
+        // place): it is parsed afresh below.
+        current = false;
+      }
+      if (current && known.session.draft.length === document.offsetAt(document.lineAt(document.lineCount - 1).range.end)) return known.session;
     }
     const session = new core.DraftSession(document.getText());
     this.sessions.set(uri, { version: document.version, session, pending: [] });

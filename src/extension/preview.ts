@@ -13,8 +13,8 @@ class PreviewPanel extends Disposable {
   private timer?: ReturnType<typeof setTimeout>;
   private ready = false;
   private lastSentLine = -1;
-  /** The model the webview was last sent: the next one goes as a patch against it. */
-  private sent: core.ViewModel | null = null;
+  /** What the next patch is made against, of the model the webview was last sent (not the model itself). */
+  private sent: core.SentModel | null = null;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -78,10 +78,11 @@ class PreviewPanel extends Disposable {
     // The model's file identifies the draft for the webview's saved state and the serializer: the URI.
     const model = core.buildViewModel(analysis.draft, analysis.diagnostics, this.document.uri.toString(), version);
     const patch = this.sent && core.diffViewModels(this.sent, model);
-    this.sent = model;
+    const sent = core.sentModelOf(model);
+    this.sent = sent;
     const undelivered = () => {
       // A message the webview never got would leave it behind every later patch.
-      if (this.sent === model) this.sent = null;
+      if (this.sent === sent) this.sent = null;
     };
     this.post(patch ? { type: 'patch', patch } : { type: 'render', model }).then((delivered) => delivered || undelivered(), undelivered);
   }

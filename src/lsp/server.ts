@@ -282,7 +282,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     const edit = core.disableForFileEdit(analysis.draft, rule);
     const body = document.bodyStartLine;
     if (edit.range.start.line >= body) return edit;
-    if (body >= document.textDocument.lineCount) return null;
+    if (body >= document.lineCount) return null;
     return { range: { start: { line: body, character: 0 }, end: { line: body, character: 0 } }, newText: edit.newText };
   };
 

@@ -10,7 +10,14 @@ export function findRuleDocs(start: string = __dirname): ((rule: string) => stri
   let dir = resolve(start);
   for (let i = 0; i < 4; i++) {
     const candidate = join(dir, 'docs', 'rules');
-    if (existsSync(candidate)) return (rule) => (existsSync(join(candidate, `${rule}.md`)) ? pathToFileURL(join(candidate, `${rule}.md`)).href : undefined);
+    if (existsSync(candidate)) {
+      // Asked for every finding of every lint: each rule's page is looked for once.
+      const pages = new Map<string, string | undefined>();
+      return (rule) => {
+        if (!pages.has(rule)) pages.set(rule, existsSync(join(candidate, `${rule}.md`)) ? pathToFileURL(join(candidate, `${rule}.md`)).href : undefined);
+        return pages.get(rule);
+      };
+    }
     dir = dirname(dir);
   }
   return undefined;

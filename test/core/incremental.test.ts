@@ -97,6 +97,52 @@ describe('incremental re-analysis', () => {
     assert.deepEqual(shape(updated), shape(fresh));
   });
 
+  it('takes in place a paste and a deletion of thousands of lines, as a fresh parse reads them', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { generateDraft } = require('../../bench/generate') as typeof import('../../bench/generate');
+    const text = generateDraft(200 * 1024, 3);
+    let draft = parseDraft(text);
+    const middle = Math.floor(draft.lines.length / 2);
+    const pasted = `${draft.lines.slice(10, 3010).map((line) => line.text).join('\n')}\n\n`;
+    const paste: TextChange = { range: { start: { line: middle, character: 0 }, end: { line: middle, character: 0 } }, text: pasted };
+    const afterPaste = applyToText(draft.text, paste);
+    draft = updateDraft(draft, paste);
+    assert.deepEqual(shape(draft), shape(parseDraft(afterPaste)));
+    assert.deepEqual(lintDraft(draft), lint(afterPaste));
+    const cut: TextChange = { range: { start: { line: middle - 1500, character: 0 }, end: { line: middle + 1500, character: 0 } }, text: '' };
+    const afterCut = applyToText(draft.text, cut);
+    draft = updateDraft(draft, cut);
+    assert.deepEqual(shape(draft), shape(parseDraft(afterCut)));
+    assert.deepEqual(lintDraft(draft), lint(afterCut));
+  });
+
+  it('keeps every speaker through an edit of the writer’s own text, exactly when a fresh parse finds the same', () => {
+    // Each line outside quotes of every real thread, typed into: a letter, a lead-in naming someone, a
+    // sentence quoting words back with a name. The speakers after each edit must be a fresh parse's, and
+    // the edits that keep them without working them out again must be many (the fast path is taken).
+    let kept = 0;
+    let edits = 0;
+    for (const file of [...corpus, ...forms]) {
+      const text = readFileSync(file, 'utf8');
+      const lines = parseDraft(text).lines;
+      for (let line = 0; line < lines.length; line += 3) {
+        for (const typed of ['x', ' Jane Doe wrote:', ' Linus is using a “black star for being stupid” here.']) {
+          const draft = parseDraft(text);
+          if (draft.lineInfo[line].depth > 0 || draft.lineInfo[line].blank) continue;
+          const change: TextChange = { range: { start: { line, character: lines[line].text.length }, end: { line, character: lines[line].text.length } }, text: typed };
+          const expected = parseDraft(applyToText(text, change));
+          const updated = updateDraft(draft, change);
+          const speakers = (d: Draft) => ({ quotes: d.quotes.map((q) => `${q.startLine} ${q.speaker} ${q.inferred}`), speakers: d.speakers });
+          assert.deepEqual(speakers(updated), speakers(expected), `${file.slice(REPO_ROOT.length + 1)}: ${JSON.stringify(change)}`);
+          const log = updated.parts.carry.log;
+          if (log.length && log[log.length - 1].to === updated.parts.generation && log[log.length - 1].speakersKept) kept++;
+          edits++;
+        }
+      }
+    }
+    assert.ok(kept > edits / 10, `speakers kept on ${kept} of ${edits} edits`);
+  });
+
   function checkEdits(file: string, seed: number) {
       let draft = parseDraft(readFileSync(file, 'utf8'));
       const random = seededRandom(seed);

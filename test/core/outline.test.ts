@@ -9,7 +9,7 @@ function show(nodes: OutlineNode[], indent = ''): string[] {
   return nodes.flatMap((node) => [`${indent}${node.kind} ${node.name} [${node.detail}] ${node.startLine + 1}-${node.endLine + 1}`, ...show(node.children, `${indent}  `)]);
 }
 
-const outlineOf = (text: string, options?: { headings?: boolean; passages?: boolean; replies?: boolean }) => buildOutline(parseDraft(text), options);
+const outlineOf = (text: string, options?: { headings?: boolean; passages?: boolean; replies?: boolean; speakersInDetail?: boolean }) => buildOutline(parseDraft(text), options);
 
 describe('outline of a thread', () => {
   it('the mail thread: Tom Becker → his three passages → Priya’s quoted words inside, and the replies to each', () => {
@@ -53,6 +53,16 @@ describe('outline of a thread', () => {
       '        quote Typo on p. 3. [line 17] 17-17',
       '          reply Fixed. [reply · line 19] 19-19',
       '  heading Closing [] 21-24',
+    ]);
+  });
+
+  it('for a long thread with headings, each heading names the people quoted in its section instead of listing them', () => {
+    const text = '> **Zoe:** Before any heading.\n\n# Response\n\n## Reviewer 2\n\n> **Ana:** Why not baseline B?\n\nWe added it.\n\n> **Ana:** And C?\n\n> **Bo:** And D?\n\n> **Cy:** E?\n\n> **Di:** F?\n\n> **Ed:** G?\n\n### Minor\n\n> **Bo:** Typo on p. 3.\n\nFixed.\n';
+    assert.deepEqual(show(outlineOf(text, { passages: false, replies: false, speakersInDetail: true })), [
+      'speaker Zoe [1 passage] 1-1',
+      'heading Response [] 3-26',
+      '  heading Reviewer 2 [Ana (2), Bo (1), Cy (1), Di (1), +1 more] 5-26',
+      '    heading Minor [Bo (1)] 21-26',
     ]);
   });
 

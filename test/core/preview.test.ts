@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyViewPatch, buildViewModel, diffViewModels, Diagnostic, lint, parseDraft, ViewModel, ViewNode } from '../../src/core';
+import { applyViewPatch, buildViewModel, diffViewModels, Diagnostic, lint, parseDraft, sentModelOf, ViewModel, ViewNode } from '../../src/core';
 import { escapeHtml, exportHtml, previewHtml, sha256Base64 } from '../../src/core/preview/html';
 import { hasDrafterReply, lineRangeLabel, nodeMetaLabel, speakerLabel } from '../../src/core/preview/labels';
 import { REPO_ROOT } from '../paths';
@@ -275,6 +275,8 @@ describe('preview patches', () => {
       const after = versioned(edited, 2);
       const patch = diffViewModels(before, after);
       assert.ok(patch, 'a small edit goes as a patch');
+      // The host keeps only the skeleton of what it sent: the same patch comes of it.
+      assert.deepEqual(diffViewModels(sentModelOf(before), after), patch);
       assert.deepEqual(applyViewPatch(before, JSON.parse(JSON.stringify(patch)) as typeof patch), plain(after));
       assert.ok(JSON.stringify(patch).length < JSON.stringify(after).length / 2, 'the patch is smaller than the model');
     });

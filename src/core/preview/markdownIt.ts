@@ -13,7 +13,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { Options, Renderer, Token } from 'markdown-it';
 import type { RenderRule } from 'markdown-it/lib/renderer.mjs';
-import { decideDebate } from '../debate';
+import { debateDeciderFor } from '../debate';
 import type { Draft } from '../model';
 import { parseDraft } from '../parse';
 import { TextChange, updateDraft } from '../updateDraft';
@@ -28,9 +28,12 @@ interface Mark {
 }
 
 interface Marks {
-  draft: Draft;
   byToken: Map<Token, Mark>;
-  debateByFile: Map<string, boolean>;
+  /**
+   * Whether the text is a debate draft when it is the file of that name. Decided when the marks are made:
+   * the draft itself is changed in place by the next text's update (see Drafts).
+   */
+  debateFor: (fileName: string) => boolean;
 }
 
 /**
@@ -108,12 +111,11 @@ function marksFor(drafts: Drafts, tokens: Token[], env: unknown): Marks | undefi
     const source = sources.get(tokens);
     if (source === undefined) return undefined;
     const draft = drafts.of(source);
-    marks = { draft, byToken: markTokens(draft, tokens), debateByFile: new Map() };
+    const byToken = markTokens(draft, tokens);
+    marks = { byToken, debateFor: byToken.size > 0 ? debateDeciderFor(draft) : () => false };
     marksOfTokens.set(tokens, marks);
   }
-  let debate = marks.debateByFile.get(fileName);
-  if (debate === undefined) marks.debateByFile.set(fileName, (debate = marks.byToken.size > 0 && decideDebate(marks.draft, { fileName }).debate));
-  return debate ? marks : undefined;
+  return marks.debateFor(fileName) ? marks : undefined;
 }
 
 export function riposteMarkdownIt(md: MarkdownIt): void {

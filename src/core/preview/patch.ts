@@ -29,6 +29,30 @@ export interface ViewPatch {
   nodes: PatchItem[];
 }
 
+/**
+ * What a patch is made against: of each node only its key, its hash, where it starts and its children. The
+ * host keeps this of the model it last sent, not the model (whose rendered HTML and badges are most of it:
+ * megabytes for a long thread, held for as long as the tree is open).
+ */
+export interface SentNode {
+  key: string;
+  hash: string;
+  startLine: number;
+  children: SentNode[];
+}
+
+export interface SentModel {
+  file: string;
+  version: number;
+  nodes: SentNode[];
+}
+
+/** The part of a model the next patch is made against (see SentModel). */
+export function sentModelOf(model: ViewModel): SentModel {
+  const skeleton = (node: ViewNode): SentNode => ({ key: node.key, hash: node.hash, startLine: node.startLine, children: node.children.map(skeleton) });
+  return { file: model.file, version: model.version, nodes: model.nodes.map(skeleton) };
+}
+
 function isKeptRun(item: PatchItem): item is KeptRun {
   return 'keep' in item;
 }
@@ -47,10 +71,10 @@ function countNodes(nodes: readonly ViewNode[]): number {
  * The patch that turns `previous` into `next`, or null when a full render is about as small (another
  * file, or most nodes changed).
  */
-export function diffViewModels(previous: ViewModel, next: ViewModel): ViewPatch | null {
+export function diffViewModels(previous: SentModel, next: ViewModel): ViewPatch | null {
   if (previous.file !== next.file) return null;
   let sent = 0;
-  const diff = (before: readonly ViewNode[], after: readonly ViewNode[]): PatchItem[] => {
+  const diff = (before: readonly SentNode[], after: readonly ViewNode[]): PatchItem[] => {
     const index = new Map<string, number>();
     before.forEach((node, at) => index.set(node.key, at));
     const items: PatchItem[] = [];

@@ -2,7 +2,7 @@ import { capitalise, lineRangeLabel } from '../lineRange';
 import { quotePrefixOf } from '../fixEdits';
 import { Unit } from '../parse';
 import { Finding, Rule } from '../rule';
-import { range } from '../types';
+import { range, TextEdit } from '../types';
 
 export const lostParagraphBreaks: Rule = {
   id: 'lost-paragraph-breaks',
@@ -12,40 +12,44 @@ export const lostParagraphBreaks: Rule = {
   options: {},
   check(draft, { debate }) {
     const findings: Finding[] = [];
-    let run: Unit[] = [];
+    const units = draft.units;
+    // The run of paragraphs joined so far: draft.units[runStart..runEnd] (consecutive units), none when runEnd < runStart.
+    let runStart = 0;
+    let runEnd = -1;
     const flush = () => {
-      if (run.length >= 2) {
-        const first = run[0];
-        const last = run[run.length - 1];
+      const count = runEnd - runStart + 1;
+      if (count >= 2) {
+        const first = units[runStart];
+        const last = units[runEnd];
+        const edits: TextEdit[] = [];
+        for (let k = runStart + 1; k <= runEnd; k++) {
+          const unit = units[k];
+          const end = draft.lines[unit.startLine - 1].text.length;
+          edits.push({ range: range(unit.startLine - 1, end, unit.startLine - 1, end), newText: `\n${quotePrefixOf(draft, unit.startLine).trimEnd()}` });
+        }
         findings.push({
           range: range(first.startLine, 0, first.endLine, draft.lines[first.endLine].text.length),
-          message: `${capitalise(lineRangeLabel(first.startLine, last.endLine))} hold ${run.length} paragraphs with no blank line between them; Markdown shows them as one paragraph.`,
-          fixes: [
-            {
-              title: `Insert ${run.length - 1} blank line${run.length === 2 ? '' : 's'} between the paragraphs`,
-              edits: run.slice(1).map((unit) => {
-                const end = draft.lines[unit.startLine - 1].text.length;
-                return { range: range(unit.startLine - 1, end, unit.startLine - 1, end), newText: `\n${quotePrefixOf(draft, unit.startLine).trimEnd()}` };
-              }),
-              safe: true,
-            },
-          ],
+          message: `${capitalise(lineRangeLabel(first.startLine, last.endLine))} hold ${count} paragraphs with no blank line between them; Markdown shows them as one paragraph.`,
+          fixes: [{ title: `Insert ${count - 1} blank line${count === 2 ? '' : 's'} between the paragraphs`, edits, safe: true }],
         });
       }
-      run = [];
+      runEnd = -1;
     };
-    for (const unit of draft.units) {
+    // Every unit, on every lint: an index, not an iterator (nor an array per run), walks them.
+    for (let i = 0; i < units.length; i++) {
+      const unit = units[i];
       // A list's items and a row of badges are not paragraphs that lost their breaks.
       if (!unit.isParagraph) {
         flush();
         continue;
       }
-      const joined = unit.joinedToPrevious && run.length > 0 && run[run.length - 1].index === unit.index - 1;
+      const joined = unit.joinedToPrevious && runEnd >= runStart && runEnd === i - 1;
       // Documentation often keeps one sentence a line, on purpose; a pasted paragraph holds several.
-      if (joined && (debate || (holdsSentences(unit) && holdsSentences(run[run.length - 1])))) run.push(unit);
+      if (joined && (debate || (holdsSentences(unit) && holdsSentences(units[runEnd])))) runEnd = i;
       else {
         flush();
-        run = [unit];
+        runStart = i;
+        runEnd = i;
       }
     }
     flush();

@@ -22,8 +22,7 @@ export const nearDuplicateParagraph: Rule = {
     const isCandidate = (unit: Unit) => isComparable(unit) && !inLaterCopy.has(unit) && unit.wordCount >= minWords;
     const index = cache.nearDuplicateIndex(draft, isCandidate, inLaterCopy, threshold, minWords);
     const findings: Finding[] = [];
-    for (const [unit, best] of index.best) {
-      if (!best) continue;
+    for (const [unit, best] of index.matches) {
       const earlier = best.earlier;
       if ((!debate && headingBetween(draft, earlier, unit)) || isStockAnswer(draft, [earlier, unit]) || continuesQuoteOfWriter(draft, unit, earlier)) continue;
       const change = changeBetween(earlier, unit, cache.nearCopyChanges);

@@ -18,7 +18,8 @@ export const repeatedWords: Rule = {
   check(draft, { analysis }) {
     const findings: Finding[] = [];
     const { inLaterCopy } = analysis.duplicates;
-    for (const unit of draft.units) {
+    for (let unitIndex = 0; unitIndex < draft.units.length; unitIndex++) {
+      const unit = draft.units[unitIndex];
       if (!unit.isProse || inLaterCopy.has(unit)) continue;
       const doubled = unit.memo(DOUBLED_GROUPS);
       if (doubled.length === 0) continue;

@@ -18,7 +18,8 @@ export const unansweredQuote: Rule = {
     // Each quote's next sibling (the next quote of the same container), by index.
     const nextSibling = new Array<Quote | undefined>(draft.quotes.length);
     let lastTopLevel: Quote | null = null;
-    for (const quote of draft.quotes) {
+    for (let quoteIndex = 0; quoteIndex < draft.quotes.length; quoteIndex++) {
+      const quote = draft.quotes[quoteIndex];
       if (quote.parent === null) {
         if (lastTopLevel) nextSibling[lastTopLevel.index] = quote;
         lastTopLevel = quote;
@@ -26,7 +27,8 @@ export const unansweredQuote: Rule = {
       for (let i = 0; i + 1 < quote.children.length; i++) nextSibling[quote.children[i].index] = quote.children[i + 1];
     }
     const findings: Finding[] = [];
-    for (const quote of draft.quotes) {
+    for (let quoteIndex = 0; quoteIndex < draft.quotes.length; quoteIndex++) {
+      const quote = draft.quotes[quoteIndex];
       if (quote.depth > maxDepth || answered[quote.index] || quote.callout) continue;
       if (continuesIn(quote, nextSibling[quote.index], draft.lineInfo)) continue;
       if (onlyAttributes(draft, quote)) continue;
@@ -55,7 +57,8 @@ export function answeredQuotes(draft: Draft): Uint8Array {
   const lastChild = new Int32Array(quotes.length + 1).fill(-1);
   const slotOf = (container: Quote | null) => (container ? container.index : quotes.length);
   let next = 0;
-  for (const unit of draft.units) {
+  for (let unitIndex = 0; unitIndex < draft.units.length; unitIndex++) {
+    const unit = draft.units[unitIndex];
     if (!ANSWER_KINDS.has(unit.kind)) continue;
     // Quotes that start on or before the unit's first line come first (the tree takes units before a quote's start).
     while (next < quotes.length && quotes[next].startLine <= unit.startLine) {

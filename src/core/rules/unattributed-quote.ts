@@ -23,7 +23,8 @@ export const unattributedQuote: Rule = {
       proseWords.set(unit.quote, (proseWords.get(unit.quote) ?? 0) + unit.wordCount);
     }
     const withProse = new Set([...proseWords].filter(([, words]) => words >= MIN_QUOTED_WORDS).map(([quote]) => quote));
-    for (const quote of draft.quotes) {
+    for (let quoteIndex = 0; quoteIndex < draft.quotes.length; quoteIndex++) {
+      const quote = draft.quotes[quoteIndex];
       // An inferred speaker comes from a strict two-person thread, where readers can tell who speaks.
       if (quote.attribution || quote.speaker || quote.callout || !withProse.has(quote)) continue;
       if (quote.depth > 1 && !options.nested) continue;

@@ -4,7 +4,6 @@ import { quoteLinesEdits } from '../fixEdits';
 import { Unit, UnitMemo } from '../parse';
 import { MIN_MATCH_WORDS } from '../quotedRuns';
 import { Finding, Rule } from '../rule';
-import { firstIndexWhere } from '../search';
 import { range } from '../types';
 import { containsRun } from '../vocabulary';
 
@@ -67,7 +66,8 @@ export const unmarkedQuote: Rule = {
 
     // 0. Quotes the parser found without their `>` (a forum header above them, a reviewer's comment before
     // "Response:"): read as quotes already, but shown as the writer's own text until they are marked.
-    for (const quote of draft.quotes) {
+    for (let quoteIndex = 0; quoteIndex < draft.quotes.length; quoteIndex++) {
+      const quote = draft.quotes[quoteIndex];
       // One finding per header: the original under an Outlook header may be cut into several quotes by the
       // code or output pasted inside it, and only the first is attributed.
       if (quote.origin !== 'pasted' || quote.parent || !quote.attribution) continue;
@@ -83,18 +83,39 @@ export const unmarkedQuote: Rule = {
     }
 
     // 1. Announced by the paragraph before it, or by a line of its own paragraph ("… You wrote:" + their words).
+    // Every unit is asked on every lint, so first what can be known of it without reading its lines: what
+    // its own text holds (worked out once per unit, TEXT_FACTS) and whether a lead-in the parser found is on
+    // its lines. Most units are neither announced, nor cited, nor hold a lead-in, and are passed over there.
     const units = draft.units;
+    const parsedLeadInWithin = (unit: Unit) => {
+      if (leadInLineList.length === 0) return false;
+      let low = 0;
+      let high = leadInLineList.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (leadInLineList[middle] >= unit.startLine) high = middle;
+        else low = middle + 1;
+      }
+      return low < leadInLineList.length && leadInLineList[low] <= unit.endLine;
+    };
     for (let i = 0; i < units.length; i++) {
       const unit = units[i];
-      if (!isCandidate(unit)) continue;
+      if (unit.kind !== 'paragraph' && unit.kind !== 'list-item') continue;
+      const facts = unit.memo(TEXT_FACTS);
+      if (facts & STARTS_SIGNATURE) continue;
       const previous = units[i - 1];
+      const next = units[i + 1];
+      const announced = previous !== undefined && previous.depth === unit.depth && ((previous.memo(TEXT_FACTS) & LAST_LINE_LEAD_IN) !== 0 || parsedLeadInWithin(previous));
+      const cited = next !== undefined && next.depth === unit.depth && next.isProse && unit.wordCount >= MIN_MATCH_WORDS && next.memo(LEAD_OUT_OF) !== null;
+      const holds = (facts & INNER_LEAD_IN) !== 0 || parsedLeadInWithin(unit);
+      if (!announced && !cited && !holds) continue;
+      if (!isCandidate(unit)) continue;
       const before = previous && previous.depth === unit.depth ? leadInAt(previous, previous.segmentCount - 1) : undefined;
       if (before) {
         flag(unit, `introduced by “${shorten(before.trim())}” on ${lineRangeLabel(previous.endLine)}`);
         continue;
       }
       // Or named by the paragraph after it, as blogs cite: "That is from George Gilder's new book".
-      const next = units[i + 1];
       const source = next && next.depth === unit.depth && next.isProse && unit.wordCount >= MIN_MATCH_WORDS ? next.memo(LEAD_OUT_OF) : null;
       if (source) {
         flag(unit, `“${shorten(source.trim())}” follows it on ${lineRangeLabel(next.startLine)}`);
@@ -109,16 +130,18 @@ export const unmarkedQuote: Rule = {
     }
 
     // 2. Words found in the source document or in an earlier quote (the earliest such quote of each
-    // paragraph is kept in an index that edits update rather than rebuild).
+    // paragraph is kept in an index that edits update rather than rebuild, with the few that have one).
     const source = analysis.source ? cache.sourceWordIds(analysis.source.text) : null;
     const quoted = cache.earliestQuotes(draft);
-    for (const unit of units) {
+    const repeating = source ? units : [...quoted.found.keys()].sort((a, b) => a.index - b.index);
+    for (let i = 0; i < repeating.length; i++) {
+      const unit = repeating[i];
       if (unit.depth > 0 || flagged.has(unit) || !isCandidate(unit) || unit.wordCount < MIN_MATCH_WORDS) continue;
       if (source && containsRun(source, unit.wordIds)) {
         flag(unit, `it appears word for word in ${analysis.source!.path}`);
         continue;
       }
-      const earliest = quoted.earliest.get(unit);
+      const earliest = quoted.found.get(unit);
       if (earliest) flag(unit, `it repeats words quoted at ${lineRangeLabel(earliest.startLine)}`);
     }
     // 3. Another person's words repeated in someone's post of a copied thread page: a quote whose marks
@@ -154,6 +177,29 @@ function endsWithColon(text: string): boolean {
   return false;
 }
 
+/** TEXT_FACTS bits: the first line starts a signature; the last line is a lead-in; a line before it is. */
+const STARTS_SIGNATURE = 1;
+const LAST_LINE_LEAD_IN = 2;
+const INNER_LEAD_IN = 4;
+
+/**
+ * What a unit's own lines say for this rule, as bits (worked out once per unit: reading every line of every
+ * unit on every lint was most of the rule's time). The lead-in bits are the phrases alone; lead-ins the
+ * parser found are looked up by line.
+ */
+const TEXT_FACTS = new UnitMemo((unit): number => {
+  let facts = startsSignature(unit.segmentText(0)) ? STARTS_SIGNATURE : 0;
+  const last = unit.segmentCount - 1;
+  if (unit.isProse && endsWithColon(unit.segmentText(last)) && leadInPhrase(unit, last)) facts |= LAST_LINE_LEAD_IN;
+  for (let segment = 0; segment < last; segment++) {
+    if (endsWithColon(unit.segmentText(segment)) && leadInPhrase(unit, segment)) {
+      facts |= INNER_LEAD_IN;
+      break;
+    }
+  }
+  return facts;
+});
+
 /** The lead-in phrase each line of the unit ends with (null where none): matched once per unit. */
 const LEAD_IN_PHRASES_OF = new UnitMemo((unit) =>
   Array.from({ length: unit.segmentCount }, (_, segment) => {
@@ -176,8 +222,15 @@ function leadInPhrase(unit: Unit, segment: number): string | undefined {
 function firstInnerLeadIn(unit: Unit, leadInLines: readonly number[]): number {
   let parsed = -1;
   if (leadInLines.length > 0) {
-    const at = firstIndexWhere(leadInLines.length, (k) => leadInLines[k] >= unit.startLine);
-    if (at < leadInLines.length) parsed = leadInLines[at] - unit.startLine;
+    // firstIndexWhere, written out: a closure for each paragraph on each lint would be garbage.
+    let low = 0;
+    let high = leadInLines.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (leadInLines[middle] >= unit.startLine) high = middle;
+      else low = middle + 1;
+    }
+    if (low < leadInLines.length) parsed = leadInLines[low] - unit.startLine;
   }
   const inner = unit.segmentCount - 1;
   const end = parsed >= 0 && parsed < inner ? parsed : inner;
