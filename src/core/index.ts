@@ -74,3 +74,4 @@ export { copyForForum, FORUM_STYLES } from './forum/quoteStyles';
 export type { ForumCopy, ForumStyle, ForumStyleSpec, QuoteCounts } from './forum/quoteStyles';
 export { pasteThread } from './forum/pasteThread';
 export type { PastedThread } from './forum/pasteThread';
+export { firstAtLeast } from './search';

@@ -20,3 +20,18 @@ export function firstIndexWhere(length: number, reached: (index: number) => bool
 export function positionInDocument(units: readonly { index: number }[], index: number): number {
   return firstIndexWhere(units.length, (k) => units[k].index >= index);
 }
+
+/**
+ * The index of the first number at or above `value` in an ascending list (its length if none): firstIndexWhere
+ * for a sorted list of numbers, without a closure, for loops that ask it of every paragraph on every lint.
+ */
+export function firstAtLeast(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] >= value) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}

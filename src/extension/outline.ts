@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { buildOutline, DraftCarry, editsSince, onlyProseEdited, OutlineKind, OutlineNode, outlineSignature, sameValues } from '../core';
+import { buildOutline, DraftCarry, editsSince, firstAtLeast, onlyProseEdited, OutlineKind, OutlineNode, outlineSignature, sameValues } from '../core';
 import { LANGUAGE_ID } from './diagnostics';
 import { DraftService } from './drafts';
 
@@ -37,14 +37,8 @@ interface ShownOutline {
 
 /** Whether any of the ascending `lines` is within start..end. */
 function touches(lines: readonly number[], start: number, end: number): boolean {
-  let low = 0;
-  let high = lines.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (lines[middle] >= start) high = middle;
-    else low = middle + 1;
-  }
-  return low < lines.length && lines[low] <= end;
+  const first = firstAtLeast(lines, start);
+  return first < lines.length && lines[first] <= end;
 }
 
 export class ThreadSymbolProvider implements vscode.DocumentSymbolProvider {

@@ -4,6 +4,7 @@ import { quoteLinesEdits } from '../fixEdits';
 import { Unit, UnitMemo } from '../parse';
 import { MIN_MATCH_WORDS } from '../quotedRuns';
 import { Finding, Rule } from '../rule';
+import { firstAtLeast } from '../search';
 import { range } from '../types';
 import { containsRun } from '../vocabulary';
 
@@ -89,14 +90,8 @@ export const unmarkedQuote: Rule = {
     const units = draft.units;
     const parsedLeadInWithin = (unit: Unit) => {
       if (leadInLineList.length === 0) return false;
-      let low = 0;
-      let high = leadInLineList.length;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if (leadInLineList[middle] >= unit.startLine) high = middle;
-        else low = middle + 1;
-      }
-      return low < leadInLineList.length && leadInLineList[low] <= unit.endLine;
+      const first = firstAtLeast(leadInLineList, unit.startLine);
+      return first < leadInLineList.length && leadInLineList[first] <= unit.endLine;
     };
     for (let i = 0; i < units.length; i++) {
       const unit = units[i];
@@ -222,15 +217,8 @@ function leadInPhrase(unit: Unit, segment: number): string | undefined {
 function firstInnerLeadIn(unit: Unit, leadInLines: readonly number[]): number {
   let parsed = -1;
   if (leadInLines.length > 0) {
-    // firstIndexWhere, written out: a closure for each paragraph on each lint would be garbage.
-    let low = 0;
-    let high = leadInLines.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (leadInLines[middle] >= unit.startLine) high = middle;
-      else low = middle + 1;
-    }
-    if (low < leadInLines.length) parsed = leadInLines[low] - unit.startLine;
+    const first = firstAtLeast(leadInLines, unit.startLine);
+    if (first < leadInLines.length) parsed = leadInLines[first] - unit.startLine;
   }
   const inner = unit.segmentCount - 1;
   const end = parsed >= 0 && parsed < inner ? parsed : inner;
