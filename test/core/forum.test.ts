@@ -5,6 +5,7 @@ import { copyForForum, Draft, FORUM_STYLES, ForumStyle, parseDraft, pasteThread 
 import { plausibleName } from '../../src/core/attribution/names';
 import { speakerKey } from '../../src/core/speakers';
 import { REPO_ROOT } from '../paths';
+import { MAIL_REPLY } from '../forumDrafts';
 
 const FIXTURES = join(REPO_ROOT, 'test', 'core', 'fixtures');
 
@@ -26,18 +27,9 @@ function speakersOf(draft: Draft): string[] {
     .map((quote) => `${quote.depth} ${quote.speaker ? speakerKey(plausibleName(quote.speaker) ?? quote.speaker) : 'nobody'}`);
 }
 
-// Jane answers Raj inside her mail; Sam answers her; a log line with a `>` sits in a code block.
+// The mail reply, then a log line with a `>` in a code block.
 const MAIL_DRAFT = [
-  'Hi Jane,',
-  '',
-  'On Tue, 16 Jun 2020, Jane Doe <jane@example.org> wrote:',
-  '> Raj Patel wrote:',
-  '> > Cut the branch on Thursday.',
-  '>',
-  '> Thursday is too late.',
-  '',
-  'I agree with Raj.',
-  '',
+  MAIL_REPLY,
   '```text',
   '> not a quote: a line of the log',
   '```',

@@ -6,6 +6,7 @@ import { matchSignature } from '../attribution';
 import { authorOfSource, quoteBlock } from '../draftingCommands';
 import type { Draft } from '../model';
 import { parseDraft } from '../parse';
+import { speakerKey } from '../speakers';
 import { attributionName, noQuotes, QuoteCounts, renderQuotes } from './quoteStyles';
 
 export interface PastedThread {
@@ -51,7 +52,7 @@ export function pasteThread(clipboard: string, eol = '\n'): PastedThread {
     if (segment.author) out.push(`${attributionName(segment.author)} wrote:`);
     renderQuotes(draft, 'mail', from, to, 1, out, quotes);
     for (const name of [segment.author, ...draft.quotes.filter((quote) => quote.startLine >= from && quote.startLine <= to).map((quote) => quote.speaker)]) {
-      if (name && !speakers.has(name.toLowerCase())) speakers.set(name.toLowerCase(), name);
+      if (name && !speakers.has(speakerKey(name))) speakers.set(speakerKey(name), name);
     }
   }
   out.push('', '');

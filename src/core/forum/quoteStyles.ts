@@ -88,6 +88,8 @@ export function renderQuotes(draft: Draft, style: ForumStyle, from: number, to: 
   };
   const skipped = new Set<number>();
   for (const block of draft.parts.blocks) if (block.fencedPost) skipped.add(block.startLine).add(block.endLine);
+  // Riposte's own directive comments, on lines of their own, are for Riposte, not for the forum.
+  for (const directive of draft.suppressions.directives) if (/^\s*(?:>\s*)*<!--[^]*-->\s*$/.test(lines[directive.line].text)) skipped.add(directive.line);
 
   // `>` styles: the depth and blankness of the last line written, to keep each quote from running into the next.
   let lastDepth = 0;
@@ -179,7 +181,7 @@ export function renderQuotes(draft: Draft, style: ForumStyle, from: number, to: 
     const line = info[i];
     if ((leftOut && lastBlank && line.blank && line.depth === 0) || (i < gapUntil && line.blank)) continue;
     leftOut = true;
-    if (line.frontMatter || skipped.has(i) || /^\s*(?:>\s*)*<!--\s*riposte-(?:disable|enable)[^]*?-->\s*$/.test(lines[i].text)) continue;
+    if (line.frontMatter || skipped.has(i)) continue;
     const attribution = attributionOfLine.get(i);
     if (removed(i)) {
       // Where the draft named the quote above it, the style's line takes its place, right above the quote.

@@ -3,20 +3,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ForumCopyOutcome, PasteThreadOutcome } from '../../../src/extension/commands/forum';
+import { MAIL_REPLY } from '../../forumDrafts';
 import { closeAllEditors, openDraft, riposte } from './helpers';
 
-const DRAFT = [
-  'Hi Jane,',
-  '',
-  'On Tue, 16 Jun 2020, Jane Doe <jane@example.org> wrote:',
-  '> Raj Patel wrote:',
-  '> > Cut the branch on Thursday.',
-  '>',
-  '> Thursday is too late.',
-  '',
-  'I agree with Raj.',
-  '',
-].join('\n');
+const DRAFT = MAIL_REPLY;
 
 // A Discourse topic as its raw view copies it: "user | date | #n" headers, [quote] tags, separators.
 const DISCOURSE_THREAD = [
