@@ -1,6 +1,7 @@
 import { unitChangesSince } from './unitChanges';
 import { IntMap } from './intMap';
 import { Draft, Unit } from './parse';
+import { enclosingQuoteAt } from './model';
 import { firstIndexWhere, positionInDocument } from './search';
 import { speakerKey } from './speakers';
 
@@ -71,9 +72,7 @@ export function postAuthorAt(draft: Draft, line: number): string | null {
 /** Who wrote a unit, as the thread tells: the speaker of the quote it stands in, or the author of its post. */
 export function writerOf(draft: Draft, unit: Unit): string | null {
   if (unit.depth === 0) return postAuthorAt(draft, unit.startLine);
-  let quote = unit.quote;
-  while (quote && quote.depth > unit.depth && quote.parent) quote = quote.parent;
-  return quote?.speaker ?? null;
+  return unit.quote ? enclosingQuoteAt(unit.quote, unit.depth).speaker : null;
 }
 
 /**
@@ -95,8 +94,7 @@ export function quotesAnotherWriter(draft: Draft, later: Unit, earlier: Unit): b
 export function continuesQuoteOfWriter(draft: Draft, later: Unit, earlier: Unit): boolean {
   const previous = draft.units[later.index - 1];
   if (!previous || previous.depth <= later.depth || !previous.quote) return false;
-  let quote = previous.quote;
-  while (quote.depth > later.depth + 1 && quote.parent) quote = quote.parent;
+  const quote = enclosingQuoteAt(previous.quote, later.depth + 1);
   const quoted = quote.speaker ? writerOf(draft, earlier) : null;
   return quoted !== null && speakerKey(quote.speaker!) === speakerKey(quoted);
 }

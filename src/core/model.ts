@@ -87,6 +87,13 @@ export interface LeadIn {
   namesSomeone?: boolean;
 }
 
+/** The quote holding `quote` that is `depth` deep (the quote itself when it is no deeper; the outermost if none is). */
+export function enclosingQuoteAt(quote: Quote, depth: number): Quote {
+  let outer = quote;
+  while (outer.depth > depth && outer.parent) outer = outer.parent;
+  return outer;
+}
+
 export interface Quote {
   index: number;
   depth: number;

@@ -1,5 +1,5 @@
 import { FrontMatter } from './frontMatter';
-import { LeadIn, LineSpan, Quote, Speaker, Unit, UnitMemo } from './model';
+import { enclosingQuoteAt, LeadIn, LineSpan, Quote, Speaker, Unit, UnitMemo } from './model';
 import { isValediction, matchReviewerLabel, signOffName } from './attribution';
 import { NOT_A_NAME_START, PRONOUNS } from './attribution/names';
 import { firstIndexWhere } from './search';
@@ -203,8 +203,8 @@ function nameLettersByTheirClosing(quotes: readonly Quote[], leadIns: readonly L
     const below = closing.segmentCount > 1 ? closing : next && next.depth === closing.depth && next.quote && next.startLine <= closing.endLine + 2 ? next : null;
     const name = below ? signOffName(below.segmentText(below === closing ? 1 : 0)) : null;
     if (!name || !below) continue;
-    const letter = outermostAt(closing.quote, closing.depth);
-    const signed = outermostAt(below.quote!, closing.depth);
+    const letter = enclosingQuoteAt(closing.quote, closing.depth);
+    const signed = enclosingQuoteAt(below.quote!, closing.depth);
     for (const quote of new Set([signed, letter])) {
       if (quote.speaker || quote.callout) continue;
       quote.speaker = name;
@@ -225,12 +225,6 @@ function nameLettersByTheirClosing(quotes: readonly Quote[], leadIns: readonly L
 
 /** Whether a unit's first line is a closing ("Sincerely,"): asked of every short quoted paragraph on every edit. */
 const OPENS_WITH_VALEDICTION = new UnitMemo((unit) => isValediction(unit.segmentText(0)));
-
-function outermostAt(quote: Quote, depth: number): Quote {
-  let outer = quote;
-  while (outer.depth > depth && outer.parent) outer = outer.parent;
-  return outer;
-}
 
 /** Whether a label, a heading, a post header or a rule stands between two quotes. */
 function separatedByStructure(earlier: Quote, later: Quote, leadIns: readonly LeadIn[], units: readonly Unit[]): boolean {
