@@ -119,7 +119,7 @@ export function findAttributions(
     }
     // A post's header starts a block of its own (most lines of a draft go on a paragraph: not asked), or,
     // dated, ends the previous post's last line where a copied page kept no blank line between posts.
-    if (line.depth === 0 && (i === 0 || info[i - 1].blank || isSeparator(contentOf(lines, info, i - 1)) || (content.length < 100 && shape.hasDigit && DATED_HEADER.test(content) && shape.spaces <= 12))) {
+    if (line.depth === 0 && (i === 0 || info[i - 1].blank || (info[i - 1].depth === 0 && isSeparator(lines[i - 1].text)) || (content.length < 100 && shape.hasDigit && DATED_HEADER.test(content) && shape.spaces <= 12))) {
       const author = matchPostHeader(content, shape);
       if (author) {
         leadIns.push({ line: i, text: content, names: author, post: true });
