@@ -60,7 +60,7 @@ export interface Region {
  */
 export function parseRegion(lines: readonly LineText[], frontMatter: FrontMatter | null, lineInfo: LineInfo[], quoteOfLine: (Quote | null)[], first: number, last: number, source?: string): Region {
   const blocks = markdownBlocks(lines, frontMatter, first, last, source);
-  const { openBbcode } = scanLines(lines, blocks, frontMatter, lineInfo, first, last);
+  const openBbcode = scanLines(lines, blocks, frontMatter, lineInfo, first, last);
   const quotes = buildQuotes(lineInfo, quoteOfLine, first, last);
   markCallouts(lines, lineInfo, quotes);
   const { attributions, leadIns, attributionOfLine } = findAttributions(lines, lineInfo, quotes, quoteOfLine, first, last);

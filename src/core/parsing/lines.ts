@@ -89,7 +89,16 @@ function scanMarkers(text: string, max: number): { count: number; end: number } 
 }
 
 /** Fills info[first..last]; the line before `first` (if any) must be a block boundary outside any quote. */
-export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[], frontMatter: FrontMatter | null, info: LineInfo[], first: number, last: number): { openBbcode: number } {
+/**
+ * Reads lines `first`..`last` into `info`; returns how many `[quote]` tags are still open after `last`.
+ *
+ * (Written for V8's sake: a draft's first parse runs this loop over every line once, so V8 compiles it
+ * on the stack, from feedback gathered by that run alone, and keeps that code for the short runs each
+ * keystroke makes. A test or a store that the long run never reached has no feedback there, and every
+ * keystroke reaching it threw the code away again: two such sites cost one deoptimisation each a keystroke.
+ * So the front matter test is made on every line, and the result is a number, not an object literal.)
+ */
+export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[], frontMatter: FrontMatter | null, info: LineInfo[], first: number, last: number): number {
   // Per line from `first`: typed arrays, not a Map and Sets of line numbers (a lookup each per line).
   const NOT_CODE = -1;
   const codeDepth = new Int32Array(last - first + 1).fill(NOT_CODE);
@@ -135,9 +144,11 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
     nextTextIsOriginal = nextText <= last && codeDepth[nextText - first] === NOT_CODE && inHtml[nextText - first] === 0;
     return nextTextIsOriginal;
   };
+  const frontMatterStart = frontMatter ? frontMatter.startLine : -1;
+  const frontMatterEnd = frontMatter ? frontMatter.endLine : -2;
   for (let i = first; i <= last; i++) {
     const text = lines[i].text;
-    if (frontMatter && i >= frontMatter.startLine && i <= frontMatter.endLine) {
+    if (i >= frontMatterStart && i <= frontMatterEnd) {
       info[i] = new PackedLineInfo(0, 0, text.length, FRONT_MATTER | (isBlankBetween(text, 0, text.length) ? BLANK : 0), null);
       continue;
     }
@@ -235,7 +246,7 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
     const flags = (isBlankBetween(text, contentStart, contentEnd) ? BLANK : 0) | (inCode ? CODE : 0) | (html ? HTML : 0) | (replyInQuote ? REPLY_IN_QUOTE : 0) | (pasted ? PASTED_QUOTE : 0) | (styledHere ? STYLED_QUOTE : 0);
     info[i] = text.length === 0 && bbcode === null ? emptyLineInfo(markdownDepth + lineBbcodeDepth, flags) : new PackedLineInfo(markdownDepth + lineBbcodeDepth, contentStart, contentEnd, flags, bbcode);
   }
-  return { openBbcode: bbcodeDepth };
+  return bbcodeDepth;
 }
 
 
