@@ -9,6 +9,7 @@ import { DraftCarry } from './model';
 import { currentNearDuplicateIndex, NearDuplicateIndex } from './nearDuplicates';
 import { Draft, Unit } from './parse';
 import { currentEarliestQuotes, EarliestQuotes } from './quotedRuns';
+import { Finding, RuleOptionValues } from './types';
 import { idsOfText } from './words';
 
 /** What near-duplicate-paragraph says changed between a paragraph and its earlier near copy. */
@@ -23,6 +24,14 @@ export interface RenderedExcerpt {
   textHash: string;
 }
 
+/** A structure rule's findings on the draft version `generation`, checked with these options and debate decision. */
+export interface StructureFindings {
+  generation: number;
+  options: RuleOptionValues;
+  debate: boolean;
+  findings: readonly Finding[];
+}
+
 export class LineageCache {
   private textGroups?: TextGroups;
   private nearDuplicates?: NearDuplicateIndex;
@@ -31,6 +40,9 @@ export class LineageCache {
 
   /** Each paragraph's described change from its near copy, by paragraph (the word diff is quadratic). */
   readonly nearCopyChanges = new WeakMap<Unit, NearCopyChange>();
+
+  /** The last findings of each rule that reads only the draft's structure (Rule.reads), with what they were found for. */
+  readonly structureFindings = new Map<string, StructureFindings>();
 
   /** Quotes' own words rendered by the last view model built, by their text, for the next one to reuse. */
   quoteExcerpts = new Map<string, RenderedExcerpt>();

@@ -1,7 +1,9 @@
 import { Analysis } from './analysis';
 import { LineageCache } from './lineageCache';
 import { Draft } from './parse';
-import { Fix, Range, RelatedInformation, Severity, SeveritySetting } from './types';
+import { Finding, RuleOptionValues, SeveritySetting } from './types';
+
+export type { Finding, RuleOptionValues } from './types';
 
 export interface RuleOptionSpec {
   type: 'number' | 'boolean' | 'string';
@@ -9,17 +11,6 @@ export interface RuleOptionSpec {
   description: string;
   minimum?: number;
   maximum?: number;
-}
-
-export type RuleOptionValues = Record<string, number | boolean | string>;
-
-export interface Finding {
-  range: Range;
-  message: string;
-  related?: RelatedInformation[];
-  fixes?: Fix[];
-  /** A rule may lower its own severity for weaker evidence; configuration still wins when it says "off". */
-  severity?: Severity;
 }
 
 export interface RuleContext {
@@ -46,5 +37,12 @@ export interface Rule {
    */
   scope: 'debate' | 'prose';
   options: Record<string, RuleOptionSpec>;
+  /**
+   * `structure`: the findings depend only on the draft's structure (quotes and their text, attributions,
+   * lead-ins, speakers, headings, code, HTML, blank lines, the kind of each paragraph), never on the words of
+   * the writer's own paragraphs. After edits of those words alone (most keystrokes), the engine gives the
+   * rule's last findings again instead of checking the whole draft. Left out: the rule reads everything.
+   */
+  reads?: 'structure';
   check(draft: Draft, context: RuleContext): Finding[];
 }

@@ -51,3 +51,16 @@ export function range(startLine: number, startCharacter: number, endLine: number
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
+
+/** What a rule finds: the engine adds the rule's id and severity, and drops what the draft suppresses. */
+export interface Finding {
+  range: Range;
+  message: string;
+  related?: RelatedInformation[];
+  fixes?: Fix[];
+  /** A rule may lower its own severity for weaker evidence; configuration still wins when it says "off". */
+  severity?: Severity;
+}
+
+/** A rule's option values, by option name. */
+export type RuleOptionValues = Record<string, number | boolean | string>;

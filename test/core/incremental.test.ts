@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Draft, DraftSession, lint, lintDraft, parseDraft, TextChange, updateDraft } from '../../src/core';
+import { Draft, DraftSession, lint, lintDraft, parseDraft, Rule, TextChange, updateDraft } from '../../src/core';
+import { range } from '../../src/core/types';
 import { offsetAt, splitLines } from '../../src/core/text';
 import { REPO_ROOT } from '../paths';
 import { seededRandom } from '../random';
@@ -252,6 +253,44 @@ describe('incremental re-lint on a generated draft with many near-duplicates', (
       const found = lintDraft(draft);
       assert.deepEqual(found, lint(draft.text), `after edit ${step + 1} (seed ${random.seed}) ${JSON.stringify(change)}`);
       assert.ok(found.some((d) => d.rule === 'near-duplicate-paragraph'), 'the draft keeps near-duplicates to check');
+    }
+  });
+});
+
+describe('rules that read only the structure (Rule.reads)', () => {
+  const text = ['Alice wrote:', '> The model memorises its training set.', '', 'It does not, and here is why.', '', '> An unnamed claim about the benchmark results.', ''].join('\n');
+  const typeAt = (draft: Draft, line: number, character: number, typed: string) => updateDraft(draft, { range: { start: { line, character }, end: { line, character } }, text: typed });
+
+  it('gives their last findings again after edits of the writer’s own words, and checks again after anything else', () => {
+    const checked: number[] = [];
+    const spy: Rule = { id: 'spy', description: 'counts its checks', defaultSeverity: 'warning', scope: 'prose', options: {}, reads: 'structure', check: (draft) => (checked.push(draft.parts.generation), [{ range: range(1, 0, 1, 2), message: `${draft.quotes.length} quotes` }]) };
+    // Both quotes named: nothing of the reply's is read for their speakers (an unnamed one could be inferred from it).
+    let draft = parseDraft(text.replace('\n> An unnamed', '\nBob wrote:\n> A'));
+    const lintSpy = () => lintDraft(draft, { rules: [spy] }).map((d) => d.message);
+    assert.deepEqual(lintSpy(), ['2 quotes']);
+    draft = typeAt(draft, 3, 10, 'really ');
+    draft = typeAt(draft, 3, 0, 'No: ');
+    assert.deepEqual(lintSpy(), ['2 quotes'], 'same findings');
+    assert.equal(checked.length, 1, 'two edits of the reply’s words: not checked again');
+    draft = typeAt(draft, 3, 0, '- ');
+    lintSpy();
+    assert.equal(checked.length, 2, 'the reply became a list item: checked again');
+    draft = typeAt(draft, 3, 0, '> ');
+    assert.deepEqual(lintSpy(), ['3 quotes'], 'the reply became a quote of its own');
+    assert.equal(checked.length, 3, 'the reply became part of a quote: checked again');
+    draft = typeAt(draft, 3, 0, '\n');
+    lintSpy();
+    assert.equal(checked.length, 4, 'a line was added: checked again');
+    lintDraft(draft, { rules: [{ ...spy, options: { depth: { type: 'number', default: 1, description: 'x' } } }] });
+    assert.equal(checked.length, 5, 'other options: checked again');
+  });
+
+  it('report what a fresh lint reports after typing in a reply and turning it into a list item or a quote', () => {
+    let draft = parseDraft(text);
+    lintDraft(draft);
+    for (const [line, typed] of [[3, 'x'], [3, '- '], [3, '> '], [4, 'Bob wrote:'], [6, 'New words.']] as const) {
+      draft = typeAt(draft, line, 0, typed);
+      assert.deepEqual(lintDraft(draft), lint(draft.text), `after typing ${JSON.stringify(typed)} on line ${line + 1}`);
     }
   });
 });

@@ -9,6 +9,7 @@ export const unansweredQuote: Rule = {
   description: 'A quoted passage has no reply after it: a point you quoted but did not answer.',
   defaultSeverity: 'information',
   scope: 'debate',
+  reads: 'structure',
   options: {
     maxDepth: { type: 'number', default: 1, minimum: 1, maximum: 6, description: 'Deepest quote level checked (1: only the quotes you answer directly).' },
   },

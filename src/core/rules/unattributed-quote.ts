@@ -8,6 +8,7 @@ export const unattributedQuote: Rule = {
   description: 'A quote says nothing about who wrote it: no attribution line, tag, signature or front-matter default.',
   defaultSeverity: 'warning',
   scope: 'debate',
+  reads: 'structure',
   options: {
     nested: { type: 'boolean', default: false, description: 'Also check quotes inside quotes (mail threads often leave those unnamed).' },
   },
