@@ -84,7 +84,15 @@ export function lintDraft(draft: Draft, options: LintOptions = {}): Diagnostic[]
     for (const finding of findings) {
       if (draft.suppressions.isSuppressed(rule.id, finding.range.start.line)) continue;
       const severity = configured && configured !== 'off' ? configured : finding.severity ?? (rule.defaultSeverity as Exclude<typeof rule.defaultSeverity, 'off'>);
-      diagnostics.push({ rule: rule.id, severity, message: finding.message, range: finding.range, related: finding.related ?? [], fixes: finding.fixes ?? [] });
+      // A finding a rule gave again (kept by the rule or the engine) keeps its diagnostic: callers that compare
+      // this lint's diagnostics with the last one's (the editor's) find it the same object.
+      const made = cache.diagnosticOf.get(finding);
+      if (made && made.rule === rule.id && made.severity === severity) diagnostics.push(made);
+      else {
+        const diagnostic: Diagnostic = { rule: rule.id, severity, message: finding.message, range: finding.range, related: finding.related ?? [], fixes: finding.fixes ?? [] };
+        cache.diagnosticOf.set(finding, diagnostic);
+        diagnostics.push(diagnostic);
+      }
     }
   }
   // (Rule ids are ASCII: `<` orders them as localeCompare would, at a fraction of its cost on every keystroke.)

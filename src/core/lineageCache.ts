@@ -9,7 +9,7 @@ import { DraftCarry } from './model';
 import { currentNearDuplicateIndex, NearDuplicateIndex } from './nearDuplicates';
 import { Draft, Unit } from './parse';
 import { currentEarliestQuotes, EarliestQuotes } from './quotedRuns';
-import { Finding, RuleOptionValues } from './types';
+import { Diagnostic, Finding, RuleOptionValues } from './types';
 import { idsOfText } from './words';
 
 /** What near-duplicate-paragraph says changed between a paragraph and its earlier near copy. */
@@ -43,6 +43,9 @@ export class LineageCache {
 
   /** The last findings of each rule that reads only the draft's structure (Rule.reads), with what they were found for. */
   readonly structureFindings = new Map<string, StructureFindings>();
+
+  /** The diagnostic made of each finding, for a finding a rule gives again on a later lint (engine.ts). */
+  readonly diagnosticOf = new WeakMap<Finding, Diagnostic>();
 
   /** Quotes' own words rendered by the last view model built, by their text, for the next one to reuse. */
   quoteExcerpts = new Map<string, RenderedExcerpt>();

@@ -40,11 +40,18 @@ function sameRange(a: core.Range, b: core.Range, map: (line: number) => number):
 
 const unmoved = (line: number) => line;
 
+function staysPut(range: core.Range, map: (line: number) => number): boolean {
+  return map(range.start.line) === range.start.line && map(range.end.line) === range.end.line;
+}
+
 /**
  * Whether `after` shows what `before` showed once its lines are mapped: everything VS Code shows of a
  * finding (its fixes are looked up again by code actions), compared field by field.
  */
 export function sameShown(before: core.Diagnostic, after: core.Diagnostic, map: (line: number) => number = unmoved): boolean {
+  // The engine gives a finding that did not change as the same object (engine.ts): only where it is to be
+  // shown is left to compare, not its message and fixes.
+  if (before === after) return map === unmoved || (staysPut(before.range, map) && before.related.every((related) => staysPut(related.range, map)));
   if (before.rule !== after.rule || before.severity !== after.severity || before.message !== after.message || !sameRange(before.range, after.range, map)) return false;
   if (before.related.length !== after.related.length) return false;
   for (let i = 0; i < before.related.length; i++) {

@@ -293,4 +293,22 @@ describe('rules that read only the structure (Rule.reads)', () => {
       assert.deepEqual(lintDraft(draft), lint(draft.text), `after typing ${JSON.stringify(typed)} on line ${line + 1}`);
     }
   });
+
+  it('a finding nothing changed is given again as the same diagnostic, a moved one anew', () => {
+    const filler = ['First point of mine.', '', 'Second point of mine.', '', 'Third point of mine.', ''];
+    const doubled = ['Alice wrote:', '> The the model memorises its training set.', '', ...filler, 'It does not, and here is why.', '', ...filler, 'Bob wrote:', '> A claim.', '', 'I think the the claim is wrong.', ''].join('\n');
+    let draft = parseDraft(doubled);
+    const repeated = () => lintDraft(draft).filter((d) => d.rule === 'repeated-words');
+    const first = repeated();
+    assert.equal(first.length, 2);
+    draft = typeAt(draft, 9, 3, 'really ');
+    const typed = repeated();
+    assert.ok(typed[0] === first[0] && typed[1] === first[1], 'typing in another paragraph');
+    draft = typeAt(draft, 9, 0, 'A new line.\n');
+    const moved = repeated();
+    assert.equal(moved[0], first[0], 'above the edit');
+    assert.notEqual(moved[1], first[1], 'below the edit');
+    assert.deepEqual([first[1].range.start.line, moved[1].range.start.line], [20, 21]);
+    assert.deepEqual(lintDraft(draft), lint(draft.text));
+  });
 });

@@ -82,4 +82,13 @@ describe('shown findings (extension)', () => {
       shown = result.entries.map((entry) => ({ ...entry, shown: entry.shown }));
     }
   });
+
+  it('takes a finding the engine gives again as the same object only where its lines did not move', () => {
+    const same = finding('repeated-words', 20, 'the same object');
+    const before = show([same]);
+    const typed = reconcile(before, [same], [lineEditOf({ range: range(3, 1, 3, 1), text: 'x' })], make, move);
+    assert.deepEqual([typed.kept, typed.moved, typed.changed], [1, 0, false], 'a keystroke above it, on one line');
+    const moved = reconcile(before, [same], [lineEditOf({ range: range(3, 1, 3, 1), text: '\n' })], make, move);
+    assert.notEqual([moved.kept, moved.moved, moved.made].join(), '1,0,0', 'a line break above it: the object given again is not where it was shown');
+  });
 });

@@ -1,4 +1,4 @@
-import { UnitMemo } from '../parse';
+import { Unit, UnitMemo } from '../parse';
 import { Finding, Rule } from '../rule';
 import { range } from '../types';
 import { idsOfWords, keyOfId } from '../vocabulary';
@@ -22,21 +22,39 @@ export const repeatedWords: Rule = {
       const unit = draft.units[unitIndex];
       if (!unit.isProse || inLaterCopy.has(unit)) continue;
       const doubled = unit.memo(DOUBLED_GROUPS);
-      if (doubled.length === 0) continue;
-      for (const { start: from, endOfFirst, endOfSecond, group, repeated } of doubled) {
-        const start = unit.positionAt(from);
-        const deleteFrom = unit.positionAt(endOfFirst);
-        const end = unit.positionAt(endOfSecond);
-        findings.push({
-          range: range(start.line, start.character, end.line, end.character),
-          message: `“${group}” is repeated: “${repeated}”.`,
-          fixes: [{ title: `Delete the repeated “${group}”`, edits: [{ range: range(deleteFrom.line, deleteFrom.character, end.line, end.character), newText: '' }], safe: false }],
-        });
-      }
+      if (doubled === NO_GROUPS) continue;
+      // The same finding objects while the paragraph stays where it was: a keystroke elsewhere makes none
+      // anew, and the engine and the editor keep what they made of them (see engine.ts).
+      // (No closure over `unit` in this loop: V8 would make a context for every paragraph it walks.)
+      if (doubled.findingsLine !== unit.startLine) remakeFindings(unit, doubled);
+      for (let i = 0; i < doubled.findings.length; i++) findings.push(doubled.findings[i]);
     }
     return findings;
   },
 };
+
+function remakeFindings(unit: Unit, doubled: Doubled): void {
+  doubled.findings = doubled.groups.map((group) => findingOf(unit, group));
+  doubled.findingsLine = unit.startLine;
+}
+
+function findingOf(unit: Unit, { start: from, endOfFirst, endOfSecond, group, repeated }: DoubledGroup): Finding {
+  const start = unit.positionAt(from);
+  const deleteFrom = unit.positionAt(endOfFirst);
+  const end = unit.positionAt(endOfSecond);
+  return {
+    range: range(start.line, start.character, end.line, end.character),
+    message: `“${group}” is repeated: “${repeated}”.`,
+    fixes: [{ title: `Delete the repeated “${group}”`, edits: [{ range: range(deleteFrom.line, deleteFrom.character, end.line, end.character), newText: '' }], safe: false }],
+  };
+}
+
+/** A paragraph's doubled groups, and its findings as made for the line the paragraph then started on. */
+interface Doubled {
+  groups: readonly DoubledGroup[];
+  findingsLine: number;
+  findings: readonly Finding[];
+}
 
 interface DoubledGroup {
   /** Offsets in the paragraph's text: the group starts, ends, and its repeat ends. */
@@ -48,10 +66,10 @@ interface DoubledGroup {
   repeated: string;
 }
 
-const NO_GROUPS: readonly DoubledGroup[] = Object.freeze([]);
+const NO_GROUPS: Doubled = Object.freeze({ groups: [], findingsLine: -1, findings: [] });
 
 // Found once per paragraph, however many times the draft is linted while other paragraphs are edited.
-const DOUBLED_GROUPS = new UnitMemo((unit): readonly DoubledGroup[] => {
+const DOUBLED_GROUPS = new UnitMemo((unit): Doubled => {
   if (!mayRepeat(unit.wordIds)) return NO_GROUPS;
   const groups: DoubledGroup[] = [];
   const text = unit.text;
@@ -70,7 +88,7 @@ const DOUBLED_GROUPS = new UnitMemo((unit): readonly DoubledGroup[] => {
       break;
     }
   }
-  return groups;
+  return groups.length === 0 ? NO_GROUPS : { groups, findingsLine: -1, findings: [] };
 });
 
 /** Whether the `size` words from word `i` are followed by the same words (spans as `wordSpans` gives them). */
