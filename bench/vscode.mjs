@@ -143,8 +143,10 @@ async function startSide({ name, folder, file, language, manifest, startCodeServ
   const server = await startCodeServer({
     manifest,
     // The same settings on both sides; these switch off background work that has nothing to do with typing
-    // (port scanning every few seconds, git on a folder that is no repository) and only adds noise.
-    settings: { 'workbench.editor.enablePreview': false, 'remote.autoForwardPorts': false, 'git.enabled': false, 'git.autoRepositoryDetection': false },
+    // (port scanning every few seconds, git on a folder that is no repository) and only adds noise. The
+    // extension host scans for ports by listing every process's sockets through a shell (`ls -l /proc/*/fd`)
+    // even with auto-forwarding off, unless the ports are taken from terminal output instead.
+    settings: { 'workbench.editor.enablePreview': false, 'remote.autoForwardPorts': false, 'remote.autoForwardPortsSource': 'output', 'git.enabled': false, 'git.autoRepositoryDetection': false },
   });
   try {
     const { page } = await server.openWorkbench({ folder, payload: {
