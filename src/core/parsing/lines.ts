@@ -139,6 +139,8 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
   let pastedDepth = 1;
   // Whether the lines so far are a `>` box holding only a forum header (its quoted text lost the box).
   let inHeaderBox = false;
+  // The line a pasted quote starts on, one blank line under its header (-1: none).
+  let pastedAfterBlank = -1;
   // The last line of an Outlook header at the top level (top-posting): every line after it is the original
   // message, pasted without `>`, one level deeper than its markers say. -1 while there is none.
   let originalAfter = -1;
@@ -224,7 +226,7 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
       // (A fence ends it: a forum export's fence around the post holding the quote.)
       pasted = inPastedQuote && !isFenceLine(text) && (info[i - 1].pastedQuote ? !lostBreakBetween(lines[i - 1].text, text) : true);
       // A `>` box holding only the header ("> Reply from X ↑date" and empty `>` lines), the text right under it.
-      if (!pasted && inHeaderBox && !lazy) {
+      if (!pasted && (inHeaderBox || i === pastedAfterBlank) && !lazy) {
         pasted = true;
         pastedDepth = 1;
       }
@@ -234,6 +236,8 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
     const opens = unmarkedText && i < last && opensPastedQuote(text, lines[i + 1].text);
     if (opens) pastedDepth = pasted ? pastedDepth + 1 : 1;
     inPastedQuote = pasted || opens;
+    // A header on its own with one blank line under it, then the quoted text ("X пишет:" / "" / text).
+    if (!opens && unmarkedText && i + 2 <= last && isBlankBetween(lines[i + 1].text, 0, lines[i + 1].text.length) && opensPastedQuote(text, lines[i + 2].text)) pastedAfterBlank = i + 2;
     if (count === 1 && !inCode && !html && !blank) inHeaderBox = i < last && isHeaderBoxLine(text, end);
     else if (!(count > 0 && blank)) inHeaderBox = false;
     let contentStart = end;
