@@ -412,6 +412,22 @@ export interface DraftParts {
    * and lead-ins: an edit elsewhere that touches none of those keeps every quote's speaker (see updateDraft).
    */
   speakerWatch: readonly LineSpan[];
+  /** What the quote boxes' continuations read beyond their own lines, in order of box (parsing/continuedQuotes.ts). */
+  continuations: ContinuationWatch[];
+}
+
+/**
+ * What one quote box's reading depended on beyond its own lines, so that an edit elsewhere can tell
+ * whether it may change it (see updateDraft; read by parsing/continuedQuotes.ts): the box's lines and the lines after it that were read
+ * (boxStart..examinedTo), the earlier copy walked (sourceFrom..sourceTo, -1 when none was found), and the
+ * text of the box's last line (any line given that text may become the earlier copy).
+ */
+export interface ContinuationWatch {
+  boxStart: number;
+  examinedTo: number;
+  sourceFrom: number;
+  sourceTo: number;
+  key: string;
 }
 
 export interface LineSpan {

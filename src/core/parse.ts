@@ -7,11 +7,12 @@
 //   5. units         paragraphs as the drafter meant them                   parsing/units.ts
 // then `assemble` resolves speakers over the whole draft (speakers.ts) and reads suppressions.
 import { FrontMatter, parseFrontMatter } from './frontMatter';
-import { Attribution, Draft, DraftParts, LeadIn, LineInfo, LineSpan, MarkdownBlock, Quote, Speaker, Unit } from './model';
+import { Attribution, ContinuationWatch, Draft, DraftParts, LeadIn, LineInfo, LineSpan, MarkdownBlock, Quote, Speaker, Unit } from './model';
 import { findAttributions } from './parsing/attributions';
 import { markdownBlocks } from './parsing/blocks';
 import { scanLines } from './parsing/lines';
 import { buildQuotes, markCallouts } from './parsing/quotes';
+import { continueQuotes } from './parsing/continuedQuotes';
 import { buildUnits } from './parsing/units';
 import { resolveSpeakers } from './speakers';
 import { NO_SUPPRESSIONS, parseSuppressions, Suppressions } from './suppressions';
@@ -19,7 +20,7 @@ import { dominantEol, LineText, splitLineTexts } from './text';
 
 // The model's types live in model.ts; they are re-exported here for the modules that read a draft as
 // the parser gives it.
-export type { Attribution, BbcodeOpen, Draft, DraftCarry, DraftParts, LeadIn, LineInfo, LineSegment, LineSpan, MarkdownBlock, Quote, Speaker, UnitChange, UnitKind } from './model';
+export type { Attribution, BbcodeOpen, ContinuationWatch, Draft, DraftCarry, DraftParts, LeadIn, LineInfo, LineSegment, LineSpan, MarkdownBlock, Quote, Speaker, UnitChange, UnitKind } from './model';
 export { Unit, UnitMemo } from './model';
 
 export { markdownBlocks } from './parsing/blocks';
@@ -40,7 +41,7 @@ export function parseDraft(text: string): Draft {
   const onlyLineFeeds = !text.includes('\r');
   const source = onlyLineFeeds ? text : undefined;
   const region = parseRegion(lines, frontMatter, lineInfo, quoteOfLine, 0, last, source);
-  return assemble(text, lines, frontMatter, lineInfo, { blocks: region.blocks, quoteOfLine, attributionOfLine: region.attributionOfLine, carry: { log: [] }, generation: nextGeneration(), speakerWatch: [] }, region.units, region.quotes, region.attributions, region.leadIns, onlyLineFeeds ? '\n' : dominantEol(lines), null);
+  return assemble(text, lines, frontMatter, lineInfo, { blocks: region.blocks, quoteOfLine, attributionOfLine: region.attributionOfLine, carry: { log: [] }, generation: nextGeneration(), speakerWatch: [], continuations: region.continuations }, region.units, region.quotes, region.attributions, region.leadIns, onlyLineFeeds ? '\n' : dominantEol(lines), null);
 }
 
 export interface Region {
@@ -52,6 +53,10 @@ export interface Region {
   attributionOfLine: Map<number, Attribution>;
   /** `[quote]` tags left open at the end of the region: its end was not a real boundary. */
   openBbcode: number;
+  /** What the quote boxes' continuations read beyond their lines (parsing/continuedQuotes.ts). */
+  continuations: ContinuationWatch[];
+  /** A quote box's continuation ran past the region's end: the region cannot be parsed alone. */
+  continuationOverrun: boolean;
 }
 
 /**
@@ -61,12 +66,13 @@ export interface Region {
 export function parseRegion(lines: readonly LineText[], frontMatter: FrontMatter | null, lineInfo: LineInfo[], quoteOfLine: (Quote | null)[], first: number, last: number, source?: string): Region {
   const blocks = markdownBlocks(lines, frontMatter, first, last, source);
   const openBbcode = scanLines(lines, blocks, frontMatter, lineInfo, first, last);
+  const continued = continueQuotes(lines, lineInfo, first, last);
   const quotes = buildQuotes(lineInfo, quoteOfLine, first, last);
   markCallouts(lines, lineInfo, quotes);
   const { attributions, leadIns, attributionOfLine } = findAttributions(lines, lineInfo, quotes, quoteOfLine, first, last);
   const postHeaderLines = new Set(leadIns.filter((leadIn) => leadIn.post).map((leadIn) => leadIn.line));
   const units = buildUnits(lines, lineInfo, blocks, quoteOfLine, attributionOfLine, postHeaderLines);
-  return { blocks, units, quotes, attributions, leadIns, attributionOfLine, openBbcode };
+  return { blocks, units, quotes, attributions, leadIns, attributionOfLine, openBbcode, continuations: continued.watch, continuationOverrun: continued.overrun };
 }
 
 /** What an update keeps of the previous version instead of working it out again over the whole draft. */

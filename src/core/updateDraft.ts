@@ -5,12 +5,13 @@
 import { matchForumHeader, matchLinkLine, matchOriginallyPosted } from './attribution';
 import { CONTINUES_BLOCK, mayContinue } from './blockBoundaries';
 import { opensAnswerInQuote } from './parsing/styledComments';
-import { Attribution, assemble, Draft, joinLines, LeadIn, LineInfo, nextGeneration, parseDraft, parseRegion, Quote, Unit } from './parse';
+import { Attribution, assemble, ContinuationWatch, Draft, joinLines, LeadIn, LineInfo, nextGeneration, parseDraft, parseRegion, Quote, Unit } from './parse';
 import { firstIndexWhere } from './search';
 import { parseSuppressions } from './suppressions';
 import { charactersIn, dominantEol, isBlankToMarkdown, LineText, splitLineTexts } from './text';
 import { Range } from './types';
 import { isElision } from './parsing/attributions';
+import { comparableText } from './parsing/continuedQuotes';
 
 /** One change as VS Code reports it: a range of the text before the change, and what replaced it. */
 export interface TextChange {
@@ -93,6 +94,14 @@ function joinAround(previous: Draft, first: number, startCharacter: number, inse
   const before = charactersIn(previous.lines, 0, first);
   const end = before + charactersIn(previous.lines, first, last);
   return previous.text.slice(0, before + startCharacter) + inserted + previous.text.slice(end + endCharacter);
+}
+
+/** The edited lines' words before and after the edit, as continuedQuotes compares lines. */
+function editedTexts(oldLines: readonly LineText[], first: number, last: number, changedText: string): string[] {
+  const texts: string[] = [];
+  for (let line = first; line <= last; line++) texts.push(comparableText(oldLines[line].text));
+  for (const line of changedText.split(/\r\n|\r|\n/)) texts.push(comparableText(line));
+  return texts;
 }
 
 /** Past this many items, a splice's spread arguments would be a risk to the stack: the tail is moved by hand. */
@@ -220,6 +229,19 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   // across a region's edge ("Bob wrote:" above, "_Originally posted by …_" or a link below): both must be
   // parsed together. (A quote's lazy continuation lines count: quote depth is read, not the text.)
   let start = regionStart(oldLines, previous.lineInfo, first, 2);
+  // A quote box whose continuation (parsing/continuedQuotes.ts) read the edited lines: the box is parsed
+  // again with them; one whose earlier copy they are, or may become, is read with the whole draft.
+  const continuations = previous.parts.continuations;
+  if (continuations.length > 0) {
+    let keys: string[] | null = null;
+    for (const watch of continuations) {
+      if (watch.boxStart <= last && watch.examinedTo >= first) start = Math.min(start, regionStart(oldLines, previous.lineInfo, watch.boxStart, 1));
+      if (watch.boxStart <= last) continue;
+      if (watch.sourceFrom >= 0 && watch.sourceFrom <= last && watch.sourceTo >= first) return parseDraft(wholeText());
+      keys ??= editedTexts(oldLines, first, last, changedText);
+      if (keys.some((text) => text === watch.key || (watch.key.length >= 20 && text.includes(watch.key)))) return parseDraft(wholeText());
+    }
+  }
   while (start > 0 && facesAcross(oldLines, previous.lineInfo, start)) start = regionStart(oldLines, previous.lineInfo, start - 1, 1);
   let oldRegionEnd = regionEnd(oldLines, previous.lineInfo, last, 2);
   while (oldRegionEnd < oldLines.length - 1 && facesAcross(oldLines, previous.lineInfo, oldRegionEnd + 1)) {
@@ -266,7 +288,7 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   const reachesEnd = region.blocks.some((block) => block.endLine >= lastText && mayContinue(block, lines));
   // The edit itself may have put a quote, or an attribution, at the region's edge facing the other kind.
   const quoteAtEdge = (start > 0 && facesAcross(lines, lineInfo, start)) || (end < lines.length - 1 && facesAcross(lines, lineInfo, end + 1));
-  if (region.openBbcode > 0 || quoteAtEdge || (end < lines.length - 1 && reachesEnd)) return reparse();
+  if (region.openBbcode > 0 || region.continuationOverrun || quoteAtEdge || (end < lines.length - 1 && reachesEnd)) return reparse();
 
   // Every list is in document order: the region's items are found by bisection (before anything moves) and
   // replaced in place; the items after it move by the lines the edit added or removed.
@@ -339,6 +361,16 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   }
   for (const [line, attribution] of region.attributionOfLine) attributionOfLine.set(line, attribution);
 
+  // The continuations read before and after the region are kept, moved as the lines they read moved.
+  const moveLine = (line: number) => (line > last ? line + delta : line);
+  const keptContinuations: ContinuationWatch[] = [];
+  for (const watch of previous.parts.continuations) {
+    if (watch.boxStart >= start && watch.boxStart <= oldRegionEnd) continue;
+    if (watch.boxStart > oldRegionEnd) keptContinuations.push(...region.continuations.splice(0));
+    keptContinuations.push({ boxStart: moveLine(watch.boxStart), examinedTo: moveLine(watch.examinedTo), sourceFrom: moveLine(watch.sourceFrom), sourceTo: moveLine(watch.sourceTo), key: watch.key });
+  }
+  keptContinuations.push(...region.continuations);
+
   const suppressions = !suppressionsMoved && !touchesSuppressions(start, end, lines) ? previous.suppressions : parseSuppressions(lines, (line) => lineInfo[line].code);
   const eol = change.text.includes('\r') || changedLines.some((line) => line.eol === '\r\n' || line.eol === '\r') ? dominantEol(lines) : previous.eol;
 
@@ -349,7 +381,7 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
     lines,
     previous.frontMatter,
     lineInfo,
-    { blocks, quoteOfLine, attributionOfLine, carry: previous.parts.carry, generation, speakerWatch: previous.parts.speakerWatch },
+    { blocks, quoteOfLine, attributionOfLine, carry: previous.parts.carry, generation, speakerWatch: previous.parts.speakerWatch, continuations: keptContinuations },
     units,
     quotes,
     attributions,

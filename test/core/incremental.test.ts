@@ -169,6 +169,27 @@ describe('incremental re-analysis', () => {
       }
   }
 
+  it('reads a forum quote box and its unmarked rest as a fresh parse does, whatever line an edit touches', () => {
+    // The rest of the box is read against the earlier post it repeats (parsing/continuedQuotes.ts): edits of
+    // that post, of the box, of the rest and of the answer under it, and a line given the box's text.
+    const text = readFileSync(join(REPO_ROOT, 'test', 'core', 'fixtures', 'attribution', 'forum-box-lost-after-first-line.md'), 'utf8');
+    const lineCount = parseDraft(text).lines.length;
+    const typed = ['x', '\n', '\n\n', '> ', 'Thank you, MAFoElffen.', '\nThank you, MAFoElffen.\n', ' SAS drives are fast and dependable.'];
+    for (let line = 0; line < lineCount; line++) {
+      for (const insert of typed) {
+        for (const atEnd of [false, true]) {
+          const draft = parseDraft(text);
+          const character = atEnd ? draft.lines[line].text.length : 0;
+          const change: TextChange = { range: { start: { line, character }, end: { line, character } }, text: insert };
+          assert.deepEqual(shape(updateDraft(draft, change)), shape(parseDraft(applyToText(text, change))), JSON.stringify(change));
+        }
+      }
+      const draft = parseDraft(text);
+      const removal: TextChange = { range: { start: { line, character: 0 }, end: { line: Math.min(line + 1, lineCount - 1), character: 0 } }, text: '' };
+      assert.deepEqual(shape(updateDraft(draft, removal)), shape(parseDraft(applyToText(text, removal))), JSON.stringify(removal));
+    }
+  });
+
   it('a DraftSession gives the same diagnostics as linting the text from scratch', () => {
     const text = readFileSync(corpus[1], 'utf8');
     const session = new DraftSession(text);

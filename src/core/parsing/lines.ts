@@ -29,6 +29,10 @@ class PackedLineInfo implements LineInfo {
     private readonly bbcode: { opens: readonly BbcodeOpen[]; closes: readonly number[] } | null,
   ) {}
 
+  get flagBits(): number {
+    return this.flags;
+  }
+
   get blank(): boolean {
     return (this.flags & BLANK) !== 0;
   }
@@ -67,6 +71,17 @@ class PackedLineInfo implements LineInfo {
 }
 
 const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * The same line one quote level deeper, as a quoted post's words that lost their box (PASTED_QUOTE): for
+ * the lines continuing a quote box (continuedQuotes.ts). Blank lines between them stay in the quote.
+ */
+export function deeperLineInfo(info: LineInfo, text: string): LineInfo {
+  const packed = info as PackedLineInfo;
+  const flags = packed.flagBits | (packed.blank ? 0 : PASTED_QUOTE);
+  const bbcode = packed.bbcodeOpens.length > 0 || packed.bbcodeCloses.length > 0 ? { opens: packed.bbcodeOpens, closes: packed.bbcodeCloses } : null;
+  return text.length === 0 && bbcode === null ? emptyLineInfo(info.depth + 1, flags) : new PackedLineInfo(info.depth + 1, info.contentStart, info.contentEnd, flags, bbcode);
+}
 
 /** Counts leading `>` markers (each may be preceded by up to three spaces and followed by one space). */
 function scanMarkers(text: string, max: number): { count: number; end: number } {
@@ -129,6 +144,12 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
   let inAnswer = false;
   // Whether the line before opened (or continued) a quote that a forum header introduced and the copy unmarked.
   let inPastedQuote = false;
+  // How deep that quote is: one level, or two when a header inside a pasted quote opens a quote in it.
+  let pastedDepth = 1;
+  // Whether the lines so far are a `>` box holding only a forum header (its quoted text lost the box).
+  let inHeaderBox = false;
+  // The line a pasted quote starts on, one blank line under its header (-1: none).
+  let pastedAfterBlank = -1;
   // The last line of an Outlook header at the top level (top-posting): every line after it is the original
   // message, pasted without `>`, one level deeper than its markers say. -1 while there is none.
   let originalAfter = -1;
@@ -213,12 +234,24 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
     const styledHere = styled[i - first] === 1 && unmarkedText;
     if (styledHere) markdownDepth = 1;
     else if (!pasted && unmarkedText && lazyCandidate[i - first] === 0) {
-      // (A fence ends it: a forum export's fence around the post holding the quote.)
-      pasted = inPastedQuote && !isFenceLine(text) && (info[i - 1].pastedQuote ? !lostBreakBetween(lines[i - 1].text, text) : true);
-      if (pasted) markdownDepth = 1;
+      // (A fence ends it: a forum export's fence around the post holding the quote; so does a heading, the
+      // export's header of the next post.)
+      pasted = inPastedQuote && !isFenceLine(text) && !isAtxHeading(text) && (info[i - 1].pastedQuote ? !lostBreakBetween(lines[i - 1].text, text) : true);
+      // A `>` box holding only the header ("> Reply from X ↑date" and empty `>` lines), the text right under it.
+      if (!pasted && (inHeaderBox || i === pastedAfterBlank) && !lazy) {
+        pasted = true;
+        pastedDepth = 1;
+      }
+      if (pasted) markdownDepth = pastedDepth;
     }
-    // A header line followed at once by an unmarked line opens a pasted quote there.
-    inPastedQuote = pasted || (unmarkedText && i < last && opensPastedQuote(text, lines[i + 1].text));
+    // A header line followed at once by an unmarked line opens a pasted quote there (a deeper one inside a pasted quote).
+    const opens = unmarkedText && i < last && opensPastedQuote(text, lines[i + 1].text);
+    if (opens) pastedDepth = pasted ? pastedDepth + 1 : 1;
+    inPastedQuote = pasted || opens;
+    // A header on its own with one blank line under it, then the quoted text ("X пишет:" / "" / text).
+    if (!opens && unmarkedText && i + 2 <= last && isBlankBetween(lines[i + 1].text, 0, lines[i + 1].text.length) && opensPastedQuote(text, lines[i + 2].text)) pastedAfterBlank = i + 2;
+    if (count === 1 && !inCode && !html && !blank) inHeaderBox = i < last && isHeaderBoxLine(text, end);
+    else if (!(count > 0 && blank)) inHeaderBox = false;
     let contentStart = end;
     let contentEnd = text.length;
     let lineBbcodeDepth = bbcodeDepth;
@@ -251,6 +284,10 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
 
 
 /** A forum header naming someone, on a line of its own, with an unmarked line of text right under it. */
+function isAtxHeading(text: string): boolean {
+  return text.charCodeAt(text.length - text.trimStart().length) === 35 /* # */ && /^ {0,3}#{1,6}(?:[ \t]|$)/.test(text);
+}
+
 function isFenceLine(text: string): boolean {
   return /^\s{0,3}(?:`{3,}|~{3,})/.test(text);
 }
@@ -286,6 +323,11 @@ const CHAT_LINE = /^\s{0,3}(?:<[@+%&~]?[A-Za-z[\]\\`_^{|}][\w[\]\\`^{|}-]{0,29}>
 /** Whether line i, a one-'>' line, sits next to a chat log's "<nick> …" line, with no blank line between. */
 function isChatEcho(lines: readonly LineText[], i: number, first: number, last: number): boolean {
   return (i > first && CHAT_LINE.test(lines[i - 1].text)) || (i < last && CHAT_LINE.test(lines[i + 1].text));
+}
+
+/** A `>` line that is a forum header naming someone ("> Reply from X ↑date", "> **X said:**"). */
+function isHeaderBoxLine(text: string, end: number): boolean {
+  return matchForumHeader(text.slice(end))?.speaker != null;
 }
 
 function opensPastedQuote(header: string, next: string): boolean {

@@ -71,15 +71,21 @@ export const unmarkedQuote: Rule = {
       const quote = draft.quotes[quoteIndex];
       // One finding per header: the original under an Outlook header may be cut into several quotes by the
       // code or output pasted inside it, and only the first is attributed.
-      if (quote.origin !== 'pasted' || quote.parent || !quote.attribution) continue;
+      // (Or a `>` box whose quoted text goes on without its marks: parsing/continuedQuotes.ts.)
+      if (quote.parent || !quote.attribution || (quote.origin !== 'pasted' && !draft.lineInfo[quote.endLine].pastedQuote)) continue;
+      let start = quote.startLine;
+      while (start < quote.endLine && !draft.lineInfo[start].pastedQuote) start++;
+      // The blank lines between the box and its unmarked rest are marked too: one quote, as it is read.
+      let fixFrom = start;
+      while (fixFrom > quote.startLine && draft.lineInfo[fixFrom - 1].blank) fixFrom--;
       const who = quote.speaker ? `${quote.speaker}'s words` : "someone else's words";
       // Underlined: the quote's first paragraph (a pasted original may run to the end of the draft); the fix marks all of it.
-      let firstEnd = quote.startLine;
+      let firstEnd = start;
       while (firstEnd < quote.endLine && !draft.lineInfo[firstEnd + 1].blank) firstEnd++;
       findings.push({
-        range: range(quote.startLine, 0, firstEnd, draft.lines[firstEnd].text.length),
-        message: `${capitalise(lineRangeLabel(quote.startLine, quote.endLine))} ${quote.startLine === quote.endLine ? 'is' : 'are'} ${who} (${quote.attribution ? `after “${shorten(draft.lines[quote.attribution.startLine].text.trim())}”` : 'a comment you answer'}) but they are not marked as a quote.`,
-        fixes: [{ title: 'Mark as a quote', edits: quoteLinesEdits(draft, quote.startLine, quote.endLine), safe: false }],
+        range: range(start, 0, firstEnd, draft.lines[firstEnd].text.length),
+        message: `${capitalise(lineRangeLabel(start, quote.endLine))} ${start === quote.endLine ? 'is' : 'are'} ${who} (${quote.attribution ? `after “${shorten(draft.lines[quote.attribution.startLine].text.trim())}”` : 'a comment you answer'}) but they are not marked as a quote.`,
+        fixes: [{ title: 'Mark as a quote', edits: quoteLinesEdits(draft, fixFrom, quote.endLine), safe: false }],
       });
     }
 

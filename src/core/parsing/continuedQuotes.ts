@@ -1,0 +1,156 @@
+// Step 2b of the parse: forum quotes whose box the copy lost after its first lines. A forum page copied to
+// Markdown often keeps the quote header and the first line of the quoted post as `>` lines ("> **X said:**" /
+// "> X's first line"), and the rest of the quoted post runs on as plain lines, then the poster's answer. The
+// quoted post is usually on the same page: the box's last line is a line of an earlier post, and the plain
+// lines after the box repeat that post's next lines, in order. Those lines are read as the rest of the quote,
+// up to the last one that repeats the earlier post; the answer starts after it.
+import { matchForumHeader } from '../attribution';
+import { ContinuationWatch, LineInfo } from '../model';
+import { LineText } from '../text';
+import { contentOf, deeperLineInfo } from './lines';
+
+
+/** How many lines of the earlier post the quoter may have left out between two repeated ones. */
+const MAX_SKIPPED = 3;
+/** How far back the earlier copy is looked for (a thread page, not a whole archive). */
+const MAX_LOOK_BACK = 5000;
+/** What the repeated lines must hold at least, beyond the box's own: a line or two of prose. */
+const MIN_REPEATED_CHARACTERS = 40;
+const MIN_LONG_LINE = 20;
+
+/** A line's words for comparing copies: without quote markers, white space collapsed. */
+export function comparableText(text: string): string {
+  let start = 0;
+  while (start < text.length) {
+    const code = text.charCodeAt(start);
+    if (code === 62 /* > */ || code === 32 || code === 9) start++;
+    else break;
+  }
+  return text.slice(start).replace(/\s+/g, ' ').trim();
+}
+
+/** Two lines are one line copied: equal, one holding the other (a line cut short, or fused with the next), or nearly the same words. */
+function sameLine(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < MIN_LONG_LINE || b.length < MIN_LONG_LINE) return false;
+  if (a.length > b.length ? a.includes(b) : b.includes(a)) return true;
+  const wordsA = a.split(' ');
+  const wordsB = b.split(' ');
+  if (wordsA.length < 6 || wordsB.length < 6 || Math.abs(wordsA.length - wordsB.length) > 2) return false;
+  const counts = new Map<string, number>();
+  for (const word of wordsA) counts.set(word, (counts.get(word) ?? 0) + 1);
+  let common = 0;
+  for (const word of wordsB) {
+    const left = counts.get(word) ?? 0;
+    if (left > 0) {
+      common++;
+      counts.set(word, left - 1);
+    }
+  }
+  return common >= 0.8 * Math.max(wordsA.length, wordsB.length);
+}
+
+const isBlankLine = (lines: readonly LineText[], line: number) => comparableText(lines[line].text) === '';
+const isMarked = (text: string) => /^\s{0,3}>/.test(text);
+
+/**
+ * Reads the continuations of the quote boxes that start in lines first..last (info filled for those lines),
+ * deepening the continued lines' info. Returns what each box's reading watched, and whether a continuation
+ * ran past `last` (a region parsed alone cannot hold it: the caller parses the whole draft).
+ */
+export function continueQuotes(lines: readonly LineText[], info: LineInfo[], first: number, last: number): { watch: ContinuationWatch[]; overrun: boolean } {
+  const watch: ContinuationWatch[] = [];
+  let overrun = false;
+  for (let i = first; i <= last; i++) {
+    if (info[i].depth === 0 || (i > first && info[i - 1].depth > 0)) continue;
+    // A quote at the top level starts here: the box runs to the next line outside any quote.
+    let end = i;
+    while (end < last && info[end + 1].depth > 0) end++;
+    const box = i;
+    i = end;
+    // The box is named by a forum header: its own first line, or (the box lost already) the line above it.
+    const headerLine = info[box].pastedQuote && box > 0 && info[box - 1].depth === 0 ? box - 1 : box;
+    if (info[end].code || matchForumHeader(headerLine === box ? contentOf(lines, info, box) : lines[headerLine].text.trim())?.speaker == null) continue;
+    let boxLast = end;
+    while (boxLast > box && info[boxLast].blank) boxLast--;
+    if (boxLast === headerLine || info[boxLast].blank) continue;
+    let from = end + 1;
+    while (from < lines.length && isBlankLine(lines, from)) from++;
+    if (from >= lines.length || isMarked(lines[from].text)) continue;
+    const key = comparableText(contentOf(lines, info, boxLast));
+    const entry: ContinuationWatch = { boxStart: box, examinedTo: from, sourceFrom: -1, sourceTo: -1, key };
+    watch.push(entry);
+    const source = earlierCopy(lines, key, headerLine);
+    if (source < 0) continue;
+    const read = readContinuation(lines, from, source + 1, headerLine);
+    entry.sourceFrom = source;
+    entry.sourceTo = read.sourceTo;
+    entry.examinedTo = read.examinedTo;
+    if (read.end < 0) continue;
+    if (read.end > last) {
+      overrun = true;
+      continue;
+    }
+    for (let line = end + 1; line <= read.end; line++) info[line] = deeperLineInfo(info[line], lines[line].text);
+    i = read.end;
+  }
+  return { watch, overrun };
+}
+
+/** The nearest line above `before` holding the box's last line (or held by it), or -1. */
+function earlierCopy(lines: readonly LineText[], key: string, before: number): number {
+  if (key.length < 3) return -1;
+  // A cheap test before the comparison: the key's first word, which any copy of it holds as it is.
+  const space = key.indexOf(' ');
+  const probe = space < 0 ? key : key.slice(0, space);
+  for (let line = before - 1; line >= 0 && line >= before - MAX_LOOK_BACK; line--) {
+    const text = lines[line].text;
+    if (text.length < probe.length || !text.includes(probe)) continue;
+    const copy = comparableText(text);
+    if (copy === key || (key.length >= MIN_LONG_LINE && copy.includes(key))) return line;
+  }
+  return -1;
+}
+
+/**
+ * Follows the plain lines from `from` against the earlier post's lines from `source` (before `limit`):
+ * the last plain line that repeats a line of it (lines the quoter left out, and forum headers of quotes
+ * whose text was lost, may stand between), or -1 when too little is repeated to tell.
+ */
+function readContinuation(lines: readonly LineText[], from: number, source: number, limit: number): { end: number; examinedTo: number; sourceTo: number } {
+  let end = -1;
+  let repeated = 0;
+  let long = false;
+  let line = from;
+  let next = source;
+  let sourceTo = source;
+  for (; line < lines.length; line++) {
+    const text = lines[line].text;
+    if (isMarked(text)) break;
+    const words = comparableText(text);
+    if (words === '') continue;
+    let found = -1;
+    let skipped = 0;
+    for (let candidate = next; candidate < limit && skipped <= MAX_SKIPPED; candidate++) {
+      const copy = comparableText(lines[candidate].text);
+      if (copy === '') continue;
+      sourceTo = candidate;
+      if (sameLine(words, copy)) {
+        found = candidate;
+        break;
+      }
+      skipped++;
+    }
+    if (found < 0) {
+      // The header of a quote inside the quoted post, whose own text the copy lost: read on past it.
+      if (matchForumHeader(words)?.speaker != null) continue;
+      break;
+    }
+    end = line;
+    repeated += words.length;
+    if (words.length >= MIN_LONG_LINE) long = true;
+    next = found + 1;
+  }
+  const examinedTo = Math.min(line, lines.length - 1);
+  return { end: repeated >= MIN_REPEATED_CHARACTERS && long ? end : -1, examinedTo, sourceTo };
+}
