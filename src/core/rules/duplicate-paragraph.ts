@@ -1,5 +1,5 @@
 import { lineRangeLabel } from '../lineRange';
-import { continuesQuoteOfWriter, headingBetween, isStockAnswer } from '../duplicates';
+import { headingBetween, isStockAnswer, repeatedByThread } from '../duplicates';
 import { deleteUnits } from '../fixEdits';
 import { Finding, Rule } from '../rule';
 import { range } from '../types';
@@ -22,7 +22,7 @@ export const duplicateParagraph: Rule = {
       if (copies[0].normalizedLength < minLength || copies[0].wordCount < minWords || isStockAnswer(draft, copies)) continue;
       const first = copies[0];
       for (const copy of copies.slice(1)) {
-        if (inLaterCopy.has(copy) || (!debate && headingBetween(draft, first, copy)) || continuesQuoteOfWriter(draft, copy, first)) continue;
+        if (inLaterCopy.has(copy) || (!debate && headingBetween(draft, first, copy)) || repeatedByThread(draft, copy, first)) continue;
         findings.push({
           range: range(copy.startLine, 0, copy.endLine, draft.lines[copy.endLine].text.length),
           message: `This paragraph repeats the one at ${lineRangeLabel(first.startLine, first.endLine)}.`,
