@@ -112,18 +112,20 @@ function comparableBefore(draft: Draft, unit: Unit): Unit | null {
 }
 
 /**
- * Whether both copies are quoted words in two posts of a copied thread (a post header or a heading stands
- * between them): each post quotes the same words, as replies to one message do; nobody pasted them twice.
+ * Whether both copies are quoted words in two posts of a copied thread (a post header, or a heading that
+ * names nobody such as "## Post #13", stands between them): each post quotes the same words, as replies
+ * to one message do; nobody pasted them twice. (A heading naming someone, "## Reviewer 2", opens a
+ * section of the drafter's own reply: the same quote under two of them may be a paste.)
  */
 export function quotedInAnotherPost(draft: Draft, later: Unit, earlier: Unit): boolean {
   return later.depth > 0 && earlier.depth > 0 && postBoundaryBetween(draft, earlier.endLine, later.startLine);
 }
 
-/** Whether a post header or a heading lead-in stands on a line after `from` and before `to`. */
+/** Whether a post header, or a heading that names nobody, stands on a line after `from` and before `to`. */
 function postBoundaryBetween(draft: Draft, from: number, to: number): boolean {
   const leadIns = draft.leadIns;
   for (let at = firstIndexWhere(leadIns.length, (index) => leadIns[index].line > from); at < leadIns.length && leadIns[at].line < to; at++) {
-    if (leadIns[at].post || leadIns[at].heading) return true;
+    if (leadIns[at].post || (leadIns[at].heading && !leadIns[at].names)) return true;
   }
   return false;
 }
