@@ -87,16 +87,100 @@ export function quotesAnotherWriter(draft: Draft, later: Unit, earlier: Unit): b
 }
 
 /**
- * Whether the later copy goes on from a quote of the earlier copy's writer whose marks the copy lost past
- * its first lines ("> **X said:**" / "> X's first line" / X's next paragraphs unmarked): the rest of that
- * quote, not a second paste.
+ * Whether the later copy goes on from a quote whose marks the copy lost past its first lines ("> **X said:**"
+ * / "> X's first line" / X's next paragraphs unmarked): the rest of that quote, not a second paste. The
+ * thread tells so when the quote is of the earlier copy's writer, when the box held nothing but its header
+ * ("> Reply from X ↑…" / ">" / X's words unmarked) and nobody else is known to have written the earlier copy,
+ * or when the quote's last paragraph repeats the paragraph the earlier copy follows (the quote and the copy
+ * together repeat one run of the earlier post).
  */
 export function continuesQuoteOfWriter(draft: Draft, later: Unit, earlier: Unit): boolean {
   const previous = draft.units[later.index - 1];
   if (!previous || previous.depth <= later.depth || !previous.quote) return false;
   const quote = enclosingQuoteAt(previous.quote, later.depth + 1);
-  const quoted = quote.speaker ? writerOf(draft, earlier) : null;
-  return quoted !== null && speakerKey(quote.speaker!) === speakerKey(quoted);
+  const quoted = writerOf(draft, earlier);
+  if (quote.speaker && quoted !== null && speakerKey(quote.speaker) === speakerKey(quoted)) return true;
+  if (previous.kind === 'attribution') return quoted === null || !quote.speaker;
+  const before = comparableBefore(draft, earlier);
+  return before !== null && before.depth === earlier.depth && isComparable(previous) && previous.sameNormalized(before);
+}
+
+/** The nearest comparable paragraph before the unit, within a few units (null if none). */
+function comparableBefore(draft: Draft, unit: Unit): Unit | null {
+  for (let index = unit.index - 1; index >= Math.max(0, unit.index - 3); index--) if (isComparable(draft.units[index])) return draft.units[index];
+  return null;
+}
+
+/**
+ * Whether both copies are quoted words in two posts of a copied thread (a post header, or a heading that
+ * names nobody such as "## Post #13", stands between them): each post quotes the same words, as replies
+ * to one message do; nobody pasted them twice. (A heading naming someone, "## Reviewer 2", opens a
+ * section of the drafter's own reply: the same quote under two of them may be a paste.)
+ */
+export function quotedInAnotherPost(draft: Draft, later: Unit, earlier: Unit): boolean {
+  return later.depth > 0 && earlier.depth > 0 && postBoundaryBetween(draft, earlier.endLine, later.startLine);
+}
+
+/** Whether a post header, or a heading that names nobody, stands on a line after `from` and before `to`. */
+function postBoundaryBetween(draft: Draft, from: number, to: number): boolean {
+  const leadIns = draft.leadIns;
+  for (let at = firstIndexWhere(leadIns.length, (index) => leadIns[index].line > from); at < leadIns.length && leadIns[at].line < to; at++) {
+    if (leadIns[at].post || (leadIns[at].heading && !leadIns[at].names)) return true;
+  }
+  return false;
+}
+
+// A form's field: a capitalised label of a few words and its colon ("Confidence: 4 = …", "Limitations And Societal Impact:").
+export const FORM_FIELD = /^\s*\p{Lu}[\p{L}\p{N}'’()/-]*(?:\s+[\p{L}\p{N}'’()/-]+){0,4}\s*:(?:\s|$)/u;
+
+/**
+ * Whether the copies are a form's field filled in alike in two people's posts of a copied page (a review
+ * form's "Confidence: 4 = Quite sure. …" or "Ethical Concerns: There are no concerns …" under each review):
+ * the form's text, which nobody repeated.
+ */
+export function formFieldOfTwoWriters(draft: Draft, later: Unit, earlier: Unit): boolean {
+  if (!FORM_FIELD.test(later.segmentText(0)) || !FORM_FIELD.test(earlier.segmentText(0))) return false;
+  const writer = writerOf(draft, later);
+  const other = writer === null ? null : writerOf(draft, earlier);
+  return other !== null && speakerKey(writer!) !== speakerKey(other);
+}
+
+/**
+ * Whether the later copy is the thread's own repeat rather than the drafter's: the rest of a quote of the
+ * earlier copy's words, the same words quoted in two posts, or a form's field in two people's posts.
+ */
+export function repeatedByThread(draft: Draft, later: Unit, earlier: Unit): boolean {
+  return continuesQuoteOfWriter(draft, later, earlier) || quotedInAnotherPost(draft, later, earlier) || formFieldOfTwoWriters(draft, later, earlier);
+}
+
+/** Whether the unit opens a post of a copied page: the unit right above it holds the post's header. */
+export function opensPost(draft: Draft, unit: Unit): boolean {
+  const previous = draft.units[unit.index - 1];
+  if (!previous) return false;
+  const leadIns = draft.leadIns;
+  const at = firstIndexWhere(leadIns.length, (index) => leadIns[index].line > previous.endLine) - 1;
+  return at >= 0 && leadIns[at].post === true && leadIns[at].line >= previous.startLine;
+}
+
+/** Lines that repeat word for word this long are someone's writing, even in a unit that also holds a page's header lines. */
+const WRITTEN_LINE_WORDS = 8;
+
+/**
+ * Whether two near copies are the header lines a copied page prints under each post (dates, names,
+ * readers): both open a post, every word that changed holds a digit or is a word of a post's author, and
+ * no line of writing repeats word for word (a post pasted again under the page's header lines does).
+ */
+export function isPostHeaderChrome(draft: Draft, later: Unit, earlier: Unit, removed: readonly string[], added: readonly string[]): boolean {
+  if (!opensPost(draft, later) || !opensPost(draft, earlier)) return false;
+  const earlierLines = new Set(earlier.segments.map((segment) => segment.text.trim()));
+  for (const segment of later.segments) {
+    const line = segment.text.trim();
+    if (earlierLines.has(line) && line.split(/\s+/).length >= WRITTEN_LINE_WORDS && !FORM_FIELD.test(line)) return false;
+  }
+  const names = new Set<string>();
+  for (const leadIn of draft.leadIns) if (leadIn.post && leadIn.names) for (const word of leadIn.names.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (word) names.add(word);
+  const metadata = (word: string) => /\p{N}/u.test(word) || names.has(word);
+  return removed.every(metadata) && added.every(metadata);
 }
 
 export function isComparable(unit: Unit): boolean {

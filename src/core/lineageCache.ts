@@ -15,7 +15,11 @@ import { idsOfText } from './words';
 /** What near-duplicate-paragraph says changed between a paragraph and its earlier near copy. */
 export interface NearCopyChange {
   earlier: Unit;
+  /** The change described ("“a” became “b”"). */
   text: string;
+  /** The words the earlier copy has and this one lacks, and the other way round. */
+  removed: string[];
+  added: string[];
 }
 
 /** A quote's own words as the preview shows them (preview/viewModel.ts). */

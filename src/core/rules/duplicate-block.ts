@@ -1,5 +1,5 @@
 import { capitalise, lineRangeLabel } from '../lineRange';
-import { continuesQuoteOfWriter, headingBetween } from '../duplicates';
+import { headingBetween, repeatedByThread } from '../duplicates';
 import { deleteUnits } from '../fixEdits';
 import { Rule } from '../rule';
 import { range } from '../types';
@@ -12,7 +12,7 @@ export const duplicateBlock: Rule = {
   options: {},
   check(draft, { analysis, debate }) {
     const blocks = analysis.duplicates.blocks.filter(
-      (block) => (debate || !headingBetween(draft, block.earlierEnd, block.later[0])) && !continuesQuoteOfWriter(draft, block.later[0], block.earlierStart),
+      (block) => (debate || !headingBetween(draft, block.earlierEnd, block.later[0])) && !repeatedByThread(draft, block.later[0], block.earlierStart),
     );
     return blocks.map((block) => {
       const first = block.later[0];

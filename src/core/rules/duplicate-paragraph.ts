@@ -1,5 +1,5 @@
 import { lineRangeLabel } from '../lineRange';
-import { continuesQuoteOfWriter, headingBetween, isStockAnswer } from '../duplicates';
+import { headingBetween, isStockAnswer, repeatedByThread } from '../duplicates';
 import { deleteUnits } from '../fixEdits';
 import { Finding, Rule } from '../rule';
 import { range } from '../types';
@@ -20,9 +20,13 @@ export const duplicateParagraph: Rule = {
     const findings: Finding[] = [];
     for (const copies of repeated) {
       if (copies[0].normalizedLength < minLength || copies[0].wordCount < minWords || isStockAnswer(draft, copies)) continue;
-      const first = copies[0];
-      for (const copy of copies.slice(1)) {
-        if (inLaterCopy.has(copy) || (!debate && headingBetween(draft, first, copy)) || continuesQuoteOfWriter(draft, copy, first)) continue;
+      for (let at = 1; at < copies.length; at++) {
+        const copy = copies[at];
+        if (inLaterCopy.has(copy) || (!debate && headingBetween(draft, copies[0], copy))) continue;
+        // The copy it repeats: the first one the thread itself does not account for (two posts quote the
+        // same words, but one of them quotes them twice).
+        const first = copies.slice(0, at).find((earlier) => !repeatedByThread(draft, copy, earlier));
+        if (!first) continue;
         findings.push({
           range: range(copy.startLine, 0, copy.endLine, draft.lines[copy.endLine].text.length),
           message: `This paragraph repeats the one at ${lineRangeLabel(first.startLine, first.endLine)}.`,

@@ -1,5 +1,5 @@
 import { lineRangeLabel } from '../lineRange';
-import { continuesQuoteOfWriter, headingBetween, isComparable, isStockAnswer } from '../duplicates';
+import { headingBetween, isComparable, isPostHeaderChrome, isStockAnswer, repeatedByThread } from '../duplicates';
 import { NearCopyChange } from '../lineageCache';
 import { Unit } from '../parse';
 import { Finding, Rule } from '../rule';
@@ -24,11 +24,12 @@ export const nearDuplicateParagraph: Rule = {
     const findings: Finding[] = [];
     for (const [unit, best] of index.matches) {
       const earlier = best.earlier;
-      if ((!debate && headingBetween(draft, earlier, unit)) || isStockAnswer(draft, [earlier, unit]) || continuesQuoteOfWriter(draft, unit, earlier)) continue;
+      if ((!debate && headingBetween(draft, earlier, unit)) || isStockAnswer(draft, [earlier, unit]) || repeatedByThread(draft, unit, earlier)) continue;
       const change = changeBetween(earlier, unit, cache.nearCopyChanges);
+      if (isPostHeaderChrome(draft, unit, earlier, change.removed, change.added)) continue;
       findings.push({
         range: range(unit.startLine, 0, unit.endLine, draft.lines[unit.endLine].text.length),
-        message: `This paragraph is ${Math.round(best.similarity * 100)}% the same as the one at ${lineRangeLabel(earlier.startLine, earlier.endLine)}${change ? ` (${change})` : ''}.`,
+        message: `This paragraph is ${Math.round(best.similarity * 100)}% the same as the one at ${lineRangeLabel(earlier.startLine, earlier.endLine)}${change.text ? ` (${change.text})` : ''}.`,
         related: [{ range: range(earlier.startLine, 0, earlier.endLine, draft.lines[earlier.endLine].text.length), message: 'Earlier version' }],
         // Documentation words parallel entries alike on purpose ("Returns all keys" / "… all values"):
         // outside a debate draft a near copy is a hint worth a look, not a problem.
@@ -40,13 +41,13 @@ export const nearDuplicateParagraph: Rule = {
 };
 
 /** What changed from the earlier paragraph, worked out once per pair (the word diff is quadratic). */
-function changeBetween(earlier: Unit, unit: Unit, known: WeakMap<Unit, NearCopyChange>): string {
-  const change = known.get(unit);
-  if (change?.earlier === earlier) return change.text;
+function changeBetween(earlier: Unit, unit: Unit, known: WeakMap<Unit, NearCopyChange>): NearCopyChange {
+  const kept = known.get(unit);
+  if (kept?.earlier === earlier) return kept;
   const { removed, added } = wordDifferences(earlier.wordKeys, unit.wordKeys);
-  const text = describeChange(removed, added);
-  known.set(unit, { earlier, text });
-  return text;
+  const change = { earlier, text: describeChange(removed, added), removed, added };
+  known.set(unit, change);
+  return change;
 }
 
 function describeChange(removed: string[], added: string[]): string {

@@ -1,5 +1,5 @@
 import { capitalise, lineRangeLabel } from '../lineRange';
-import { quotesAnotherWriter, writerOf } from '../duplicates';
+import { FORM_FIELD, quotesAnotherWriter, writerOf } from '../duplicates';
 import { quoteLinesEdits } from '../fixEdits';
 import { Unit, UnitMemo } from '../parse';
 import { MIN_MATCH_WORDS } from '../quotedRuns';
@@ -30,9 +30,6 @@ const isFooterRule = (unit: Unit | undefined) => unit?.kind === 'rule' && /^\s*_
 
 /** The lead-out a unit's first line opens with, or null: kept with the unit, asked of most units on every lint. */
 const LEAD_OUT_OF = new UnitMemo((unit) => LEAD_OUT.exec(unit.segmentText(0))?.[0] ?? null);
-
-// A form's field: a capitalised label of a few words and its colon ("Confidence: 4 = …", "Limitations And Societal Impact:").
-const FORM_FIELD = /^\s*\p{Lu}[\p{L}\p{N}'’()/-]*(?:\s+[\p{L}\p{N}'’()/-]+){0,4}\s*:(?:\s|$)/u;
 
 export const unmarkedQuote: Rule = {
   id: 'unmarked-quote',
