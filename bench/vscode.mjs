@@ -83,6 +83,24 @@ async function connectInspector(port, manifest) {
       const { user, system } = await evaluate('process.cpuUsage()');
       return (user + system) / 1000;
     },
+    /** Starts counting garbage collections (Node's `gc` performance entries), by kind, and their pauses. */
+    countGc: () =>
+      evaluate(`(() => {
+        const { PerformanceObserver, constants } = process.getBuiltinModule('node:perf_hooks');
+        const counts = (globalThis.__benchGc = { major: 0, minor: 0, incremental: 0, pauseMs: 0 });
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) {
+            const kind = entry.detail?.kind;
+            if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) counts.major++;
+            else if (kind === constants.NODE_PERFORMANCE_GC_MINOR) counts.minor++;
+            else if (kind === constants.NODE_PERFORMANCE_GC_INCREMENTAL) counts.incremental++;
+            counts.pauseMs += entry.duration;
+          }
+        }).observe({ entryTypes: ['gc'] });
+        return true;
+      })()`),
+    /** The collections counted since countGc. */
+    gcCounts: () => evaluate('globalThis.__benchGc'),
     /** Resident set size in bytes as it is (`unsettled`), then after two full collections. */
     settledRss: async () => {
       const unsettled = (await evaluate('process.memoryUsage()')).rss;
@@ -278,15 +296,6 @@ export async function measureVscode({ text, keys = 40, rounds = 4, profile = fal
     // Warm-up round (unmeasured) on each side: the first keystrokes compile code and fill caches.
     for (const side of sides) await typeRound(side, 6);
 
-    const rss = {};
-    const unsettled = {};
-    for (const side of sides) {
-      const memory = await side.inspector.settledRss();
-      rss[side.name] = memory.rss;
-      unsettled[side.name] = memory.unsettled;
-    }
-    log(`resident: with ${(rss.with / 2 ** 20).toFixed(0)} MB, without ${(rss.without / 2 ** 20).toFixed(0)} MB`);
-
     let cpuProfile;
     if (profile) {
       for (const side of sides) {
@@ -296,6 +305,7 @@ export async function measureVscode({ text, keys = 40, rounds = 4, profile = fal
       }
     }
     const keystroke = { with: [], without: [] };
+    for (const side of sides) await side.inspector.countGc();
     // Thread times count the measured rounds only.
     for (const side of sides) side.threads = undefined;
     const perRound = Math.max(2, Math.round(keys / rounds / 2) * 2);
@@ -304,6 +314,8 @@ export async function measureVscode({ text, keys = 40, rounds = 4, profile = fal
       for (const side of round % 2 ? [...sides].reverse() : sides) keystroke[side.name].push(await typeRound(side, perRound));
       log(`round ${round + 1}/${rounds}: with ${keystroke.with.at(-1).toFixed(1)} ms, without ${keystroke.without.at(-1).toFixed(1)} ms per keystroke`);
     }
+    const gc = {};
+    for (const side of sides) gc[side.name] = await side.inspector.gcCounts();
     if (profile) {
       cpuProfile = {};
       mkdirSync(join(ROOT, '.bench'), { recursive: true });
@@ -312,6 +324,16 @@ export async function measureVscode({ text, keys = 40, rounds = 4, profile = fal
         writeFileSync(join(ROOT, '.bench', `exthost-typing-${side.name}.cpuprofile`), JSON.stringify(cpuProfile[side.name]));
       }
     }
+    // Memory is read after the typing, not before it: the forced collections that settle it also throw away the
+    // code V8 optimised, which the measured keystrokes would then compile again.
+    const rss = {};
+    const unsettled = {};
+    for (const side of sides) {
+      const memory = await side.inspector.settledRss();
+      rss[side.name] = memory.rss;
+      unsettled[side.name] = memory.unsettled;
+    }
+    log(`resident: with ${(rss.with / 2 ** 20).toFixed(0)} MB, without ${(rss.without / 2 ** 20).toFixed(0)} MB`);
     if (heap) await heapSnapshot(withRiposte.inspector, join(ROOT, '.bench', 'exthost-draft.heapsnapshot'), log);
 
     log('opening the reply tree');
@@ -329,7 +351,7 @@ export async function measureVscode({ text, keys = 40, rounds = 4, profile = fal
     // ms per keystroke of each kind of thread over the measured rounds (null without /proc).
     const perKeystroke = (side) => side.threads && Object.fromEntries(['main', 'v8', 'libuv', 'other'].map((kind) => [kind, side.threads[kind] / side.threads.keystrokes]));
     const threads = withRiposte.threads && without.threads ? { with: perKeystroke(withRiposte), without: perKeystroke(without) } : null;
-    return { keystroke, perRound, rounds, firstDiagnosticsMs, firstDiagnosticsDetail, uiFirstDiagnosticsMs, findings, rss, unsettled, threads, versions, cpuProfile, bytes: Buffer.byteLength(text) };
+    return { keystroke, perRound, rounds, gc, firstDiagnosticsMs, firstDiagnosticsDetail, uiFirstDiagnosticsMs, findings, rss, unsettled, threads, versions, cpuProfile, bytes: Buffer.byteLength(text) };
   } finally {
     for (const side of sides) side.inspector.close();
     await Promise.allSettled(sides.map((side) => side.server.stop()));
@@ -461,6 +483,11 @@ async function main() {
   if (result.threads) {
     const kinds = ['main', 'v8', 'libuv', 'other'];
     console.log(`by thread, ms per keystroke (with, without, difference): ${kinds.map((kind) => `${kind} ${result.threads.with[kind].toFixed(1)}, ${result.threads.without[kind].toFixed(1)}, ${(result.threads.with[kind] - result.threads.without[kind]).toFixed(1)}`).join('; ')}`);
+  }
+  if (result.gc) {
+    const typed = result.rounds * result.perRound;
+    const side = (name) => `${name}: ${result.gc[name].major} major, ${result.gc[name].minor} minor, ${(result.gc[name].pauseMs / typed).toFixed(1)} ms paused a keystroke`;
+    console.log(`garbage collections over ${typed} keystrokes: ${side('with')}; ${side('without')}`);
   }
   if (cpuProfile) {
     const keystrokes = result.rounds * result.perRound;
