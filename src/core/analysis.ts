@@ -1,4 +1,4 @@
-import { buildDuplicateIndex, DuplicateIndex } from './duplicates';
+import { DuplicateIndex } from './duplicates';
 import { LineageCache } from './lineageCache';
 import { Draft } from './parse';
 
@@ -24,7 +24,7 @@ export class Analysis {
 
   /** Repeated paragraphs and blocks of this version. */
   get duplicates(): DuplicateIndex {
-    this.duplicateIndex ??= buildDuplicateIndex(this.draft, this.cache.duplicateGroups(this.draft));
+    this.duplicateIndex ??= this.cache.duplicateIndex(this.draft);
     return this.duplicateIndex;
   }
 }

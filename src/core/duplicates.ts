@@ -1,6 +1,6 @@
-import { unitChangesSince } from './unitChanges';
+import { editsSince, unitChangesSince, wordsOnlyEdited } from './unitChanges';
 import { IntMap } from './intMap';
-import { Draft, Unit } from './parse';
+import { Draft, Unit, UnitChange } from './parse';
 import { enclosingQuoteAt } from './model';
 import { firstIndexWhere, positionInDocument } from './search';
 import { speakerKey } from './speakers';
@@ -206,6 +206,8 @@ export interface TextGroups {
   byCollidedText: Map<string, Unit[]>;
   /** The groups holding more than one unit. */
   repeated: Set<Unit[]>;
+  /** Counts the changes to the groups holding more than one unit: the same count, the same repeats. */
+  repeatsChanged: number;
 }
 
 function addToGroup(groups: TextGroups, unit: Unit): void {
@@ -220,6 +222,7 @@ function addToGroup(groups: TextGroups, unit: Unit): void {
       const group = unit.index < found.index ? [unit, found] : [found, unit];
       groups.byHash.set(unit.normalizedHash, group);
       groups.repeated.add(group);
+      groups.repeatsChanged++;
     }
   } else {
     const text = unit.normalized;
@@ -232,6 +235,7 @@ function addToGroup(groups: TextGroups, unit: Unit): void {
 function insertInOrder(groups: TextGroups, group: Unit[], unit: Unit): void {
   group.splice(positionInDocument(group, unit.index), 0, unit);
   groups.repeated.add(group);
+  if (group.length > 1) groups.repeatsChanged++;
 }
 
 function removeFromGroup(groups: TextGroups, unit: Unit): void {
@@ -241,6 +245,7 @@ function removeFromGroup(groups: TextGroups, unit: Unit): void {
     return;
   }
   if (Array.isArray(found) && found.includes(unit)) {
+    groups.repeatsChanged++;
     found.splice(found.indexOf(unit), 1);
     if (found.length === 1) {
       groups.repeated.delete(found);
@@ -250,6 +255,7 @@ function removeFromGroup(groups: TextGroups, unit: Unit): void {
   }
   const text = unit.normalized;
   const collided = groups.byCollidedText.get(text)!;
+  if (collided.length > 1) groups.repeatsChanged++;
   collided.splice(collided.indexOf(unit), 1);
   if (collided.length < 2) groups.repeated.delete(collided);
   if (collided.length === 0) groups.byCollidedText.delete(text);
@@ -264,12 +270,45 @@ export function currentTextGroups(kept: TextGroups | undefined, draft: Draft): T
     kept.generation = draft.parts.generation;
     return kept;
   }
-  const groups: TextGroups = { generation: draft.parts.generation, byHash: new IntMap(draft.units.length), byCollidedText: new Map(), repeated: new Set() };
+  const groups: TextGroups = { generation: draft.parts.generation, byHash: new IntMap(draft.units.length), byCollidedText: new Map(), repeated: new Set(), repeatsChanged: 0 };
   for (let unitIndex = 0; unitIndex < draft.units.length; unitIndex++) {
     const unit = draft.units[unitIndex];
     if (isComparable(unit)) addToGroup(groups, unit);
   }
   return groups;
+}
+
+/** A duplicate index, with the draft version and the text groups (and their count of changes) it was built from. */
+export interface KeptDuplicateIndex {
+  generation: number;
+  groups: TextGroups;
+  repeatsChanged: number;
+  index: DuplicateIndex;
+}
+
+/**
+ * The duplicate index of `draft`: `kept`'s when nothing it was built from changed since (no repeated paragraph
+ * joined or left a group, and every edit changed only the words of paragraphs outside the blocks' later copies,
+ * each still compared or not as before, so that the gaps between copies count the same); else built anew.
+ */
+export function currentDuplicateIndex(kept: KeptDuplicateIndex | undefined, draft: Draft, groups: TextGroups): KeptDuplicateIndex {
+  if (kept && kept.groups === groups && kept.repeatsChanged === groups.repeatsChanged) {
+    const edits = editsSince(draft, kept.generation);
+    if (edits && edits.every((edit) => wordsOnlyEdited(edit) && keepsCopies(edit, kept.index.inLaterCopy))) {
+      kept.generation = draft.parts.generation;
+      return kept;
+    }
+  }
+  return { generation: draft.parts.generation, groups, repeatsChanged: groups.repeatsChanged, index: buildDuplicateIndex(draft, groups) };
+}
+
+function keepsCopies(edit: UnitChange, inLaterCopy: ReadonlySet<Unit>): boolean {
+  for (let i = 0; i < edit.removed.length; i++) {
+    const before = edit.removed[i];
+    const after = edit.added[i];
+    if (inLaterCopy.has(before) || before.isParagraph !== after.isParagraph || isComparable(before) !== isComparable(after)) return false;
+  }
+  return true;
 }
 
 /** The duplicate index of `draft`, given its text groups (`currentTextGroups`). */

@@ -2,11 +2,11 @@ import { Analysis, SourceDocument } from './analysis';
 import { emptyConfig, RiposteConfig } from './config';
 import { decideDebate } from './debate';
 import { lineageCacheOf } from './lineageCache';
-import { Draft, parseDraft, UnitChange } from './parse';
+import { Draft, parseDraft } from './parse';
 import { Finding, Rule, RuleOptionValues } from './rule';
 import { RULES } from './rules';
 import { comparePositions, Diagnostic, range } from './types';
-import { editsSince } from './unitChanges';
+import { editsSince, wordsOnlyEdited } from './unitChanges';
 
 export interface LintOptions {
   /**
@@ -116,17 +116,6 @@ function structureFindings(rule: Rule, draft: Draft, options: RuleOptionValues, 
   const findings = rule.check(draft, { options, analysis, cache, debate });
   cache.structureFindings.set(rule.id, { generation: draft.parts.generation, options, debate, findings });
   return findings;
-}
-
-/**
- * Whether an edit changed the words of the writer's own paragraphs and nothing else: no structure, blank
- * line or speaker (updateDraft's `speakersKept` says all three), and every paragraph it parsed again is
- * still the kind it was (a paragraph that became a list item or an image answers a quote differently).
- */
-function wordsOnlyEdited(edit: UnitChange): boolean {
-  if (!edit.speakersKept || edit.removed.length !== edit.added.length) return false;
-  for (let i = 0; i < edit.added.length; i++) if (edit.removed[i].kind !== edit.added[i].kind) return false;
-  return true;
 }
 
 function sameOptions(a: RuleOptionValues, b: RuleOptionValues): boolean {

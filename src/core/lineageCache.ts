@@ -4,7 +4,7 @@
 // paragraph or two, and each index here replays the edit log (unitChangesSince) instead of reading the
 // whole draft again. This is the one place that state outlives a lint: rules read it through their
 // context (RuleContext.cache) and keep none of their own.
-import { currentTextGroups, TextGroups } from './duplicates';
+import { currentDuplicateIndex, currentTextGroups, DuplicateIndex, KeptDuplicateIndex, TextGroups } from './duplicates';
 import { DraftCarry } from './model';
 import { currentNearDuplicateIndex, NearDuplicateIndex } from './nearDuplicates';
 import { Draft, Unit } from './parse';
@@ -38,6 +38,7 @@ export interface StructureFindings {
 
 export class LineageCache {
   private textGroups?: TextGroups;
+  private duplicates?: KeptDuplicateIndex;
   private nearDuplicates?: NearDuplicateIndex;
   private quotedRuns?: EarliestQuotes;
   private source?: { text: string; ids: Int32Array };
@@ -58,6 +59,12 @@ export class LineageCache {
   duplicateGroups(draft: Draft): TextGroups {
     this.textGroups = currentTextGroups(this.textGroups, draft);
     return this.textGroups;
+  }
+
+  /** The repeated paragraphs and blocks of `draft` (see duplicates.ts), kept while its repeats stay as they were. */
+  duplicateIndex(draft: Draft): DuplicateIndex {
+    this.duplicates = currentDuplicateIndex(this.duplicates, draft, this.duplicateGroups(draft));
+    return this.duplicates.index;
   }
 
   /** The near-duplicate index of `draft` for these settings (see nearDuplicates.ts). */

@@ -147,8 +147,11 @@ function update(index: NearDuplicateIndex, draft: Draft, isCandidate: (unit: Uni
   const gone = new Set(changes.removed);
   const removed = changes.removed.filter((unit) => index.best.has(unit));
   const added = changes.added.filter(isCandidate);
-  for (const unit of inLaterCopy) if (!index.inLaterCopy.has(unit) && index.best.has(unit)) removed.push(unit);
-  for (const unit of index.inLaterCopy) if (!inLaterCopy.has(unit) && !gone.has(unit) && isCandidate(unit)) added.push(unit);
+  // (The duplicate index kept from the last lint gives the same set: nothing entered or left a later copy.)
+  if (inLaterCopy !== index.inLaterCopy) {
+    for (const unit of inLaterCopy) if (!index.inLaterCopy.has(unit) && index.best.has(unit)) removed.push(unit);
+    for (const unit of index.inLaterCopy) if (!inLaterCopy.has(unit) && !gone.has(unit) && isCandidate(unit)) added.push(unit);
+  }
   index.generation = draft.parts.generation;
   index.inLaterCopy = inLaterCopy;
   if (removed.length === 0 && added.length === 0) return true;

@@ -51,3 +51,14 @@ export function editsSince(draft: Draft, generation: number): readonly UnitChang
 export function onlyProseEdited(edits: readonly UnitChange[]): boolean {
   return edits.every((edit) => !edit.structural && !edit.blankChanged);
 }
+
+/**
+ * Whether an edit changed the words of the writer's own paragraphs and nothing else: no structure, blank
+ * line or speaker (updateDraft's `speakersKept` says all three), and every paragraph it parsed again is
+ * still the kind it was (a paragraph that became a list item or an image answers a quote differently).
+ */
+export function wordsOnlyEdited(edit: UnitChange): boolean {
+  if (!edit.speakersKept || edit.removed.length !== edit.added.length) return false;
+  for (let i = 0; i < edit.added.length; i++) if (edit.removed[i].kind !== edit.added[i].kind) return false;
+  return true;
+}
