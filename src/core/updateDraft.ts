@@ -70,6 +70,8 @@ function mayAttribute(lines: readonly LineText[], lineInfo: readonly LineInfo[],
   return /[:,]$|put\s+it$|\s(?:wrote|said)$|^(?:\*\*)?[\p{L}][\p{L} -]{0,20}:\s|^[—―–~]|^--/iu.test(text) || matchLinkLine(text) !== null || matchOriginallyPosted(text) !== null || matchForumHeader(text) !== null;
 }
 
+const OPENS_IN_QUOTATION_MARKS = /^\s*(?:(?:[-+*]|\d{1,3}[.)])\s+)?["“„«]/;
+
 /** Whether a quote and a possible attribution of it face each other across the boundary just above `line`. */
 function facesAcross(lines: readonly LineText[], lineInfo: readonly LineInfo[], line: number, answerLetter: boolean): boolean {
   const above = nearestContent(lineInfo, line - 1, -1);
@@ -84,6 +86,8 @@ function facesAcross(lines: readonly LineText[], lineInfo: readonly LineInfo[], 
   // So is a `>` block under a response label ("**1. Response:**"), or under any plain comment in a letter
   // that sets its answers in `>`.
   if (isQuoteLine(lines[below].text) && !isQuoteLine(lines[above].text) && (answerLetter || isResponseLabelText(lines[above].text))) return true;
+  // A paragraph in quotation marks is read with the paragraph above it (styledComments.ts, isOwnVoiceInQuotes).
+  if (OPENS_IN_QUOTATION_MARKS.test(lines[below].text)) return true;
   return (quoted(below) && mayAttribute(lines, lineInfo, above)) || (quoted(above) && mayAttribute(lines, lineInfo, below));
 }
 

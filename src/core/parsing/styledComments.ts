@@ -40,11 +40,41 @@ export function isStyledComment(lines: readonly LineText[], first: number, last:
   // "_Originally posted by @user in …_" is an attribution in italics, not a comment.
   if (first === last && (matchOriginallyPosted(head) || matchLinkLine(head) || (head.match(/\s+/g)?.length ?? 0) < 5)) return false;
   if ((opening === 42 || opening === 95) && isItalicParagraph(head, tail)) return true;
-  if (opening !== 42 && opening !== 95 && marked && /["”»][.,;:]?$/.test(tail)) return !(first === last && isQuotedTitle(head));
+  if (opening !== 42 && opening !== 95 && marked && /["”»][.,;:]?$/.test(tail)) return !(first === last && isQuotedTitle(head)) && !isOwnVoiceInQuotes(lines, first, last);
   // (A label alone, "**7, 8, 9, 10. Reviewer's Comment:**", introduces the comment under it.)
   if (labelled && COMMENT_LABEL.test(head)) return first !== last || head.replace(COMMENT_LABEL, '').replace(/[*_\s]+/g, '').length > 0;
   if (next === -2) next = nextTextLine(lines, last);
   return next >= 0 && mayBeLabel(lines[next].text) && RESPONSE_LABEL.test(lines[next].text);
+}
+
+/**
+ * A paragraph in quotation marks set straight after the writer's own finished sentence, which nothing sets
+ * up as someone else's words: no lead-in ("…this statement from the middle:"), no signature under it
+ * ("—Paul Postal"), not the top of a post, not a reviewer's voice after an answer. The writer's own voice
+ * in quotation marks: a paraphrase, imagined speech, a mock "translation" of the paragraph above it.
+ */
+function isOwnVoiceInQuotes(lines: readonly LineText[], first: number, last: number): boolean {
+  const above = previousTextLine(lines, first);
+  if (above < 0 || !/[.!?…]["”’)]?\s*$/.test(lines[above].text) || !isPlainProse(lines[above].text)) return false;
+  let opening = above;
+  while (opening > 0 && !isBlankBetween(lines[opening - 1].text, 0, lines[opening - 1].text.length)) opening--;
+  if (!isPlainProse(lines[opening].text) || OPENS_ANSWER.test(lines[opening].text.trimStart()) || OPENS_AS_AUTHORS.test(lines[opening].text)) return false;
+  const below = nextTextLine(lines, last);
+  if (below >= 0 && /^\s*(?:[—―–~]|--)/.test(lines[below].text)) return false;
+  let text = '';
+  for (let line = first; line <= last; line++) text += ` ${lines[line].text}`;
+  return !REVIEWER_WORDS.test(text);
+}
+
+/** A line of running text: no quote marker, heading, list marker, label or table. */
+function isPlainProse(text: string): boolean {
+  return /^\s{0,3}[\p{L}\p{N}("“‘'’]/u.test(text) && !mayBeLabel(text.slice(0, 24).replace(/[.!?…]/g, ' ')) && !text.includes('|');
+}
+
+/** The last line with text within the three before `line`, or -1. */
+function previousTextLine(lines: readonly LineText[], line: number): number {
+  for (let previous = line - 1; previous >= 0 && previous >= line - 3; previous--) if (!isBlankBetween(lines[previous].text, 0, lines[previous].text.length)) return previous;
+  return -1;
 }
 
 /** One `*` or `_` (not bold) opens the paragraph and the same closes it, a word's last letter before it. */
