@@ -4,6 +4,7 @@ import { Draft, Unit, UnitChange } from './parse';
 import { enclosingQuoteAt } from './model';
 import { firstIndexWhere, positionInDocument } from './search';
 import { speakerKey } from './speakers';
+import { isResponseLabelText } from './parsing/styledComments';
 
 /** A run of paragraphs that repeats an earlier run (paragraphs may be missing from either copy). */
 export interface RepeatedBlock {
@@ -58,7 +59,10 @@ export function isStockAnswer(draft: Draft, copies: readonly Unit[]): boolean {
 
 function opensTurn(draft: Draft, unit: Unit): boolean {
   const previous = draft.units[unit.index - 1];
-  return previous !== undefined && (previous.depth !== unit.depth || previous.kind === 'heading');
+  if (previous === undefined) return false;
+  if (previous.depth !== unit.depth || previous.kind === 'heading') return true;
+  // Under a response label of its own: "**7. Response:**" / "We made the suggested corrections."
+  return previous.startLine === previous.endLine && isResponseLabelText(draft.lines[previous.startLine].text);
 }
 
 /** The author of the copied page's post holding a line: the last post header on or above it (null if none). */

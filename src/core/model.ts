@@ -414,6 +414,8 @@ export interface DraftParts {
   speakerWatch: readonly LineSpan[];
   /** What the quote boxes' continuations read beyond their own lines, in order of box (parsing/continuedQuotes.ts). */
   continuations: ContinuationWatch[];
+  /** How the draft's `>` blocks under plain comments lean: answers or quotes (parsing/styledComments.ts). */
+  answerVotes: { yes: number; no: number };
 }
 
 /**

@@ -11,6 +11,7 @@ import { Attribution, ContinuationWatch, Draft, DraftParts, LeadIn, LineInfo, Li
 import { findAttributions } from './parsing/attributions';
 import { markdownBlocks } from './parsing/blocks';
 import { scanLines } from './parsing/lines';
+import { addAnswerVotes, AnswerVotes, isAnswerLetter } from './parsing/styledComments';
 import { buildQuotes, markCallouts } from './parsing/quotes';
 import { continueQuotes } from './parsing/continuedQuotes';
 import { buildUnits } from './parsing/units';
@@ -41,7 +42,7 @@ export function parseDraft(text: string): Draft {
   const onlyLineFeeds = !text.includes('\r');
   const source = onlyLineFeeds ? text : undefined;
   const region = parseRegion(lines, frontMatter, lineInfo, quoteOfLine, 0, last, source);
-  return assemble(text, lines, frontMatter, lineInfo, { blocks: region.blocks, quoteOfLine, attributionOfLine: region.attributionOfLine, carry: { log: [] }, generation: nextGeneration(), speakerWatch: [], continuations: region.continuations }, region.units, region.quotes, region.attributions, region.leadIns, onlyLineFeeds ? '\n' : dominantEol(lines), null);
+  return assemble(text, lines, frontMatter, lineInfo, { blocks: region.blocks, quoteOfLine, attributionOfLine: region.attributionOfLine, carry: { log: [] }, generation: nextGeneration(), speakerWatch: [], continuations: region.continuations, answerVotes: region.answerVotes }, region.units, region.quotes, region.attributions, region.leadIns, onlyLineFeeds ? '\n' : dominantEol(lines), null);
 }
 
 export interface Region {
@@ -57,22 +58,37 @@ export interface Region {
   continuations: ContinuationWatch[];
   /** A quote box's continuation ran past the region's end: the region cannot be parsed alone. */
   continuationOverrun: boolean;
+  /** The votes of the whole draft's blocks on whether it sets its answers in `>`: a full parse only. */
+  answerVotes: AnswerVotes;
 }
 
 /**
  * Parses lines first..last, which start and end at block boundaries outside any quote. `source`, when
  * given, is what markdown-it is to read: those lines joined with '\n', front matter blanked.
  */
-export function parseRegion(lines: readonly LineText[], frontMatter: FrontMatter | null, lineInfo: LineInfo[], quoteOfLine: (Quote | null)[], first: number, last: number, source?: string): Region {
+export function parseRegion(
+  lines: readonly LineText[],
+  frontMatter: FrontMatter | null,
+  lineInfo: LineInfo[],
+  quoteOfLine: (Quote | null)[],
+  first: number,
+  last: number,
+  source?: string,
+  answerLetter?: boolean,
+): Region {
   const blocks = markdownBlocks(lines, frontMatter, first, last, source);
-  const openBbcode = scanLines(lines, blocks, frontMatter, lineInfo, first, last);
+  // Whether the draft sets its answers in `>` (styledComments.ts) is decided once for the whole draft: an
+  // update passes the decision it had, and checks afterwards that its edit did not change it.
+  const answerVotes: AnswerVotes = { yes: 0, no: 0 };
+  if (answerLetter === undefined) addAnswerVotes(answerVotes, lines, blocks, 0, blocks.length, 1);
+  const openBbcode = scanLines(lines, blocks, frontMatter, lineInfo, first, last, answerLetter ?? isAnswerLetter(answerVotes));
   const continued = continueQuotes(lines, lineInfo, first, last);
   const quotes = buildQuotes(lineInfo, quoteOfLine, first, last);
   markCallouts(lines, lineInfo, quotes);
   const { attributions, leadIns, attributionOfLine } = findAttributions(lines, lineInfo, quotes, quoteOfLine, first, last);
   const postHeaderLines = new Set(leadIns.filter((leadIn) => leadIn.post).map((leadIn) => leadIn.line));
   const units = buildUnits(lines, lineInfo, blocks, quoteOfLine, attributionOfLine, postHeaderLines);
-  return { blocks, units, quotes, attributions, leadIns, attributionOfLine, openBbcode, continuations: continued.watch, continuationOverrun: continued.overrun };
+  return { blocks, units, quotes, attributions, leadIns, attributionOfLine, openBbcode, continuations: continued.watch, continuationOverrun: continued.overrun, answerVotes };
 }
 
 /** What an update keeps of the previous version instead of working it out again over the whole draft. */

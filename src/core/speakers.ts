@@ -93,6 +93,7 @@ export function resolveSpeakers(
   nameQuotesByRepeatedWords(quotes, leadIns, units);
   nameQuotesByTheirLeadIn(quotes, units, watch);
   nameQuotesByLaterMention(quotes, units, watch);
+  nameQuotesOfTheLeftOutPost(quotes, leadIns, isBlankLine);
 
   // Who speaks at odd and at even depths? The author's own words sit at depth 0. A strict two-person
   // thread has one name at each (the same name at both makes one person): a second name at either ends it.
@@ -238,6 +239,37 @@ function separatedByStructure(earlier: Quote, later: Quote, leadIns: readonly Le
 
 /** Words a quote must share, in a row, with earlier text for that text's speaker to be its own. */
 const MATCH_WORDS = 6;
+/**
+ * A comment page copied without the post it comments on: the page's first post header ("Post author: X
+ * 11 September 2007") has no text under it before the next header ("Comment author: Y …"). A quote naming
+ * nobody in a comment of someone else then quotes the post, the one text of the page not on it: X's,
+ * inferred. (A comment's words quoted again are found by nameQuotesByRepeatedWords first.)
+ */
+function nameQuotesOfTheLeftOutPost(quotes: readonly Quote[], leadIns: readonly LeadIn[], isBlankLine: (line: number) => boolean): void {
+  let top = -1;
+  let next = -1;
+  for (let index = 0; index < leadIns.length && next < 0; index++) {
+    if (!leadIns[index].post) continue;
+    if (top < 0) top = index;
+    else next = index;
+  }
+  if (next < 0) return;
+  const post = leadIns[top];
+  for (let line = post.line + 1; line < leadIns[next].line; line++) if (!isBlankLine(line)) return;
+  let header = next;
+  for (const quote of quotes) {
+    if (quote.startLine < leadIns[next].line) continue;
+    for (; header + 1 < leadIns.length && leadIns[header + 1].line <= quote.startLine; header++);
+    if (quote.depth !== 1 || quote.speaker || quote.attribution || quote.callout) continue;
+    // The post header of the comment holding the quote: the last one above it.
+    let holder = header;
+    while (holder > next && !leadIns[holder].post) holder--;
+    if (!leadIns[holder].post || leadIns[holder].names === post.names) continue;
+    quote.speaker = post.names!;
+    quote.inferred = true;
+  }
+}
+
 /** Past this many quotes naming nobody, or this many earlier passages, the search is not worth a keystroke. */
 const MAX_SEARCHED_QUOTES = 64;
 const MAX_SEARCHED_PASSAGES = 100;

@@ -4,8 +4,8 @@
 // Markdown block, quote or attribution can continue across.
 import { matchForumHeader, matchLinkLine, matchOriginallyPosted } from './attribution';
 import { CONTINUES_BLOCK, mayContinue } from './blockBoundaries';
-import { opensAnswerInQuote } from './parsing/styledComments';
-import { Attribution, assemble, ContinuationWatch, Draft, joinLines, LeadIn, LineInfo, nextGeneration, parseDraft, parseRegion, Quote, Unit } from './parse';
+import { addAnswerVotes, isAnswerLetter, isQuoteLine, isResponseLabelText, opensAnswerInQuote } from './parsing/styledComments';
+import { Attribution, assemble, ContinuationWatch, Draft, joinLines, LeadIn, LineInfo, MarkdownBlock, nextGeneration, parseDraft, parseRegion, Quote, Unit } from './parse';
 import { firstIndexWhere } from './search';
 import { parseSuppressions } from './suppressions';
 import { charactersIn, dominantEol, isBlankToMarkdown, LineText, splitLineTexts } from './text';
@@ -70,8 +70,10 @@ function mayAttribute(lines: readonly LineText[], lineInfo: readonly LineInfo[],
   return /[:,]$|put\s+it$|\s(?:wrote|said)$|^(?:\*\*)?[\p{L}][\p{L} -]{0,20}:\s|^[—―–~]|^--/iu.test(text) || matchLinkLine(text) !== null || matchOriginallyPosted(text) !== null || matchForumHeader(text) !== null;
 }
 
+const OPENS_IN_QUOTATION_MARKS = /^\s*(?:(?:[-+*]|\d{1,3}[.)])\s+)?["“„«]/;
+
 /** Whether a quote and a possible attribution of it face each other across the boundary just above `line`. */
-function facesAcross(lines: readonly LineText[], lineInfo: readonly LineInfo[], line: number): boolean {
+function facesAcross(lines: readonly LineText[], lineInfo: readonly LineInfo[], line: number, answerLetter: boolean): boolean {
   const above = nearestContent(lineInfo, line - 1, -1);
   const below = nearestContent(lineInfo, line, 1);
   if (above < 0 || below < 0) return false;
@@ -81,6 +83,11 @@ function facesAcross(lines: readonly LineText[], lineInfo: readonly LineInfo[], 
   if (elision(above) && quoted(below)) return true;
   // A comment and the drafter's answer to it in a `>` block under it are read together (styledComments.ts).
   if (opensAnswerInQuote(lines[below].text)) return true;
+  // So is a `>` block under a response label ("**1. Response:**"), or under any plain comment in a letter
+  // that sets its answers in `>`.
+  if (isQuoteLine(lines[below].text) && !isQuoteLine(lines[above].text) && (answerLetter || isResponseLabelText(lines[above].text))) return true;
+  // A paragraph in quotation marks is read with the paragraph above it (styledComments.ts, isOwnVoiceInQuotes).
+  if (OPENS_IN_QUOTATION_MARKS.test(lines[below].text)) return true;
   return (quoted(below) && mayAttribute(lines, lineInfo, above)) || (quoted(above) && mayAttribute(lines, lineInfo, below));
 }
 
@@ -228,6 +235,10 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   // One block of margin on each side; more while a quote and a line that may attribute it face each other
   // across a region's edge ("Bob wrote:" above, "_Originally posted by …_" or a link below): both must be
   // parsed together. (A quote's lazy continuation lines count: quote depth is read, not the text.)
+  // Whether the draft sets its answers in `>` (parsing/styledComments.ts): the region is read as before, and
+  // an edit that changes it is read with the whole draft.
+  const answerVotes = { ...previous.parts.answerVotes };
+  const answerLetter = isAnswerLetter(answerVotes);
   let start = regionStart(oldLines, previous.lineInfo, first, 2);
   // A quote box whose continuation (parsing/continuedQuotes.ts) read the edited lines: the box is parsed
   // again with them; one whose earlier copy they are, or may become, is read with the whole draft.
@@ -242,9 +253,9 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
       if (keys.some((text) => text === watch.key || (watch.key.length >= 20 && text.includes(watch.key)))) return parseDraft(wholeText());
     }
   }
-  while (start > 0 && facesAcross(oldLines, previous.lineInfo, start)) start = regionStart(oldLines, previous.lineInfo, start - 1, 1);
+  while (start > 0 && facesAcross(oldLines, previous.lineInfo, start, answerLetter)) start = regionStart(oldLines, previous.lineInfo, start - 1, 1);
   let oldRegionEnd = regionEnd(oldLines, previous.lineInfo, last, 2);
-  while (oldRegionEnd < oldLines.length - 1 && facesAcross(oldLines, previous.lineInfo, oldRegionEnd + 1)) {
+  while (oldRegionEnd < oldLines.length - 1 && facesAcross(oldLines, previous.lineInfo, oldRegionEnd + 1, answerLetter)) {
     oldRegionEnd = regionEnd(oldLines, previous.lineInfo, oldRegionEnd + 1, 1);
   }
   // A fence read as a post has blank lines inside that look like boundaries: it is parsed whole.
@@ -270,6 +281,10 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   // From here on the previous draft's arrays become the new draft's: the edited lines are replaced, and the
   // region's line information and quotes are made again by parseRegion. A fallback to a full parse below
   // reads the new lines.
+  // The votes of the region's blocks and of the one after it (its vote reads the block above) are taken back.
+  const oldBlocksFrom = firstFrom(blocks, start);
+  const oldBlocksTo = firstFrom(blocks, oldRegionEnd + 1);
+  addAnswerVotes(answerVotes, oldLines, blocks, oldBlocksFrom, oldBlocksTo + 1, -1);
   const lines = oldLines as LineText[];
   replaceInPlace(lines, first, last - first + 1, changedLines);
   const lineInfo = previous.lineInfo as LineInfo[];
@@ -278,7 +293,7 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   resizeInPlace(quoteOfLine, start, oldRegionEnd - start + 1, end - start + 1, null);
   for (let line = start; line <= end; line++) quoteOfLine[line] = null;
   const reparse = () => parseDraft(joinLines(lines));
-  const region = parseRegion(lines, previous.frontMatter, lineInfo, quoteOfLine, start, end);
+  const region = parseRegion(lines, previous.frontMatter, lineInfo, quoteOfLine, start, end, undefined, answerLetter);
   if (region.attributions.some((attribution) => attribution.form === 'outlook' && attribution.depth === 0) || region.leadIns.some((leadIn) => leadIn.outlookHeader)) return reparse();
 
   // A region that ends inside an open fence, HTML block or [quote] did not end at a real boundary (a
@@ -287,8 +302,15 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   while (lastText > start && isBlankToMarkdown(lines[lastText].text)) lastText--;
   const reachesEnd = region.blocks.some((block) => block.endLine >= lastText && mayContinue(block, lines));
   // The edit itself may have put a quote, or an attribution, at the region's edge facing the other kind.
-  const quoteAtEdge = (start > 0 && facesAcross(lines, lineInfo, start)) || (end < lines.length - 1 && facesAcross(lines, lineInfo, end + 1));
+  const quoteAtEdge = (start > 0 && facesAcross(lines, lineInfo, start, answerLetter)) || (end < lines.length - 1 && facesAcross(lines, lineInfo, end + 1, answerLetter));
   if (region.openBbcode > 0 || region.continuationOverrun || quoteAtEdge || (end < lines.length - 1 && reachesEnd)) return reparse();
+  // The votes of the new blocks, read with the block above the region and the one after it, moved.
+  const after = blocks[oldBlocksTo];
+  const window: MarkdownBlock[] = oldBlocksFrom > 0 ? [blocks[oldBlocksFrom - 1]] : [];
+  for (const block of region.blocks) window.push(block);
+  if (after) window.push({ ...after, startLine: after.startLine + delta, endLine: after.endLine + delta });
+  addAnswerVotes(answerVotes, lines, window, oldBlocksFrom > 0 ? 1 : 0, window.length, 1);
+  if (isAnswerLetter(answerVotes) !== answerLetter) return reparse();
 
   // Every list is in document order: the region's items are found by bisection (before anything moves) and
   // replaced in place; the items after it move by the lines the edit added or removed.
@@ -381,7 +403,7 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
     lines,
     previous.frontMatter,
     lineInfo,
-    { blocks, quoteOfLine, attributionOfLine, carry: previous.parts.carry, generation, speakerWatch: previous.parts.speakerWatch, continuations: keptContinuations },
+    { blocks, quoteOfLine, attributionOfLine, carry: previous.parts.carry, generation, speakerWatch: previous.parts.speakerWatch, continuations: keptContinuations, answerVotes },
     units,
     quotes,
     attributions,

@@ -190,6 +190,31 @@ describe('incremental re-analysis', () => {
     }
   });
 
+  it('reads a letter that sets its answers in `>` as a fresh parse does, also when an edit decides it anew', () => {
+    // Whether the draft's `>` blocks are the authors' answers is decided once for the whole draft
+    // (parsing/styledComments.ts): edits that make an answer open otherwise, or as the authors do, or that
+    // take away or add a `>`, change the votes, and what was read far from the edit with them.
+    for (const name of ['review-answers-in-quotes-any-voice.md', 'review-answers-in-quotes.md', 'review-response-label-quoted-answer.md']) {
+      const text = readFileSync(join(REPO_ROOT, 'test', 'core', 'fixtures', 'attribution', name), 'utf8');
+      const lineCount = parseDraft(text).lines.length;
+      const typed = ['x', '\n', '\n\n', '> ', 'We have ', 'The ', 'Response: '];
+      for (let line = 0; line < lineCount; line++) {
+        for (const insert of typed) {
+          const draft = parseDraft(text);
+          const at = draft.lines[line].text.indexOf('> ');
+          const character = at >= 0 ? at + 2 : 0;
+          const change: TextChange = { range: { start: { line, character }, end: { line, character } }, text: insert };
+          assert.deepEqual(shape(updateDraft(draft, change)), shape(parseDraft(applyToText(text, change))), `${name}: ${JSON.stringify(change)}`);
+        }
+        const draft = parseDraft(text);
+        const removal: TextChange = { range: { start: { line, character: 0 }, end: { line: Math.min(line + 1, lineCount - 1), character: 0 } }, text: '' };
+        assert.deepEqual(shape(updateDraft(draft, removal)), shape(parseDraft(applyToText(text, removal))), `${name}: ${JSON.stringify(removal)}`);
+        const unquote: TextChange = { range: { start: { line, character: 0 }, end: { line, character: Math.max(0, draft.lines[line].text.indexOf('>') + 1) } }, text: '' };
+        assert.deepEqual(shape(updateDraft(parseDraft(text), unquote)), shape(parseDraft(applyToText(text, unquote))), `${name}: ${JSON.stringify(unquote)}`);
+      }
+    }
+  });
+
   it('a DraftSession gives the same diagnostics as linting the text from scratch', () => {
     const text = readFileSync(corpus[1], 'utf8');
     const session = new DraftSession(text);

@@ -27,6 +27,26 @@ describe('parseDraft', () => {
     assert.deepEqual(blocks(text), blocks(text.replace(/\0/g, '\uFFFD')));
     assert.equal(blocks(text).length, 8); // paragraph, quote, code, two items and a second paragraph of the last one, HTML, paragraph
   });
+
+  it('reads a paragraph in quotation marks right after the writer’s own sentence, set up by nothing, as the writer’s', () => {
+    // A blogger's mock "translation" of the paragraph above it (cut from a real post), against a quoted
+    // paragraph that a lead-in announces and one in a reviewer's voice after an answer.
+    // (An inline test, not a fixture file: the fixtures feed the property tests' generated drafts.)
+    const own = [
+      'Since I’m going to check out of HN at the end of this YC cycle, this was my last chance to get this done.',
+      '',
+      '“I’m on my way out, so I decided to make a major change to the way this community works, rather than let the people who will have responsibility for it do it themselves.”',
+      '',
+      'So I found time to implement pending comments this past week, and with any luck it will launch tonight.',
+      '',
+      '“I made a significant change to both the codebase and community norms in a week and decided not to tell anybody until hours before it went live. You’re welcome.”',
+    ].join('\n');
+    assert.deepEqual(parseDraft(own).quotes, []);
+    const announced = 'For example, this statement from the middle:\n\n"To achieve these goals, we must plan wisely and rationally. We should not act in fear and panic."\n';
+    assert.deepEqual(parseDraft(announced).quotes.map((quote) => quote.startLine), [2]);
+    const reviewer = 'The paragraph was rewritten as suggested.\n\n"The authors should say how the threshold was chosen; the manuscript gives no reason."\n';
+    assert.deepEqual(parseDraft(reviewer).quotes.map((quote) => quote.startLine), [2]);
+  });
 });
 
 describe('markdownBlocks in pieces', () => {

@@ -6,7 +6,7 @@ import { maskCodeSpans } from '../masking';
 import { BbcodeOpen, LineInfo, MarkdownBlock } from '../model';
 import { isBlankBetween, LineText } from '../text';
 import { lostBreakBetween } from './lostBreaks';
-import { answersInQuote, isStyledComment, markCommentOverStyledResponse, markQuotedLineRuns } from './styledComments';
+import { answersInQuote, isCommentOverAnswer, isQuoteLine, isResponseLabelAlone, isStyledComment, markCommentOverStyledResponse, markQuotedLineRuns, opensAnswerInQuote, textLineAfter } from './styledComments';
 
 const BLANK = 1;
 const CODE = 2;
@@ -113,7 +113,7 @@ function scanMarkers(text: string, max: number): { count: number; end: number } 
  * keystroke reaching it threw the code away again: two such sites cost one deoptimisation each a keystroke.
  * So the front matter test is made on every line, and the result is a number, not an object literal.)
  */
-export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[], frontMatter: FrontMatter | null, info: LineInfo[], first: number, last: number): number {
+export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[], frontMatter: FrontMatter | null, info: LineInfo[], first: number, last: number, answerLetter = false): number {
   // Per line from `first`: typed arrays, not a Map and Sets of line numbers (a lookup each per line).
   const NOT_CODE = -1;
   const codeDepth = new Int32Array(last - first + 1).fill(NOT_CODE);
@@ -129,7 +129,29 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
       else if (block.kind === 'html') inHtml[line - first] = 1;
       if (block.quoteDepth > 0) lazyCandidate[line - first] = 1;
     }
+    if (answerLetter && block.quoteDepth === 1 && block.startLine >= first && block.startLine <= last && opensAnswerInQuote(lines[block.startLine].text) && !(block.startLine > 0 && isQuoteLine(lines[block.startLine - 1].text))) {
+      // In a letter that sets its answers in `>`, a block opening as the authors do is theirs ("> We thank the reviewers…").
+      answerStarts[block.startLine - first] = 1;
+    }
     if (block.quoteDepth === 0 && (block.kind === 'paragraph' || block.kind === 'list-item') && block.startLine >= first && block.endLine <= last) {
+      // A `>` line right under it: an answer under a response label ("**1. Response:**" / "> We have …"),
+      // or under a reviewer's comment in a letter that sets its answers in `>` (styledComments.ts).
+      const below = lines[block.endLine + 1] !== undefined && block.endLine < last ? textLineAfter(lines, block.endLine) : -1;
+      if (below >= 0 && below <= last && isQuoteLine(lines[below].text)) {
+        if (isResponseLabelAlone(lines, block)) {
+          answerStarts[below - first] = 1;
+          continue;
+        }
+        if (answerLetter && isCommentOverAnswer(lines, block)) {
+          styled.fill(1, block.startLine - first, block.endLine - first + 1);
+          // The comment's lines run up through the plain blocks right above it ("2. Two repeated sentences:" / "- …").
+          for (let above = index - 1; above >= 0 && blocks[above].startLine >= first && blocks[above].quoteDepth === 0 && (blocks[above].kind === 'paragraph' || blocks[above].kind === 'list-item') && blocks[above].endLine === blocks[above + 1].startLine - 1; above--) {
+            styled.fill(1, blocks[above].startLine - first, blocks[above].endLine - first + 1);
+          }
+          answerStarts[below - first] = 1;
+          continue;
+        }
+      }
       if (isStyledComment(lines, block.startLine, block.endLine)) styled.fill(1, block.startLine - first, block.endLine - first + 1);
       else if (block.kind === 'list-item' && markCommentOverStyledResponse(lines, block.startLine, block.endLine, styled, first)) continue;
       else if (index + 1 < blocks.length && blocks[index + 1].startLine <= last && answersInQuote(lines, block, blocks[index + 1])) {

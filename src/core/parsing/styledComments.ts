@@ -6,9 +6,9 @@ import { isBlankBetween, LineText } from '../text';
 
 // "Comment:", "Reviewer comment:", "**2. Reviewer's Comment:**", "R1.3:", "Q2:", "Point 4:", and HotCRP's review
 // numbers with a question's: "**Review #61 AQ1: Can the authors …?**", "Review #12B Q3:".
-const COMMENT_LABEL = /^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?)?(?:\*\*|__)?(?:\d+[.)]\s*)?(?:(?:reviewer|referee)(?:['’]s)?\s+(?:comments?|questions?|concerns?|points?)|R\d+(?:\.\d+)+|Q\d+|(?:reviewer|referee)\s*#?\d+(?:\.\d+)?|review\s*#\s*\d+[a-z]?(?:\s*[a-z]?q\d+)?)\s*[:.)](?:\*\*|__)?/i;
+const COMMENT_LABEL = /^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?)?(?:\*\*|__)?(?:\d+(?:\s*[,&]\s*\d+)*[.)]\s*)?(?:(?:reviewer|referee)(?:['’]s)?\s+(?:comments?|questions?|concerns?|points?)|R\d+(?:\.\d+)+|Q\d+|(?:reviewer|referee)\s*#?\d+(?:\.\d+)?|review\s*#\s*\d+[a-z]?(?:\s*[a-z]?q\d+)?)\s*[:.)](?:\*\*|__)?/i;
 // "Reply:", "Response:", "**Response**", "Author response:", "Our reply:", "A1:".
-const RESPONSE_LABEL = /^\s*(?:\*\*|__)?(?:\d+[.)]\s*)?(?:(?:author(?:s|s['’]|['’]s)?\s+|our\s+)?(?:reply|response|answer|rebuttal)|A\d+)\s*(?:to\s+[^:*_]{1,30})?(?:[:.]|\*\*\s*:?|__\s*:?)/i;
+const RESPONSE_LABEL = /^\s*(?:\*\*|__)?(?:\d+(?:\s*[,&]\s*\d+)*[.)]\s*)?(?:(?:author(?:s|s['’]|['’]s)?\s+|our\s+)?(?:reply|response|answer|rebuttal)|A\d+)\s*(?:to\s+[^:*_]{1,30})?(?:[:.]|\*\*\s*:?|__\s*:?)/i;
 
 const LIST_MARKER = /^(?:[-+*]|\d{1,3}[.)])[ \t]+/;
 
@@ -40,10 +40,41 @@ export function isStyledComment(lines: readonly LineText[], first: number, last:
   // "_Originally posted by @user in …_" is an attribution in italics, not a comment.
   if (first === last && (matchOriginallyPosted(head) || matchLinkLine(head) || (head.match(/\s+/g)?.length ?? 0) < 5)) return false;
   if ((opening === 42 || opening === 95) && isItalicParagraph(head, tail)) return true;
-  if (opening !== 42 && opening !== 95 && marked && /["”»][.,;:]?$/.test(tail)) return !(first === last && isQuotedTitle(head));
-  if (labelled && COMMENT_LABEL.test(head)) return true;
+  if (opening !== 42 && opening !== 95 && marked && /["”»][.,;:]?$/.test(tail)) return !(first === last && isQuotedTitle(head)) && !isOwnVoiceInQuotes(lines, first, last);
+  // (A label alone, "**7, 8, 9, 10. Reviewer's Comment:**", introduces the comment under it.)
+  if (labelled && COMMENT_LABEL.test(head)) return first !== last || head.replace(COMMENT_LABEL, '').replace(/[*_\s]+/g, '').length > 0;
   if (next === -2) next = nextTextLine(lines, last);
   return next >= 0 && mayBeLabel(lines[next].text) && RESPONSE_LABEL.test(lines[next].text);
+}
+
+/**
+ * A paragraph in quotation marks set straight after the writer's own finished sentence, which nothing sets
+ * up as someone else's words: no lead-in ("…this statement from the middle:"), no signature under it
+ * ("—Paul Postal"), not the top of a post, not a reviewer's voice after an answer. The writer's own voice
+ * in quotation marks: a paraphrase, imagined speech, a mock "translation" of the paragraph above it.
+ */
+function isOwnVoiceInQuotes(lines: readonly LineText[], first: number, last: number): boolean {
+  const above = previousTextLine(lines, first);
+  if (above < 0 || !/[.!?…]["”’)]?\s*$/.test(lines[above].text) || !isPlainProse(lines[above].text)) return false;
+  let opening = above;
+  while (opening > 0 && !isBlankBetween(lines[opening - 1].text, 0, lines[opening - 1].text.length)) opening--;
+  if (!isPlainProse(lines[opening].text) || OPENS_ANSWER.test(lines[opening].text.trimStart()) || OPENS_AS_AUTHORS.test(lines[opening].text)) return false;
+  const below = nextTextLine(lines, last);
+  if (below >= 0 && /^\s*(?:[—―–~]|--)/.test(lines[below].text)) return false;
+  let text = '';
+  for (let line = first; line <= last; line++) text += ` ${lines[line].text}`;
+  return !REVIEWER_WORDS.test(text);
+}
+
+/** A line of running text: no quote marker, heading, list marker, label or table. */
+function isPlainProse(text: string): boolean {
+  return /^\s{0,3}[\p{L}\p{N}("“‘'’]/u.test(text) && !mayBeLabel(text.slice(0, 24).replace(/[.!?…]/g, ' ')) && !text.includes('|');
+}
+
+/** The last line with text within the three before `line`, or -1. */
+function previousTextLine(lines: readonly LineText[], line: number): number {
+  for (let previous = line - 1; previous >= 0 && previous >= line - 3; previous--) if (!isBlankBetween(lines[previous].text, 0, lines[previous].text.length)) return previous;
+  return -1;
 }
 
 /** One `*` or `_` (not bold) opens the paragraph and the same closes it, a word's last letter before it. */
@@ -120,7 +151,7 @@ const LIST_MARKER_AT_START = /^\s*(?:[-+*]|\d{1,3}[.)])[ \t]+/;
 // How authors open an answer to a reviewer: "We have …", "We thank the reviewer", "Thank you", "Done.",
 // "Response:", after an echo of the comment's words in italics ("*limiting reproducibility* We have …").
 const OPENS_ANSWER =
-  /^(?:[*_]{1,2}[^*_]{1,80}[*_]{1,2}[:.]?\s+)?(?:(?:\*\*|__)?(?:(?:author(?:s|s['’]|['’]s)?|our)\s+)?(?:response|reply|answer)\s*(?:\*\*|__)?\s*:|we\s+(?:have|thank|agree|added|changed|revised|corrected|clarified|updated|removed|now|appreciate|acknowledge|apologi[sz]e|fixed|rewrote|rephrased|included|moved|merged|extended|expanded|followed|modified|replaced|are\s+grateful)\b|thank\s+you\b|thanks\b|(?:done|fixed|agreed|corrected|revised|changed|added|addressed)\b[.!,:]?)/i;
+  /^(?:[*_]{1,2}[^*_]{1,80}[*_]{1,2}[:.]?\s+)?(?:(?:\*\*|__)?(?:(?:author(?:s|s['’]|['’]s)?|our)\s+)?(?:response|reply|answer)\s*(?:\*\*|__)?\s*:|we\s+(?:(?:would|wish|want)\s+(?:like\s+)?to\s+(?:\w+ly\s+)?)?(?:have|thank|agree|added|changed|revised|corrected|clarified|updated|removed|now|appreciate|acknowledge|apologi[sz]e|fixed|rewrote|rephrased|included|moved|merged|extended|expanded|followed|modified|replaced|are\s+grateful)\b|thank\s+you\b|thanks\b|(?:done|fixed|agreed|corrected|revised|changed|added|addressed)\b[.!,:]?)/i;
 // How a reviewer writes: of the authors and the manuscript, asking, in the first person.
 const REVIEWER_WORDS = /\bthe\s+(?:authors?|manuscript|paper|article|submission|study)\b|\bplease\b|\bshould\b|\?/i;
 const FIRST_PERSON = /(?:^|[\s(])I(?:['’](?:d|m|ve)|\s)/;
@@ -163,4 +194,83 @@ function isQuotedTitle(line: string): boolean {
   const longWords = words.filter((word) => word.length >= 4);
   // (Title case leaves short words and the odd "with" or "from" in lower case.)
   return longWords.length > 0 && longWords.filter((word) => /^\p{Lu}/u.test(word)).length >= longWords.length * 0.75;
+}
+
+/** How a draft's `>` blocks under plain comments lean: answers of the authors (yes) or not (no). */
+export interface AnswerVotes {
+  yes: number;
+  no: number;
+}
+
+/**
+ * A response letter that sets the authors' answers in `>` blocks, the reviewers' comments plain: decided
+ * once for the draft, as most `>` blocks right under a plain comment open as the authors answer ("We have
+ * …", "Done."). Then the others are answers too, whatever their first words ("> Agreed…", "> The dashed
+ * lines…", an empty "> " still to be written), and a `>` block opening as the authors do is theirs.
+ */
+export function isAnswerLetter(votes: AnswerVotes): boolean {
+  return votes.yes >= 3 && votes.yes > votes.no;
+}
+
+/**
+ * The vote of blocks[index], a `>` block right under a plain paragraph or list item: 1 when it reads as
+ * the authors' answer to a reviewer's comment (answersInQuote), -1 when it opens otherwise, 0 for any
+ * other block (and a `>` block opening as an answer under a comment that is not a reviewer's).
+ */
+export function answerVote(lines: readonly LineText[], blocks: readonly MarkdownBlock[], index: number): number {
+  const block = blocks[index];
+  if (block.quoteDepth !== 1 || index === 0) return 0;
+  const comment = blocks[index - 1];
+  if (comment.quoteDepth !== 0 || (comment.kind !== 'paragraph' && comment.kind !== 'list-item') || block.startLine > comment.endLine + 3 || !isQuoteLine(lines[block.startLine].text)) return 0;
+  if (answersInQuote(lines, comment, block)) return 1;
+  return opensAnswerInQuote(lines[block.startLine].text) ? 0 : -1;
+}
+
+/** The votes of blocks from..to-1 added to `votes`, `sign` times (-1 takes them away). */
+export function addAnswerVotes(votes: AnswerVotes, lines: readonly LineText[], blocks: readonly MarkdownBlock[], from: number, to: number, sign: number): void {
+  for (let index = Math.max(from, 1); index < to && index < blocks.length; index++) {
+    if (blocks[index].quoteDepth !== 1) continue;
+    const vote = answerVote(lines, blocks, index);
+    if (vote > 0) votes.yes += sign;
+    else if (vote < 0) votes.no += sign;
+  }
+}
+
+/** A line opening a one-level `>` quote (indented or not): "> text", "    >", not "> > text". */
+export function isQuoteLine(text: string): boolean {
+  let at = 0;
+  while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+  if (text.charCodeAt(at) !== 62) return false;
+  at++;
+  if (text.charCodeAt(at) === 32) at++;
+  return text.charCodeAt(at) !== 62;
+}
+
+/** A paragraph that is a response label alone: "**1. Response:**", "Reply:", "Author response:". */
+export function isResponseLabelAlone(lines: readonly LineText[], block: MarkdownBlock): boolean {
+  if (block.startLine !== block.endLine) return false;
+  return isResponseLabelText(lines[block.startLine].text);
+}
+
+/** A line that is a response label and nothing else. */
+export function isResponseLabelText(text: string): boolean {
+  if (!mayBeLabel(text) || !RESPONSE_LABEL.test(text)) return false;
+  return text.replace(RESPONSE_LABEL, '').replace(/[*_\s]+/g, '').length === 0;
+}
+
+/**
+ * In an answer letter, whether plain block is a reviewer's comment answered by the `>` block under it:
+ * anything but the authors' own words ("We …", a response label) or a few words standing as a title.
+ */
+export function isCommentOverAnswer(lines: readonly LineText[], block: MarkdownBlock): boolean {
+  const first = lines[block.startLine].text;
+  if (OPENS_AS_AUTHORS.test(first) || RESPONSE_LABEL.test(first)) return false;
+  let words = 0;
+  for (let line = block.startLine; line <= block.endLine && words < 4; line++) words += lines[line].text.match(/\S+/g)?.length ?? 0;
+  return words >= 4;
+}
+
+/** The first line with text within the three after `line`, or -1 (for the loop over blocks). */
+export function textLineAfter(lines: readonly LineText[], line: number): number {
+  return nextTextLine(lines, line);
 }

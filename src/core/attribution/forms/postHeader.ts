@@ -4,7 +4,7 @@ import { NOT_A_NAME_START, PRONOUNS } from '../names';
 
 // The header a copied thread page puts above each post: "alice commented on Mar 3, 2021", "alice opened this
 // issue on …", "alice · comment · 2016-01-13", "### Post by agquintero on 2009-11-05", "## Post #4 by user", "**Author:** Gavin Andresen",
-// "Posted by: X", "user | 2019-03-02 10:41:07 UTC | #3", "[–]user 38 points", "u/name · 3 yr. ago".
+// "Posted by: X", "Post author: X 11 September 2007 06:31PM", "user | 2019-03-02 10:41:07 UTC | #3", "[–]user 38 points", "u/name · 3 yr. ago".
 const POST_HEADERS: readonly RegExp[] = [
   /^@?([\w.-]{2,39})\s+(?:commented|replied|wrote|posted|answered|responded|opened\s+this\s+(?:issue|pull\s+request|discussion))(?:\s+(?:on|at)\s+.+|\s+\d+\s+\w+\s+ago|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*|\s+(?:yesterday|today|now|just\s+now))?\s*(?:[•·|–-].*)?$/iu,
   // Hacker News and Lobsters: "jsmith 5 hours ago | parent | next [–]", "jsmith 3 days ago | link | flag".
@@ -13,7 +13,8 @@ const POST_HEADERS: readonly RegExp[] = [
   /^([\p{L}][\p{L}.'’ -]{1,40}?)\s+@[\w.-]+\s+·\s+\S.*$/u,
   /^@?([\w.-]{2,39})\s+[·•|]\s+(?:comment|description|reply|answer|review|post)\s+[·•|]\s+\S.*$/iu,
   /^#{1,6}\s+(?:post|reply|comment|answer)\s*(?:#\s*\d+\s*)?(?:by|from)\s+@?(.+?)(?:\s+(?:on|at)\s+.*)?$/iu,
-  /^(?:\*\*|__)?(?:author|posted\s+by|from)\s*:?(?:\*\*|__)?\s*:?\s*@?([^|·•<>]{2,40}?)(?:\s+(?:on|at)\s+.*|\s+\d+\s+\w+\s+ago|\s*<[^>]*>)?\s*$/iu,
+  // Old LessWrong: "Post author: X 11 September 2007 06:31PM", "Comment author: X 14 June 2010 03:42:49PM 7 points [-]".
+  /^(?:\*\*|__)?(?:(?:post|comment)\s+author|author|posted\s+by|from)\s*:?(?:\*\*|__)?\s*:?\s*@?([^|·•<>]{2,40}?)(?:\s+(?:on|at)\s+.*|\s+\d+\s+\w+\s+ago|\s*<[^>]*>|\s+\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}\b.*)?\s*$/iu,
   // New Reddit: "level 1 jsmith · 3 yr. ago", "jsmith · 3y".
   /^(?:level\s+\d+\s+)?(?:u\/)?([\w-]{2,30})\s+·\s+\d+\s*(?:y|yr|yrs|mo|w|d|h|m|min|years?|months?|weeks?|days?|hours?|minutes?)\.?(?:\s+ago)?\s*$/iu,
   // Discord: "Jane Doe — Today at 3:04 PM".
@@ -28,7 +29,7 @@ const POST_HEADERS: readonly RegExp[] = [
   /^[*_]{0,2}([\p{L}][\p{L}\p{N}_.'’ -]{1,40}?)\s{2,}\d{1,2}:\d{2}(?:\s*[ap]m)?[*_]{0,2}$/iu,
 ];
 // What every post header holds: one cheap test before the patterns.
-const POST_HEADER_HINT = /[·•|—]|\s\s\d{1,2}:\d\d\b|\bago\b|\b(?:today|yesterday)\b|^\s*\S+\s+(?:commented|replied|wrote|posted|answered|responded|opened)\b|^#{1,6}\s+(?:post|reply|comment|answer)|^\[|^u\/|^(?:\*\*|__)?(?:author|posted|from)\b|^(?:official|meta|public|rebuttal|decision)\b.*\bby\s/i;
+const POST_HEADER_HINT = /[·•|—]|\s\s\d{1,2}:\d\d\b|\bago\b|\b(?:today|yesterday)\b|^\s*\S+\s+(?:commented|replied|wrote|posted|answered|responded|opened)\b|^#{1,6}\s+(?:post|reply|comment|answer)|^\[|^u\/|^(?:\*\*|__)?(?:(?:post|comment)\s+author|author|posted|from)\b|^(?:official|meta|public|rebuttal|decision)\b.*\bby\s/i;
 /** The author a copied page names at the head of a post, or null. */
 export function matchPostHeader(content: string, shape: LineShape = lineShape(content)): string | null {
   if (content.length > 160 || !POST_HEADER_HINT.test(content) || shape.spaces > 16) return null;
