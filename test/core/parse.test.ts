@@ -28,6 +28,19 @@ describe('parseDraft', () => {
     assert.equal(blocks(text).length, 8); // paragraph, quote, code, two items and a second paragraph of the last one, HTML, paragraph
   });
 
+  it('never ends the unmarked rest of a forum quote inside a code block: the block is read at one depth', () => {
+    // Found by the reply tree's property test (fuzz seed 133): the rest of the quote under "Bob wrote:" repeated
+    // the first lines of a fence, and ended inside it; the fence's other lines were then in no node of the tree.
+    const text = "> This is the story of #egnuol - a channel I created on EsperNet.\nbecause-- \n\ud800\udc00\ud800\udc00\ud800\udc00\nBob wrote:\nT\n> This is the story of #egnuol - a channel I created on EsperNet.\nthe\n> \n> This is the story of #egnuol - a channel I created on EsperNet.\n> This is the story of #egnuol - a channel I created on EsperNet.\n~~~\n\n\nbecause-- \n\ud800\udc00\ud800\udc00\ud800\udc00\nBob wrote:\nT\n> This is the story of #egnuol - a channel I created on EsperNet.\nthe\n> \n> This is the story of #egnuol - a channel I created on EsperNet.\n> This is the story of #egnuol - a channel I created on EsperNet.\n~~~\n\u0000\u0000\u0000 quote-- features``\n\nbecause-- \n\ud800\udc00\ud800\udc00\ud800\udc00\nBob wrote:\nT\n> This is the story of #egnuol - a channel I created on EsperNet.\nthe\n> \n> This is the story of #egnuol - a channel I created on EsperNet.\n> This is the story of #egnuol - a channel I created on EsperNet.\n~~~\n\u0000\u0000\u0000 quote-- features``\n\nbecause-- \n\ud800\udc00\ud800\udc00\ud800\udc00\nBob wrote:\nT\n> This is the story of #egnuol - a channel I created on EsperNet.\nthe\n> \n> This is the story of #egnuol - a channel I created on EsperNet.\n> This is the story of #egnuol - a channel I created on EsperNet.\n~~~\n\u0000\u0000\u0000 quote-- features``\n\n\n\u0000\u0000\u0000 quote-- features``\n> This is the story of #egnuol - a channel I created on EsperNet.\nThis is the story of #egnuol - a channel I created on EsperNet.\n\n> ";
+    const draft = parseDraft(text);
+    const codes = draft.units.filter((unit) => unit.kind === 'code');
+    assert.ok(codes.length > 0);
+    for (const unit of codes) {
+      const depths = new Set(draft.lineInfo.slice(unit.startLine, unit.endLine + 1).map((info) => info.depth));
+      assert.equal(depths.size, 1, `code block ${unit.startLine}-${unit.endLine} has lines at depths ${[...depths].join(', ')}`);
+    }
+  });
+
   it('reads a paragraph in quotation marks right after the writer’s own sentence, set up by nothing, as the writer’s', () => {
     // A blogger's mock "translation" of the paragraph above it (cut from a real post), against a quoted
     // paragraph that a lead-in announces and one in a reviewer's voice after an answer.

@@ -86,6 +86,13 @@ export function continueQuotes(lines: readonly LineText[], info: LineInfo[], fir
     entry.sourceFrom = source;
     entry.sourceTo = read.sourceTo;
     entry.examinedTo = read.examinedTo;
+    // A code or HTML block is read at one depth: the rest of a quote ends before a block it would end inside.
+    let stop = read.end;
+    if (stop >= 0 && stop + 1 < lines.length && inBlock(info[stop]) && inBlock(info[stop + 1])) {
+      while (stop >= from && inBlock(info[stop])) stop--;
+      if (stop < from) continue;
+    }
+    read.end = stop;
     if (read.end < 0) continue;
     if (read.end > last) {
       overrun = true;
@@ -95,6 +102,10 @@ export function continueQuotes(lines: readonly LineText[], info: LineInfo[], fir
     i = read.end;
   }
   return { watch, overrun };
+}
+
+function inBlock(line: LineInfo): boolean {
+  return line.code || line.html;
 }
 
 /** The nearest line above `before` holding the box's last line (or held by it), or -1. */
