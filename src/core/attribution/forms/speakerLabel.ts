@@ -30,6 +30,10 @@ const NOT_NAMES = new Set([
   'résumé', 'avertissement', 'achtung', 'hinweis', 'anmerkung', 'antwort', 'frage', 'beispiel', 'ejemplo', 'respuesta', 'pregunta', 'resumen',
   'risposta', 'domanda', 'esempio', 'user', 'admin', 'moderator', 'bot', 'system', 'assistant', 'human', 'ai', 'prompt', 'me', 'him', 'her', 'them',
   'us', 'everyone', 'all', 'both', 'other', 'others',
+  // (And the platforms and tools a how-to labels its steps with: "> Windows: run setup.exe" / "> Linux: …".)
+  'windows', 'linux', 'mac', 'macos', 'unix', 'ubuntu', 'debian', 'fedora', 'android', 'ios', 'python', 'java', 'javascript', 'node', 'npm', 'yarn',
+  'docker', 'git', 'github', 'gitlab', 'chrome', 'firefox', 'safari', 'edge', 'server', 'client', 'host', 'guest', 'terminal', 'shell', 'console',
+  'browser', 'desktop', 'mobile', 'web', 'api', 'cli', 'gui', 'default', 'optional', 'required', 'deprecated', 'new', 'old', 'before', 'after',
 ]);
 
 /**
