@@ -109,6 +109,11 @@ export interface Quote {
   /** A GitHub alert (`> [!NOTE]`) or a callout (`> **Warning**`): a note of the document's, never a quote of a person. */
   callout: boolean;
   attribution: Attribution | null;
+  /**
+   * The name a first line "Pieren : …" opens with (attribution/forms/speakerLabel.ts): weak evidence alone,
+   * a speaker only where the thread knows that name elsewhere, or labels several quotes so (speakers.ts).
+   */
+  label: string | null;
   /** Filled by the thread step: who wrote the quoted words. */
   speaker: string | null;
   inferred: boolean;

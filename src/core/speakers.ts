@@ -32,6 +32,7 @@ export function resolveSpeakers(
     else if (attribution?.addressee && replyingTo) quote.speaker = replyingTo;
     else if (quote.depth === 1 && replyingTo) quote.speaker = replyingTo;
   }
+  nameQuotesByTheirLabel(quotes, leadIns, author);
 
   // A quote split in two by a blank line is one passage: the second block continues the first's speaker.
   // And a mail reply answers one message point by point: after "On …, Jane wrote:" every quote of that
@@ -184,6 +185,43 @@ function sameSpeakerSpelledAlike(quotes: readonly Quote[]): void {
     const known = byKey.get(key);
     if (known) quote.speaker = known;
     else byKey.set(key, quote.speaker);
+  }
+}
+
+/**
+ * A quote that opens with a person's name and a colon ("> Pieren : …", ">Yves : …", a mailing-list habit
+ * where the attribution line would be) is that person's when the evidence is strong: the thread names them
+ * elsewhere (an attribution, a post header, a label), or two quotes or more open so. Alone, "> Jane: …"
+ * may be a quoted dialogue's first line, or a label of the quoted text's own.
+ */
+function nameQuotesByTheirLabel(quotes: readonly Quote[], leadIns: readonly LeadIn[], author: string | null): void {
+  let labelled = 0;
+  for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) if (quotes[quoteIndex].label !== null && !quotes[quoteIndex].callout) labelled++;
+  if (labelled === 0) return;
+  // The names the thread gives elsewhere, by key; a label gives the first name alone as often as not ("Yves"
+  // for "Yves Jacolin"): the full name is then the speaker.
+  const known = new Map<string, string>();
+  const add = (name: string) => {
+    const key = speakerKey(name);
+    known.set(key, name);
+    const space = key.indexOf(' ');
+    if (space > 0 && !known.has(key.slice(0, space))) known.set(key.slice(0, space), name);
+  };
+  for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
+    const speaker = quotes[quoteIndex].attribution?.speaker;
+    if (speaker) add(speaker);
+  }
+  for (const leadIn of leadIns) if (leadIn.names) add(leadIn.names);
+  const authorKey = author ? speakerKey(author) : null;
+  for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
+    const quote = quotes[quoteIndex];
+    if (quote.label === null || quote.speaker || quote.callout || quote.attribution?.speaker) continue;
+    const key = speakerKey(quote.label);
+    // The drafter's own name opening a quote is how the quoted person addressed them ("> Sam: you said …").
+    if (key === authorKey) continue;
+    const name = known.get(key);
+    if (name) quote.speaker = name;
+    else if (labelled >= 2) quote.speaker = quote.label;
   }
 }
 

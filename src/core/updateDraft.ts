@@ -173,7 +173,7 @@ function sameStructure(before: RegionParts, after: RegionParts): boolean {
   for (let i = 0; i < before.quotes.length; i++) {
     const a = before.quotes[i];
     const b = after.quotes[i];
-    if (a.startLine !== b.startLine || a.endLine !== b.endLine || a.depth !== b.depth || a.origin !== b.origin || a.callout !== b.callout) return false;
+    if (a.startLine !== b.startLine || a.endLine !== b.endLine || a.depth !== b.depth || a.origin !== b.origin || a.callout !== b.callout || a.label !== b.label) return false;
     if (at(before.quotes, a.parent) !== at(after.quotes, b.parent) || at(before.attributions, a.attribution) !== at(after.attributions, b.attribution)) return false;
   }
   for (let i = 0; i < before.attributions.length; i++) {

@@ -15,6 +15,8 @@ import { matchPostHeader } from './forms/postHeader';
 import { matchSignOff } from './forms/signOff';
 import { matchReviewerLabel } from './forms/reviewerLabel';
 import { matchSignature } from './forms/signature';
+import { matchSignatureBlock } from './forms/signatureBlock';
+import { matchSpeakerLabel } from './forms/speakerLabel';
 import { matchLeadingAttribution } from './leading';
 import type { AttributionForm, AttributionMatch } from './types';
 
@@ -32,6 +34,8 @@ export { matchOutlookHeader, mayStartOutlookHeader } from './forms/outlook';
 export { matchPostHeader } from './forms/postHeader';
 export { matchReviewerLabel } from './forms/reviewerLabel';
 export { matchSignature } from './forms/signature';
+export { isSignatureDelimiter, matchSignatureBlock, SIGNATURE_BLOCK_LINES } from './forms/signatureBlock';
+export { matchSpeakerLabel } from './forms/speakerLabel';
 export { isValediction, matchSignOff, signOffName } from './forms/signOff';
 export { matchLeadingAttribution } from './leading';
 
@@ -92,8 +96,8 @@ export const FORMS: readonly AttributionFormSpec[] = [
     name: 'forum header',
     where: 'first line of the quote',
     examples: ['**jimmy the saint said:**', 'Sluggy said: ↑', 'Quote from: satoshi on June 17, 2010, 06:46:08 PM', 'Originally Posted by **KIAaze**', 'QUOTE: Originally Posted by Sgtkevin', 'Cyber200 wrote: ↑Sat Apr 01, 2023 4:37 pm',
-      'Quote Originally Posted by janedoe View Post', 'Quote (janedoe @ Jan 5 2015, 03:04 PM)', 'Андрей Любченко пишет:', 'janedoe a écrit :'],
-    fixtures: ['forum-headers.md', 'forum-quote-in-fence.md', 'forum-box-lost-after-first-line.md', 'not-forum-box-answer.md', 'forum-header-blank-line.md'],
+      'Quote Originally Posted by janedoe View Post', 'Quote: Originally Posted by AllisonBerryman View Post', 'Quote (janedoe @ Jan 5 2015, 03:04 PM)', 'Андрей Любченко пишет:', 'janedoe a écrit :'],
+    fixtures: ['forum-headers.md', 'forum-quote-in-fence.md', 'forum-box-lost-after-first-line.md', 'not-forum-box-answer.md', 'forum-header-blank-line.md', 'forum-vbulletin-one-line-header.md', 'not-originally-posted-sentence.md'],
     recognises: (line) => speakerOf(matchForumHeader(line)),
   },
   {
@@ -116,6 +120,20 @@ export const FORMS: readonly AttributionFormSpec[] = [
     examples: ['— Jane Doe', '-- Jane', '~Jane Doe', '—Paul Postal (talking about Chomsky)', '— Jane Doe, The Book of Quotes'],
     fixtures: ['dash-signature.md', 'dash-after-quote.md'],
     recognises: (line) => matchSignature(line) !== null,
+  },
+  {
+    name: 'quoted signature block',
+    where: 'last line of the quote',
+    examples: ['--\nJane Doe', '-- \nWulfraed                 Dennis Lee Bieber', '--\nhttps://example.org/~jane\nJane Doe'],
+    fixtures: ['quoted-signature-block.md', 'not-quoted-signature-deeper.md'],
+    recognises: (lines) => matchSignatureBlock(lines.split('\n')) !== null,
+  },
+  {
+    name: 'speaker label',
+    where: 'first line of the quote',
+    examples: ['Pieren : Ceux que tu suggères', 'Yves: je suis d’accord', 'Jean de La Fontaine : la raison du plus fort'],
+    fixtures: ['speaker-label.md', 'not-speaker-label.md'],
+    recognises: (line) => matchSpeakerLabel(line) !== null,
   },
   {
     name: 'GitHub "Originally posted by"',

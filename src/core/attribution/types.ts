@@ -12,7 +12,8 @@ export type AttributionForm =
   | 'matrix'
   | 'reviewer'
   | 'forum-header'
-  | 'outlook';
+  | 'outlook'
+  | 'speaker-label';
 /** Where the attribution stands relative to the quote it names. */
 export type AttributionPlacement = 'before' | 'first-line' | 'last-line' | 'after';
 export interface AttributionMatch {

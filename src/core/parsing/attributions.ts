@@ -14,7 +14,11 @@ import {
   matchReviewerLabel,
   mayStartOutlookHeader,
   matchSignature,
+  matchSignatureBlock,
+  matchSpeakerLabel,
+  isSignatureDelimiter,
   namesSomeone,
+  SIGNATURE_BLOCK_LINES,
 } from '../attribution';
 import { lineShape } from '../attribution/lineShape';
 import { Attribution, LeadIn, LineInfo, Quote } from '../model';
@@ -149,6 +153,20 @@ export function findAttributions(
         attach({ ...header, placement: 'first-line' }, i, i, quote, true);
         continue;
       }
+      // "> Pieren : …": a name the speakers step weighs against the rest of the thread (the line stays quoted words).
+      const label = matchSpeakerLabel(content);
+      if (label && !isDialogue(lines, info, quoteOfLine, quote, label.speaker!)) quote.label = label.speaker;
+    }
+    // The quoted person's own signature ("> --" / "> Jane Doe"): it names a quote whose attribution was trimmed.
+    if (quote && quote.depth === line.depth && isSignatureDelimiter(content) && !quote.attribution?.speaker) {
+      const block: string[] = [content];
+      for (let k = i + 1; k <= last && k <= i + SIGNATURE_BLOCK_LINES && quoteOfLine[k] === quote && info[k].depth === line.depth; k++) block.push(contentOf(lines, info, k));
+      const signature = matchSignatureBlock(block);
+      if (signature) {
+        attach(signature.match, i, i + signature.lines - 1, quote, true);
+        i += signature.lines - 1;
+        continue;
+      }
     }
     if (quote && quote.depth === line.depth && quote.endLine === i && quote.startLine < i) {
       const closing = matchSignature(content) ?? matchOriginallyPosted(content);
@@ -241,4 +259,20 @@ const ELISION = /^\s*(?:<\s*snip\s*>|\[\s*(?:snip|snipped|\.\.\.|…)\s*\]|\(\s*
 /** A line that only says something was cut here: "<snip>", "[...]", "[snip]", "…". */
 export function isElision(content: string): boolean {
   return content.length < 16 && ELISION.test(content);
+}
+
+/** How many of a labelled quote's lines are read for a second label. */
+const MAX_DIALOGUE_LINES = 40;
+
+/**
+ * Whether a quote whose first line is labelled "Name: …" holds another line labelled with another name at
+ * its level ("> Alice: …" / "> Bob: …"): a quoted dialogue, several people's words, not one person's.
+ */
+function isDialogue(lines: readonly LineText[], info: readonly LineInfo[], quoteOfLine: readonly (Quote | null)[], quote: Quote, name: string): boolean {
+  for (let k = quote.startLine + 1; k <= quote.endLine && k <= quote.startLine + MAX_DIALOGUE_LINES; k++) {
+    if (quoteOfLine[k] !== quote || info[k].blank) continue;
+    const other = matchSpeakerLabel(contentOf(lines, info, k).trim());
+    if (other && other.speaker !== name) return true;
+  }
+  return false;
 }

@@ -36,6 +36,7 @@ export function buildQuotes(info: readonly LineInfo[], quoteOfLine: (Quote | nul
         origin: line.bbcodeOpens.some((opened) => opened.depth === depth) ? 'bbcode' : line.pastedQuote ? 'pasted' : line.styledQuote ? 'styled' : 'markdown',
         callout: false,
         attribution: null,
+        label: null,
         speaker: null,
         inferred: false,
       };

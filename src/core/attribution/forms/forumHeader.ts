@@ -7,7 +7,9 @@ import { AttributionMatch } from '../types';
 const FORUM_HEADER_TAIL = /\s*(?:[↑»«][^↑»«]{0,60}|\bClick to expand\.{3}|\bView Post|\[\[?IMG\].*)\s*$/iu;
 // "Quote from: satoshi on June 17, 2010", "Reply from Cyber200 ↑Sat Apr 01, 2023", "Originally Posted by **KIAaze**",
 // "Quote: Originally Posted by X", "Zitat von X", "Citation de X"; the name ends at a date, an arrow or a link.
-const QUOTE_FROM = /^(?:quote\s*:?\s*)?(?:(?:quote|reply|posted|citation|zitat|cita|citazione)\s+(?:from|by|de|von|di)|originally\s+posted\s+by)\s*:?\s+(.+?)(?:\s+(?:on|at|le|am|el|il)\s+.*|\s*[↑»«(\[].*|\s+\d.*)?$/iu;
+const QUOTE_FROM = /^(?:quote\s*:?\s*)?(?:(?:quote|reply|posted|citation|zitat|cita|citazione)\s+(?:from|by|de|von|di)|originally\s+posted\s+by)\s*:?\s+(.+?)(?:\s+(?:on|at|le|am|el|il)\s+(.*)|\s*[↑»«(\[].*|\s+\d.*)?$/iu;
+// The date after "on": a sentence goes on with words instead ("Originally posted by Jane on the old forum, the idea …").
+const SENTENCE_AFTER_NAME = /^(?:\S+\s+){3}|[.!?]$/u;
 // (Forums in other languages: "X пишет:", "X schrieb:", "X a écrit :", "X escribió:", "X ha scritto:", "X napisał:".)
 const SAID_VERBS = 'said|wrote|writes|says|posted|пишет|писал|написал|написала|schrieb|schreibt|a\\s+écrit|écrit|escribió|escribe|ha\\s+scritto|scrive|napisał|napisała|escreveu|schreef|skrev|kirjoitti';
 const SAID = new RegExp(`^(.{1,40}?)\\s+(?:${SAID_VERBS})\\s*:?\\s*$`, 'iu');
@@ -61,6 +63,7 @@ export function matchForumHeader(content: string, shape: LineShape = lineShape(c
     return speaker ? { form: 'forum-header', placement: 'before', speaker } : null;
   }
   const from = QUOTE_FROM.exec(text);
+  if (from && from[2] !== undefined && !/\d/.test(from[2]) && SENTENCE_AFTER_NAME.test(from[2])) return null;
   if (from) {
     const speaker = forumName(from[1].split(/\s{2,}|\t/)[0]);
     return speaker ? { form: 'forum-header', placement: 'before', speaker } : null;
