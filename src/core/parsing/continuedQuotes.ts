@@ -12,8 +12,8 @@ import { contentOf, deeperLineInfo } from './lines';
 
 /** How many lines of the earlier post the quoter may have left out between two repeated ones. */
 const MAX_SKIPPED = 3;
-/** How far back the earlier copy is looked for (a thread page, not a whole archive). */
-const MAX_LOOK_BACK = 5000;
+/** How far back the earlier copy is looked for: a thread page, not a whole archive (the corpus's farthest is 44 lines). */
+const MAX_LOOK_BACK = 1500;
 /** What the repeated lines must hold at least, beyond the box's own: a line or two of prose. */
 const MIN_REPEATED_CHARACTERS = 40;
 const MIN_LONG_LINE = 20;
@@ -80,10 +80,10 @@ export function continueQuotes(lines: readonly LineText[], info: LineInfo[], fir
     const key = comparableText(contentOf(lines, info, boxLast));
     const entry: ContinuationWatch = { boxStart: box, examinedTo: from, sourceFrom: -1, sourceTo: -1, key };
     watch.push(entry);
-    const source = earlierCopy(lines, key, headerLine);
-    if (source < 0) continue;
-    const read = readContinuation(lines, from, source + 1, headerLine);
-    entry.sourceFrom = source;
+    const copied = earlierCopy(lines, key, headerLine);
+    if (copied < 0) continue;
+    const read = readContinuation(lines, from, copied + 1, headerLine);
+    entry.sourceFrom = copied;
     entry.sourceTo = read.sourceTo;
     entry.examinedTo = read.examinedTo;
     // A code or HTML block is read at one depth: the rest of a quote ends before a block it would end inside.
@@ -111,16 +111,27 @@ function inBlock(line: LineInfo): boolean {
 /** The nearest line above `before` holding the box's last line (or held by it), or -1. */
 function earlierCopy(lines: readonly LineText[], key: string, before: number): number {
   if (key.length < 3) return -1;
-  // A cheap test before the comparison: the key's first word, which any copy of it holds as it is.
-  const space = key.indexOf(' ');
-  const probe = space < 0 ? key : key.slice(0, space);
+  // Cheap tests before the comparison, which every line a box looks back over would otherwise pay: a copy
+  // is at least as long as the key, and holds the key's longest word as it is (a rare word, unlike its first).
+  const probe = longestWord(key);
   for (let line = before - 1; line >= 0 && line >= before - MAX_LOOK_BACK; line--) {
     const text = lines[line].text;
-    if (text.length < probe.length || !text.includes(probe)) continue;
+    if (text.length < key.length || !text.includes(probe)) continue;
     const copy = comparableText(text);
     if (copy === key || (key.length >= MIN_LONG_LINE && copy.includes(key))) return line;
   }
   return -1;
+}
+
+function longestWord(text: string): string {
+  let best = '';
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf(' ', start);
+    if (end < 0) end = text.length;
+    if (end - start > best.length) best = text.slice(start, end);
+    start = end + 1;
+  }
+  return best;
 }
 
 /**
