@@ -33,6 +33,9 @@ const shared = {
     'linkify-it': './src/shims/linkify-it.ts',
   },
   define: { RIPOSTE_VERSION: JSON.stringify(version) },
+  // Text outside ASCII as UTF-8, not as \uXXXX escapes (six bytes a character): entities' decoding table
+  // (markdown-it's) is one long such string. Node and the web worker read sources as UTF-8.
+  charset: 'utf8',
   logLevel: 'warning',
 };
 
