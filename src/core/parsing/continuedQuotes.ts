@@ -13,7 +13,7 @@ import { contentOf, deeperLineInfo } from './lines';
 /** How many lines of the earlier post the quoter may have left out between two repeated ones. */
 const MAX_SKIPPED = 3;
 /** How far back the earlier copy is looked for: a thread page, not a whole archive (the corpus's farthest is 44 lines). */
-const MAX_LOOK_BACK = 1500;
+const MAX_LOOK_BACK = 400;
 /** What the repeated lines must hold at least, beyond the box's own: a line or two of prose. */
 const MIN_REPEATED_CHARACTERS = 40;
 const MIN_LONG_LINE = 20;

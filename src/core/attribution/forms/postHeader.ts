@@ -32,7 +32,7 @@ const POST_HEADERS: readonly RegExp[] = [
 const POST_HEADER_HINT = /[·•|—]|\s\s\d{1,2}:\d\d\b|\bago\b|\b(?:today|yesterday)\b|^\s*\S+\s+(?:commented|replied|wrote|posted|answered|responded|opened)\b|^#{1,6}\s+(?:post|reply|comment|answer)|^\[|^u\/|^(?:\*\*|__)?(?:(?:post|comment)\s+author|author|posted|from)\b|^(?:official|meta|public|rebuttal|decision)\b.*\bby\s/i;
 /** The author a copied page names at the head of a post, or null. */
 export function matchPostHeader(content: string, shape: LineShape = lineShape(content)): string | null {
-  if (content.length > 160 || !POST_HEADER_HINT.test(content) || shape.spaces > 16) return null;
+  if (content.length > 160 || shape.spaces > 16 || !POST_HEADER_HINT.test(content)) return null;
   // A saved page keeps the name as a link to its profile: "[alice](https://github.com/alice) commented …".
   const text = (content.includes('](') ? content.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') : content).trim();
   for (const pattern of POST_HEADERS) {
