@@ -44,6 +44,16 @@ function isLetter(code: number): boolean {
 // Invision Power Board: "Quote (janedoe @ Jan 5 2015, 03:04 PM)".
 const IPB_QUOTE = /^quote\s*\(\s*([^@()]{1,40}?)\s*@\s*[^()]*\)\s*$/i;
 const FORUM_HEADER_START = /^\s*(?:\*\*|__)?\s*(?:quote|reply\s+from|posted|originally|zitat|cita)/i;
+// FORUM_HEADER_START's first letters (q, r, p, o, z, c), after spaces and bold markers: a line whose first
+// letter is another ASCII letter is settled with one test (anything else is left to the pattern).
+const HEADER_START_LETTERS = new Set([113, 114, 112, 111, 122, 99]);
+
+function mayStartForumHeader(content: string): boolean {
+  let at = 0;
+  for (let code = content.charCodeAt(0); code === 32 || code === 9 || code === 42 || code === 95; code = content.charCodeAt(at)) at++;
+  const lower = content.charCodeAt(at) | 32;
+  return lower < 97 || lower > 122 || HEADER_START_LETTERS.has(lower);
+}
 /**
  * The header a forum puts above a quote, as it survives copying: "X said: ↑", "**X wrote:**", "Quote from: X
  * on …", "Originally Posted by X". Forum names are handles, so any case is taken here, where the line is a
@@ -53,7 +63,7 @@ export function matchForumHeader(content: string, shape: LineShape = lineShape(c
   // Asked of most lines of a draft: the words every form holds are looked for first, in one cheap test.
   if (content.length > 200) return null;
   // "X said:" ends with its verb (an arrow or "Click to expand" after it); "Quote from: X …" starts with its words.
-  if (!endsWithSaidVerb(content, shape.arrow) && !FORUM_HEADER_START.test(content)) return null;
+  if (!endsWithSaidVerb(content, shape.arrow) && !(mayStartForumHeader(content) && FORUM_HEADER_START.test(content))) return null;
   const text = content.trim().replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/\*\*/g, '').replace(/\\([<>[\]_*])/g, '$1').replace(FORUM_HEADER_TAIL, '').trim();
   if (!text || text.length > 160) return null;
   if (/^quote\s*:?$/i.test(text)) return { form: 'forum-header', placement: 'before', speaker: null };
