@@ -55,7 +55,7 @@ export function onlyProseEdited(edits: readonly UnitChange[]): boolean {
 /**
  * Whether an edit changed the words of the writer's own paragraphs and nothing else: no structure, blank
  * line or speaker (updateDraft's `speakersKept` says all three), and every paragraph it parsed again is
- * still the kind it was (a paragraph that became a list item or an image answers a quote differently).
+ * still the kind it was (a rule may read a list item differently from a paragraph).
  */
 export function wordsOnlyEdited(edit: UnitChange): boolean {
   if (!edit.speakersKept || edit.removed.length !== edit.added.length) return false;
