@@ -378,7 +378,7 @@ also discard optimised code) came between the warm-up and the measured rounds, s
 Riposte's code again (+8 ms a keystroke on V8's workers in one run), and code-server's port scan ran on both sides.
 
 What is left: the folding ranges VS Code asks for and serialises after every change, about 1,900 for this draft, which
-cost about 4 ms a keystroke in all (the same run without the folding provider: 11.0 ms against 14.9 ms, libuv's zlib
+cost about 4 ms a keystroke in all (a run without the folding provider: 11.0 ms, against 14.9 ms just before it, libuv's zlib
 0.8 against 2.7 ms); the lint (about 4 ms a keystroke profiled in the extension host, 2 ms back to back in a typing
 lab; the rules that read the writer's words still walk all 5,500 units, each rule once); the code action request
 VS Code makes on every cursor move, which walks every diagnostic of the file (0.9–1.2 ms); V8's workers (+3 to +9 ms
