@@ -206,7 +206,7 @@ export function wordDifferences(a: readonly string[], b: readonly string[]): { r
 }
 
 /** The words of `a`, in order, that `b` does not hold as many times. */
-function bagDifference(a: readonly string[], b: readonly string[]): string[] {
+export function bagDifference(a: readonly string[], b: readonly string[]): string[] {
   const counts = new Map<string, number>();
   for (const word of b) counts.set(word, (counts.get(word) ?? 0) + 1);
   const only: string[] = [];

@@ -11,7 +11,7 @@ import { parseSuppressions } from './suppressions';
 import { charactersIn, dominantEol, isBlankToMarkdown, LineText, splitLineTexts } from './text';
 import { Range } from './types';
 import { isElision } from './parsing/attributions';
-import { comparableText } from './parsing/continuedQuotes';
+import { comparableText, holdsKey } from './parsing/continuedQuotes';
 
 /** One change as VS Code reports it: a range of the text before the change, and what replaced it. */
 export interface TextChange {
@@ -250,7 +250,7 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
       if (watch.boxStart <= last) continue;
       if (watch.sourceFrom >= 0 && watch.sourceFrom <= last && watch.sourceTo >= first) return parseDraft(wholeText());
       keys ??= editedTexts(oldLines, first, last, changedText);
-      if (keys.some((text) => text === watch.key || (watch.key.length >= 20 && text.includes(watch.key)))) return parseDraft(wholeText());
+      if (keys.some((text) => holdsKey(text, watch.key))) return parseDraft(wholeText());
     }
   }
   while (start > 0 && facesAcross(oldLines, previous.lineInfo, start, answerLetter)) start = regionStart(oldLines, previous.lineInfo, start - 1, 1);

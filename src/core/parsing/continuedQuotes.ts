@@ -7,8 +7,8 @@
 import { matchForumHeader } from '../attribution';
 import { ContinuationWatch, LineInfo } from '../model';
 import { LineText } from '../text';
+import { bagDifference } from '../similarity';
 import { contentOf, deeperLineInfo } from './lines';
-
 
 /** How many lines of the earlier post the quoter may have left out between two repeated ones. */
 const MAX_SKIPPED = 3;
@@ -37,17 +37,13 @@ function sameLine(a: string, b: string): boolean {
   const wordsA = a.split(' ');
   const wordsB = b.split(' ');
   if (wordsA.length < 6 || wordsB.length < 6 || Math.abs(wordsA.length - wordsB.length) > 2) return false;
-  const counts = new Map<string, number>();
-  for (const word of wordsA) counts.set(word, (counts.get(word) ?? 0) + 1);
-  let common = 0;
-  for (const word of wordsB) {
-    const left = counts.get(word) ?? 0;
-    if (left > 0) {
-      common++;
-      counts.set(word, left - 1);
-    }
-  }
+  const common = wordsB.length - bagDifference(wordsB, wordsA).length;
   return common >= 0.8 * Math.max(wordsA.length, wordsB.length);
+}
+
+/** Whether a line's words (comparableText) are the box's last line's, or hold it (a line fused with the next). */
+export function holdsKey(words: string, key: string): boolean {
+  return words === key || (key.length >= MIN_LONG_LINE && words.includes(key));
 }
 
 const isBlankLine = (lines: readonly LineText[], line: number) => comparableText(lines[line].text) === '';
@@ -92,14 +88,13 @@ export function continueQuotes(lines: readonly LineText[], info: LineInfo[], fir
       while (stop >= from && inBlock(info[stop])) stop--;
       if (stop < from) continue;
     }
-    read.end = stop;
-    if (read.end < 0) continue;
-    if (read.end > last) {
+    if (stop < 0) continue;
+    if (stop > last) {
       overrun = true;
       continue;
     }
-    for (let line = end + 1; line <= read.end; line++) info[line] = deeperLineInfo(info[line], lines[line].text);
-    i = read.end;
+    for (let line = end + 1; line <= stop; line++) info[line] = deeperLineInfo(info[line], lines[line].text);
+    i = stop;
   }
   return { watch, overrun };
 }
@@ -117,8 +112,7 @@ function earlierCopy(lines: readonly LineText[], key: string, before: number): n
   for (let line = before - 1; line >= 0 && line >= before - MAX_LOOK_BACK; line--) {
     const text = lines[line].text;
     if (text.length < key.length || !text.includes(probe)) continue;
-    const copy = comparableText(text);
-    if (copy === key || (key.length >= MIN_LONG_LINE && copy.includes(key))) return line;
+    if (holdsKey(comparableText(text), key)) return line;
   }
   return -1;
 }

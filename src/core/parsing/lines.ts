@@ -6,7 +6,7 @@ import { maskCodeSpans } from '../masking';
 import { BbcodeOpen, LineInfo, MarkdownBlock } from '../model';
 import { isBlankBetween, LineText } from '../text';
 import { lostBreakBetween } from './lostBreaks';
-import { answersInQuote, isCommentOverAnswer, isQuoteLine, isResponseLabelAlone, isStyledComment, markCommentOverStyledResponse, markQuotedLineRuns, opensAnswerInQuote, textLineAfter } from './styledComments';
+import { answersInQuote, isCommentOverAnswer, isQuoteLine, isResponseLabelAlone, isStyledComment, markCommentOverStyledResponse, markQuotedLineRuns, nextTextLine, opensAnswerInQuote } from './styledComments';
 
 const BLANK = 1;
 const CODE = 2;
@@ -136,7 +136,7 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
     if (block.quoteDepth === 0 && (block.kind === 'paragraph' || block.kind === 'list-item') && block.startLine >= first && block.endLine <= last) {
       // A `>` line right under it: an answer under a response label ("**1. Response:**" / "> We have …"),
       // or under a reviewer's comment in a letter that sets its answers in `>` (styledComments.ts).
-      const below = lines[block.endLine + 1] !== undefined && block.endLine < last ? textLineAfter(lines, block.endLine) : -1;
+      const below = lines[block.endLine + 1] !== undefined && block.endLine < last ? nextTextLine(lines, block.endLine) : -1;
       if (below >= 0 && below <= last && isQuoteLine(lines[below].text)) {
         if (isResponseLabelAlone(lines, block)) {
           answerStarts[below - first] = 1;

@@ -90,7 +90,7 @@ function isItalicParagraph(head: string, tail: string): boolean {
 }
 
 /** The first line with text within the three after `line`, or -1. */
-function nextTextLine(lines: readonly LineText[], line: number): number {
+export function nextTextLine(lines: readonly LineText[], line: number): number {
   for (let next = line + 1; next < lines.length && next <= line + 3; next++) if (!isBlankBetween(lines[next].text, 0, lines[next].text.length)) return next;
   return -1;
 }
@@ -268,9 +268,4 @@ export function isCommentOverAnswer(lines: readonly LineText[], block: MarkdownB
   let words = 0;
   for (let line = block.startLine; line <= block.endLine && words < 4; line++) words += lines[line].text.match(/\S+/g)?.length ?? 0;
   return words >= 4;
-}
-
-/** The first line with text within the three after `line`, or -1 (for the loop over blocks). */
-export function textLineAfter(lines: readonly LineText[], line: number): number {
-  return nextTextLine(lines, line);
 }
