@@ -168,8 +168,11 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
   let inPastedQuote = false;
   // How deep that quote is: one level, or two when a header inside a pasted quote opens a quote in it.
   let pastedDepth = 1;
-  // Whether the lines so far are a `>` box holding only a forum header (its quoted text lost the box).
-  let inHeaderBox = false;
+  // The last line of a `>` box that may hold only a forum header (its quoted text lost the box), followed so
+  // far by empty `>` lines only, and where its markers end (-1: none). Whether it is a header is asked only
+  // of the unmarked line under such a box, not of every quoted line.
+  let boxLine = -1;
+  let boxMarkersEnd = 0;
   // The line a pasted quote starts on, one blank line under its header (-1: none).
   let pastedAfterBlank = -1;
   // The last line of an Outlook header at the top level (top-posting): every line after it is the original
@@ -260,7 +263,7 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
       // export's header of the next post.)
       pasted = inPastedQuote && !isFenceLine(text) && !isAtxHeading(text) && (info[i - 1].pastedQuote ? !lostBreakBetween(lines[i - 1].text, text) : true);
       // A `>` box holding only the header ("> Reply from X ↑date" and empty `>` lines), the text right under it.
-      if (!pasted && (inHeaderBox || i === pastedAfterBlank) && !lazy) {
+      if (!pasted && (i === pastedAfterBlank || (boxLine >= 0 && isHeaderBoxLine(lines[boxLine].text, boxMarkersEnd))) && !lazy) {
         pasted = true;
         pastedDepth = 1;
       }
@@ -272,8 +275,10 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
     inPastedQuote = pasted || opens;
     // A header on its own with one blank line under it, then the quoted text ("X пишет:" / "" / text).
     if (!opens && unmarkedText && i + 2 <= last && isBlankBetween(lines[i + 1].text, 0, lines[i + 1].text.length) && opensPastedQuote(text, lines[i + 2].text)) pastedAfterBlank = i + 2;
-    if (count === 1 && !inCode && !html && !blank) inHeaderBox = i < last && isHeaderBoxLine(text, end);
-    else if (!(count > 0 && blank)) inHeaderBox = false;
+    if (count === 1 && !inCode && !html && !blank) {
+      boxLine = i < last ? i : -1;
+      boxMarkersEnd = end;
+    } else if (!(count > 0 && blank)) boxLine = -1;
     let contentStart = end;
     let contentEnd = text.length;
     let lineBbcodeDepth = bbcodeDepth;
