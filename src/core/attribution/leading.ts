@@ -4,6 +4,11 @@ import { matchMailHeader } from './forms/mail';
 import { matchWrote } from './forms/wrote';
 import { AttributionMatch } from './types';
 
+const AS_WORD = /\bas\s/i;
+// Tested on the line's last characters only: an end-anchored pattern is tried from every position of the line.
+const WROTE_OR_SAID_AT_END = /\s(?:wrote|said)$/i;
+const PUT_IT_AT_END = /put\s+it$/i;
+
 /** A line that introduces a quote that follows it (the next non-blank line is quoted more deeply). */
 export function matchLeadingAttribution(content: string): AttributionMatch | null {
   const text = content.trim();
@@ -12,8 +17,10 @@ export function matchLeadingAttribution(content: string): AttributionMatch | nul
   // checked first.)
   const last = text.charCodeAt(text.length - 1);
   if (!text || text.length > 300) return null;
-  if ((last | 32) === 101 /* e */ && /\s(?:wrote|said)$/i.test(text)) return matchWrote(`${text}:`);
+  if ((last | 32) === 101 /* e */ && WROTE_OR_SAID_AT_END.test(text.slice(-6))) return matchWrote(`${text}:`);
   // (Chinese and Japanese clients end it with a full-width colon.)
-  if (last !== 58 /* : */ && last !== 0xff1a /* ： */ && last !== 44 /* , */ && !((last | 32) === 116 /* t */ && /put\s+it$/i.test(text))) return null;
-  return matchMailHeader(text) ?? matchAsPutIt(text) ?? matchWrote(text);
+  if (last === 58 /* : */ || last === 0xff1a /* ： */) return matchMailHeader(text) ?? matchAsPutIt(text) ?? matchWrote(text);
+  // Only "As X put it" goes on without a colon, and a wrapped line of prose often ends in a comma.
+  if (last === 44 /* , */ || ((last | 32) === 116 /* t */ && PUT_IT_AT_END.test(text.slice(-24)))) return AS_WORD.test(text) ? matchAsPutIt(text) : null;
+  return null;
 }
