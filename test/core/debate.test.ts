@@ -83,6 +83,15 @@ describe('debate drafts and ordinary Markdown', () => {
     assert.deepEqual(rulesOf('When you set it it will set it also on the storage adapter.\n', 'a.md'), []);
     assert.deepEqual(rulesOf('Use a per-option option object for the settings of each one.\n', 'a.md'), []);
     assert.deepEqual(rulesOf('It seems to me to me that this is wrong.\n', 'a.md'), ['1 repeated-words']);
+    // A word that is part of a file name or of a compound is not the same word standing alone again.
+    assert.deepEqual(rulesOf('- Make package.json JSON when it is written out.\n', 'CHANGELOG.md'), []);
+    assert.deepEqual(rulesOf('You can specify a minimum minimum-number-of-calls value to use.\n', 'a.md'), []);
+    assert.deepEqual(rulesOf('Compare Sync vs Async vs Async/Await in the table below.\n', 'a.md'), []);
+    assert.deepEqual(rulesOf('It can be called again and again and it will always return the same value.\n', 'a.md'), []);
+    // …while a doubled pair of words stays a slip, at a sentence's end too.
+    assert.deepEqual(rulesOf('To report a bug, please follow the follow the guidelines.\n', 'a.md'), ['1 repeated-words']);
+    assert.deepEqual(rulesOf('The default is a is a more sensible one than the other.\n', 'a.md'), ['1 repeated-words']);
+    assert.deepEqual(rulesOf('This is what the number means means.\n', 'a.md'), ['1 repeated-words']);
   });
 
   it('finds no quote problem in the READMEs and changelogs of the installed packages, and warns on at most 5 % of them', () => {

@@ -103,10 +103,17 @@ function isDoubled(prose: string, spans: Int32Array, i: number, size: number, te
   for (let k = 0; k < 2 * size - 1; k++) if (!/^\s+$/.test(text.slice(spans[2 * (i + k) + 1], spans[2 * (i + k + 1)]))) return false;
   // "per-option option", "re-read read": the first word ends a compound, the second is a word of its own.
   if (/[-/]/.test(text[spans[2 * i] - 1] ?? '')) return false;
+  // "package.json JSON": the first word ends a file's or a domain's name. "minimum minimum-number-of-calls",
+  // "Sync vs Async vs Async/Await": the repeat's last word starts a compound.
+  if (text[spans[2 * i] - 1] === '.' && /\w/.test(text[spans[2 * i] - 2] ?? '')) return false;
+  const after = spans[2 * (i + 2 * size - 1) + 1];
+  if (/[-/.]/.test(text[after] ?? '') && /\w/.test(text[after + 1] ?? '')) return false;
   if (size === 1) {
     const word = wordKeyAt(prose, spans[2 * i], spans[2 * i + 1]);
     if (INTENDED_DOUBLES.has(word) || /^\d+$/.test(word)) return false;
   }
+  // "again and again and it will…", "more and more and more": English's "X and X" said on purpose, then "and".
+  if (size === 2 && INTENDED_DOUBLES.has(wordKeyAt(prose, spans[2 * i], spans[2 * i + 1])) && /^(?:and|or)$/.test(wordKeyAt(prose, spans[2 * i + 2], spans[2 * i + 3]))) return false;
   return true;
 }
 
