@@ -362,4 +362,30 @@ describe('rules that read only the structure (Rule.reads)', () => {
     assert.deepEqual([first[1].range.start.line, moved[1].range.start.line], [20, 21]);
     assert.deepEqual(lintDraft(draft), lint(draft.text));
   });
+
+  it('keeps the findings of joined, repeated and nearly repeated paragraphs through a keystroke elsewhere', () => {
+    const point = 'The benchmark measures recall on held-out questions, not memorised answers from training.';
+    const near = 'The benchmark measures recall on held-out questions, not memorised replies from training.';
+    const text = [
+      'Alice wrote:', '> Models memorise their benchmarks.', '',
+      point, '', 'First point of mine, which stands alone here.', '',
+      'A pasted paragraph holds sentences. It goes on for a while, well past the width that a hand-wrapped line would have.',
+      'The next one lost its blank line. It also holds more than one sentence, as the paragraphs of pasted web text do.', '',
+      point, '', near, '', ...Array.from({ length: 6 }, (_, k) => [`Filler paragraph ${k + 1} of mine.`, '']).flat(), 'My closing words.', '',
+    ].join('\n');
+    const rules = ['lost-paragraph-breaks', 'duplicate-paragraph', 'near-duplicate-paragraph'];
+    let draft = parseDraft(text);
+    const found = () => lintDraft(draft).filter((d) => rules.includes(d.rule));
+    const before = found();
+    assert.deepEqual(before.map((d) => d.rule).sort(), [...rules].sort());
+    draft = typeAt(draft, 26, 3, 'own ');
+    const after = found();
+    assert.deepEqual(after.map((d) => before.indexOf(d)), [0, 1, 2], 'the same diagnostic objects after typing in another paragraph');
+    // A blank line typed above all of them moves them: each is made anew, at its new line.
+    draft = typeAt(draft, 5, 0, '\n');
+    const moved = found();
+    assert.ok(moved.every((d) => !before.includes(d)));
+    assert.deepEqual(moved, lint(draft.text).filter((d) => rules.includes(d.rule)));
+    assert.deepEqual(moved.map((d) => d.range.start.line), before.map((d) => d.range.start.line + 1));
+  });
 });

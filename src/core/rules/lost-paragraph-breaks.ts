@@ -21,17 +21,27 @@ export const lostParagraphBreaks: Rule = {
       if (count >= 2) {
         const first = units[runStart];
         const last = units[runEnd];
+        // The same finding as on the last lint while the run is the same paragraphs on the same lines: a
+        // keystroke elsewhere makes none anew, and the engine and the editor keep what they made of it.
+        const kept = KEPT.get(first);
+        if (kept && kept.startLine === first.startLine && sameRun(kept.units, units, runStart, runEnd)) {
+          findings.push(kept.finding);
+          runEnd = -1;
+          return;
+        }
         const edits: TextEdit[] = [];
         for (let k = runStart + 1; k <= runEnd; k++) {
           const unit = units[k];
           const end = draft.lines[unit.startLine - 1].text.length;
           edits.push({ range: range(unit.startLine - 1, end, unit.startLine - 1, end), newText: `\n${quotePrefixOf(draft, unit.startLine).trimEnd()}` });
         }
-        findings.push({
+        const finding: Finding = {
           range: range(first.startLine, 0, first.endLine, draft.lines[first.endLine].text.length),
           message: `${capitalise(lineRangeLabel(first.startLine, last.endLine))} hold ${count} paragraphs with no blank line between them; Markdown shows them as one paragraph.`,
           fixes: [{ title: `Insert ${count - 1} blank line${count === 2 ? '' : 's'} between the paragraphs`, edits, safe: true }],
-        });
+        };
+        KEPT.set(first, { startLine: first.startLine, units: units.slice(runStart, runEnd + 1), finding });
+        findings.push(finding);
       }
       runEnd = -1;
     };
@@ -56,6 +66,18 @@ export const lostParagraphBreaks: Rule = {
     return findings;
   },
 };
+
+/**
+ * The last finding made for a run, by its first paragraph. A unit's text never changes, so the same units
+ * from the same line hold the same lines, and the finding (its range, message and edits) is the same.
+ */
+const KEPT = new WeakMap<Unit, { startLine: number; units: readonly Unit[]; finding: Finding }>();
+
+function sameRun(kept: readonly Unit[], units: readonly Unit[], start: number, end: number): boolean {
+  if (kept.length !== end - start + 1) return false;
+  for (let k = 0; k < kept.length; k++) if (kept[k] !== units[start + k]) return false;
+  return true;
+}
 
 const SENTENCE_END = /[.!?…]["”’)\]*_]*\s+["“‘(*_]*\p{Lu}/u;
 

@@ -27,18 +27,30 @@ export const nearDuplicateParagraph: Rule = {
       if ((!debate && headingBetween(draft, earlier, unit)) || isStockAnswer(draft, [earlier, unit]) || repeatedByThread(draft, unit, earlier)) continue;
       const change = changeBetween(earlier, unit, cache.nearCopyChanges);
       if (isPostHeaderChrome(draft, unit, earlier, change.removed, change.added)) continue;
-      findings.push({
+      // The same finding as on the last lint while both paragraphs are where they were and compare alike:
+      // a keystroke elsewhere makes none anew (a unit's text never changes).
+      const kept = KEPT.get(unit);
+      if (kept && kept.change === change && kept.similarity === best.similarity && kept.debate === debate && kept.unitStart === unit.startLine && kept.earlierStart === earlier.startLine) {
+        findings.push(kept.finding);
+        continue;
+      }
+      const finding: Finding = {
         range: range(unit.startLine, 0, unit.endLine, draft.lines[unit.endLine].text.length),
         message: `This paragraph is ${Math.round(best.similarity * 100)}% the same as the one at ${lineRangeLabel(earlier.startLine, earlier.endLine)}${change.text ? ` (${change.text})` : ''}.`,
         related: [{ range: range(earlier.startLine, 0, earlier.endLine, draft.lines[earlier.endLine].text.length), message: 'Earlier version' }],
         // Documentation words parallel entries alike on purpose ("Returns all keys" / "… all values"):
         // outside a debate draft a near copy is a hint worth a look, not a problem.
         severity: debate ? undefined : 'information',
-      });
+      };
+      KEPT.set(unit, { change, similarity: best.similarity, debate, unitStart: unit.startLine, earlierStart: earlier.startLine, finding });
+      findings.push(finding);
     }
     return findings;
   },
 };
+
+/** The last finding made for each later paragraph, with what it was made from (the change names the earlier one). */
+const KEPT = new WeakMap<Unit, { change: NearCopyChange; similarity: number; debate: boolean; unitStart: number; earlierStart: number; finding: Finding }>();
 
 /** What changed from the earlier paragraph, worked out once per pair (the word diff is quadratic). */
 function changeBetween(earlier: Unit, unit: Unit, known: WeakMap<Unit, NearCopyChange>): NearCopyChange {
