@@ -68,7 +68,7 @@ export const FORMS: readonly AttributionFormSpec[] = [
       '2025年1月14日 06:27，Mario Limonciello <mario.limonciello@amd.com> 写道：', '2021년 2월 2일 (화) 오전 8:33, Daeho Jeong <daeho43@gmail.com>님이 작성:',
       'Wolfram Sang <wsa@kernel.org> ezt írta (időpont: 2021. jún. 4., P 22:45):', 'Laurent Pinchart, 27 Ara 2025 Cmt, 16:05 tarihinde şunu yazdı:',
       '* Jane Doe <jane@example.org> [2015-01-05 15:04]:', 'Quoting Jane Doe <jane@example.org>:'],
-    fixtures: ['mail-german.md', 'mail-archive-spelled-out-address.md', 'mail-clients-worldwide.md', 'mail-french.md', 'mail-spanish.md', 'mail-portuguese.md', 'mail-dutch.md', 'mail-gmail-date-name-address.md', 'mail-kmail-directory-name.md', 'mail-two-line.md'],
+    fixtures: ['mail-german.md', 'mail-archive-spelled-out-address.md', 'mail-clients-worldwide.md', 'mail-french.md', 'mail-spanish.md', 'mail-portuguese.md', 'mail-dutch.md', 'mail-gmail-date-name-address.md', 'mail-kmail-directory-name.md', 'mail-two-line.md', 'mail-header-under-byline.md'],
     recognises: (line) => matchLeadingAttribution(line)?.form === 'mail',
   },
   {
@@ -88,8 +88,9 @@ export const FORMS: readonly AttributionFormSpec[] = [
   {
     name: 'Outlook header',
     where: 'above the quote',
-    examples: ['-----Original Message-----\nFrom: Emperor [mailto:emperor@example.net]\nSent: Sunday, 24 February, 2002 20:58', 'From: Doe, Jane\nSent: Monday, 2 March 2020 10:00'],
-    fixtures: ['mail-outlook-header.md'],
+    examples: ['-----Original Message-----\nFrom: Emperor [mailto:emperor@example.net]\nSent: Sunday, 24 February, 2002 20:58', 'From: Doe, Jane\nSent: Monday, 2 March 2020 10:00',
+      '-----Original Message-----\nFrom: linux-kernel-owner@vger.kernel.org\n[mailto:linux-kernel-owner@vger.kernel.org] On Behalf Of Enrico Bartky\nSent: Friday, November 12, 2004 10:35 AM'],
+    fixtures: ['mail-outlook-header.md', 'mail-outlook-wrapped-from.md', 'mail-outlook-header-inside-quote.md'],
     recognises: (line) => matchOutlookHeader(line.split('\n')) !== null,
   },
   {
