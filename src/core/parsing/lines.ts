@@ -267,6 +267,8 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
       const header = matchOutlookHeader(window);
       if (header && i + header.lines <= last) originalAfter = i + header.lines - 1;
     }
+    // An original whose first line has a `>` more than its header was marked as a quote already.
+    if (quotedOriginalAfter >= 0 && i > quotedOriginalAfter && !quotedOriginalStarted && !blank && count > quotedOriginalMarkers) quotedOriginalAfter = -1;
     if (quotedOriginalAfter >= 0 && i > quotedOriginalAfter) {
       // The quote the header stood in ends at a line with fewer `>` (a lazy line goes on with the one above).
       if (count < quotedOriginalMarkers && (blank || !lazy)) quotedOriginalAfter = -1;
