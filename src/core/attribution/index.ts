@@ -182,8 +182,8 @@ export const FORMS: readonly AttributionFormSpec[] = [
   {
     name: 'post header',
     where: 'above a post',
-    examples: ['alice commented on Mar 3, 2021', 'alice commented Jan 5, 2015', 'jsmith 5 hours ago | parent | next [–]', 'Jane Doe @jdoe · 3 days ago', 'level 1 jsmith · 3 yr. ago', 'Posted by u/jsmith 3 years ago', 'Jane Doe — Today at 3:04 PM', '[alice](https://github.com/alice) opened this issue on 7 Jan 2017 · 3 comments', 'jstejada · comment · 2016-01-13', '### Post by agquintero on 2009-11-05', '**Author:** Gavin Andresen', '[–]Tweakers 38 points39 points  (14 children)', '_Marcus Merrell  8:40 PM_', 'Official Review of Submission3520 by Reviewer FqbG', 'Official Comment by Authors'],
-    fixtures: ['post-headers-copied-page.md'],
+    examples: ['alice commented on Mar 3, 2021', 'alice commented Jan 5, 2015', 'jsmith 5 hours ago | parent | next [–]', 'Jane Doe @jdoe · 3 days ago', 'level 1 jsmith · 3 yr. ago', 'Posted by u/jsmith 3 years ago', 'Jane Doe — Today at 3:04 PM', '[alice](https://github.com/alice) opened this issue on 7 Jan 2017 · 3 comments', 'jstejada · comment · 2016-01-13', '### Post by agquintero on 2009-11-05', '**Author:** Gavin Andresen', '[–]Tweakers 38 points39 points  (14 children)', '_Marcus Merrell  8:40 PM_', 'Official Review of Submission3520 by Reviewer FqbG', 'Official Comment by Authors', '## Aug 26, 2009 From: shintaro.kakutani@g...'],
+    fixtures: ['post-headers-copied-page.md', 'post-header-mail-archive-heading.md'],
     recognises: (line) => matchPostHeader(line) !== null,
   },
 ];
