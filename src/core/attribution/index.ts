@@ -75,7 +75,7 @@ export const FORMS: readonly AttributionFormSpec[] = [
     name: 'wrote',
     where: 'above the quote',
     examples: ['Jane wrote:', 'Mauro Carvalho Chehab <mchehab@example.org> writes:', '@ghickman in https://github.com/o/r/pull/54#issuecomment-1 wrote', 'You wrote:', 'Also sprach Manuel:', 'Thus spake Jane Doe:', '"Barry A. Warsaw" wrote:'],
-    fixtures: ['plain-wrote.md', 'github-at-wrote.md'],
+    fixtures: ['plain-wrote.md', 'github-at-wrote.md', 'mail-flattened-quote-repeats-earlier-post.md'],
     recognises: (line) => matchLeadingAttribution(line)?.form === 'wrote',
   },
   {
