@@ -409,6 +409,9 @@ function nameQuotesByRepeatedWords(quotes: readonly Quote[], leadIns: readonly L
   }
 }
 
+/** How many units after a quote naming nobody are read for a later quote holding its words: the rest of a mail or two. */
+const MAX_FOLLOWING_UNITS = 400;
+
 /**
  * The speaker of a later quote, named by its own attribution, that holds the words: a reply that answers a
  * few lines inline and leaves the whole message quoted under "On …, Jane wrote:" at its end quotes Jane both
@@ -416,7 +419,7 @@ function nameQuotesByRepeatedWords(quotes: readonly Quote[], leadIns: readonly L
  */
 function laterNamedQuoteHolding(quote: Quote, units: readonly Unit[], from: number, needles: readonly Int32Array[], size: number): string | undefined {
   let searched = 0;
-  for (let k = from; k < units.length && searched < MAX_SEARCHED_PASSAGES; k++) {
+  for (let k = from; k < units.length && k < from + MAX_FOLLOWING_UNITS && searched < MAX_SEARCHED_PASSAGES; k++) {
     const unit = units[k];
     const holder = unit.quote;
     if (unit.startLine <= quote.endLine || !holder || holder.depth !== unit.depth || !holder.speaker || holder.inferred || !longEnough(unit, size)) continue;

@@ -15,8 +15,7 @@ const HEADER_WINDOW = 8;
 export function quotedOutlookHeaderEnd(lines: readonly LineText[], i: number, markers: number, contentStart: number, last: number): number {
   // Asked of every quoted line: most have neither a "--" nor a colon near their start, and are not copied.
   const text = lines[i].text;
-  const colon = text.indexOf(':', contentStart);
-  if (text.charCodeAt(contentStart) !== 45 /* - */ && (colon < 0 || colon - contentStart > 20)) return -1;
+  if (text.charCodeAt(contentStart) !== 45 /* - */ && !hasColonNear(text, contentStart)) return -1;
   const content = text.slice(contentStart);
   if (!mayStartOutlookHeader(content)) return -1;
   const window: string[] = [content];
@@ -28,6 +27,13 @@ export function quotedOutlookHeaderEnd(lines: readonly LineText[], i: number, ma
   }
   const header = matchOutlookHeader(window);
   return header && i + header.lines <= last ? i + header.lines - 1 : -1;
+}
+
+/** Whether a colon stands within the first few characters from `start` ("From:", "**Enviada:**"). */
+function hasColonNear(text: string, start: number): boolean {
+  const end = Math.min(text.length, start + 20);
+  for (let k = start + 2; k < end; k++) if (text.charCodeAt(k) === 58 /* : */) return true;
+  return false;
 }
 
 /** The line without its first `markers` quote markers, or null when it has fewer. */
