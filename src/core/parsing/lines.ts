@@ -7,6 +7,7 @@ import { BbcodeOpen, LineInfo, MarkdownBlock } from '../model';
 import { isBlankBetween, LineText } from '../text';
 import { lostBreakBetween } from './lostBreaks';
 import { quotedOutlookHeaderEnd } from './quotedOriginals';
+import { indentationDepths } from './indentedQuotes';
 import { answersInQuote, isCommentOverAnswer, isQuoteLine, isResponseLabelAlone, isStyledComment, markCommentOverStyledResponse, markQuotedLineRuns, nextTextLine, opensAnswerInQuote } from './styledComments';
 
 const BLANK = 1;
@@ -123,8 +124,19 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
   const styled = new Uint8Array(last - first + 1);
   // First lines of `>` blocks that are the drafter's own answers to the plain comment above them.
   const answerStarts = new Uint8Array(last - first + 1);
+  // Lines of a thread quoted by indentation (parsing/indentedQuotes.ts): their depth and where their text starts.
+  let indentDepth: Int32Array | null = null;
+  let indentContentStart: Int32Array | null = null;
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index];
+    if (block.indentedThread && block.startLine >= first && block.endLine <= last) {
+      const { depths, contentStarts } = indentationDepths(lines, block.startLine, block.endLine);
+      indentDepth ??= new Int32Array(last - first + 1).fill(-1);
+      indentContentStart ??= new Int32Array(last - first + 1);
+      indentDepth.set(depths, block.startLine - first);
+      indentContentStart.set(contentStarts, block.startLine - first);
+      continue;
+    }
     for (let line = Math.max(block.startLine, first); line <= Math.min(block.endLine, last); line++) {
       if (block.kind === 'code') codeDepth[line - first] = block.quoteDepth;
       else if (block.kind === 'html') inHtml[line - first] = 1;
@@ -214,6 +226,10 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
     const markers = scanMarkers(text, inCode ? codeDepth[i - first] : Number.POSITIVE_INFINITY);
     let count = markers.count;
     let end = markers.end;
+    if (indentDepth !== null && indentDepth[i - first] >= 0) {
+      count = indentDepth[i - first];
+      end = Math.min(indentContentStart![i - first], text.length);
+    }
     if (count === 0 && !inCode && !html && bbcodeDepth === 0 && lazyCandidate[i - first] === 0) {
       const initials = initialsQuote(lines, i, first, last);
       if (initials) {

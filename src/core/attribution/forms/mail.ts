@@ -17,6 +17,8 @@ const MAIL_HEADERS: ReadonlyArray<{ pattern: RegExp; nameFrom: 'end' | 'after-ve
   { pattern: /^(.+?<[^>]+>)\s+(?:schrieb|schreef|a\s+écrit|escribió|escreveu|wrote)\b.*:\s*$/i, nameFrom: 'after-verb' },
   // Open-Xchange and Outlook in German: "Jane Doe <j@x> hat am 6. Juli 2011 um 10:30 geschrieben:".
   { pattern: /^(.+?)\s+hat\s+am\s+.+?\s+geschrieben\s*:\s*$/i, nameFrom: 'after-verb' },
+  // Gmail in Czech names the sender as such: "čt 7. 3. 2019 v 14:33 odesílatel Jana <j@x> napsal:".
+  { pattern: /^.+?\s+odesílatel\s+(.+?)\s+napsal\(?a?\)?\s*:\s*$/iu, nameFrom: 'after-verb' },
   // Clients that put the date first and the verb after the name: "чт, 19 июля 2018 г., 22:23 Jorge <j@x> написал:",
   // "pon., 1 sty 2018 o 10:00 Jan <j@x> napisał(a):", "2009年8月26日 … 松田 さんは書きました:", Thunderbird in Slovak
   // "Dňa 29.04.2010 14:22, Jana wrote / napísal(a):".
