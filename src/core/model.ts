@@ -128,6 +128,8 @@ export interface MarkdownBlock {
   quoteDepth: number;
   /** A fence a forum export wrapped around a post, read as text (parsing/blocks.ts): never cut inside. */
   fencedPost?: boolean;
+  /** An indented block under a mail header that quotes a thread by indentation (parsing/indentedQuotes.ts): never cut inside. */
+  indentedThread?: boolean;
 }
 
 export interface Speaker {

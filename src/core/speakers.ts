@@ -38,10 +38,13 @@ export function resolveSpeakers(
   // And a mail reply answers one message point by point: after "On …, Jane wrote:" every quote of that
   // level (in the same quoted message, for deeper levels) is Jane's until another header names someone else.
   // Both by parent, at the parent's index + 1 (0 for the top level): quotes are numbered in document order.
+  // (A copied page's post header between two quotes starts another message: the top level's author is forgotten.)
   const previousBySibling: (Quote | undefined)[] = new Array(quotes.length + 1);
   const messageAuthorBySibling: (string | undefined)[] = new Array(quotes.length + 1);
+  let nextLeadIn = 0;
   for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
     const quote = quotes[quoteIndex];
+    for (; nextLeadIn < leadIns.length && leadIns[nextLeadIn].line < quote.startLine; nextLeadIn++) if (leadIns[nextLeadIn].post) messageAuthorBySibling[0] = undefined;
     const sibling = quote.parent ? quote.parent.index + 1 : 0;
     const previous = previousBySibling[sibling];
     previousBySibling[sibling] = quote;
@@ -278,6 +281,16 @@ function separatedByStructure(earlier: Quote, later: Quote, leadIns: readonly Le
 /** Words a quote must share, in a row, with earlier text for that text's speaker to be its own. */
 const MATCH_WORDS = 6;
 /**
+ * Chinese and Japanese put no space between words: a clause reads as one word, and a long sentence as a few.
+ * A passage this long holds enough text to be told apart with fewer words.
+ */
+const MATCH_CHARACTERS = 60;
+
+/** Whether a unit holds enough words, or text, to be matched by a run of `size` words. */
+function longEnough(unit: Unit, size: number): boolean {
+  return unit.isProse && (unit.wordCount >= MATCH_WORDS || (unit.wordCount >= size && unit.text.length >= MATCH_CHARACTERS));
+}
+/**
  * A comment page copied without the post it comments on: the page's first post header ("Post author: X
  * 11 September 2007") has no text under it before the next header ("Comment author: Y …"). A quote naming
  * nobody in a comment of someone else then quotes the post, the one text of the page not on it: X's,
@@ -357,7 +370,7 @@ function nameQuotesByRepeatedWords(quotes: readonly Quote[], leadIns: readonly L
     let searched = 0;
     for (let k = at - 1; k >= 0 && searched < MAX_SEARCHED_PASSAGES && !found; k--) {
       const unit = units[k];
-      if (!unit.isProse || unit.wordCount < MATCH_WORDS) continue;
+      if (!longEnough(unit, size)) continue;
       const speaker = unit.depth === 0 ? (headers.length > 0 ? postAuthorAt(unit.startLine) : undefined) : unit.quote && unit.quote.depth === unit.depth ? unit.quote.speaker : null;
       if (!speaker) continue;
       if (same && searched < memo!.passages.length && memo!.passages[searched] === unit && memo!.speakers[searched] === speaker) {
@@ -388,11 +401,32 @@ function nameQuotesByRepeatedWords(quotes: readonly Quote[], leadIns: readonly L
       speakers = memo!.speakers.slice(0, searched);
     }
     if (!same) repeatedWordsSearches.set(first, { passages: passages ?? [], speakers: speakers ?? [], found });
+    found ??= laterNamedQuoteHolding(quote, units, at, needles, size);
     if (found) {
       quote.speaker = found;
       quote.inferred = true;
     }
   }
+}
+
+/** How many units after a quote naming nobody are read for a later quote holding its words: the rest of a mail or two. */
+const MAX_FOLLOWING_UNITS = 400;
+
+/**
+ * The speaker of a later quote, named by its own attribution, that holds the words: a reply that answers a
+ * few lines inline and leaves the whole message quoted under "On …, Jane wrote:" at its end quotes Jane both
+ * times. (Quoted text only: an edit there is one of the quotes', which has the speakers worked out again.)
+ */
+function laterNamedQuoteHolding(quote: Quote, units: readonly Unit[], from: number, needles: readonly Int32Array[], size: number): string | undefined {
+  let searched = 0;
+  for (let k = from; k < units.length && k < from + MAX_FOLLOWING_UNITS && searched < MAX_SEARCHED_PASSAGES; k++) {
+    const unit = units[k];
+    const holder = unit.quote;
+    if (unit.startLine <= quote.endLine || !holder || holder.depth !== unit.depth || !holder.speaker || holder.inferred || !longEnough(unit, size)) continue;
+    searched++;
+    for (const needle of needles) if (unit.holdsWords(needle)) return holder.speaker;
+  }
+  return undefined;
 }
 
 /** What nameQuotesByRepeatedWords last read, by the paragraph whose words it looked for. */

@@ -262,7 +262,7 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   const blocks = previous.parts.blocks;
   const postAround = (line: number) => {
     const block = blocks[firstFrom(blocks, line + 1) - 1];
-    return block?.fencedPost && block.endLine >= line ? block : null;
+    return (block?.fencedPost || block?.indentedThread) && block.endLine >= line ? block : null;
   };
   const postAtStart = postAround(start);
   if (postAtStart && postAtStart.startLine < start) start = regionStart(oldLines, previous.lineInfo, postAtStart.startLine, 1);

@@ -67,15 +67,15 @@ export const FORMS: readonly AttributionFormSpec[] = [
     examples: ['On Tue, Jun 16, 2020 at 11:17 PM Jane Doe <jane@example.org> wrote:', 'Am 16.06.2020 um 23:17 schrieb Jana Weber <jana@example.org>:', 'Le mar. 16 juin 2020 à 23:17, Jeanne <j@example.org> a écrit :', '2009/8/26 Akira Matsuda <ronnie@example.jp>:', 'Am Samstag, 9. Juli 2011, um 11:28:50 schrieb Betten, Thorben:', '2016-01-28 16:35 GMT+01:00 Alessandro Palmas <alessandro.palmas at wikimedia.it>:',
       '2025年1月14日 06:27，Mario Limonciello <mario.limonciello@amd.com> 写道：', '2021년 2월 2일 (화) 오전 8:33, Daeho Jeong <daeho43@gmail.com>님이 작성:',
       'Wolfram Sang <wsa@kernel.org> ezt írta (időpont: 2021. jún. 4., P 22:45):', 'Laurent Pinchart, 27 Ara 2025 Cmt, 16:05 tarihinde şunu yazdı:',
-      '* Jane Doe <jane@example.org> [2015-01-05 15:04]:', 'Quoting Jane Doe <jane@example.org>:'],
-    fixtures: ['mail-german.md', 'mail-archive-spelled-out-address.md', 'mail-clients-worldwide.md', 'mail-french.md', 'mail-spanish.md', 'mail-portuguese.md', 'mail-dutch.md', 'mail-gmail-date-name-address.md', 'mail-kmail-directory-name.md', 'mail-two-line.md'],
+      '* Jane Doe <jane@example.org> [2015-01-05 15:04]:', 'Quoting Jane Doe <jane@example.org>:', 'Dňa 29.04.2010 14:22, Marcel Telka wrote / napísal(a):', 'čt 7. 3. 2019 v 14:33 odesílatel František <kalvas@kss.zcu.cz> napsal:'],
+    fixtures: ['mail-german.md', 'mail-archive-spelled-out-address.md', 'mail-clients-worldwide.md', 'mail-french.md', 'mail-spanish.md', 'mail-portuguese.md', 'mail-dutch.md', 'mail-gmail-date-name-address.md', 'mail-kmail-directory-name.md', 'mail-two-line.md', 'mail-header-under-byline.md', 'mail-indented-quotes.md', 'not-indented-code-under-mail-header.md'],
     recognises: (line) => matchLeadingAttribution(line)?.form === 'mail',
   },
   {
     name: 'wrote',
     where: 'above the quote',
     examples: ['Jane wrote:', 'Mauro Carvalho Chehab <mchehab@example.org> writes:', '@ghickman in https://github.com/o/r/pull/54#issuecomment-1 wrote', 'You wrote:', 'Also sprach Manuel:', 'Thus spake Jane Doe:', '"Barry A. Warsaw" wrote:'],
-    fixtures: ['plain-wrote.md', 'github-at-wrote.md'],
+    fixtures: ['plain-wrote.md', 'github-at-wrote.md', 'mail-flattened-quote-repeats-earlier-post.md'],
     recognises: (line) => matchLeadingAttribution(line)?.form === 'wrote',
   },
   {
@@ -88,8 +88,9 @@ export const FORMS: readonly AttributionFormSpec[] = [
   {
     name: 'Outlook header',
     where: 'above the quote',
-    examples: ['-----Original Message-----\nFrom: Emperor [mailto:emperor@example.net]\nSent: Sunday, 24 February, 2002 20:58', 'From: Doe, Jane\nSent: Monday, 2 March 2020 10:00'],
-    fixtures: ['mail-outlook-header.md'],
+    examples: ['-----Original Message-----\nFrom: Emperor [mailto:emperor@example.net]\nSent: Sunday, 24 February, 2002 20:58', 'From: Doe, Jane\nSent: Monday, 2 March 2020 10:00',
+      '-----Original Message-----\nFrom: linux-kernel-owner@vger.kernel.org\n[mailto:linux-kernel-owner@vger.kernel.org] On Behalf Of Enrico Bartky\nSent: Friday, November 12, 2004 10:35 AM'],
+    fixtures: ['mail-outlook-header.md', 'mail-outlook-wrapped-from.md', 'mail-outlook-header-inside-quote.md'],
     recognises: (line) => matchOutlookHeader(line.split('\n')) !== null,
   },
   {
@@ -181,8 +182,8 @@ export const FORMS: readonly AttributionFormSpec[] = [
   {
     name: 'post header',
     where: 'above a post',
-    examples: ['alice commented on Mar 3, 2021', 'alice commented Jan 5, 2015', 'jsmith 5 hours ago | parent | next [–]', 'Jane Doe @jdoe · 3 days ago', 'level 1 jsmith · 3 yr. ago', 'Posted by u/jsmith 3 years ago', 'Jane Doe — Today at 3:04 PM', '[alice](https://github.com/alice) opened this issue on 7 Jan 2017 · 3 comments', 'jstejada · comment · 2016-01-13', '### Post by agquintero on 2009-11-05', '**Author:** Gavin Andresen', '[–]Tweakers 38 points39 points  (14 children)', '_Marcus Merrell  8:40 PM_', 'Official Review of Submission3520 by Reviewer FqbG', 'Official Comment by Authors'],
-    fixtures: ['post-headers-copied-page.md'],
+    examples: ['alice commented on Mar 3, 2021', 'alice commented Jan 5, 2015', 'jsmith 5 hours ago | parent | next [–]', 'Jane Doe @jdoe · 3 days ago', 'level 1 jsmith · 3 yr. ago', 'Posted by u/jsmith 3 years ago', 'Jane Doe — Today at 3:04 PM', '[alice](https://github.com/alice) opened this issue on 7 Jan 2017 · 3 comments', 'jstejada · comment · 2016-01-13', '### Post by agquintero on 2009-11-05', '**Author:** Gavin Andresen', '[–]Tweakers 38 points39 points  (14 children)', '_Marcus Merrell  8:40 PM_', 'Official Review of Submission3520 by Reviewer FqbG', 'Official Comment by Authors', '## Aug 26, 2009 From: shintaro.kakutani@g...'],
+    fixtures: ['post-headers-copied-page.md', 'post-header-mail-archive-heading.md'],
     recognises: (line) => matchPostHeader(line) !== null,
   },
 ];

@@ -200,7 +200,9 @@ export function findAttributions(
       continue;
     }
 
-    if (i + 1 <= last && isMailHeaderStart(content, shape)) {
+    // (A header's first line right under this one starts it instead: "Posted by Jane <j@x>." is a byline of
+    // its own above "On Wed, …, Norman Maurer" / "<n@x> wrote:".)
+    if (i + 1 <= last && isMailHeaderStart(content, shape) && !startsHeaderBelow(lines, info, i)) {
       // A header the mail client wrapped: "On Tue, …, Jane Doe" + "<jane@x.org> wrote:", or over up to four lines
       // inside a quote, where an empty `>` line may even split it ("… hat am 6. Juli um" / "10:30" / ">" / "geschrieben:").
       let joined = content;
@@ -247,6 +249,14 @@ const SEPARATOR = /^\s*(?:[=_*~#<>.-]\s*){2,}$/;
 
 function isSeparator(content: string): boolean {
   return content.length < 120 && SEPARATOR.test(content);
+}
+
+/** Whether the line under line i, at its depth, is a mail header's first line too. */
+function startsHeaderBelow(lines: readonly LineText[], info: readonly LineInfo[], i: number): boolean {
+  const next = i + 1;
+  if (info[next].blank || info[next].code || info[next].depth !== info[i].depth) return false;
+  const below = contentOf(lines, info, next).trim();
+  return isMailHeaderStart(below) && /^(?:On|Le|El|Em|Am|Op|Il|Den)\s/.test(below);
 }
 
 /** Whether line i stands alone between blank lines (or the region's edges). */

@@ -5,6 +5,7 @@ import { FrontMatter } from '../frontMatter';
 import { matchForumHeader } from '../attribution';
 import { MarkdownBlock, UnitKind } from '../model';
 import { charactersIn, isBlankToMarkdown, LineText } from '../text';
+import { quotesByIndentation } from './indentedQuotes';
 
 let markdown: MarkdownIt | undefined;
 
@@ -143,6 +144,10 @@ function blocksOfPiece(lines: readonly LineText[], first: number, last: number, 
     const start = token.map[0] + first;
     if (token.type === 'fence' && quoteDepth === 0 && fencesAForumQuote(lines, start, token.map[1] + first - 1, token.info)) {
       blocks.push({ kind: 'paragraph', startLine: start, endLine: token.map[1] + first - 1, quoteDepth, fencedPost: true });
+      continue;
+    }
+    if (token.type === 'code_block' && quoteDepth === 0 && listDepth === 0 && quotesByIndentation(lines, start, token.map[1] + first - 1)) {
+      blocks.push({ kind: 'paragraph', startLine: start, endLine: token.map[1] + first - 1, quoteDepth, indentedThread: true });
       continue;
     }
     blocks.push({ kind, startLine: start, endLine: Math.max(start, token.map[1] + first - 1), quoteDepth });

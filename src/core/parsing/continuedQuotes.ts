@@ -3,8 +3,9 @@
 // "> X's first line"), and the rest of the quoted post runs on as plain lines, then the poster's answer. The
 // quoted post is usually on the same page: the box's last line is a line of an earlier post, and the plain
 // lines after the box repeat that post's next lines, in order. Those lines are read as the rest of the quote,
-// up to the last one that repeats the earlier post; the answer starts after it.
-import { matchForumHeader } from '../attribution';
+// up to the last one that repeats the earlier post; the answer starts after it. A mail header whose quote
+// HTML mail flattened to the header's own level ("Jane <j@x> writes:" / her words, unmarked) is read the same way.
+import { matchForumHeader, matchLeadingAttribution } from '../attribution';
 import { ContinuationWatch, LineInfo } from '../model';
 import { LineText } from '../text';
 import { bagDifference } from '../similarity';
@@ -58,7 +59,16 @@ export function continueQuotes(lines: readonly LineText[], info: LineInfo[], fir
   const watch: ContinuationWatch[] = [];
   let overrun = false;
   for (let i = first; i <= last; i++) {
-    if (info[i].depth === 0 || (i > first && info[i - 1].depth > 0)) continue;
+    if (info[i].depth === 0) {
+      const stop = flattenedQuoteEnd(lines, info, i, last, watch);
+      if (stop === OVERRUN) overrun = true;
+      else if (stop > i) {
+        for (let line = i + 1; line <= stop; line++) info[line] = deeperLineInfo(info[line], lines[line].text);
+        i = stop;
+      }
+      continue;
+    }
+    if (i > first && info[i - 1].depth > 0) continue;
     // A quote at the top level starts here: the box runs to the next line outside any quote.
     let end = i;
     while (end < last && info[end + 1].depth > 0) end++;
@@ -97,6 +107,46 @@ export function continueQuotes(lines: readonly LineText[], info: LineInfo[], fir
     i = stop;
   }
   return { watch, overrun };
+}
+
+/** What flattenedQuoteEnd answers when the quote runs past the lines parsed. */
+const OVERRUN = -2;
+
+/**
+ * HTML mail copied as text loses its quote levels: "Simon Riggs <simon@x> writes:" stands at the top level
+ * with the quoted message right under it, unmarked, and the answer right under that. When the thread holds
+ * that message earlier (a page of the thread's posts), the lines under the header that repeat it are the
+ * quote. The last of them, or -1 (OVERRUN when it lies past `last`).
+ */
+function flattenedQuoteEnd(lines: readonly LineText[], info: LineInfo[], header: number, last: number, watch: ContinuationWatch[]): number {
+  const next = header + 1;
+  // Asked of every line outside quotes: only a line ending in a colon, with a plain line of text under it, may be such a header.
+  if (next >= lines.length || info[header].blank || info[header].code || info[header].html || !endsWithColon(lines[header].text)) return -1;
+  if (next > last ? isMarked(lines[next].text) || isBlankLine(lines, next) : info[next].depth > 0 || info[next].blank || info[next].code || info[next].html) return -1;
+  const attribution = matchLeadingAttribution(contentOf(lines, info, header));
+  if (!attribution?.speaker || (attribution.form !== 'mail' && attribution.form !== 'wrote')) return -1;
+  const key = comparableText(lines[next].text);
+  const entry: ContinuationWatch = { boxStart: header, examinedTo: next, sourceFrom: -1, sourceTo: -1, key };
+  watch.push(entry);
+  const copied = earlierCopy(lines, key, header);
+  if (copied < 0) return -1;
+  const read = readContinuation(lines, next, copied, header);
+  entry.sourceFrom = copied;
+  entry.sourceTo = read.sourceTo;
+  entry.examinedTo = read.examinedTo;
+  let stop = read.end;
+  if (stop >= 0 && stop + 1 < lines.length && inBlock(info[stop]) && inBlock(info[stop + 1])) {
+    while (stop >= next && inBlock(info[stop])) stop--;
+    if (stop < next) return -1;
+  }
+  if (stop > last) return OVERRUN;
+  return stop;
+}
+
+function endsWithColon(text: string): boolean {
+  let end = text.length - 1;
+  while (end >= 0 && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9)) end--;
+  return text.charCodeAt(end) === 58 /* : */ || text.charCodeAt(end) === 0xff1a /* ： */;
 }
 
 function inBlock(line: LineInfo): boolean {

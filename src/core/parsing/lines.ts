@@ -6,6 +6,8 @@ import { maskCodeSpans } from '../masking';
 import { BbcodeOpen, LineInfo, MarkdownBlock } from '../model';
 import { isBlankBetween, LineText } from '../text';
 import { lostBreakBetween } from './lostBreaks';
+import { quotedOutlookHeaderEnd } from './quotedOriginals';
+import { indentationDepths } from './indentedQuotes';
 import { answersInQuote, isCommentOverAnswer, isQuoteLine, isResponseLabelAlone, isStyledComment, markCommentOverStyledResponse, markQuotedLineRuns, nextTextLine, opensAnswerInQuote } from './styledComments';
 
 const BLANK = 1;
@@ -122,8 +124,19 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
   const styled = new Uint8Array(last - first + 1);
   // First lines of `>` blocks that are the drafter's own answers to the plain comment above them.
   const answerStarts = new Uint8Array(last - first + 1);
+  // Lines of a thread quoted by indentation (parsing/indentedQuotes.ts): their depth and where their text starts.
+  let indentDepth: Int32Array | null = null;
+  let indentContentStart: Int32Array | null = null;
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index];
+    if (block.indentedThread && block.startLine >= first && block.endLine <= last) {
+      const { depths, contentStarts } = indentationDepths(lines, block.startLine, block.endLine);
+      indentDepth ??= new Int32Array(last - first + 1).fill(-1);
+      indentContentStart ??= new Int32Array(last - first + 1);
+      indentDepth.set(depths, block.startLine - first);
+      indentContentStart.set(contentStarts, block.startLine - first);
+      continue;
+    }
     for (let line = Math.max(block.startLine, first); line <= Math.min(block.endLine, last); line++) {
       if (block.kind === 'code') codeDepth[line - first] = block.quoteDepth;
       else if (block.kind === 'html') inHtml[line - first] = 1;
@@ -190,6 +203,16 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
     nextTextIsOriginal = nextText <= last && codeDepth[nextText - first] === NOT_CODE && inHtml[nextText - first] === 0;
     return nextTextIsOriginal;
   };
+  // The last line of an Outlook header inside a quoted message (quotedOriginals.ts), and how many `>` it has:
+  // the lines under it, to the end of that quote, are its original, one level deeper. -1 while there is none.
+  let quotedOriginalAfter = -1;
+  let quotedOriginalMarkers = 0;
+  let quotedOriginalStarted = false;
+  // The last line of the last Outlook header read inside a quote.
+  let quotedHeaderEnd = -1;
+  // How many `>` the last line of text had (0 after a line outside any quote): a header with as many
+  // continues the quoted message above it instead of opening a quote of its own.
+  let lastTextMarkers = 0;
   const frontMatterStart = frontMatter ? frontMatter.startLine : -1;
   const frontMatterEnd = frontMatter ? frontMatter.endLine : -2;
   for (let i = first; i <= last; i++) {
@@ -203,6 +226,10 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
     const markers = scanMarkers(text, inCode ? codeDepth[i - first] : Number.POSITIVE_INFINITY);
     let count = markers.count;
     let end = markers.end;
+    if (indentDepth !== null && indentDepth[i - first] >= 0) {
+      count = indentDepth[i - first];
+      end = Math.min(indentContentStart![i - first], text.length);
+    }
     if (count === 0 && !inCode && !html && bbcodeDepth === 0 && lazyCandidate[i - first] === 0) {
       const initials = initialsQuote(lines, i, first, last);
       if (initials) {
@@ -256,6 +283,26 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
       const header = matchOutlookHeader(window);
       if (header && i + header.lines <= last) originalAfter = i + header.lines - 1;
     }
+    // An original whose first line has a `>` more than its header was marked as a quote already.
+    if (quotedOriginalAfter >= 0 && i > quotedOriginalAfter && !quotedOriginalStarted && !blank && count > quotedOriginalMarkers) quotedOriginalAfter = -1;
+    if (quotedOriginalAfter >= 0 && i > quotedOriginalAfter) {
+      // The quote the header stood in ends at a line with fewer `>` (a lazy line goes on with the one above).
+      if (count < quotedOriginalMarkers && (blank || !lazy)) quotedOriginalAfter = -1;
+      else if (!blank || quotedOriginalStarted) {
+        if (!lazy) markdownDepth += 1;
+        quotedOriginalStarted = true;
+      }
+    } else if (i > quotedHeaderEnd && count > 0 && !blank && !inCode && !html) {
+      // (A header that opens a quote of its own is read too, so that its "From:" line is not taken for another.)
+      quotedHeaderEnd = quotedOutlookHeaderEnd(lines, i, count, end, last);
+      if (quotedHeaderEnd >= 0 && count === lastTextMarkers) {
+        quotedOriginalAfter = quotedHeaderEnd;
+        quotedOriginalMarkers = count;
+        quotedOriginalStarted = false;
+      }
+    }
+    if (!blank) lastTextMarkers = count;
+    else if (count === 0) lastTextMarkers = 0;
     const styledHere = styled[i - first] === 1 && unmarkedText;
     if (styledHere) markdownDepth = 1;
     else if (!pasted && unmarkedText && lazyCandidate[i - first] === 0) {

@@ -17,9 +17,12 @@ const MAIL_HEADERS: ReadonlyArray<{ pattern: RegExp; nameFrom: 'end' | 'after-ve
   { pattern: /^(.+?<[^>]+>)\s+(?:schrieb|schreef|a\s+écrit|escribió|escreveu|wrote)\b.*:\s*$/i, nameFrom: 'after-verb' },
   // Open-Xchange and Outlook in German: "Jane Doe <j@x> hat am 6. Juli 2011 um 10:30 geschrieben:".
   { pattern: /^(.+?)\s+hat\s+am\s+.+?\s+geschrieben\s*:\s*$/i, nameFrom: 'after-verb' },
+  // Gmail in Czech names the sender as such: "čt 7. 3. 2019 v 14:33 odesílatel Jana <j@x> napsal:".
+  { pattern: /^.+?\s+odesílatel\s+(.+?)\s+napsal\(?a?\)?\s*:\s*$/iu, nameFrom: 'after-verb' },
   // Clients that put the date first and the verb after the name: "чт, 19 июля 2018 г., 22:23 Jorge <j@x> написал:",
-  // "pon., 1 sty 2018 o 10:00 Jan <j@x> napisał(a):", "2009年8月26日 … 松田 さんは書きました:".
-  { pattern: /^(.+?)\s*(?:написал\(?а?\)?|написала|пишет|пише|napisał\(?a?\)?|napsal\(?a?\)?|kirjoitti|írta|skrev|ha\s+scritto|έγραψε|đã\s+viết|さん(?:は|が)?書きました|は書きました|が書きました)\s*[:：]+\s*$/iu, nameFrom: 'end' },
+  // "pon., 1 sty 2018 o 10:00 Jan <j@x> napisał(a):", "2009年8月26日 … 松田 さんは書きました:", Thunderbird in Slovak
+  // "Dňa 29.04.2010 14:22, Jana wrote / napísal(a):".
+  { pattern: /^(.+?)\s*(?:написал\(?а?\)?|написала|пишет|пише|napisał\(?a?\)?|napsal\(?a?\)?|(?:wrote\s*\/\s*)?napísal\(?a?\)?|kirjoitti|írta|skrev|ha\s+scritto|έγραψε|đã\s+viết|さん(?:は|が)?書きました|は書きました|が書きました)\s*[:：]+\s*$/iu, nameFrom: 'end' },
   // Chinese and Korean: "2025年1月14日 06:27，Jane <j@x> 写道：", "2021년 2월 2일 (화) 오전 8:33, Jane <j@x>님이 작성:".
   // Dated, as a client writes it: "文档中写道：" is a sentence ("the documentation says:").
   { pattern: /^(.*\d.*?)\s*(?:写道|寫道|님이\s*작성)\s*[:：]+\s*$/u, nameFrom: 'end' },

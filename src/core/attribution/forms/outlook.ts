@@ -7,6 +7,8 @@ const ORIGINAL_MESSAGE =
 const FROM_FIELD = /^(?:\*\*)?(?:from|de|von|van|da|от|od|från|fra|lähettäjä|feladó)\s*:(?:\*\*)?\s*(.+?)\s*$/iu;
 const SENT_FIELD = /^(?:\*\*)?(?:sent|date|enviad[oa]|gesendet|datum|envoyé|date\s+d['’]envoi|verzonden|inviato|data|отправлено|дата|wysłano|skickat|sendt|lähetetty|fecha|elküldve)\s*:/iu;
 const SUBJECT_FIELD = /^(?:\*\*)?(?:subject|assunto|asunto|betreff|objet|onderwerp|oggetto|тема|temat|ämne|emne|aihe|tárgy|předmět)\s*:/iu;
+// Any field of a header: "Sent:", "To:", "Cc:", "Enviada:", "**Subject:**"…
+const HEADER_FIELD = /^(?:\*\*)?[\p{L}-]{2,20}(?:\s+[\p{L}-]+)?\s*:/u;
 /** Who an Outlook header's "From:" names: "Doe, Jane [mailto:j@x]" → Jane Doe; an address alone stays one. */
 function outlookSender(value: string): string | null {
   const email = /\[mailto:([^\]\s]+)\]|<([^<>\s]+@[^<>\s]+)>|(\S+@\S+)/i.exec(value);
@@ -34,9 +36,13 @@ export function matchOutlookHeader(contents: readonly string[]): { match: Attrib
   }
   if (from < 0) return null;
   let sender = FROM_FIELD.exec(contents[from].trim())![1];
+  // Outlook wraps a long "From:" in plain text: "From: list-owner@x" + "[mailto:list-owner@x] On Behalf Of
+  // Jane Doe". A line under it that is no field of the header goes on with its value.
+  const wrapped = (contents[from + 1] ?? '').trim();
+  if (wrapped && !HEADER_FIELD.test(wrapped)) sender = `${sender} ${wrapped}`;
   // "Van: samba [mailto:…] Namens" + "Jeremy Allison": a list sends on behalf of the person who wrote.
   const onBehalf = /\s(?:namens|on\s+behalf\s+of|em\s+nome\s+de|im\s+auftrag\s+von|de\s+la\s+part\s+de)\s*(.*)$/i.exec(sender);
-  if (onBehalf) sender = onBehalf[1].trim() || (contents[from + 1] ?? '').trim();
+  if (onBehalf) sender = onBehalf[1].trim();
   const speaker = outlookSender(sender);
   let end = from;
   while (end + 1 < contents.length && end - from < 6 && contents[end + 1].trim() !== '' && !SUBJECT_FIELD.test(contents[end].trim())) end++;

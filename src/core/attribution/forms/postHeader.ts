@@ -15,6 +15,8 @@ const POST_HEADERS: readonly RegExp[] = [
   /^#{1,6}\s+(?:post|reply|comment|answer)\s*(?:#\s*\d+\s*)?(?:by|from)\s+@?(.+?)(?:\s+(?:on|at)\s+.*)?$/iu,
   // Old LessWrong: "Post author: X 11 September 2007 06:31PM", "Comment author: X 14 June 2010 03:42:49PM 7 points [-]".
   /^(?:\*\*|__)?(?:(?:post|comment)\s+author|author|posted\s+by|from)\s*:?(?:\*\*|__)?\s*:?\s*@?([^|·•<>]{2,40}?)(?:\s+(?:on|at)\s+.*|\s+\d+\s+\w+\s+ago|\s*<[^>]*>|\s+\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}\b.*)?\s*$/iu,
+  // A mail archive's page of messages, each under a heading with its date and sender: "## Aug 26, 2009 From: jane@example.org".
+  /^#{1,6}\s+[^#]*\d[^#]*?\s+from\s*:\s*@?(\S.{1,40}?)\s*$/iu,
   // New Reddit: "level 1 jsmith · 3 yr. ago", "jsmith · 3y".
   /^(?:level\s+\d+\s+)?(?:u\/)?([\w-]{2,30})\s+·\s+\d+\s*(?:y|yr|yrs|mo|w|d|h|m|min|years?|months?|weeks?|days?|hours?|minutes?)\.?(?:\s+ago)?\s*$/iu,
   // Discord: "Jane Doe — Today at 3:04 PM".
@@ -29,7 +31,7 @@ const POST_HEADERS: readonly RegExp[] = [
   /^[*_]{0,2}([\p{L}][\p{L}\p{N}_.'’ -]{1,40}?)\s{2,}\d{1,2}:\d{2}(?:\s*[ap]m)?[*_]{0,2}$/iu,
 ];
 // What every post header holds: one cheap test before the patterns.
-const POST_HEADER_HINT = /[·•|—]|\s\s\d{1,2}:\d\d\b|\bago\b|\b(?:today|yesterday)\b|^\s*\S+\s+(?:commented|replied|wrote|posted|answered|responded|opened)\b|^#{1,6}\s+(?:post|reply|comment|answer)|^\[|^u\/|^(?:\*\*|__)?(?:(?:post|comment)\s+author|author|posted|from)\b|^(?:official|meta|public|rebuttal|decision)\b.*\bby\s/i;
+const POST_HEADER_HINT = /[·•|—]|\s\s\d{1,2}:\d\d\b|\bago\b|\b(?:today|yesterday)\b|^\s*\S+\s+(?:commented|replied|wrote|posted|answered|responded|opened)\b|^#{1,6}\s+(?:post|reply|comment|answer)|^#{1,6}\s.*\sfrom\s*:|^\[|^u\/|^(?:\*\*|__)?(?:(?:post|comment)\s+author|author|posted|from)\b|^(?:official|meta|public|rebuttal|decision)\b.*\bby\s/i;
 /** The author a copied page names at the head of a post, or null. */
 export function matchPostHeader(content: string, shape: LineShape = lineShape(content)): string | null {
   if (content.length > 160 || shape.spaces > 16 || !POST_HEADER_HINT.test(content)) return null;
