@@ -1,6 +1,7 @@
 // Repeats the paragraph rules cannot see, as they compare paragraphs and code is not one: a quote that holds
 // code pasted again right under itself, and a run of lines pasted twice inside one code block. Read only in
 // a debate draft: documentation repeats its examples by design, a reply pasted twice is a mistake.
+import { UnitMemo } from './model';
 import { Draft, Unit } from './parse';
 
 /** A repeat found in lines: the later copy's lines and the earlier copy's (inclusive). */
@@ -41,16 +42,18 @@ export function repeatedQuotesOfCode(draft: Draft): CodeRepeat[] {
     let between = above.endLine + 1;
     while (between < quote.startLine && draft.lineInfo[between].blank) between++;
     if (between < quote.startLine) continue;
+    // A paste repeats the lines as they are, their `>` too: compared whole first, as most quotes differ at once.
+    let same = true;
+    for (let offset = 0; same && offset <= quote.endLine - quote.startLine; offset++) same = draft.lines[quote.startLine + offset].text === draft.lines[above.startLine + offset].text;
+    if (!same) continue;
     let code = false;
     let characters = 0;
-    let same = true;
-    for (let offset = 0; same && offset <= quote.endLine - quote.startLine; offset++) {
-      const text = contentAt(draft, quote.startLine + offset);
-      same = text === contentAt(draft, above.startLine + offset);
-      code ||= draft.lineInfo[quote.startLine + offset].code;
+    for (let line = quote.startLine; line <= quote.endLine; line++) {
+      const text = contentAt(draft, line);
+      code ||= draft.lineInfo[line].code;
       if (!/^(?:`{3,}|~{3,})/.test(text)) characters += text.length;
     }
-    if (!same || !code || characters < MIN_REPEATED_CHARACTERS) continue;
+    if (!code || characters < MIN_REPEATED_CHARACTERS) continue;
     const laterUnits = draft.units.filter((unit) => unit.startLine >= quote.startLine && unit.endLine <= quote.endLine);
     // A third copy repeats the first, as the second does.
     const previous = repeats[repeats.length - 1];
@@ -83,47 +86,64 @@ const WRITTEN_SHARE = 0.8;
  */
 export function repeatedWritingInCode(draft: Draft): CodeRepeat[] {
   const repeats: CodeRepeat[] = [];
-  for (const unit of draft.units) if (unit.kind === 'code' && unit.endLine - unit.startLine >= 2 * MIN_REPEATED_LINES) repeatsInBlock(draft, unit, repeats);
+  for (const unit of draft.units) {
+    if (unit.kind !== 'code' || unit.segmentCount < 2 * MIN_REPEATED_LINES) continue;
+    const found = unit.memo(REPEATS_IN_BLOCK);
+    for (let at = 0; at < found.length; at += 4) {
+      repeats.push({
+        later: { startLine: unit.segmentLine(found[at]), endLine: unit.segmentLine(found[at + 1]) },
+        earlier: { startLine: unit.segmentLine(found[at + 2]), endLine: unit.segmentLine(found[at + 3]) },
+        laterUnits: [],
+      });
+    }
+  }
   return repeats;
 }
 
-function repeatsInBlock(draft: Draft, unit: Unit, repeats: CodeRepeat[]): void {
+/**
+ * A code block's repeated runs, as its segments' indices (later first, later last, earlier first, earlier
+ * last, for each): worked out once per block, as a block's lines do not change while it is the same unit.
+ */
+const REPEATS_IN_BLOCK = new UnitMemo<number[]>((unit) => {
+  const found: number[] = [];
   // Where each written line was first seen; most lines of code are too short to be asked more.
   let firstSeen: Map<string, number> | null = null;
-  for (let line = unit.startLine; line <= unit.endLine; line++) {
-    if (draft.lines[line].text.length < WRITTEN_LINE_MIN_LENGTH || draft.lineInfo[line].blank) continue;
-    const text = contentAt(draft, line);
+  const count = unit.segmentCount;
+  for (let segment = 0; segment < count; segment++) {
+    if (unit.segmentText(segment).length < WRITTEN_LINE_MIN_LENGTH) continue;
+    const text = unit.segmentText(segment).trim();
     if (!isWrittenLine(text)) continue;
     firstSeen ??= new Map();
     const earlier = firstSeen.get(text);
     if (earlier === undefined) {
-      firstSeen.set(text, line);
+      firstSeen.set(text, segment);
       continue;
     }
     // Line for line from both copies, blank lines aside, up to where the earlier copy would run into the later.
     let lines = 1;
     let characters = text.length;
     let earlierEnd = earlier;
-    let laterEnd = line;
+    let laterEnd = segment;
     for (;;) {
-      const nextEarlier = nextLineWithText(draft, earlierEnd, line - 1);
-      const nextLater = nextLineWithText(draft, laterEnd, unit.endLine);
+      const nextEarlier = nextWithText(unit, earlierEnd, segment - 1);
+      const nextLater = nextWithText(unit, laterEnd, count - 1);
       if (nextEarlier < 0 || nextLater < 0) break;
-      const next = contentAt(draft, nextLater);
-      if (next !== contentAt(draft, nextEarlier)) break;
+      const next = unit.segmentText(nextLater).trim();
+      if (next !== unit.segmentText(nextEarlier).trim()) break;
       lines++;
       characters += next.length;
       earlierEnd = nextEarlier;
       laterEnd = nextLater;
     }
     if (lines < MIN_REPEATED_LINES || characters < MIN_REPEATED_CHARACTERS) continue;
-    repeats.push({ later: { startLine: line, endLine: laterEnd }, earlier: { startLine: earlier, endLine: earlierEnd }, laterUnits: [] });
-    line = laterEnd;
+    found.push(segment, laterEnd, earlier, earlierEnd);
+    segment = laterEnd;
   }
-}
+  return found;
+});
 
-/** The next line after `line`, up to `last`, with text once its markers are removed (-1 if none). */
-function nextLineWithText(draft: Draft, line: number, last: number): number {
-  for (let next = line + 1; next <= last; next++) if (!draft.lineInfo[next].blank && contentAt(draft, next).length > 0) return next;
+/** The next segment after `segment`, up to `last`, with text (-1 if none). */
+function nextWithText(unit: Unit, segment: number, last: number): number {
+  for (let next = segment + 1; next <= last; next++) if (unit.segmentText(next).trim().length > 0) return next;
   return -1;
 }
