@@ -151,10 +151,23 @@ export function formFieldOfTwoWriters(draft: Draft, later: Unit, earlier: Unit):
 
 /**
  * Whether the later copy is the thread's own repeat rather than the drafter's: the rest of a quote of the
- * earlier copy's words, the same words quoted in two posts, or a form's field in two people's posts.
+ * earlier copy's words, the same words quoted in two posts, a form's field in two people's posts, or the
+ * lines a copied page prints over each post's header.
  */
 export function repeatedByThread(draft: Draft, later: Unit, earlier: Unit): boolean {
-  return continuesQuoteOfWriter(draft, later, earlier) || quotedInAnotherPost(draft, later, earlier) || formFieldOfTwoWriters(draft, later, earlier);
+  return continuesQuoteOfWriter(draft, later, earlier) || quotedInAnotherPost(draft, later, earlier) || formFieldOfTwoWriters(draft, later, earlier) || (headsPost(draft, later) && headsPost(draft, earlier));
+}
+
+/**
+ * Whether the unit stands glued over a post's header line, no blank line between: the lines a copied page
+ * prints there, such as the poster's profile and the post's subject over SMF's "« Reply #3 on: … »". (A post's
+ * own last paragraph leaves a blank line before the next post's header.)
+ */
+export function headsPost(draft: Draft, unit: Unit): boolean {
+  const leadIns = draft.leadIns;
+  if (leadIns.length === 0) return false;
+  const at = firstIndexWhere(leadIns.length, (index) => leadIns[index].line > unit.endLine);
+  return at < leadIns.length && leadIns[at].line === unit.endLine + 1 && leadIns[at].post === true;
 }
 
 /** Whether the unit opens a post of a copied page: the unit right above it holds the post's header. */

@@ -306,6 +306,7 @@ function nameQuotesOfTheLeftOutPost(quotes: readonly Quote[], leadIns: readonly 
   }
   if (next < 0) return;
   const post = leadIns[top];
+  if (!post.names) return;
   for (let line = post.line + 1; line < leadIns[next].line; line++) if (!isBlankLine(line)) return;
   let header = next;
   for (const quote of quotes) {

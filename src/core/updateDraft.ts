@@ -12,6 +12,7 @@ import { charactersIn, dominantEol, isBlankToMarkdown, LineText, splitLineTexts 
 import { Range } from './types';
 import { isElision } from './parsing/attributions';
 import { comparableText, holdsKey } from './parsing/continuedQuotes';
+import { isDashRule } from './parsing/lines';
 
 /** One change as VS Code reports it: a range of the text before the change, and what replaced it. */
 export interface TextChange {
@@ -88,6 +89,9 @@ function facesAcross(lines: readonly LineText[], lineInfo: readonly LineInfo[], 
   if (isQuoteLine(lines[below].text) && !isQuoteLine(lines[above].text) && (answerLetter || isResponseLabelText(lines[above].text))) return true;
   // A paragraph in quotation marks is read with the paragraph above it (styledComments.ts, isOwnVoiceInQuotes).
   if (OPENS_IN_QUOTATION_MARKS.test(lines[below].text)) return true;
+  // A quote box the copy turned into rules of dashes runs over blank lines to its closing rule (lines.ts):
+  // its rules and the pasted lines in it are read with what stands across them.
+  if (lineInfo[above].pastedQuote || lineInfo[below].pastedQuote || isDashRule(lines[above].text) || isDashRule(lines[below].text)) return true;
   return (quoted(below) && mayAttribute(lines, lineInfo, above)) || (quoted(above) && mayAttribute(lines, lineInfo, below));
 }
 

@@ -214,7 +214,8 @@ function ownLines(draft: Draft, truth: Truth, quote: TruthQuote): number[] {
   const lines: number[] = [];
   for (let line = quote.range.start; line <= quote.range.end; line++) {
     if (inner.some((other) => line >= other.range.start && line <= other.range.end)) continue;
-    if (/^[\s>]*$/.test(draft.lines[line - 1]?.text ?? '')) continue;
+    // (Nor a line of bare `[quote…]`/`[/quote]` tags: a closing tag of the inner quote is no word of the outer one.)
+    if (/^[\s>]*(?:\[\/?quote\b[^\]]*\][\s>]*)*$/i.test(draft.lines[line - 1]?.text ?? '')) continue;
     lines.push(line);
   }
   if (lines.length > 0) return lines;

@@ -195,6 +195,29 @@ describe('incremental re-analysis', () => {
     }
   });
 
+  it('reads a quote box copied as rules of dashes as a fresh parse does, whatever line an edit touches', () => {
+    // The box runs over blank lines from its header to its closing rule (parsing/lines.ts): edits that add,
+    // break or take away a rule, a blank line or the header change how far it reaches, lines away from them.
+    for (const name of ['forum-quote-box-as-rules-unfenced.md', 'not-forum-quote-box-post-separators.md']) {
+      const text = readFileSync(join(REPO_ROOT, 'test', 'core', 'fixtures', 'attribution', name), 'utf8');
+      const lineCount = parseDraft(text).lines.length;
+      const typed = ['x', '\n', '\n\n', '-----', '\n-----\n', '-----\n', 'Bob said: ↑\n', '> '];
+      for (let line = 0; line < lineCount; line++) {
+        for (const insert of typed) {
+          for (const atEnd of [false, true]) {
+            const draft = parseDraft(text);
+            const character = atEnd ? draft.lines[line].text.length : 0;
+            const change: TextChange = { range: { start: { line, character }, end: { line, character } }, text: insert };
+            assert.deepEqual(shape(updateDraft(draft, change)), shape(parseDraft(applyToText(text, change))), `${name}: ${JSON.stringify(change)}`);
+          }
+        }
+        const draft = parseDraft(text);
+        const removal: TextChange = { range: { start: { line, character: 0 }, end: { line: Math.min(line + 1, lineCount - 1), character: 0 } }, text: '' };
+        assert.deepEqual(shape(updateDraft(draft, removal)), shape(parseDraft(applyToText(text, removal))), `${name}: ${JSON.stringify(removal)}`);
+      }
+    }
+  });
+
   it('reads a letter that sets its answers in `>` as a fresh parse does, also when an edit decides it anew', () => {
     // Whether the draft's `>` blocks are the authors' answers is decided once for the whole draft
     // (parsing/styledComments.ts): edits that make an answer open otherwise, or as the authors do, or that

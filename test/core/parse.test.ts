@@ -60,6 +60,44 @@ describe('parseDraft', () => {
     const reviewer = 'The paragraph was rewritten as suggested.\n\n"The authors should say how the threshold was chosen; the manuscript gives no reason."\n';
     assert.deepEqual(parseDraft(reviewer).quotes.map((quote) => quote.startLine), [2]);
   });
+
+  it('reads paragraphs in quotation marks set one under another, some a few words, as a dialogue, not as quotes', () => {
+    // Cut from a Lemmy user's comment page: an imagined exchange, then the writer's own mocking line in
+    // quotation marks. Against it, reviewer comments in quotation marks one under another, each a sentence.
+    const dialogue = [
+      'That could be helpful too, depending on what you’re trying to achieve.',
+      '',
+      '“If you invade there will be sanctions.”',
+      '',
+      '“We don’t care”',
+      '',
+      '“It will make finances not as good”',
+      '',
+      '“We don’t care”',
+      '',
+      '“That means you can’t pay your debts”',
+      '',
+      '“Ok then”',
+      '',
+      '',
+      '“Hey, why can’t we pay our debts?! Let’s make up an imaginary conversation that selectively excludes critical contextual details”',
+      '',
+      'Of all the ways you could possibly interpret it, you deliberately chose the most most ridiculous interpretation.',
+    ].join('\n');
+    assert.deepEqual(parseDraft(dialogue).quotes, []);
+    const comments = [
+      'Reviewer 2',
+      '',
+      '"The authors should say how the threshold was chosen; the manuscript gives no reason."',
+      '',
+      '"Figure 3 should be redrawn: it is hard to read in print."',
+      '',
+      '"Why does the discussion repeat the results section?"',
+      '',
+      'We have rewritten all three parts.',
+    ].join('\n');
+    assert.deepEqual(parseDraft(comments).quotes.map((quote) => quote.startLine), [2, 4, 6]);
+  });
 });
 
 describe('markdownBlocks in pieces', () => {

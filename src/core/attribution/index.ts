@@ -11,7 +11,7 @@ import { matchMatrix } from './forms/matrix';
 import { matchNameHeading } from './forms/nameHeading';
 import { matchOriginallyPosted } from './forms/originallyPosted';
 import { matchOutlookHeader } from './forms/outlook';
-import { matchPostHeader } from './forms/postHeader';
+import { isPostDateLine, matchPostHeader } from './forms/postHeader';
 import { matchSignOff } from './forms/signOff';
 import { matchReviewerLabel } from './forms/reviewerLabel';
 import { matchSignature } from './forms/signature';
@@ -31,7 +31,7 @@ export { matchMatrix } from './forms/matrix';
 export { matchNameHeading } from './forms/nameHeading';
 export { matchOriginallyPosted } from './forms/originallyPosted';
 export { matchOutlookHeader, mayStartOutlookHeader } from './forms/outlook';
-export { matchPostHeader } from './forms/postHeader';
+export { isPostDateLine, matchPostHeader } from './forms/postHeader';
 export { matchReviewerLabel } from './forms/reviewerLabel';
 export { matchSignature } from './forms/signature';
 export { isSignatureDelimiter, matchSignatureBlock, SIGNATURE_BLOCK_LINES } from './forms/signatureBlock';
@@ -98,7 +98,7 @@ export const FORMS: readonly AttributionFormSpec[] = [
     where: 'first line of the quote',
     examples: ['**jimmy the saint said:**', 'Sluggy said: ↑', 'Quote from: satoshi on June 17, 2010, 06:46:08 PM', 'Originally Posted by **KIAaze**', 'QUOTE: Originally Posted by Sgtkevin', 'Cyber200 wrote: ↑Sat Apr 01, 2023 4:37 pm',
       'Quote Originally Posted by janedoe View Post', 'Quote: Originally Posted by AllisonBerryman View Post', 'Quote (janedoe @ Jan 5 2015, 03:04 PM)', 'Андрей Любченко пишет:', 'janedoe a écrit :'],
-    fixtures: ['forum-headers.md', 'forum-quote-in-fence.md', 'forum-box-lost-after-first-line.md', 'not-forum-box-answer.md', 'forum-header-blank-line.md', 'forum-vbulletin-one-line-header.md', 'not-originally-posted-sentence.md'],
+    fixtures: ['forum-headers.md', 'forum-quote-in-fence.md', 'forum-quote-box-as-rules.md', 'forum-quote-box-as-rules-unfenced.md', 'not-forum-quote-box-post-separators.md', 'forum-box-lost-after-first-line.md', 'not-forum-box-answer.md', 'forum-header-blank-line.md', 'forum-vbulletin-one-line-header.md', 'not-originally-posted-sentence.md'],
     recognises: (line) => speakerOf(matchForumHeader(line)),
   },
   {
@@ -182,8 +182,8 @@ export const FORMS: readonly AttributionFormSpec[] = [
   {
     name: 'post header',
     where: 'above a post',
-    examples: ['alice commented on Mar 3, 2021', 'alice commented Jan 5, 2015', 'jsmith 5 hours ago | parent | next [–]', 'Jane Doe @jdoe · 3 days ago', 'level 1 jsmith · 3 yr. ago', 'Posted by u/jsmith 3 years ago', 'Jane Doe — Today at 3:04 PM', '[alice](https://github.com/alice) opened this issue on 7 Jan 2017 · 3 comments', 'jstejada · comment · 2016-01-13', '### Post by agquintero on 2009-11-05', '**Author:** Gavin Andresen', '[–]Tweakers 38 points39 points  (14 children)', '_Marcus Merrell  8:40 PM_', 'Official Review of Submission3520 by Reviewer FqbG', 'Official Comment by Authors', '## Aug 26, 2009 From: shintaro.kakutani@g...'],
-    fixtures: ['post-headers-copied-page.md', 'post-header-mail-archive-heading.md'],
-    recognises: (line) => matchPostHeader(line) !== null,
+    examples: ['alice commented on Mar 3, 2021', 'alice commented Jan 5, 2015', 'jsmith 5 hours ago | parent | next [–]', 'Jane Doe @jdoe · 3 days ago', 'level 1 jsmith · 3 yr. ago', 'Posted by u/jsmith 3 years ago', 'Jane Doe — Today at 3:04 PM', '[alice](https://github.com/alice) opened this issue on 7 Jan 2017 · 3 comments', 'jstejada · comment · 2016-01-13', '### Post by agquintero on 2009-11-05', '**Author:** Gavin Andresen', '[–]Tweakers 38 points39 points  (14 children)', '_Marcus Merrell  8:40 PM_', 'Official Review of Submission3520 by Reviewer FqbG', 'Official Comment by Authors', '## Aug 26, 2009 From: shintaro.kakutani@g...', '« Reply #31 on: November 22, 2020, 11:27:16 PM »'],
+    fixtures: ['post-headers-copied-page.md', 'post-header-mail-archive-heading.md', 'post-date-line-smf.md'],
+    recognises: (line) => matchPostHeader(line) !== null || isPostDateLine(line),
   },
 ];

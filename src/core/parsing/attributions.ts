@@ -11,6 +11,7 @@ import {
   matchOriginallyPosted,
   matchOutlookHeader,
   matchPostHeader,
+  isPostDateLine,
   matchReviewerLabel,
   mayStartOutlookHeader,
   matchSignature,
@@ -129,6 +130,11 @@ export function findAttributions(
         leadIns.push({ line: i, text: content, names: author, post: true });
         continue;
       }
+    }
+    // SMF's "« Reply #31 on: … »" under a post's subject: the post's text starts under it, its author unnamed here.
+    if (line.depth === 0 && isPostDateLine(content)) {
+      leadIns.push({ line: i, text: content, post: true });
+      continue;
     }
     const reviewer = matchReviewerLabel(content, shape);
     if (reviewer?.speaker) {

@@ -111,7 +111,8 @@ function fencesAForumQuote(lines: readonly LineText[], start: number, end: numbe
     // A template or a sample with `>` lines is code about quotes, not a post (fixture not-fenced-code.md).
     if (/^\s*>/.test(text)) return false;
     openTags += (text.match(/\[quote\b/gi)?.length ?? 0) - (text.match(/\[\/quote\]/gi)?.length ?? 0);
-    header ||= /^\s*\[quote\b/i.test(text) || (matchForumHeader(text.trim())?.speaker != null && !isBlankToMarkdown(lines[line + 1].text));
+    // (The quoted words follow the header, or one blank line under it as XenForo's copies leave them.)
+    header ||= /^\s*\[quote\b/i.test(text) || (matchForumHeader(text.trim())?.speaker != null && !(isBlankToMarkdown(lines[line + 1].text) && (line + 2 >= end || isBlankToMarkdown(lines[line + 2].text))));
   }
   // Tags closed inside the fence: what it holds cannot reach past it (an incremental parse relies on that).
   return header && openTags === 0;

@@ -188,6 +188,9 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
   let boxMarkersEnd = 0;
   // The line a pasted quote starts on, one blank line under its header (-1: none).
   let pastedAfterBlank = -1;
+  // The last line of a quote box the copy turned into rules of dashes ("-----" / "X said: ↑" / … / "-----"):
+  // the quote runs over its blank lines to the closing rule (-1: none).
+  let ruledBoxEnd = -1;
   // The last line of an Outlook header at the top level (top-posting): every line after it is the original
   // message, pasted without `>`, one level deeper than its markers say. -1 while there is none.
   let originalAfter = -1;
@@ -316,12 +319,21 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
       }
       if (pasted) markdownDepth = pastedDepth;
     }
+    if (ruledBoxEnd >= 0 && count === 0 && !inCode && !html && bbcodeDepth === 0) {
+      // The box's blank lines once its text has started; its closing rule is the copy's, no quoted word.
+      if (i > ruledBoxEnd) pasted = false;
+      else if (!pasted && !styledHere && (!blank || info[i - 1].pastedQuote)) pasted = true;
+      markdownDepth = pasted ? pastedDepth : styledHere ? 1 : 0;
+      if (i > ruledBoxEnd) ruledBoxEnd = -1;
+    }
     // A header line followed at once by an unmarked line opens a pasted quote there (a deeper one inside a pasted quote).
     const opens = unmarkedText && i < last && opensPastedQuote(text, lines[i + 1].text);
     if (opens) pastedDepth = pasted ? pastedDepth + 1 : 1;
     inPastedQuote = pasted || opens;
     // A header on its own with one blank line under it, then the quoted text ("X пишет:" / "" / text).
-    if (!opens && unmarkedText && i + 2 <= last && isBlankBetween(lines[i + 1].text, 0, lines[i + 1].text.length) && opensPastedQuote(text, lines[i + 2].text)) pastedAfterBlank = i + 2;
+    const opensAfterBlank = !opens && unmarkedText && i + 2 <= last && isBlankBetween(lines[i + 1].text, 0, lines[i + 1].text.length) && opensPastedQuote(text, lines[i + 2].text);
+    if (opensAfterBlank) pastedAfterBlank = i + 2;
+    if ((opens || opensAfterBlank) && !pasted && i > first && isDashRule(lines[i - 1].text)) ruledBoxEnd = closingRuleAbove(lines, i, last);
     if (count === 1 && !inCode && !html && !blank) {
       boxLine = i < last ? i : -1;
       boxMarkersEnd = end;
@@ -360,6 +372,29 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
 /** A forum header naming someone, on a line of its own, with an unmarked line of text right under it. */
 function isAtxHeading(text: string): boolean {
   return text.charCodeAt(text.length - text.trimStart().length) === 35 /* # */ && /^ {0,3}#{1,6}(?:[ \t]|$)/.test(text);
+}
+
+/** A line of dashes alone ("-----"): where a copy put the border of a quote box. */
+export function isDashRule(text: string): boolean {
+  return /^\s{0,3}-{3,}\s*$/.test(text);
+}
+
+// How far under its header a box's closing rule is looked for.
+const RULED_BOX_MAX_LINES = 40;
+
+/**
+ * The line above the rule that closes the box a header at `header` opens, "-----" above it: the box's last
+ * line (-1 when no rule closes it first, before a fence, a heading or the end of the region, or when the first
+ * rule under it stands apart from the text above it).
+ */
+function closingRuleAbove(lines: readonly LineText[], header: number, last: number): number {
+  for (let line = header + 1; line <= last && line <= header + RULED_BOX_MAX_LINES; line++) {
+    const text = lines[line].text;
+    if (isFenceLine(text) || isAtxHeading(text)) return -1;
+    // (Glued to the box's last line: a rule with a blank line above it parts posts, as a page's separator.)
+    if (isDashRule(text)) return isBlankBetween(lines[line - 1].text, 0, lines[line - 1].text.length) ? -1 : line - 1;
+  }
+  return -1;
 }
 
 function isFenceLine(text: string): boolean {

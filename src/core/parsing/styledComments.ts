@@ -38,9 +38,11 @@ export function isStyledComment(lines: readonly LineText[], first: number, last:
   const tail = lines[last].text.trimEnd();
   if (head.length + tail.length < 30 || (labelled && RESPONSE_LABEL.test(head))) return false;
   // "_Originally posted by @user in …_" is an attribution in italics, not a comment.
-  if (first === last && (matchOriginallyPosted(head) || matchLinkLine(head) || (head.match(/\s+/g)?.length ?? 0) < 5)) return false;
+  if (first === last && (matchOriginallyPosted(head) || matchLinkLine(head) || isFewWords(head))) return false;
   if ((opening === 42 || opening === 95) && isItalicParagraph(head, tail)) return true;
-  if (opening !== 42 && opening !== 95 && marked && /["”»][.,;:]?$/.test(tail)) return !(first === last && isQuotedTitle(head)) && !isOwnVoiceInQuotes(lines, first, last);
+  if (opening !== 42 && opening !== 95 && marked && /["”»][.,;:]?$/.test(tail)) {
+    return !(first === last && isQuotedTitle(head)) && !isOwnVoiceInQuotes(lines, first, last) && !isDialogueTurn(lines, first, last);
+  }
   // (A label alone, "**7, 8, 9, 10. Reviewer's Comment:**", introduces the comment under it.)
   if (labelled && COMMENT_LABEL.test(head)) return first !== last || head.replace(COMMENT_LABEL, '').replace(/[*_\s]+/g, '').length > 0;
   if (next === -2) next = nextTextLine(lines, last);
@@ -64,6 +66,51 @@ function isOwnVoiceInQuotes(lines: readonly LineText[], first: number, last: num
   let text = '';
   for (let line = first; line <= last; line++) text += ` ${lines[line].text}`;
   return !REVIEWER_WORDS.test(text);
+}
+
+/** Fewer than six words: too short to stand as a comment by itself ("“We don’t care”", "“Ok then”"). */
+function isFewWords(text: string): boolean {
+  return (text.match(/\s+/g)?.length ?? 0) < 5;
+}
+
+// How far a run of paragraphs in quotation marks is followed each way (a dialogue shows within a few turns).
+const DIALOGUE_REACH = 8;
+
+/**
+ * A paragraph in quotation marks among others set one under the other with nothing between them, some of
+ * them a few words only: the turns of a conversation the writer tells or imagines ("“If you invade there
+ * will be sanctions.”" / "“We don’t care”" / "“That means you can’t pay your debts”" / "“Ok then”"), not
+ * comments quoted to be answered, which a response letter answers one by one and which are sentences.
+ */
+function isDialogueTurn(lines: readonly LineText[], first: number, last: number): boolean {
+  let turns = 1;
+  let short = first === last && isFewWords(lines[first].text.trim());
+  for (let end = first, step = 0; step < DIALOGUE_REACH; step++) {
+    const above = previousTextLine(lines, end);
+    if (above < 0) break;
+    let start = above;
+    while (start > 0 && start > above - 6 && !isBlankBetween(lines[start - 1].text, 0, lines[start - 1].text.length)) start--;
+    if (!isParagraphInQuotationMarks(lines, start, above)) break;
+    turns++;
+    short ||= start === above && isFewWords(lines[start].text.trim());
+    end = start;
+  }
+  for (let start = last, step = 0; step < DIALOGUE_REACH; step++) {
+    const below = nextTextLine(lines, start);
+    if (below < 0) break;
+    let end = below;
+    while (end + 1 < lines.length && end < below + 6 && !isBlankBetween(lines[end + 1].text, 0, lines[end + 1].text.length)) end++;
+    if (!isParagraphInQuotationMarks(lines, below, end)) break;
+    turns++;
+    short ||= below === end && isFewWords(lines[below].text.trim());
+    start = end;
+  }
+  return turns >= 3 && short;
+}
+
+/** Whether lines first..last open on a quotation mark and close on one: a paragraph wholly in quotation marks. */
+function isParagraphInQuotationMarks(lines: readonly LineText[], first: number, last: number): boolean {
+  return OPENS_QUOTATION.test(lines[first].text) && CLOSES_QUOTATION.test(lines[last].text);
 }
 
 /** A line of running text: no quote marker, heading, list marker, label or table. */

@@ -44,7 +44,7 @@ export const unmarkedQuote: Rule = {
     const { inLaterCopy } = analysis.duplicates;
     const isCandidate = (unit: Unit) =>
       (unit.kind === 'paragraph' || unit.kind === 'list-item') && !inLaterCopy.has(unit) && !startsSignature(unit.segmentText(0)) && !isFooterRule(draft.units[unit.index - 1]);
-    const leadInLines = new Map(draft.leadIns.filter((leadIn) => leadIn.names === undefined).map((leadIn) => [leadIn.line, leadIn.text]));
+    const leadInLines = new Map(draft.leadIns.filter((leadIn) => leadIn.names === undefined && !leadIn.post).map((leadIn) => [leadIn.line, leadIn.text]));
     const leadInLineList = [...leadInLines.keys()].sort((a, b) => a - b);
 
     const flag = (unit: Unit, why: string, firstLine = unit.startLine) => {

@@ -45,3 +45,13 @@ export function matchPostHeader(content: string, shape: LineShape = lineShape(co
   }
   return null;
 }
+
+// The dated line SMF prints over each post, under its subject: "« Reply #31 on: November 22, 2020, 11:27:16 PM »",
+// "« on: November 22, 2020 »" (the first post), "« Antwort #3 am: 22. November 2020 »", "« Ответ #3 : … »". The
+// poster's name stands lines above it, over the profile the copy flattens: this line names nobody.
+const POST_DATE_LINE = /^«\s*(?:\p{L}+\s+#\s*\d+\s*)?(?:\p{L}+\s*)?:\s*[^«»]*\d[^«»]*»$/u;
+
+/** Whether the line is a forum's dated line over a post, which names nobody (SMF's "« Reply #3 on: … »"). */
+export function isPostDateLine(content: string): boolean {
+  return content.charCodeAt(0) === 0xab && content.length < 120 && POST_DATE_LINE.test(content);
+}
