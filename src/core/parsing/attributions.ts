@@ -19,6 +19,7 @@ import {
   isSignatureDelimiter,
   namesSomeone,
   SIGNATURE_BLOCK_LINES,
+  headerDateLines,
 } from '../attribution';
 import { lineShape } from '../attribution/lineShape';
 import { Attribution, LeadIn, LineInfo, Quote } from '../model';
@@ -224,11 +225,17 @@ export function findAttributions(
       }
     }
 
-    const header = matchLeadingAttribution(content);
+    let header = matchLeadingAttribution(content);
     const leading = header ?? matchForumHeader(content, shape);
     if (leading) {
-      const target = quoteStartingAfter(i, line.depth);
-      if (target) attach(leading, i, i, target, true);
+      const dateLines = leading.form === 'forum-header' ? headerDateLines(lines, i, last) : 0;
+      const target = quoteStartingAfter(i + dateLines, line.depth);
+      // "chromb wrote:" over a quote: a forum user's handle, which a mail-style "X wrote:" does not take for a name.
+      if (target && header?.form === 'wrote' && header.speaker === null && !header.addressee) {
+        const handle = matchForumHeader(content, shape)?.speaker;
+        if (handle && namedElsewhere(lines, handle, i)) header = { ...header, speaker: handle };
+      }
+      if (target) attach(header ?? leading, i, i + dateLines, target, true);
       // HTML mail flattens levels: a mail header opening a quote, with that person's message under it at the
       // same depth ("> > 2025年1月14日 …，Mario <m@x> 写道：" / "> > On …, Jiang wrote:" / …), names that quote.
       else if (header?.form === 'mail' && quote && quote.startLine === i && quote.depth === line.depth && quote.endLine > i) attach({ ...header, placement: 'first-line' }, i, i, quote, true);
@@ -275,4 +282,23 @@ function isDialogue(lines: readonly LineText[], info: readonly LineInfo[], quote
     if (other && other.speaker !== name) return true;
   }
   return false;
+}
+
+/**
+ * Whether the thread writes a handle on another line too (the poster's name over their own post, another
+ * quote's header): a forum user's name, not a word of a sentence ("error said:").
+ */
+function namedElsewhere(lines: readonly LineText[], handle: string, line: number): boolean {
+  for (let k = 0; k < lines.length; k++) {
+    if (k === line) continue;
+    const text = lines[k].text;
+    for (let at = text.indexOf(handle); at >= 0; at = text.indexOf(handle, at + 1)) {
+      if (!isWordCharacter(text.charCodeAt(at - 1)) && !isWordCharacter(text.charCodeAt(at + handle.length))) return true;
+    }
+  }
+  return false;
+}
+
+function isWordCharacter(code: number): boolean {
+  return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) || code === 95 || code >= 0xc0;
 }
