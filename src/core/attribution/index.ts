@@ -17,6 +17,7 @@ import { matchReviewerLabel } from './forms/reviewerLabel';
 import { matchSignature } from './forms/signature';
 import { matchSignatureBlock } from './forms/signatureBlock';
 import { matchSpeakerLabel } from './forms/speakerLabel';
+import { matchNameLine } from './forms/nameLine';
 import { matchLeadingAttribution } from './leading';
 import type { AttributionForm, AttributionMatch } from './types';
 
@@ -36,6 +37,7 @@ export { matchReviewerLabel } from './forms/reviewerLabel';
 export { matchSignature } from './forms/signature';
 export { isSignatureDelimiter, matchSignatureBlock, SIGNATURE_BLOCK_LINES } from './forms/signatureBlock';
 export { matchSpeakerLabel } from './forms/speakerLabel';
+export { matchNameLine } from './forms/nameLine';
 export { isValediction, matchSignOff, signOffName } from './forms/signOff';
 export { matchLeadingAttribution } from './leading';
 
@@ -134,6 +136,13 @@ export const FORMS: readonly AttributionFormSpec[] = [
     examples: ['Pieren : Ceux que tu suggères', 'Yves: je suis d’accord', 'Jean de La Fontaine : la raison du plus fort'],
     fixtures: ['speaker-label.md', 'not-speaker-label.md'],
     recognises: (line) => matchSpeakerLabel(line) !== null,
+  },
+  {
+    name: 'name line',
+    where: 'above the quote',
+    examples: ['Alvaro:', 'Jean de La Fontaine :'],
+    fixtures: ['name-line-over-mail-quote.md', 'not-name-line-heading.md'],
+    recognises: (line) => matchNameLine(line) !== null,
   },
   {
     name: 'GitHub "Originally posted by"',

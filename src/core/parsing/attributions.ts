@@ -16,6 +16,7 @@ import {
   matchSignature,
   matchSignatureBlock,
   matchSpeakerLabel,
+  matchNameLine,
   isSignatureDelimiter,
   namesSomeone,
   SIGNATURE_BLOCK_LINES,
@@ -240,6 +241,11 @@ export function findAttributions(
       // same depth ("> > 2025年1月14日 …，Mario <m@x> 写道：" / "> > On …, Jiang wrote:" / …), names that quote.
       else if (header?.form === 'mail' && quote && quote.startLine === i && quote.depth === line.depth && quote.endLine > i) attach({ ...header, placement: 'first-line' }, i, i, quote, true);
       else leadIns.push({ line: i, text: content, namesSomeone: header !== null && namesSomeone(header) });
+    } else if (content.charCodeAt(content.length - 1) === 58 /* : */ && (i === first || info[i - 1].blank)) {
+      // "Alvaro:" alone over a mail quote (blank lines may stand between): who wrote it, when the thread bears it out.
+      const named = matchNameLine(content);
+      const target = named ? quoteBelowBlankLines(info, quoteOfLine, i, last) : null;
+      if (named && target && (namedElsewhere(lines, named.speaker!, i) || otherNameLineOverQuote(lines, i))) attach(named, i, i, target, true);
     }
   }
   return { attributions, leadIns, attributionOfLine };
@@ -301,4 +307,32 @@ function namedElsewhere(lines: readonly LineText[], handle: string, line: number
 
 function isWordCharacter(code: number): boolean {
   return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) || code === 95 || code >= 0xc0;
+}
+
+/** How many blank lines may stand between a name line and the quote it names. */
+const MAX_BLANKS_UNDER_NAME = 2;
+
+/** The quote one level deeper than line i's that starts on the next line of text, up to two blank lines down. */
+function quoteBelowBlankLines(info: readonly LineInfo[], quoteOfLine: readonly (Quote | null)[], i: number, last: number): Quote | null {
+  let next = i + 1;
+  while (next <= last && next <= i + MAX_BLANKS_UNDER_NAME && info[next].blank && info[next].depth <= info[i].depth) next++;
+  if (next > last || info[next].blank || info[next].depth <= info[i].depth) return null;
+  let quote = quoteOfLine[next];
+  while (quote && quote.depth > info[i].depth + 1) quote = quote.parent;
+  if (!quote || quote.startLine !== next) return null;
+  // ("Alvaro:" over ">> …" alone: the level between lost its own header, and holds nothing but Alvaro's words.)
+  while (quote.children.length === 1 && quote.children[0].startLine === quote.startLine && quote.children[0].endLine === quote.endLine) quote = quote.children[0];
+  return quote;
+}
+
+/** Whether another line of the draft is a name line over a `>` quote ("Humano:" / "" / ">Yo …"): the thread's habit. */
+function otherNameLineOverQuote(lines: readonly LineText[], line: number): boolean {
+  for (let k = 0; k < lines.length; k++) {
+    const text = lines[k].text;
+    if (k === line || text.charCodeAt(text.length - 1) !== 58 /* : */ || !matchNameLine(text.trim())) continue;
+    let next = k + 1;
+    while (next < lines.length && next <= k + MAX_BLANKS_UNDER_NAME && lines[next].text.trim() === '') next++;
+    if (next < lines.length && /^\s{0,3}>/.test(lines[next].text)) return true;
+  }
+  return false;
 }
