@@ -67,13 +67,14 @@ export function matchForumHeader(content: string, shape: LineShape = lineShape(c
   // Asked of most lines of a draft: the words every form holds are looked for first, in one cheap test.
   if (content.length > 200) return null;
   // An export through html2text or turndown escapes the header's bold ("\*\*elias wrote:\*\*"): read as its bold.
-  if (content.indexOf('\\') >= 0 && ESCAPED_MARK.test(content)) {
+  // (It ends with the escaped marker: a backslash second to last, a test that costs ordinary lines nothing.)
+  if (content.charCodeAt(content.length - 2) === 92 /* \\ */ && ESCAPED_MARK.test(content)) {
     content = content.replace(ESCAPED_MARKS, '$1');
     shape = lineShape(content);
   }
   // "X said:" ends with its verb (an arrow or "Click to expand" after it); "Quote from: X …" starts with its words.
   if (!endsWithSaidVerb(content, shape.arrow) && !(mayStartForumHeader(content) && FORUM_HEADER_START.test(content))) return null;
-  const text = content.trim().replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/\*\*/g, '').replace(FORUM_HEADER_TAIL, '').trim();
+  const text = content.trim().replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/\*\*/g, '').replace(ESCAPED_MARKS, '$1').replace(FORUM_HEADER_TAIL, '').trim();
   if (!text || text.length > 160) return null;
   if (/^quote\s*:?$/i.test(text)) return { form: 'forum-header', placement: 'before', speaker: null };
   const ipb = IPB_QUOTE.exec(text);
