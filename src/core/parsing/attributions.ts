@@ -203,6 +203,17 @@ export function findAttributions(
     }
 
     if (i + 1 <= last && isMailHeaderStart(content, shape)) {
+      // Gmail wrapped inside the address: "On …, Jane <jane@x.org" / "> wrote:", its closing '>' read as a quote mark.
+      const splitAt = shape.hasAddressSign && OPEN_ADDRESS_AT_END.test(content) ? verbUnderSplitAddress(lines, info, i, last) : -1;
+      if (splitAt >= 0) {
+        const split = matchLeadingAttribution(`${content}> ${contentOf(lines, info, splitAt).trim()}`);
+        const target = quoteOfLine[splitAt];
+        if (split?.form === 'mail' && target && target.startLine === splitAt && target.depth === line.depth + 1) {
+          // (Only the header's own line is marked: "> wrote:" stays the quote's first line, as its block says.)
+          attach(split, i, i, target, true);
+          continue;
+        }
+      }
       // A header the mail client wrapped: "On Tue, …, Jane Doe" + "<jane@x.org> wrote:", or over up to four lines
       // inside a quote, where an empty `>` line may even split it ("… hat am 6. Juli um" / "10:30" / ">" / "geschrieben:").
       let joined = content;
@@ -335,4 +346,17 @@ function otherNameLineOverQuote(lines: readonly LineText[], line: number): boole
     if (next < lines.length && /^\s{0,3}>/.test(lines[next].text)) return true;
   }
   return false;
+}
+
+// A mail header's address left open at the line's end: "On …, Jane <jane@example.org".
+const OPEN_ADDRESS_AT_END = /<[^<>\s]+@[^<>\s]+$/;
+const MAX_SPLIT_VERB = 30;
+
+/** The line holding the rest of a header split by its address's '>' ("> wrote:"), one level deeper, a blank line between or not; or -1. */
+function verbUnderSplitAddress(lines: readonly LineText[], info: readonly LineInfo[], i: number, last: number): number {
+  let next = i + 1;
+  if (next <= last && info[next].blank && info[next].depth === info[i].depth) next++;
+  if (next > last || info[next].depth !== info[i].depth + 1 || info[next].code) return -1;
+  const rest = contentOf(lines, info, next).trim();
+  return rest.length > 0 && rest.length <= MAX_SPLIT_VERB && rest.endsWith(':') ? next : -1;
 }
