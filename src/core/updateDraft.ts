@@ -67,8 +67,9 @@ function nearestContent(lineInfo: readonly LineInfo[], line: number, step: 1 | -
 function mayAttribute(lines: readonly LineText[], lineInfo: readonly LineInfo[], line: number): boolean {
   if (line < 0) return false;
   const text = lines[line].text.slice(lineInfo[line].contentStart, lineInfo[line].contentEnd).trim();
-  // (A header field such as "Subject: …" may end an Outlook header that names the quote below it.)
-  return /[:,]$|put\s+it$|\s(?:wrote|said)$|^(?:\*\*)?[\p{L}][\p{L} -]{0,20}:\s|^[—―–~]|^--/iu.test(text) || matchLinkLine(text) !== null || matchOriginallyPosted(text) !== null || matchForumHeader(text) !== null;
+  // (A header field such as "Subject: …" may end an Outlook header that names the quote below it; a mail
+  // header may end inside its address, "… Jane <jane@x.org", its '>' starting the quote's "> wrote:".)
+  return /[:,]$|put\s+it$|<[^<>\s]+@[^<>\s]+$|\s(?:wrote|said)$|^(?:\*\*)?[\p{L}][\p{L} -]{0,20}:\s|^[—―–~]|^--/iu.test(text) || matchLinkLine(text) !== null || matchOriginallyPosted(text) !== null || matchForumHeader(text) !== null;
 }
 
 const OPENS_IN_QUOTATION_MARKS = /^\s*(?:(?:[-+*]|\d{1,3}[.)])\s+)?["“„«]/;

@@ -187,7 +187,12 @@ export function renderQuotes(draft: Draft, style: ForumStyle, from: number, to: 
       // Where the draft named the quote above it, the style's line takes its place, right above the quote.
       const quote = attribution!.quote!;
       if (attribution!.placement === 'before' && attribution!.startLine === i && quote.startLine >= from) {
-        if (!bracket) attribute(quote);
+        if (!bracket) {
+          // A line naming a quote nested in one that starts with it ("Alvaro:" over ">> …"): the outer quote's line comes first.
+          const starting: Quote[] = [];
+          for (let outer: Quote | null = quote; outer && outer.startLine === quote.startLine; outer = outer.parent) starting.unshift(outer);
+          starting.forEach(attribute);
+        }
         gapUntil = quote.startLine;
       }
       continue;

@@ -17,9 +17,11 @@ import {
   matchSignature,
   matchSignatureBlock,
   matchSpeakerLabel,
+  matchNameLine,
   isSignatureDelimiter,
   namesSomeone,
   SIGNATURE_BLOCK_LINES,
+  headerDateLines,
 } from '../attribution';
 import { lineShape } from '../attribution/lineShape';
 import { Attribution, LeadIn, LineInfo, Quote } from '../model';
@@ -209,6 +211,17 @@ export function findAttributions(
     // (A header's first line right under this one starts it instead: "Posted by Jane <j@x>." is a byline of
     // its own above "On Wed, …, Norman Maurer" / "<n@x> wrote:".)
     if (i + 1 <= last && isMailHeaderStart(content, shape) && !startsHeaderBelow(lines, info, i)) {
+      // Gmail wrapped inside the address: "On …, Jane <jane@x.org" / "> wrote:", its closing '>' read as a quote mark.
+      const splitAt = shape.hasAddressSign && OPEN_ADDRESS_AT_END.test(content) ? verbUnderSplitAddress(lines, info, i, last) : -1;
+      if (splitAt >= 0) {
+        const split = matchLeadingAttribution(`${content}> ${contentOf(lines, info, splitAt).trim()}`);
+        const target = quoteOfLine[splitAt];
+        if (split?.form === 'mail' && target && target.startLine === splitAt && target.depth === line.depth + 1) {
+          // (Only the header's own line is marked: "> wrote:" stays the quote's first line, as its block says.)
+          attach(split, i, i, target, true);
+          continue;
+        }
+      }
       // A header the mail client wrapped: "On Tue, …, Jane Doe" + "<jane@x.org> wrote:", or over up to four lines
       // inside a quote, where an empty `>` line may even split it ("… hat am 6. Juli um" / "10:30" / ">" / "geschrieben:").
       let joined = content;
@@ -232,15 +245,26 @@ export function findAttributions(
       }
     }
 
-    const header = matchLeadingAttribution(content);
+    let header = matchLeadingAttribution(content);
     const leading = header ?? matchForumHeader(content, shape);
     if (leading) {
-      const target = quoteStartingAfter(i, line.depth);
-      if (target) attach(leading, i, i, target, true);
+      const dateLines = leading.form === 'forum-header' ? headerDateLines(lines, i, last) : 0;
+      const target = quoteStartingAfter(i + dateLines, line.depth);
+      // "chromb wrote:" over a quote: a forum user's handle, which a mail-style "X wrote:" does not take for a name.
+      if (target && header?.form === 'wrote' && header.speaker === null && !header.addressee) {
+        const handle = matchForumHeader(content, shape)?.speaker;
+        if (handle && namedElsewhere(lines, handle, i)) header = { ...header, speaker: handle };
+      }
+      if (target) attach(header ?? leading, i, i + dateLines, target, true);
       // HTML mail flattens levels: a mail header opening a quote, with that person's message under it at the
       // same depth ("> > 2025年1月14日 …，Mario <m@x> 写道：" / "> > On …, Jiang wrote:" / …), names that quote.
       else if (header?.form === 'mail' && quote && quote.startLine === i && quote.depth === line.depth && quote.endLine > i) attach({ ...header, placement: 'first-line' }, i, i, quote, true);
       else leadIns.push({ line: i, text: content, namesSomeone: header !== null && namesSomeone(header) });
+    } else if (content.charCodeAt(content.length - 1) === 58 /* : */ && (i === first || info[i - 1].blank)) {
+      // "Alvaro:" alone over a mail quote (blank lines may stand between): who wrote it, when the thread bears it out.
+      const named = matchNameLine(content);
+      const target = named ? quoteBelowBlankLines(info, quoteOfLine, i, last) : null;
+      if (named && target && (namedElsewhere(lines, named.speaker!, i) || otherNameLineOverQuote(lines, i))) attach(named, i, i, target, true);
     }
   }
   return { attributions, leadIns, attributionOfLine };
@@ -291,4 +315,64 @@ function isDialogue(lines: readonly LineText[], info: readonly LineInfo[], quote
     if (other && other.speaker !== name) return true;
   }
   return false;
+}
+
+/**
+ * Whether the thread writes a handle on another line too (the poster's name over their own post, another
+ * quote's header): a forum user's name, not a word of a sentence ("error said:").
+ */
+function namedElsewhere(lines: readonly LineText[], handle: string, line: number): boolean {
+  for (let k = 0; k < lines.length; k++) {
+    if (k === line) continue;
+    const text = lines[k].text;
+    for (let at = text.indexOf(handle); at >= 0; at = text.indexOf(handle, at + 1)) {
+      if (!isWordCharacter(text.charCodeAt(at - 1)) && !isWordCharacter(text.charCodeAt(at + handle.length))) return true;
+    }
+  }
+  return false;
+}
+
+function isWordCharacter(code: number): boolean {
+  return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) || code === 95 || code >= 0xc0;
+}
+
+/** How many blank lines may stand between a name line and the quote it names. */
+const MAX_BLANKS_UNDER_NAME = 2;
+
+/** The quote one level deeper than line i's that starts on the next line of text, up to two blank lines down. */
+function quoteBelowBlankLines(info: readonly LineInfo[], quoteOfLine: readonly (Quote | null)[], i: number, last: number): Quote | null {
+  let next = i + 1;
+  while (next <= last && next <= i + MAX_BLANKS_UNDER_NAME && info[next].blank && info[next].depth <= info[i].depth) next++;
+  if (next > last || info[next].blank || info[next].depth <= info[i].depth) return null;
+  let quote = quoteOfLine[next];
+  while (quote && quote.depth > info[i].depth + 1) quote = quote.parent;
+  if (!quote || quote.startLine !== next) return null;
+  // ("Alvaro:" over ">> …" alone: the level between lost its own header, and holds nothing but Alvaro's words.)
+  while (quote.children.length === 1 && quote.children[0].startLine === quote.startLine && quote.children[0].endLine === quote.endLine) quote = quote.children[0];
+  return quote;
+}
+
+/** Whether another line of the draft is a name line over a `>` quote ("Humano:" / "" / ">Yo …"): the thread's habit. */
+function otherNameLineOverQuote(lines: readonly LineText[], line: number): boolean {
+  for (let k = 0; k < lines.length; k++) {
+    const text = lines[k].text;
+    if (k === line || text.charCodeAt(text.length - 1) !== 58 /* : */ || !matchNameLine(text.trim())) continue;
+    let next = k + 1;
+    while (next < lines.length && next <= k + MAX_BLANKS_UNDER_NAME && lines[next].text.trim() === '') next++;
+    if (next < lines.length && /^\s{0,3}>/.test(lines[next].text)) return true;
+  }
+  return false;
+}
+
+// A mail header's address left open at the line's end: "On …, Jane <jane@example.org".
+const OPEN_ADDRESS_AT_END = /<[^<>\s]+@[^<>\s]+$/;
+const MAX_SPLIT_VERB = 30;
+
+/** The line holding the rest of a header split by its address's '>' ("> wrote:"), one level deeper, a blank line between or not; or -1. */
+function verbUnderSplitAddress(lines: readonly LineText[], info: readonly LineInfo[], i: number, last: number): number {
+  let next = i + 1;
+  if (next <= last && info[next].blank && info[next].depth === info[i].depth) next++;
+  if (next > last || info[next].depth !== info[i].depth + 1 || info[next].code) return -1;
+  const rest = contentOf(lines, info, next).trim();
+  return rest.length > 0 && rest.length <= MAX_SPLIT_VERB && rest.endsWith(':') ? next : -1;
 }

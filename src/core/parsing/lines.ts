@@ -1,6 +1,6 @@
 // Step 2 of the parse: each line's quote depth and flags, from `>` markers, `[quote]` tags, lazy
 // continuation lines, and quotes that lost their markers.
-import { findBbcodeTags, matchForumHeader, matchOutlookHeader, mayStartOutlookHeader } from '../attribution';
+import { findBbcodeTags, headerDateLines, matchForumHeader, matchOutlookHeader, mayStartOutlookHeader } from '../attribution';
 import { FrontMatter } from '../frontMatter';
 import { maskCodeSpans } from '../masking';
 import { BbcodeOpen, LineInfo, MarkdownBlock } from '../model';
@@ -191,6 +191,9 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
   // The last line of a quote box the copy turned into rules of dashes ("-----" / "X said: ↑" / … / "-----"):
   // the quote runs over its blank lines to the closing rule (-1: none).
   let ruledBoxEnd = -1;
+  // …and its depth: one deeper than its header's, which a chain of copied boxes ("A wrote:" / "" / "B wrote:"
+  // / "" / text) sets inside the quote the header above it opened.
+  let pastedAfterBlankDepth = 1;
   // The last line of an Outlook header at the top level (top-posting): every line after it is the original
   // message, pasted without `>`, one level deeper than its markers say. -1 while there is none.
   let originalAfter = -1;
@@ -313,7 +316,10 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
       // export's header of the next post.)
       pasted = inPastedQuote && !isFenceLine(text) && !isAtxHeading(text) && (info[i - 1].pastedQuote ? !lostBreakBetween(lines[i - 1].text, text) : true);
       // A `>` box holding only the header ("> Reply from X ↑date" and empty `>` lines), the text right under it.
-      if (!pasted && (i === pastedAfterBlank || (boxLine >= 0 && isHeaderBoxLine(lines[boxLine].text, boxMarkersEnd))) && !lazy) {
+      if (!pasted && !lazy && i === pastedAfterBlank) {
+        pasted = true;
+        pastedDepth = pastedAfterBlankDepth;
+      } else if (!pasted && !lazy && boxLine >= 0 && isHeaderBoxLine(lines[boxLine].text, boxMarkersEnd)) {
         pasted = true;
         pastedDepth = 1;
       }
@@ -327,13 +333,25 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
       if (i > ruledBoxEnd) ruledBoxEnd = -1;
     }
     // A header line followed at once by an unmarked line opens a pasted quote there (a deeper one inside a pasted quote).
-    const opens = unmarkedText && i < last && opensPastedQuote(text, lines[i + 1].text);
+    let opens = unmarkedText && i < last && opensPastedQuote(text, lines[i + 1].text);
+    // The header's date broken onto the lines under it ("Quote from: aBc on" / "Yesterday" / "at 12:57 PM"): the quote starts after them.
+    const dateLines = opens ? headerDateLines(lines, i, last) : 0;
+    if (dateLines > 0) {
+      opens = false;
+      pastedAfterBlank = i + dateLines + 1;
+      pastedAfterBlankDepth = pasted ? pastedDepth + 1 : 1;
+    }
     if (opens) pastedDepth = pasted ? pastedDepth + 1 : 1;
     inPastedQuote = pasted || opens;
     // A header on its own with one blank line under it, then the quoted text ("X пишет:" / "" / text).
     const opensAfterBlank = !opens && unmarkedText && i + 2 <= last && isBlankBetween(lines[i + 1].text, 0, lines[i + 1].text.length) && opensPastedQuote(text, lines[i + 2].text);
-    if (opensAfterBlank) pastedAfterBlank = i + 2;
+    if (opensAfterBlank) {
+      pastedAfterBlank = i + 2;
+      pastedAfterBlankDepth = pasted ? pastedDepth + 1 : 1;
+    }
     if ((opens || opensAfterBlank) && !pasted && i > first && isDashRule(lines[i - 1].text)) ruledBoxEnd = closingRuleAbove(lines, i, last);
+    // The blank line between a header inside a pasted quote and the quote it opens is the outer quote's.
+    if (blank && i + 1 === pastedAfterBlank && pastedAfterBlankDepth > 1 && count === 0 && !inCode && !html) markdownDepth = pastedAfterBlankDepth - 1;
     if (count === 1 && !inCode && !html && !blank) {
       boxLine = i < last ? i : -1;
       boxMarkersEnd = end;

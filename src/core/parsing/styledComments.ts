@@ -41,7 +41,7 @@ export function isStyledComment(lines: readonly LineText[], first: number, last:
   if (first === last && (matchOriginallyPosted(head) || matchLinkLine(head) || isFewWords(head))) return false;
   if ((opening === 42 || opening === 95) && isItalicParagraph(head, tail)) return true;
   if (opening !== 42 && opening !== 95 && marked && /["”»][.,;:]?$/.test(tail)) {
-    return !(first === last && isQuotedTitle(head)) && !isOwnVoiceInQuotes(lines, first, last) && !isDialogueTurn(lines, first, last);
+    return !(first === last && isQuotedTitle(head)) && !isDatedPostHeader(lines, first, last) && !isOwnVoiceInQuotes(lines, first, last) && !isDialogueTurn(lines, first, last);
   }
   // (A label alone, "**7, 8, 9, 10. Reviewer's Comment:**", introduces the comment under it.)
   if (labelled && COMMENT_LABEL.test(head)) return first !== last || head.replace(COMMENT_LABEL, '').replace(/[*_\s]+/g, '').length > 0;
@@ -227,6 +227,21 @@ export function answersInQuote(lines: readonly LineText[], comment: MarkdownBloc
   for (let line = comment.startLine + 1; line <= comment.endLine; line++) text += ` ${lines[line].text}`;
   if ((text.match(/\S+/g)?.length ?? 0) < 6 || INTRODUCES_AUTHORS_ANSWER.test(text)) return false;
   return REVIEWER_WORDS.test(text) || FIRST_PERSON.test(text);
+}
+
+// A post header's time of day ("03:28:43 PM"), the one thing a comment in guillemets would not hold bare.
+const TIME_OF_DAY = /\b\d{1,2}:\d{2}(?::\d{2})?\b/;
+const MAX_POST_HEADER_WORDS = 10;
+
+/**
+ * SMF's post header copied over several lines, in guillemets ("«" / "Reply #2 on:" / "November 27, 2025,
+ * 03:28:43 PM »"): a few words and a time of day, no sentence. Not a comment.
+ */
+function isDatedPostHeader(lines: readonly LineText[], first: number, last: number): boolean {
+  let text = '';
+  for (let line = first; line <= last; line++) text += ` ${lines[line].text}`;
+  const inner = text.replace(/["“„«”»]/g, '').trim();
+  return TIME_OF_DAY.test(inner) && !/[.!?]\s/.test(inner) && inner.split(/\s+/).length <= MAX_POST_HEADER_WORDS;
 }
 
 /**

@@ -6,8 +6,9 @@ import { AttributionMatch } from '../types';
 // (phpBB dates the arrow: "X wrote: ↑Sat Apr 01, 2023 4:37 pm"; vBulletin 4 ends with "View Post".)
 const FORUM_HEADER_TAIL = /\s*(?:[↑»«][^↑»«]{0,60}|\bClick to expand\.{3}|\bView Post|\[\[?IMG\].*)\s*$/iu;
 // "Quote from: satoshi on June 17, 2010", "Reply from Cyber200 ↑Sat Apr 01, 2023", "Originally Posted by **KIAaze**",
-// "Quote: Originally Posted by X", "Zitat von X", "Citation de X"; the name ends at a date, an arrow or a link.
-const QUOTE_FROM = /^(?:quote\s*:?\s*)?(?:(?:quote|reply|posted|citation|zitat|cita|citazione)\s+(?:from|by|de|von|di)|originally\s+posted\s+by)\s*:?\s+(.+?)(?:\s+(?:on|at|le|am|el|il)\s+(.*)|\s*[↑»«(\[].*|\s+\d.*)?$/iu;
+// "Quote: Originally Posted by X", "Zitat von X", "Citation de X"; the name ends at a date, an arrow or a link
+// (or at "on" ending the line, when a copy broke the date onto the next lines: "Quote from: aBc on" / "Yesterday").
+const QUOTE_FROM = /^(?:quote\s*:?\s*)?(?:(?:quote|reply|posted|citation|zitat|cita|citazione)\s+(?:from|by|de|von|di)|originally\s+posted\s+by)\s*:?\s+(.+?)(?:\s+(?:on|at|le|am|el|il)(?:\s+(.*)|$)|\s*[↑»«(\[].*|\s+\d.*)?$/iu;
 // The date after "on": a sentence goes on with words instead ("Originally posted by Jane on the old forum, the idea …").
 const SENTENCE_AFTER_NAME = /^(?:\S+\s+){3}|[.!?]$/u;
 // (Forums in other languages: "X пишет:", "X schrieb:", "X a écrit :", "X escribió:", "X ha scritto:", "X napisał:".)
@@ -43,6 +44,9 @@ function isLetter(code: number): boolean {
 }
 // Invision Power Board: "Quote (janedoe @ Jan 5 2015, 03:04 PM)".
 const IPB_QUOTE = /^quote\s*\(\s*([^@()]{1,40}?)\s*@\s*[^()]*\)\s*$/i;
+// (The Markdown escapes of the characters a header is marked with: bold and italics, brackets, angles.)
+const ESCAPED_MARK = /\\[*_[\]<>]/;
+const ESCAPED_MARKS = /\\([*_[\]<>])/g;
 const FORUM_HEADER_START = /^\s*(?:\*\*|__)?\s*(?:quote|reply\s+from|posted|originally|zitat|cita)/i;
 // FORUM_HEADER_START's first letters (q, r, p, o, z, c), after spaces and bold markers: a line whose first
 // letter is another ASCII letter is settled with one test (anything else is left to the pattern).
@@ -62,9 +66,15 @@ function mayStartForumHeader(content: string): boolean {
 export function matchForumHeader(content: string, shape: LineShape = lineShape(content)): AttributionMatch | null {
   // Asked of most lines of a draft: the words every form holds are looked for first, in one cheap test.
   if (content.length > 200) return null;
+  // An export through html2text or turndown escapes the header's bold ("\*\*elias wrote:\*\*"): read as its bold.
+  // (It ends with the escaped marker: a backslash second to last, a test that costs ordinary lines nothing.)
+  if (content.charCodeAt(content.length - 2) === 92 /* \\ */ && ESCAPED_MARK.test(content)) {
+    content = content.replace(ESCAPED_MARKS, '$1');
+    shape = lineShape(content);
+  }
   // "X said:" ends with its verb (an arrow or "Click to expand" after it); "Quote from: X …" starts with its words.
   if (!endsWithSaidVerb(content, shape.arrow) && !(mayStartForumHeader(content) && FORUM_HEADER_START.test(content))) return null;
-  const text = content.trim().replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/\*\*/g, '').replace(/\\([<>[\]_*])/g, '$1').replace(FORUM_HEADER_TAIL, '').trim();
+  const text = content.trim().replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/\*\*/g, '').replace(ESCAPED_MARKS, '$1').replace(FORUM_HEADER_TAIL, '').trim();
   if (!text || text.length > 160) return null;
   if (/^quote\s*:?$/i.test(text)) return { form: 'forum-header', placement: 'before', speaker: null };
   const ipb = IPB_QUOTE.exec(text);
@@ -84,4 +94,26 @@ export function matchForumHeader(content: string, shape: LineShape = lineShape(c
     return speaker ? { form: 'forum-header', placement: 'before', speaker } : null;
   }
   return null;
+}
+
+// A header whose date a copied page broke onto the next lines ends with its preposition: "Quote from: aBc on".
+const DANGLING_ON = /\s(?:on|at|le|am|el|il)\s*$/i;
+// The last of the date's lines holds its time ("at 12:57:18 PM", "November 27, 2025, 03:28:43 PM").
+const TIME = /\d{1,2}:\d{2}/;
+const MAX_DATE_LINES = 3;
+const MAX_DATE_LINE_LENGTH = 40;
+
+/**
+ * How many lines after a forum header still hold its date ("Quote from: aBc on" / "Yesterday" / " at
+ * 12:57:18 PM"): short lines up to one with a time, or 0 when the header does not end waiting for its date.
+ */
+export function headerDateLines(texts: readonly { text: string }[], header: number, last: number): number {
+  const text = texts[header].text;
+  if (!DANGLING_ON.test(text)) return 0;
+  for (let k = header + 1; k <= last && k <= header + MAX_DATE_LINES; k++) {
+    const line = texts[k].text.trim();
+    if (line.length === 0 || line.length > MAX_DATE_LINE_LENGTH) return 0;
+    if (TIME.test(line)) return k - header;
+  }
+  return 0;
 }

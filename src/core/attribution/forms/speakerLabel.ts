@@ -46,14 +46,20 @@ export function matchSpeakerLabel(content: string): AttributionMatch | null {
   if (colon < 1 || colon > MAX_LABEL_LENGTH) return null;
   const match = LABEL.exec(content);
   if (!match) return null;
-  const name = match[1].trim();
-  const words = name.split(/\s+/);
-  for (const word of words) {
+  const name = labelName(match[1]);
+  return name ? { form: 'speaker-label', placement: 'first-line', speaker: name } : null;
+}
+
+/** The words before a label's colon, when they are a person's name (1–3 capitalised words, none a word that labels a line). */
+export function labelName(words: string): string | null {
+  const name = words.trim();
+  const tokens = name.split(/\s+/);
+  for (const word of tokens) {
     const lower = word.toLowerCase().replace(/\.$/, '');
     // Lower-case words inside a name are particles only ("Ludwig van Beethoven"), not a phrase ("Bottom of it").
     if (word === lower ? !NAME_PARTICLES.has(lower) : NOT_NAMES.has(lower)) return null;
   }
   // A name is no abbreviation in capitals ("FAQ:", "API:", "TODO:") unless it is one letter and a dot.
-  if (words.some((word) => word.length > 1 && word === word.toUpperCase() && /\p{Lu}{2}/u.test(word))) return null;
-  return { form: 'speaker-label', placement: 'first-line', speaker: name };
+  if (tokens.some((word) => word.length > 1 && word === word.toUpperCase() && /\p{Lu}{2}/u.test(word))) return null;
+  return name;
 }
