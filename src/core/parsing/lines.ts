@@ -6,7 +6,9 @@ import { maskCodeSpans } from '../masking';
 import { BbcodeOpen, LineInfo, MarkdownBlock } from '../model';
 import { isBlankBetween, LineText } from '../text';
 import { lostBreakBetween } from './lostBreaks';
-import { answersInQuote, isCommentOverAnswer, isQuoteLine, isResponseLabelAlone, isStyledComment, markCommentOverStyledResponse, markQuotedLineRuns, nextTextLine, opensAnswerInQuote } from './styledComments';
+import { markUnmarkedReviews } from './unmarkedReviews';
+import { commentStart } from './commentGroups';
+import { answersInQuote, isCommentOverAnswer, isQuoteLine, isResponseLabelAlone, isResponseLabelText, isStyledComment, markCommentOverStyledResponse, markQuotedLineRuns, nextTextLine, opensAnswerInQuote } from './styledComments';
 
 const BLANK = 1;
 const CODE = 2;
@@ -113,7 +115,7 @@ function scanMarkers(text: string, max: number): { count: number; end: number } 
  * keystroke reaching it threw the code away again: two such sites cost one deoptimisation each a keystroke.
  * So the front matter test is made on every line, and the result is a number, not an object literal.)
  */
-export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[], frontMatter: FrontMatter | null, info: LineInfo[], first: number, last: number, answerLetter = false): number {
+export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[], frontMatter: FrontMatter | null, info: LineInfo[], first: number, last: number, answerLetter = false, unmarkedReviews = false): number {
   // Per line from `first`: typed arrays, not a Map and Sets of line numbers (a lookup each per line).
   const NOT_CODE = -1;
   const codeDepth = new Int32Array(last - first + 1).fill(NOT_CODE);
@@ -122,6 +124,7 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
   const styled = new Uint8Array(last - first + 1);
   // First lines of `>` blocks that are the drafter's own answers to the plain comment above them.
   const answerStarts = new Uint8Array(last - first + 1);
+  if (unmarkedReviews) markUnmarkedReviews(lines, blocks, styled, first);
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index];
     for (let line = Math.max(block.startLine, first); line <= Math.min(block.endLine, last); line++) {
@@ -152,7 +155,11 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
           continue;
         }
       }
-      if (isStyledComment(lines, block.startLine, block.endLine)) styled.fill(1, block.startLine - first, block.endLine - first + 1);
+      // A comment of several blocks answered under a response label ("### Comment 4" / … / "**Reply**") is all
+      // of them, from what opens it (commentGroups.ts).
+      const opening = below >= 0 && below <= last && isResponseLabelText(lines[below].text) ? commentStart(lines, block.startLine) : -1;
+      if (opening >= 0) styled.fill(1, Math.max(opening, first) - first, block.endLine - first + 1);
+      else if (isStyledComment(lines, block.startLine, block.endLine)) styled.fill(1, block.startLine - first, block.endLine - first + 1);
       else if (block.kind === 'list-item' && markCommentOverStyledResponse(lines, block.startLine, block.endLine, styled, first)) continue;
       else if (index + 1 < blocks.length && blocks[index + 1].startLine <= last && answersInQuote(lines, block, blocks[index + 1])) {
         styled.fill(1, block.startLine - first, block.endLine - first + 1);

@@ -1,0 +1,76 @@
+// A reviewer's comment of several blocks answered under a response label: "### Comment 4" / a paragraph /
+// "Notes:" / task-list items / "**Reply**", or "**7, 8, 9, 10. Reviewer's Comment:**" / four numbered items /
+// "**7, 8, 9, 10. Response:**". The comment is all of it, from what opens it to the label, not its last block.
+import { matchReviewerLabel } from '../attribution';
+import { isBlankBetween, LineText } from '../text';
+import { COMMENT_LABEL, isResponseLabelText, OPENS_AS_AUTHORS } from './styledComments';
+
+/** How far the comment is looked for: a reviewer's point of a few paragraphs or a list, not a section. */
+const MAX_LINES = 60;
+const MAX_BLOCKS = 12;
+
+const HEADING = /^\s{0,3}#{1,6}(?:\s|$)/;
+const RULE = /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/;
+const LIST_ITEM = /^\s*(?:[-+*]|\d{1,3}[.)])\s/;
+// What neither a comment nor what opens one holds: a quote, a fence, HTML, a line in bold alone ("**Changes**").
+const NOT_A_COMMENT = /^\s*(?:>|```|~~~|<)|^\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*$/;
+
+function isBlank(text: string): boolean {
+  return isBlankBetween(text, 0, text.length);
+}
+
+/** A line that opens a reviewer's comment: a heading, a rule, "Reviewer's Comment:" or "Reviewer 2" alone. */
+function opensComment(text: string): boolean {
+  if (HEADING.test(text) || RULE.test(text)) return true;
+  if (COMMENT_LABEL.test(text) && text.replace(COMMENT_LABEL, '').replace(/[*_\s]+/g, '').length === 0) return true;
+  return text.length <= 100 && /revi|refer/i.test(text) && matchReviewerLabel(text.trim())?.speaker != null;
+}
+
+/** Whether the line starts a block: a list item, or text after a blank line. */
+function startsBlock(lines: readonly LineText[], line: number): boolean {
+  return line === 0 || isBlank(lines[line - 1].text) || LIST_ITEM.test(lines[line].text);
+}
+
+/** What a line says about the comment around it: it opens it, it cannot be in it, or it may be part of it. */
+function lineRole(lines: readonly LineText[], line: number): 'opens' | 'stops' | 'comment' {
+  const text = lines[line].text;
+  if (opensComment(text)) return 'opens';
+  if (NOT_A_COMMENT.test(text) || isResponseLabelText(text)) return 'stops';
+  // A block in the authors' voice ("We have …", "Thank you …") is an answer.
+  return startsBlock(lines, line) && OPENS_AS_AUTHORS.test(text.replace(LIST_ITEM, '')) ? 'stops' : 'comment';
+}
+
+/**
+ * The first line of the comment whose last block starts on `line`, answered under a response label: the
+ * plain paragraphs and list items above it, up to what opens the comment (a heading, a rule, a comment or
+ * reviewer label). -1 when something else comes first (an answer, a quote, another label), or nothing.
+ */
+export function commentStart(lines: readonly LineText[], line: number): number {
+  let start = line;
+  let blocks = 0;
+  for (let above = line - 1; above >= 0 && above >= line - MAX_LINES; above--) {
+    if (isBlank(lines[above].text)) continue;
+    const role = lineRole(lines, above);
+    if (role === 'opens') return start;
+    if (role === 'stops') return -1;
+    if (startsBlock(lines, above) && ++blocks > MAX_BLOCKS) return -1;
+    start = above;
+  }
+  return -1;
+}
+
+/**
+ * Whether `line` is in a comment (or on its label) that a response label below answers: what an edit there
+ * may change above it, back to the line that opens the comment (updateDraft.ts reads such a comment whole).
+ */
+export function leadsToResponseLabel(lines: readonly LineText[], line: number): boolean {
+  let blocks = 0;
+  for (let below = line; below < lines.length && below <= line + MAX_LINES; below++) {
+    const text = lines[below].text;
+    if (isBlank(text)) continue;
+    if (isResponseLabelText(text)) return true;
+    if (below > line && lineRole(lines, below) !== 'comment') return false;
+    if (startsBlock(lines, below) && ++blocks > MAX_BLOCKS) return false;
+  }
+  return false;
+}
