@@ -160,6 +160,8 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
       const opening = below >= 0 && below <= last && isResponseLabelText(lines[below].text) ? commentStart(lines, block.startLine) : -1;
       if (opening >= 0) styled.fill(1, Math.max(opening, first) - first, block.endLine - first + 1);
       else if (isStyledComment(lines, block.startLine, block.endLine)) styled.fill(1, block.startLine - first, block.endLine - first + 1);
+      // Or under a label of its own line ("General:" / "*- the use of shims is likely unfamiliar …*"): the lines under it.
+      else if (block.endLine > block.startLine && isLabelLine(lines[block.startLine].text) && isStyledComment(lines, block.startLine + 1, block.endLine)) styled.fill(1, block.startLine + 1 - first, block.endLine - first + 1);
       else if (block.kind === 'list-item' && markCommentOverStyledResponse(lines, block.startLine, block.endLine, styled, first)) continue;
       else if (index + 1 < blocks.length && blocks[index + 1].startLine <= last && answersInQuote(lines, block, blocks[index + 1])) {
         styled.fill(1, block.startLine - first, block.endLine - first + 1);
@@ -316,6 +318,13 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
   return bbcodeDepth;
 }
 
+
+/** A few words and a colon on a line of their own: "General:", "Minor comments:". */
+function isLabelLine(text: string): boolean {
+  if (text.length > 44 || text.indexOf(':') < 0) return false;
+  const end = text.trimEnd();
+  return end.length <= 40 && end.endsWith(':') && /^\s{0,3}[\p{L}\p{N}]/u.test(end) && (end.trim().match(/\s+/g)?.length ?? 0) <= 3;
+}
 
 /** A forum header naming someone, on a line of its own, with an unmarked line of text right under it. */
 function isAtxHeading(text: string): boolean {

@@ -118,14 +118,35 @@ const CLOSES_QUOTATION = /["”»][.,;:]?\s*$/;
  */
 export function markQuotedLineRuns(lines: readonly LineText[], start: number, end: number, styled: Uint8Array, first: number): void {
   if (start === end) return;
+  let answers = -1;
   for (let line = start; line <= end; line++) {
     if (!OPENS_QUOTATION.test(lines[line].text)) continue;
     let close = line;
     while (close <= end && close < line + 6 && !CLOSES_QUOTATION.test(lines[close].text)) close++;
-    if (close > end || close >= line + 6 || (line === start && close === end)) continue;
+    if (close > end || close >= line + 6) {
+      // A comment that goes on after its quoted words ("“In our understanding…” -> “To our knowledge…” Hopefully,
+      // a literature search …") runs to the answer under it ("Done."), among answers in the same shape.
+      if (answers < 0) answers = answerLines(lines, start, end);
+      close = answers >= 2 ? answerBelow(lines, line, end) - 1 : -1;
+      if (close < line) continue;
+    }
+    if (line === start && close === end) continue;
     styled.fill(1, line - first, close - first + 1);
     line = close;
   }
+}
+
+/** How many lines of start..end open as the authors answer ("Done.", "Yes, we agree."). */
+function answerLines(lines: readonly LineText[], start: number, end: number): number {
+  let count = 0;
+  for (let line = start; line <= end; line++) if (OPENS_ANSWER.test(lines[line].text.trimStart())) count++;
+  return count;
+}
+
+/** The first line within three after `line` that opens as the authors answer, or -1. */
+function answerBelow(lines: readonly LineText[], line: number, end: number): number {
+  for (let below = line + 1; below <= end && below <= line + 3; below++) if (OPENS_ANSWER.test(lines[below].text.trimStart())) return below;
+  return -1;
 }
 
 // A line all in italics or bold: "_Reworded in more plain language._", "**Noted and done.**".
