@@ -7,7 +7,7 @@ import { CONTINUES_BLOCK, mayContinue } from './blockBoundaries';
 import { isQuoteLine, isResponseLabelText, opensAnswerInQuote } from './parsing/styledComments';
 import { addAnswerVotes, isAnswerLetter } from './parsing/letterVotes';
 import { isUnmarkedReviewPage } from './parsing/unmarkedReviews';
-import { leadsToResponseLabel } from './parsing/commentGroups';
+import { followsReviewerLabel, leadsToResponseLabel } from './parsing/commentGroups';
 import { Attribution, assemble, ContinuationWatch, Draft, joinLines, LeadIn, LineInfo, MarkdownBlock, nextGeneration, parseDraft, parseRegion, Quote, Unit } from './parse';
 import { firstIndexWhere } from './search';
 import { parseSuppressions } from './suppressions';
@@ -89,6 +89,8 @@ function facesAcross(lines: readonly LineText[], lineInfo: readonly LineInfo[], 
   // So is a `>` block under a response label ("**1. Response:**"), or under any plain comment in a letter
   // that sets its answers in `>`.
   if (isQuoteLine(lines[below].text) && !isQuoteLine(lines[above].text) && (answerLetter || isResponseLabelText(lines[above].text))) return true;
+  // And the paragraphs of a reviewer's summary are read with the label above them (commentGroups.ts).
+  if (answerLetter && followsReviewerLabel(lines, above)) return true;
   // A comment of several blocks answered under a response label is read whole, from what opens it (commentGroups.ts).
   if (leadsToResponseLabel(lines, below)) return true;
   // A paragraph in quotation marks is read with the paragraph above it (styledComments.ts, isOwnVoiceInQuotes).

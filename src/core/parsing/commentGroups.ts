@@ -2,6 +2,7 @@
 // "Notes:" / task-list items / "**Reply**", or "**7, 8, 9, 10. Reviewer's Comment:**" / four numbered items /
 // "**7, 8, 9, 10. Response:**". The comment is all of it, from what opens it to the label, not its last block.
 import { matchReviewerLabel } from '../attribution';
+import { MarkdownBlock } from '../model';
 import { isBlankBetween, LineText } from '../text';
 import { COMMENT_LABEL, isResponseLabelText, OPENS_AS_AUTHORS } from './styledComments';
 
@@ -23,7 +24,7 @@ function isBlank(text: string): boolean {
 function opensComment(text: string): boolean {
   if (HEADING.test(text) || RULE.test(text)) return true;
   if (COMMENT_LABEL.test(text) && text.replace(COMMENT_LABEL, '').replace(/[*_\s]+/g, '').length === 0) return true;
-  return text.length <= 100 && /revi|refer/i.test(text) && matchReviewerLabel(text.trim())?.speaker != null;
+  return isReviewerLabelLine(text);
 }
 
 /** Whether the line starts a block: a list item, or text after a blank line. */
@@ -71,6 +72,40 @@ export function leadsToResponseLabel(lines: readonly LineText[], line: number): 
     if (isResponseLabelText(text)) return true;
     if (below > line && lineRole(lines, below) !== 'comment') return false;
     if (startsBlock(lines, below) && ++blocks > MAX_BLOCKS) return false;
+  }
+  return false;
+}
+
+/** How many paragraphs a reviewer's summary at the top of their section runs to, at most. */
+const MAX_SUMMARY_PARAGRAPHS = 6;
+
+/** A line that names the reviewer whose section follows: "## Reviewer #3", "Reviewer 2:". */
+export function isReviewerLabelLine(text: string): boolean {
+  return text.length <= 100 && /revi|refer/i.test(text) && matchReviewerLabel(text.trim())?.speaker != null;
+}
+
+/**
+ * In a letter that sets its answers in `>`, the paragraphs right under a reviewer's label, before any `>`
+ * answer, heading or list: the reviewer's summary, which no answer follows ("The manuscript presents …" /
+ * "… I recommend publication after a minor revision"), unless the authors speak in it ("We thank …").
+ * Marked in `styled`, from blocks[index], the label.
+ */
+export function markSummaryUnderLabel(lines: readonly LineText[], blocks: readonly MarkdownBlock[], index: number, styled: Uint8Array, first: number, last: number): void {
+  for (let next = index + 1; next < blocks.length && next <= index + MAX_SUMMARY_PARAGRAPHS; next++) {
+    const block = blocks[next];
+    if (block.kind !== 'paragraph' || block.quoteDepth !== 0 || block.endLine > last || OPENS_AS_AUTHORS.test(lines[block.startLine].text)) return;
+    if (LIST_ITEM.test(lines[block.startLine].text) || HEADING.test(lines[block.startLine].text)) return;
+    styled.fill(1, block.startLine - first, block.endLine - first + 1);
+  }
+}
+
+/** Whether `line` is a reviewer's label or under one with only plain paragraphs between (see markSummaryUnderLabel). */
+export function followsReviewerLabel(lines: readonly LineText[], line: number): boolean {
+  for (let above = line; above >= 0 && above >= line - MAX_LINES; above--) {
+    const text = lines[above].text;
+    if (isBlank(text)) continue;
+    if (isReviewerLabelLine(text)) return true;
+    if (HEADING.test(text) || RULE.test(text) || LIST_ITEM.test(text) || /^\s*>/.test(text)) return false;
   }
   return false;
 }

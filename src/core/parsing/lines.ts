@@ -7,7 +7,7 @@ import { BbcodeOpen, LineInfo, MarkdownBlock } from '../model';
 import { isBlankBetween, LineText } from '../text';
 import { lostBreakBetween } from './lostBreaks';
 import { markUnmarkedReviews } from './unmarkedReviews';
-import { commentStart } from './commentGroups';
+import { commentStart, isReviewerLabelLine, markSummaryUnderLabel } from './commentGroups';
 import { answersInQuote, isCommentOverAnswer, isQuoteLine, isResponseLabelAlone, isResponseLabelText, isStyledComment, markCommentOverStyledResponse, markQuotedLineRuns, nextTextLine, opensAnswerInQuote } from './styledComments';
 
 const BLANK = 1;
@@ -135,6 +135,11 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
     if (answerLetter && block.quoteDepth === 1 && block.startLine >= first && block.startLine <= last && opensAnswerInQuote(lines[block.startLine].text) && !(block.startLine > 0 && isQuoteLine(lines[block.startLine - 1].text))) {
       // In a letter that sets its answers in `>`, a block opening as the authors do is theirs ("> We thank the reviewers…").
       answerStarts[block.startLine - first] = 1;
+    }
+    if (answerLetter && block.quoteDepth === 0 && block.startLine === block.endLine && block.startLine >= first && (block.kind === 'heading' || block.kind === 'paragraph') && isReviewerLabelLine(lines[block.startLine].text)) {
+      // The reviewer's summary under their label, which no `>` answer follows (commentGroups.ts).
+      markSummaryUnderLabel(lines, blocks, index, styled, first, last);
+      continue;
     }
     if (block.quoteDepth === 0 && (block.kind === 'paragraph' || block.kind === 'list-item') && block.startLine >= first && block.endLine <= last) {
       // A `>` line right under it: an answer under a response label ("**1. Response:**" / "> We have …"),
