@@ -7,7 +7,7 @@ import { isBlankBetween, LineText } from '../text';
 import { COMMENT_LABEL, isResponseLabelText, OPENS_AS_AUTHORS } from './styledComments';
 
 /** How far the comment is looked for: a reviewer's point of a few paragraphs or a list, not a section. */
-const MAX_LINES = 60;
+const MAX_LINES = 40;
 const MAX_BLOCKS = 12;
 
 const HEADING = /^\s{0,3}#{1,6}(?:\s|$)/;
@@ -65,13 +65,16 @@ export function commentStart(lines: readonly LineText[], line: number): number {
  * may change above it, back to the line that opens the comment (updateDraft.ts reads such a comment whole).
  */
 export function leadsToResponseLabel(lines: readonly LineText[], line: number): boolean {
+  // (Asked at the edges of every update's region: only a line that starts a block is asked what it is, and
+  // only a line that may be a label, whether it is a response label.)
   let blocks = 0;
   for (let below = line; below < lines.length && below <= line + MAX_LINES; below++) {
     const text = lines[below].text;
     if (isBlank(text)) continue;
+    if (!startsBlock(lines, below)) continue;
     if (isResponseLabelText(text)) return true;
     if (below > line && lineRole(lines, below) !== 'comment') return false;
-    if (startsBlock(lines, below) && ++blocks > MAX_BLOCKS) return false;
+    if (++blocks > MAX_BLOCKS) return false;
   }
   return false;
 }
