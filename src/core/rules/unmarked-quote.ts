@@ -8,6 +8,7 @@ import { firstAtLeast } from '../search';
 import { range } from '../types';
 import { containsRun } from '../vocabulary';
 import { commentsThatLostTheirMarks } from './lostCommentMarks';
+import { paragraphsOfJoinedSentences } from './joinedSentences';
 
 // Phrases that end a sentence announcing someone else's words: "… was this argument:", "you wrote that:".
 const LEAD_IN_PHRASES = [
@@ -164,6 +165,8 @@ export const unmarkedQuote: Rule = {
       };
       for (const block of analysis.duplicates.blocks) mark(block.later[0], block.later[block.later.length - 1], block.earlierStart);
       for (const copies of analysis.duplicates.repeated) for (const copy of copies.slice(1)) if (!inLaterCopy.has(copy)) mark(copy, copy, copies[0]);
+      // (Or made of the other person's sentences joined into one paragraph.)
+      for (const { unit, earlier } of paragraphsOfJoinedSentences(draft, units, flagged)) if (isCandidate(unit)) mark(unit, unit, earlier);
     }
     return findings.sort((a, b) => a.range.start.line - b.range.start.line);
   },
