@@ -145,7 +145,7 @@ export const unmarkedQuote: Rule = {
       if (earliest) flag(unit, `it repeats words quoted at ${lineRangeLabel(earliest.startLine)}`);
     }
     // 3. A comment that lost its `>` in a letter that quotes the comments and answers them in bold or italics.
-    for (const unit of commentsThatLostTheirMarks(units)) {
+    for (const unit of commentsThatLostTheirMarks(draft.lines, units)) {
       if (!flagged.has(unit) && isCandidate(unit)) flag(unit, 'it stands where the letter quotes the comments it answers, right above an answer');
     }
     // 4. Another person's words repeated in someone's post of a copied thread page: a quote whose marks
