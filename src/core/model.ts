@@ -422,7 +422,7 @@ export interface DraftParts {
   /** What the quote boxes' continuations read beyond their own lines, in order of box (parsing/continuedQuotes.ts). */
   continuations: ContinuationWatch[];
   /** How the draft's `>` blocks under plain comments lean: answers or quotes (parsing/styledComments.ts). */
-  answerVotes: { yes: number; no: number };
+  answerVotes: { yes: number; no: number; labels: number; pairs: number };
 }
 
 /**

@@ -11,7 +11,8 @@ import { Attribution, ContinuationWatch, Draft, DraftParts, LeadIn, LineInfo, Li
 import { findAttributions } from './parsing/attributions';
 import { markdownBlocks } from './parsing/blocks';
 import { scanLines } from './parsing/lines';
-import { addAnswerVotes, AnswerVotes, isAnswerLetter } from './parsing/styledComments';
+import { addAnswerVotes, AnswerVotes, isAnswerLetter, noVotes } from './parsing/letterVotes';
+import { isUnmarkedReviewPage } from './parsing/unmarkedReviews';
 import { buildQuotes, markCallouts } from './parsing/quotes';
 import { continueQuotes } from './parsing/continuedQuotes';
 import { buildUnits } from './parsing/units';
@@ -79,9 +80,11 @@ export function parseRegion(
   const blocks = markdownBlocks(lines, frontMatter, first, last, source);
   // Whether the draft sets its answers in `>` (styledComments.ts) is decided once for the whole draft: an
   // update passes the decision it had, and checks afterwards that its edit did not change it.
-  const answerVotes: AnswerVotes = { yes: 0, no: 0 };
+  const answerVotes: AnswerVotes = noVotes();
   if (answerLetter === undefined) addAnswerVotes(answerVotes, lines, blocks, 0, blocks.length, 1);
-  const openBbcode = scanLines(lines, blocks, frontMatter, lineInfo, first, last, answerLetter ?? isAnswerLetter(answerVotes));
+  // A page whose reviews lost their marks is read whole (an update parses it afresh): sections run far.
+  const unmarkedReviews = answerLetter === undefined && isUnmarkedReviewPage(answerVotes);
+  const openBbcode = scanLines(lines, blocks, frontMatter, lineInfo, first, last, answerLetter ?? isAnswerLetter(answerVotes), unmarkedReviews);
   const continued = continueQuotes(lines, lineInfo, first, last);
   const quotes = buildQuotes(lineInfo, quoteOfLine, first, last);
   markCallouts(lines, lineInfo, quotes);

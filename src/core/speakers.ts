@@ -199,7 +199,10 @@ function sameSpeakerSpelledAlike(quotes: readonly Quote[]): void {
  */
 function nameQuotesByTheirLabel(quotes: readonly Quote[], leadIns: readonly LeadIn[], author: string | null): void {
   let labelled = 0;
-  for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) if (quotes[quoteIndex].label !== null && !quotes[quoteIndex].callout) labelled++;
+  // (A reviewer's comment that a response letter marks by its style opens on the point's own title, "Clarify
+  // Evaluation Metrics: …", not on a name: the letter names its reviewers by labels.)
+  const named = (quote: Quote) => quote.label !== null && !quote.callout && quote.origin !== 'styled';
+  for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) if (named(quotes[quoteIndex])) labelled++;
   if (labelled === 0) return;
   // The names the thread gives elsewhere, by key; a label gives the first name alone as often as not ("Yves"
   // for "Yves Jacolin"): the full name is then the speaker.
@@ -218,8 +221,8 @@ function nameQuotesByTheirLabel(quotes: readonly Quote[], leadIns: readonly Lead
   const authorKey = author ? speakerKey(author) : null;
   for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
     const quote = quotes[quoteIndex];
-    if (quote.label === null || quote.speaker || quote.callout || quote.attribution?.speaker) continue;
-    const key = speakerKey(quote.label);
+    if (!named(quote) || quote.speaker || quote.attribution?.speaker) continue;
+    const key = speakerKey(quote.label!);
     // The drafter's own name opening a quote is how the quoted person addressed them ("> Sam: you said …").
     if (key === authorKey) continue;
     const name = known.get(key);

@@ -4,7 +4,10 @@
 // Markdown block, quote or attribution can continue across.
 import { matchForumHeader, matchLinkLine, matchOriginallyPosted } from './attribution';
 import { CONTINUES_BLOCK, mayContinue } from './blockBoundaries';
-import { addAnswerVotes, isAnswerLetter, isQuoteLine, isResponseLabelText, opensAnswerInQuote } from './parsing/styledComments';
+import { isQuoteLine, isResponseLabelText, opensAnswerInQuote } from './parsing/styledComments';
+import { addAnswerVotes, isAnswerLetter } from './parsing/letterVotes';
+import { isUnmarkedReviewPage } from './parsing/unmarkedReviews';
+import { followsReviewerLabel, leadsToResponseLabel } from './parsing/commentGroups';
 import { Attribution, assemble, ContinuationWatch, Draft, joinLines, LeadIn, LineInfo, MarkdownBlock, nextGeneration, parseDraft, parseRegion, Quote, Unit } from './parse';
 import { firstIndexWhere } from './search';
 import { parseSuppressions } from './suppressions';
@@ -88,6 +91,10 @@ function facesAcross(lines: readonly LineText[], lineInfo: readonly LineInfo[], 
   // So is a `>` block under a response label ("**1. Response:**"), or under any plain comment in a letter
   // that sets its answers in `>`.
   if (isQuoteLine(lines[below].text) && !isQuoteLine(lines[above].text) && (answerLetter || isResponseLabelText(lines[above].text))) return true;
+  // And the paragraphs of a reviewer's summary are read with the label above them (commentGroups.ts).
+  if (answerLetter && followsReviewerLabel(lines, above)) return true;
+  // A comment of several blocks answered under a response label is read whole, from what opens it (commentGroups.ts).
+  if (leadsToResponseLabel(lines, below)) return true;
   // A paragraph in quotation marks is read with the paragraph above it (styledComments.ts, isOwnVoiceInQuotes).
   if (OPENS_IN_QUOTATION_MARKS.test(lines[below].text)) return true;
   // A quote box the copy turned into rules of dashes runs over blank lines to its closing rule (lines.ts):
@@ -244,6 +251,8 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   // an edit that changes it is read with the whole draft.
   const answerVotes = { ...previous.parts.answerVotes };
   const answerLetter = isAnswerLetter(answerVotes);
+  // A page whose reviewers' comments lost their marks is read in sections that run far: parsed whole.
+  if (isUnmarkedReviewPage(answerVotes)) return parseDraft(wholeText());
   let start = regionStart(oldLines, previous.lineInfo, first, 2);
   // A quote box whose continuation (parsing/continuedQuotes.ts) read the edited lines: the box is parsed
   // again with them; one whose earlier copy they are, or may become, is read with the whole draft.
@@ -315,7 +324,7 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   for (const block of region.blocks) window.push(block);
   if (after) window.push({ ...after, startLine: after.startLine + delta, endLine: after.endLine + delta });
   addAnswerVotes(answerVotes, lines, window, oldBlocksFrom > 0 ? 1 : 0, window.length, 1);
-  if (isAnswerLetter(answerVotes) !== answerLetter) return reparse();
+  if (isAnswerLetter(answerVotes) !== answerLetter || isUnmarkedReviewPage(answerVotes)) return reparse();
 
   // Every list is in document order: the region's items are found by bisection (before anything moves) and
   // replaced in place; the items after it move by the lines the edit added or removed.

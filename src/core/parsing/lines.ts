@@ -8,7 +8,9 @@ import { isBlankBetween, LineText } from '../text';
 import { lostBreakBetween } from './lostBreaks';
 import { quotedOutlookHeaderEnd } from './quotedOriginals';
 import { indentationDepths } from './indentedQuotes';
-import { answersInQuote, isCommentOverAnswer, isQuoteLine, isResponseLabelAlone, isStyledComment, markCommentOverStyledResponse, markQuotedLineRuns, nextTextLine, opensAnswerInQuote } from './styledComments';
+import { markUnmarkedReviews } from './unmarkedReviews';
+import { commentStart, isReviewerLabelLine, markSummaryUnderLabel } from './commentGroups';
+import { answersInQuote, isCommentOverAnswer, isQuoteLine, isResponseLabelAlone, isResponseLabelText, isStyledComment, markCommentOverStyledResponse, markQuotedLineRuns, nextTextLine, opensAnswerInQuote } from './styledComments';
 
 const BLANK = 1;
 const CODE = 2;
@@ -115,7 +117,7 @@ function scanMarkers(text: string, max: number): { count: number; end: number } 
  * keystroke reaching it threw the code away again: two such sites cost one deoptimisation each a keystroke.
  * So the front matter test is made on every line, and the result is a number, not an object literal.)
  */
-export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[], frontMatter: FrontMatter | null, info: LineInfo[], first: number, last: number, answerLetter = false): number {
+export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownBlock[], frontMatter: FrontMatter | null, info: LineInfo[], first: number, last: number, answerLetter = false, unmarkedReviews = false): number {
   // Per line from `first`: typed arrays, not a Map and Sets of line numbers (a lookup each per line).
   const NOT_CODE = -1;
   const codeDepth = new Int32Array(last - first + 1).fill(NOT_CODE);
@@ -127,6 +129,7 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
   // Lines of a thread quoted by indentation (parsing/indentedQuotes.ts): their depth and where their text starts.
   let indentDepth: Int32Array | null = null;
   let indentContentStart: Int32Array | null = null;
+  if (unmarkedReviews) markUnmarkedReviews(lines, blocks, styled, first);
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index];
     if (block.indentedThread && block.startLine >= first && block.endLine <= last) {
@@ -145,6 +148,11 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
     if (answerLetter && block.quoteDepth === 1 && block.startLine >= first && block.startLine <= last && opensAnswerInQuote(lines[block.startLine].text) && !(block.startLine > 0 && isQuoteLine(lines[block.startLine - 1].text))) {
       // In a letter that sets its answers in `>`, a block opening as the authors do is theirs ("> We thank the reviewers…").
       answerStarts[block.startLine - first] = 1;
+    }
+    if (answerLetter && block.quoteDepth === 0 && block.startLine === block.endLine && block.startLine >= first && (block.kind === 'heading' || block.kind === 'paragraph') && isReviewerLabelLine(lines[block.startLine].text)) {
+      // The reviewer's summary under their label, which no `>` answer follows (commentGroups.ts).
+      markSummaryUnderLabel(lines, blocks, index, styled, first, last);
+      continue;
     }
     if (block.quoteDepth === 0 && (block.kind === 'paragraph' || block.kind === 'list-item') && block.startLine >= first && block.endLine <= last) {
       // A `>` line right under it: an answer under a response label ("**1. Response:**" / "> We have …"),
@@ -165,7 +173,13 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
           continue;
         }
       }
-      if (isStyledComment(lines, block.startLine, block.endLine)) styled.fill(1, block.startLine - first, block.endLine - first + 1);
+      // A comment of several blocks answered under a response label ("### Comment 4" / … / "**Reply**") is all
+      // of them, from what opens it (commentGroups.ts).
+      const opening = below >= 0 && below <= last && isResponseLabelText(lines[below].text) ? commentStart(lines, block.startLine) : -1;
+      if (opening >= 0) styled.fill(1, Math.max(opening, first) - first, block.endLine - first + 1);
+      else if (isStyledComment(lines, block.startLine, block.endLine)) styled.fill(1, block.startLine - first, block.endLine - first + 1);
+      // Or under a label of its own line ("General:" / "*- the use of shims is likely unfamiliar …*"): the lines under it.
+      else if (block.endLine > block.startLine && isLabelLine(lines[block.startLine].text) && isStyledComment(lines, block.startLine + 1, block.endLine)) styled.fill(1, block.startLine + 1 - first, block.endLine - first + 1);
       else if (block.kind === 'list-item' && markCommentOverStyledResponse(lines, block.startLine, block.endLine, styled, first)) continue;
       else if (index + 1 < blocks.length && blocks[index + 1].startLine <= last && answersInQuote(lines, block, blocks[index + 1])) {
         styled.fill(1, block.startLine - first, block.endLine - first + 1);
@@ -386,6 +400,13 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
   return bbcodeDepth;
 }
 
+
+/** A few words and a colon on a line of their own: "General:", "Minor comments:". */
+function isLabelLine(text: string): boolean {
+  if (text.length > 44 || text.indexOf(':') < 0) return false;
+  const end = text.trimEnd();
+  return end.length <= 40 && end.endsWith(':') && /^\s{0,3}[\p{L}\p{N}]/u.test(end) && (end.trim().match(/\s+/g)?.length ?? 0) <= 3;
+}
 
 /** A forum header naming someone, on a line of its own, with an unmarked line of text right under it. */
 function isAtxHeading(text: string): boolean {

@@ -6,9 +6,9 @@ import { isBlankBetween, LineText } from '../text';
 
 // "Comment:", "Reviewer comment:", "**2. Reviewer's Comment:**", "R1.3:", "Q2:", "Point 4:", and HotCRP's review
 // numbers with a question's: "**Review #61 AQ1: Can the authors …?**", "Review #12B Q3:".
-const COMMENT_LABEL = /^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?)?(?:\*\*|__)?(?:\d+(?:\s*[,&]\s*\d+)*[.)]\s*)?(?:(?:reviewer|referee)(?:['’]s)?\s+(?:comments?|questions?|concerns?|points?)|R\d+(?:\.\d+)+|Q\d+|(?:reviewer|referee)\s*#?\d+(?:\.\d+)?|review\s*#\s*\d+[a-z]?(?:\s*[a-z]?q\d+)?)\s*[:.)](?:\*\*|__)?/i;
+export const COMMENT_LABEL = /^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?)?(?:\*\*|__)?(?:\d+(?:\s*[,&]\s*\d+)*[.)]\s*)?(?:(?:reviewer|referee)(?:['’]s)?\s+(?:comments?|questions?|concerns?|points?)|R\d+(?:\.\d+)+|Q\d+|(?:reviewer|referee)\s*#?\d+(?:\.\d+)?|review\s*#\s*\d+[a-z]?(?:\s*[a-z]?q\d+)?)\s*[:.)](?:\*\*|__)?/i;
 // "Reply:", "Response:", "**Response**", "Author response:", "Our reply:", "A1:".
-const RESPONSE_LABEL = /^\s*(?:\*\*|__)?(?:\d+(?:\s*[,&]\s*\d+)*[.)]\s*)?(?:(?:author(?:s|s['’]|['’]s)?\s+|our\s+)?(?:reply|response|answer|rebuttal)|A\d+)\s*(?:to\s+[^:*_]{1,30})?(?:[:.]|\*\*\s*:?|__\s*:?)/i;
+export const RESPONSE_LABEL = /^\s*(?:\*\*|__)?(?:\d+(?:\s*[,&]\s*\d+)*[.)]\s*)?(?:(?:author(?:s|s['’]|['’]s)?\s+|our\s+)?(?:reply|response|answer|rebuttal)|A\d+)\s*(?:to\s+[^:*_]{1,30})?(?:[:.]|\*\*\s*:?|__\s*:?)/i;
 
 const LIST_MARKER = /^(?:[-+*]|\d{1,3}[.)])[ \t]+/;
 
@@ -165,14 +165,35 @@ const CLOSES_QUOTATION = /["”»][.,;:]?\s*$/;
  */
 export function markQuotedLineRuns(lines: readonly LineText[], start: number, end: number, styled: Uint8Array, first: number): void {
   if (start === end) return;
+  let answers = -1;
   for (let line = start; line <= end; line++) {
     if (!OPENS_QUOTATION.test(lines[line].text)) continue;
     let close = line;
     while (close <= end && close < line + 6 && !CLOSES_QUOTATION.test(lines[close].text)) close++;
-    if (close > end || close >= line + 6 || (line === start && close === end)) continue;
+    if (close > end || close >= line + 6) {
+      // A comment that goes on after its quoted words ("“In our understanding…” -> “To our knowledge…” Hopefully,
+      // a literature search …") runs to the answer under it ("Done."), among answers in the same shape.
+      if (answers < 0) answers = answerLines(lines, start, end);
+      close = answers >= 2 ? answerBelow(lines, line, end) - 1 : -1;
+      if (close < line) continue;
+    }
+    if (line === start && close === end) continue;
     styled.fill(1, line - first, close - first + 1);
     line = close;
   }
+}
+
+/** How many lines of start..end open as the authors answer ("Done.", "Yes, we agree."). */
+function answerLines(lines: readonly LineText[], start: number, end: number): number {
+  let count = 0;
+  for (let line = start; line <= end; line++) if (OPENS_ANSWER.test(lines[line].text.trimStart())) count++;
+  return count;
+}
+
+/** The first line within three after `line` that opens as the authors answer, or -1. */
+function answerBelow(lines: readonly LineText[], line: number, end: number): number {
+  for (let below = line + 1; below <= end && below <= line + 3; below++) if (OPENS_ANSWER.test(lines[below].text.trimStart())) return below;
+  return -1;
 }
 
 // A line all in italics or bold: "_Reworded in more plain language._", "**Noted and done.**".
@@ -197,12 +218,12 @@ const LIST_MARKER_AT_START = /^\s*(?:[-+*]|\d{1,3}[.)])[ \t]+/;
 
 // How authors open an answer to a reviewer: "We have …", "We thank the reviewer", "Thank you", "Done.",
 // "Response:", after an echo of the comment's words in italics ("*limiting reproducibility* We have …").
-const OPENS_ANSWER =
+export const OPENS_ANSWER =
   /^(?:[*_]{1,2}[^*_]{1,80}[*_]{1,2}[:.]?\s+)?(?:(?:\*\*|__)?(?:(?:author(?:s|s['’]|['’]s)?|our)\s+)?(?:response|reply|answer)\s*(?:\*\*|__)?\s*:|we\s+(?:(?:would|wish|want)\s+(?:like\s+)?to\s+(?:\w+ly\s+)?)?(?:have|thank|agree|added|changed|revised|corrected|clarified|updated|removed|now|appreciate|acknowledge|apologi[sz]e|fixed|rewrote|rephrased|included|moved|merged|extended|expanded|followed|modified|replaced|are\s+grateful)\b|thank\s+you\b|thanks\b|(?:done|fixed|agreed|corrected|revised|changed|added|addressed)\b[.!,:]?)/i;
 // How a reviewer writes: of the authors and the manuscript, asking, in the first person.
 const REVIEWER_WORDS = /\bthe\s+(?:authors?|manuscript|paper|article|submission|study)\b|\bplease\b|\bshould\b|\?/i;
 const FIRST_PERSON = /(?:^|[\s(])I(?:['’](?:d|m|ve)|\s)/;
-const OPENS_AS_AUTHORS = /^\s*(?:(?:[-+*]|\d{1,3}[.)])\s+)?(?:we|our|thank)\b/i;
+export const OPENS_AS_AUTHORS = /^\s*(?:(?:[-+*]|\d{1,3}[.)])\s+)?(?:we|our|thank)\b/i;
 // A reviewer's second round quotes the authors' answers to comment on them: "the authors reply", "their response".
 const INTRODUCES_AUTHORS_ANSWER = /\b(?:the\s+authors?['’]?\s+(?:reply|replies|replied|respon\w*|answer\w*|rebuttal)|their\s+(?:reply|response|answer|rebuttal))\b/i;
 
@@ -258,22 +279,6 @@ function isQuotedTitle(line: string): boolean {
   return longWords.length > 0 && longWords.filter((word) => /^\p{Lu}/u.test(word)).length >= longWords.length * 0.75;
 }
 
-/** How a draft's `>` blocks under plain comments lean: answers of the authors (yes) or not (no). */
-export interface AnswerVotes {
-  yes: number;
-  no: number;
-}
-
-/**
- * A response letter that sets the authors' answers in `>` blocks, the reviewers' comments plain: decided
- * once for the draft, as most `>` blocks right under a plain comment open as the authors answer ("We have
- * …", "Done."). Then the others are answers too, whatever their first words ("> Agreed…", "> The dashed
- * lines…", an empty "> " still to be written), and a `>` block opening as the authors do is theirs.
- */
-export function isAnswerLetter(votes: AnswerVotes): boolean {
-  return votes.yes >= 3 && votes.yes > votes.no;
-}
-
 /**
  * The vote of blocks[index], a `>` block right under a plain paragraph or list item: 1 when it reads as
  * the authors' answer to a reviewer's comment (answersInQuote), -1 when it opens otherwise, 0 for any
@@ -286,16 +291,6 @@ export function answerVote(lines: readonly LineText[], blocks: readonly Markdown
   if (comment.quoteDepth !== 0 || (comment.kind !== 'paragraph' && comment.kind !== 'list-item') || block.startLine > comment.endLine + 3 || !isQuoteLine(lines[block.startLine].text)) return 0;
   if (answersInQuote(lines, comment, block)) return 1;
   return opensAnswerInQuote(lines[block.startLine].text) ? 0 : -1;
-}
-
-/** The votes of blocks from..to-1 added to `votes`, `sign` times (-1 takes them away). */
-export function addAnswerVotes(votes: AnswerVotes, lines: readonly LineText[], blocks: readonly MarkdownBlock[], from: number, to: number, sign: number): void {
-  for (let index = Math.max(from, 1); index < to && index < blocks.length; index++) {
-    if (blocks[index].quoteDepth !== 1) continue;
-    const vote = answerVote(lines, blocks, index);
-    if (vote > 0) votes.yes += sign;
-    else if (vote < 0) votes.no += sign;
-  }
 }
 
 /** A line opening a one-level `>` quote (indented or not): "> text", "    >", not "> > text". */

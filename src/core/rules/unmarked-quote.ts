@@ -7,6 +7,8 @@ import { Finding, Rule } from '../rule';
 import { firstAtLeast } from '../search';
 import { range } from '../types';
 import { containsRun } from '../vocabulary';
+import { commentsThatLostTheirMarks } from './lostCommentMarks';
+import { paragraphsOfJoinedSentences } from './joinedSentences';
 
 // Phrases that end a sentence announcing someone else's words: "… was this argument:", "you wrote that:".
 const LEAD_IN_PHRASES = [
@@ -34,7 +36,7 @@ const LEAD_OUT_OF = new UnitMemo((unit) => LEAD_OUT.exec(unit.segmentText(0))?.[
 export const unmarkedQuote: Rule = {
   id: 'unmarked-quote',
   description:
-    "Someone else's words pasted without `>`: a paragraph announced by a lead-in (\"this argument:\", \"you wrote:\") or cited under it (\"That is from …\"), text found in the source or in an earlier quote, or one person's post repeated in another's on a copied thread page.",
+    "Someone else's words pasted without `>`: a paragraph announced by a lead-in (\"this argument:\", \"you wrote:\") or cited under it (\"That is from …\"), text found in the source or in an earlier quote, one person's post repeated in another's on a copied thread page, or a plain paragraph where a response letter quotes the comments it answers in bold or italics.",
   defaultSeverity: 'warning',
   scope: 'debate',
   options: {},
@@ -142,7 +144,11 @@ export const unmarkedQuote: Rule = {
       const earliest = quoted.found.get(unit);
       if (earliest) flag(unit, `it repeats words quoted at ${lineRangeLabel(earliest.startLine)}`);
     }
-    // 3. Another person's words repeated in someone's post of a copied thread page: a quote whose marks
+    // 3. A comment that lost its `>` in a letter that quotes the comments and answers them in bold or italics.
+    for (const unit of commentsThatLostTheirMarks(draft.lines, units)) {
+      if (!flagged.has(unit) && isCandidate(unit)) flag(unit, 'it stands where the letter quotes the comments it answers, right above an answer');
+    }
+    // 4. Another person's words repeated in someone's post of a copied thread page: a quote whose marks
     // the copy lost (or never had), of the person the post headers say wrote the first copy.
     if (draft.leadIns.some((leadIn) => leadIn.post)) {
       const mark = (first: Unit, last: Unit, earlier: Unit) => {
@@ -159,6 +165,8 @@ export const unmarkedQuote: Rule = {
       };
       for (const block of analysis.duplicates.blocks) mark(block.later[0], block.later[block.later.length - 1], block.earlierStart);
       for (const copies of analysis.duplicates.repeated) for (const copy of copies.slice(1)) if (!inLaterCopy.has(copy)) mark(copy, copy, copies[0]);
+      // (Or made of the other person's sentences joined into one paragraph.)
+      for (const { unit, earlier } of paragraphsOfJoinedSentences(draft, units, flagged)) if (isCandidate(unit)) mark(unit, unit, earlier);
     }
     return findings.sort((a, b) => a.range.start.line - b.range.start.line);
   },
