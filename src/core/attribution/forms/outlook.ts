@@ -4,11 +4,13 @@ import { AttributionMatch } from '../types';
 
 const ORIGINAL_MESSAGE =
   /^-{2,}\s*(?:original\s+message|ursprüngliche\s+nachricht|mensagem\s+original|mensaje\s+original|message\s+d['’]origine|oorspronkelijk\s+bericht|messaggio\s+originale|исходное\s+сообщение|alkuperäinen\s+viesti|oprindelig\s+meddelelse|ursprungligt\s+meddelande|originalmeddelande|wiadomość\s+oryginalna|původní\s+zpráva)\s*-{2,}\s*$/iu;
-const FROM_FIELD = /^(?:\*\*)?(?:from|de|von|van|da|от|od|från|fra|lähettäjä|feladó)\s*:(?:\*\*)?\s*(.+?)\s*$/iu;
-const SENT_FIELD = /^(?:\*\*)?(?:sent|date|enviad[oa]|gesendet|datum|envoyé|date\s+d['’]envoi|verzonden|inviato|data|отправлено|дата|wysłano|skickat|sendt|lähetetty|fecha|elküldve)\s*:/iu;
-const SUBJECT_FIELD = /^(?:\*\*)?(?:subject|assunto|asunto|betreff|objet|onderwerp|oggetto|тема|temat|ämne|emne|aihe|tárgy|předmět)\s*:/iu;
-// Any field of a header: "Sent:", "To:", "Cc:", "Enviada:", "**Subject:**"…
-const HEADER_FIELD = /^(?:\*\*)?[\p{L}-]{2,20}(?:\s+[\p{L}-]+)?\s*:/u;
+// Chinese (simplified 发件人/发送时间/主题, traditional 寄件者/寄件日期/主旨), Japanese (差出人/送信日時/件名) and
+// Korean (보낸 사람/보낸 날짜/제목) Outlook write the same fields, often with a full-width colon "：".
+const FROM_FIELD = /^(?:\*\*)?(?:from|de|von|van|da|от|od|från|fra|lähettäjä|feladó|发件人|寄件者|寄件人|差出人|보낸\s?사람)\s*[:：](?:\*\*)?\s*(.+?)\s*$/iu;
+const SENT_FIELD = /^(?:\*\*)?(?:sent|date|enviad[oa]|gesendet|datum|envoyé|date\s+d['’]envoi|verzonden|inviato|data|отправлено|дата|wysłano|skickat|sendt|lähetetty|fecha|elküldve|发送时间|寄件日期|日期|送信日時|보낸\s?날짜)\s*[:：]/iu;
+const SUBJECT_FIELD = /^(?:\*\*)?(?:subject|assunto|asunto|betreff|objet|onderwerp|oggetto|тема|temat|ämne|emne|aihe|tárgy|předmět|主题|主旨|件名|제목)\s*[:：]/iu;
+// Any field of a header: "Sent:", "To:", "Cc:", "Enviada:", "**Subject:**", "收件人:", "받는 사람:"…
+const HEADER_FIELD = /^(?:\*\*)?[\p{L}-]{2,20}(?:\s+[\p{L}-]+)?\s*[:：]/u;
 /** Who an Outlook header's "From:" names: "Doe, Jane [mailto:j@x]" → Jane Doe; an address alone stays one. */
 function outlookSender(value: string): string | null {
   const email = /\[mailto:([^\]\s]+)\]|<([^<>\s]+@[^<>\s]+)>|(\S+@\S+)/i.exec(value);
@@ -53,6 +55,11 @@ export function mayStartOutlookHeader(content: string): boolean {
   const first = content.charCodeAt(0);
   if (first === 45 /* - */) return content.startsWith('--');
   // "From:", "De:", "Von:", "**From:**": a colon within the first few characters, before any pattern runs.
+  // (Only a line starting with a Hangul or CJK letter may have the full-width colon, or a space in its field.)
+  if (first >= 0x3000) {
+    const colon = content.search(/[:：]/);
+    return colon >= 2 && colon <= 6 && content.length < 200 && FROM_FIELD.test(content);
+  }
   const colon = content.indexOf(':');
   return colon >= 2 && colon <= 16 && content.length < 200 && /^(?:\*\*)?[\p{L}]{2,12}\s*:/u.test(content) && FROM_FIELD.test(content);
 }
