@@ -55,7 +55,33 @@ export function isStyledComment(lines: readonly LineText[], first: number, last:
  * ("—Paul Postal"), not the top of a post, not a reviewer's voice after an answer. The writer's own voice
  * in quotation marks: a paraphrase, imagined speech, a mock "translation" of the paragraph above it.
  */
-function isOwnVoiceInQuotes(lines: readonly LineText[], first: number, last: number): boolean {
+function isOwnVoiceInQuotes(lines: readonly LineText[], first: number, last: number, reach = DIALOGUE_REACH): boolean {
+  return isOwnVoiceAfterProse(lines, first, last) || (reach > 0 && isVariantOfOwnVoice(lines, first, reach));
+}
+
+/**
+ * Variants of one line the writer proposes, each in quotation marks under the one before ("“We've got some
+ * exciting news coming up, and we think it could change the world”" / "“We've got some exciting news coming
+ * up, that should really fire up geologists”"): the same opening words, the same voice as the first of them.
+ */
+function isVariantOfOwnVoice(lines: readonly LineText[], first: number, reach: number): boolean {
+  const above = previousTextLine(lines, first);
+  if (above < 0) return false;
+  let start = above;
+  while (start > 0 && start > above - 6 && !isBlankBetween(lines[start - 1].text, 0, lines[start - 1].text.length)) start--;
+  if (!isParagraphInQuotationMarks(lines, start, above)) return false;
+  const opening = openingWords(lines[first].text);
+  return opening !== null && opening === openingWords(lines[start].text) && isOwnVoiceInQuotes(lines, start, above, reach - 1);
+}
+
+/** The first three words of a paragraph in quotation marks, in lower case, or null when it has fewer. */
+function openingWords(text: string): string | null {
+  const words = text.trimStart().slice(1).toLowerCase().split(/\s+/, 4);
+  return words.length >= 4 ? words.slice(0, 3).join(' ') : null;
+}
+
+/** A paragraph in quotation marks straight after the writer's own finished sentence (isOwnVoiceInQuotes). */
+function isOwnVoiceAfterProse(lines: readonly LineText[], first: number, last: number): boolean {
   const above = previousTextLine(lines, first);
   if (above < 0 || !/[.!?…]["”’)]?\s*$/.test(lines[above].text) || !isPlainProse(lines[above].text)) return false;
   let opening = above;
