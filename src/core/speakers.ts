@@ -120,9 +120,6 @@ export function resolveSpeakers(
       const quote = quotes[quoteIndex];
       if (quote.speaker || quote.attribution || quote.callout) continue;
       const guess = speakerAt(quote.depth);
-      // A reviewer's label names the comments under it, not those above it: a letter that says "Reviewer: 2"
-      // halfway down quoted another reviewer before.
-      if (guess && labels.some((label) => !label.heading && label.names === guess && label.line > quote.endLine && !labels.some((other) => other.names === guess && other.line < quote.startLine))) continue;
       if (guess) {
         quote.speaker = guess;
         quote.inferred = true;

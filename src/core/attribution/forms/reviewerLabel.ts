@@ -39,9 +39,6 @@ export function matchReviewerLabel(content: string, shape: LineShape = lineShape
     const speaker = plausibleName(role[1].replace(/^(?:dr|prof|professor)\.?\s+/i, ''));
     if (speaker) return { form: 'reviewer', placement: 'before', speaker };
   }
-  // ScholarOne's decision letters number each review after a colon: "Reviewer: 2", then "Comments to the Author".
-  const numbered = /^(reviewer|referee)\s*:\s*(\d{1,2})$/iu.exec(text);
-  if (numbered) return { form: 'reviewer', placement: 'before', speaker: `${capitalise(numbered[1].toLowerCase())} ${numbered[2]}` };
   // Or by role alone: "**Associate Editor's Comments:**", "Reviewer's comments", "Editor".
   const roleOnly = ROLE_ONLY.exec(text);
   if (roleOnly) return { form: 'reviewer', placement: 'before', speaker: capitalise(roleOnly[1].replace(/\s+/g, ' ')) };
