@@ -101,8 +101,10 @@ export function resolveSpeakers(
 
   // Who speaks at odd and at even depths? The author's own words sit at depth 0. A strict two-person
   // thread has one name at each (the same name at both makes one person): a second name at either ends it.
+  // A letter answering reviewers under labels ("Reviewer 2") quotes an editor and several reviewers, some
+  // of them before any label: never a two-person exchange, though one label may name all its quotes so far.
   const byParity: [string | null, string | null] = [author, null];
-  let alternates = true;
+  let alternates = !labels.some((label) => !label.heading && label.names);
   for (let quoteIndex = 0; quoteIndex < quotes.length; quoteIndex++) {
     const quote = quotes[quoteIndex];
     if (!quote.speaker || quote.inferred) continue;

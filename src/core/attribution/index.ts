@@ -171,9 +171,8 @@ export const FORMS: readonly AttributionFormSpec[] = [
     name: 'reviewer label',
     where: 'above the comments',
     examples: ['Reviewer 1 (Anonymous)', '## Reviewer #2', '**Referee 1:**', 'Answers to Dr. Sioris:', 'ICLR 2020 Conference Paper2413 AnonReviewer2', 'Associate Editor: Dr Daniele Silvestro',
-      '**Associate Editor’s Comments:**', 'Responses to USGS-selected Peer Review by Kalle Jahn for Self-Guided Modelling', '**Review #61 AQ1: Can the authors give an example?**', 'Review #12B:', 'Reviewer: 2'],
-    fixtures: ['reviewer-labels.md', 'review-styled-comments.md', 'letter-closing.md', 'review-italic-list-comments.md', 'review-role-labels-and-pairs.md', 'review-answers-in-quotes.md', 'review-hotcrp-questions.md',
-      'review-scholarone-label-inside-quote.md'],
+      '**Associate Editor’s Comments:**', 'Responses to USGS-selected Peer Review by Kalle Jahn for Self-Guided Modelling', '**Review #61 AQ1: Can the authors give an example?**', 'Review #12B:', 'Reviewer: 2', 'Referee: 1'],
+    fixtures: ['reviewer-labels.md', 'review-styled-comments.md', 'letter-closing.md', 'review-italic-list-comments.md', 'review-role-labels-and-pairs.md', 'review-answers-in-quotes.md', 'review-hotcrp-questions.md', 'review-label-inside-quote.md', 'review-plain-points-indented-italic-answers.md'],
     recognises: (line) => matchReviewerLabel(line) !== null,
   },
   {

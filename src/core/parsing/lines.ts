@@ -9,6 +9,7 @@ import { lostBreakBetween } from './lostBreaks';
 import { quotedOutlookHeaderEnd } from './quotedOriginals';
 import { indentationDepths } from './indentedQuotes';
 import { markUnmarkedReviews } from './unmarkedReviews';
+import { isIndentedAnswer, isPointOverIndentedAnswer } from './indentedAnswers';
 import { commentStart, isReviewerLabelLine, markSummaryUnderLabel } from './commentGroups';
 import { answersInQuote, isCommentOverAnswer, isQuoteLine, isResponseLabelAlone, isResponseLabelText, isStyledComment, markCommentOverStyledResponse, markQuotedLineRuns, nextTextLine, opensAnswerInQuote } from './styledComments';
 
@@ -172,6 +173,12 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
           answerStarts[below - first] = 1;
           continue;
         }
+      }
+      // Plain numbered points answered in indented italics: the italics are the writer's (indentedAnswers.ts).
+      if (isIndentedAnswer(lines, blocks, index, first)) continue;
+      if (block.kind === 'list-item' && isPointOverIndentedAnswer(lines, blocks, index, last)) {
+        styled.fill(1, block.startLine - first, block.endLine - first + 1);
+        continue;
       }
       // A comment of several blocks answered under a response label ("### Comment 4" / … / "**Reply**") is all
       // of them, from what opens it (commentGroups.ts).

@@ -28,6 +28,9 @@ export const unattributedQuote: Rule = {
       const quote = draft.quotes[quoteIndex];
       // An inferred speaker comes from a strict two-person thread, where readers can tell who speaks.
       if (quote.attribution || quote.speaker || quote.callout || !withProse.has(quote)) continue;
+      // A paragraph read as someone's comment only because it is all in italics: in a response letter the
+      // reviewer it answers is plain to the reader, and in a reply it is as often the writer's own emphasis.
+      if (isItalicComment(draft, quote)) continue;
       if (quote.depth > 1 && !options.nested) continue;
       const line = quote.startLine;
       const names = likelySpeakers(draft, quote);
@@ -64,4 +67,11 @@ function likelySpeakers(draft: Draft, quote: Quote): string[] {
 
 function attributeTo(draft: Draft, quote: Quote, name: string, title: string): Fix {
   return { title, edits: [attributionEdit(draft, quote, name)], safe: false };
+}
+
+/** A quote marked only by being set in italics ("*…*", "_…_"). */
+function isItalicComment(draft: Draft, quote: Quote): boolean {
+  if (quote.origin !== 'styled') return false;
+  const text = draft.lines[quote.startLine].text;
+  return /^\s*(?:(?:[-+*]|\d{1,3}[.)])\s+)?[*_]/.test(text);
 }

@@ -7,6 +7,7 @@ import { capitalise } from '../../lineRange';
 const ROLE_AND_NAME = /^(?:(?:associate|handling|academic|section|senior|managing|guest|reviewing)\s+)?(?:editor(?:[-\s]in[-\s]chief)?|reviewer|referee)(?:\s*#?\s*\d{1,2})?\s*:\s*(\S.{1,50})$/iu;
 
 // (Not case-blind: the name must be capitalised, and /i would let \p{Lu} match any letter.)
+const ROLE_COLON_NUMBER = /^(reviewer|referee)\s*:\s*#?\s*(\d{1,2})\s*$/i;
 const REVIEW_BY = /^(?:[Rr]esponses?|[Rr]epl(?:y|ies)|[Aa]nswers?|[Rr]ebuttal)\s+to\s+.{0,40}?\b(?:[Pp]eer\s+)?(?:[Rr]eview|[Cc]omments|[Rr]eport)s?\s+(?:by|from)\s+(?:[Dd]r\.?\s+|[Pp]rof\.?\s+)?(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})\b/u;
 const HOTCRP_REVIEW = /^[\s*_#]*review\s*#\s*(\d+)([a-z])?(?:\s*[-.]?\s*([a-z])q\d+)?\s*[:.)]/i;
 const ROLE_ONLY = /^((?:(?:associate|handling|academic|section|senior|managing|guest|reviewing)\s+)?(?:editor(?:[-\s]in[-\s]chief)?|reviewer|referee))(?:['’]s)?(?:\s+(?:comments?|remarks?|reviews?|reports?|questions?|points?|feedback))?\s*[:.]?$/iu;
@@ -33,6 +34,10 @@ export function matchReviewerLabel(content: string, shape: LineShape = lineShape
     if (speaker) return { form: 'reviewer', placement: 'before', speaker };
   }
   if (text.length > 80) return null;
+  // ScholarOne's decision letters number each review after a colon, its text under "Comments to the Author":
+  // "Reviewer: 2", "Referee: 1" (the number, not a name, after the role's colon).
+  const numbered = ROLE_COLON_NUMBER.exec(text);
+  if (numbered) return { form: 'reviewer', placement: 'before', speaker: `${capitalise(numbered[1])} ${numbered[2]}` };
   // A decision letter names each writer by role: "Associate Editor: Dr Daniele Silvestro", "Reviewer 2: Jane Doe".
   const role = ROLE_AND_NAME.exec(text);
   if (role) {
