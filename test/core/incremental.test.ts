@@ -177,46 +177,32 @@ describe('incremental re-analysis', () => {
   it('reads a forum quote box and its unmarked rest as a fresh parse does, whatever line an edit touches', () => {
     // The rest of the box is read against the earlier post it repeats (parsing/continuedQuotes.ts): edits of
     // that post, of the box, of the rest and of the answer under it, and a line given the box's text.
-    const text = readFileSync(join(REPO_ROOT, 'test', 'core', 'fixtures', 'attribution', 'forum-box-lost-after-first-line.md'), 'utf8');
-    const lineCount = parseDraft(text).lines.length;
     const typed = ['x', '\n', '\n\n', '> ', 'Thank you, MAFoElffen.', '\nThank you, MAFoElffen.\n', ' SAS drives are fast and dependable.'];
-    for (let line = 0; line < lineCount; line++) {
-      for (const insert of typed) {
-        for (const atEnd of [false, true]) {
-          const draft = parseDraft(text);
-          const character = atEnd ? draft.lines[line].text.length : 0;
-          const change: TextChange = { range: { start: { line, character }, end: { line, character } }, text: insert };
-          assert.deepEqual(shape(updateDraft(draft, change)), shape(parseDraft(applyToText(text, change))), JSON.stringify(change));
-        }
-      }
-      const draft = parseDraft(text);
-      const removal: TextChange = { range: { start: { line, character: 0 }, end: { line: Math.min(line + 1, lineCount - 1), character: 0 } }, text: '' };
-      assert.deepEqual(shape(updateDraft(draft, removal)), shape(parseDraft(applyToText(text, removal))), JSON.stringify(removal));
-    }
+    editEveryLine('forum-box-lost-after-first-line.md', typed);
   });
 
   it('reads a quote box copied as rules of dashes as a fresh parse does, whatever line an edit touches', () => {
     // The box runs over blank lines from its header to its closing rule (parsing/lines.ts): edits that add,
     // break or take away a rule, a blank line or the header change how far it reaches, lines away from them.
-    for (const name of ['forum-quote-box-as-rules-unfenced.md', 'not-forum-quote-box-post-separators.md']) {
-      const text = readFileSync(join(REPO_ROOT, 'test', 'core', 'fixtures', 'attribution', name), 'utf8');
-      const lineCount = parseDraft(text).lines.length;
-      const typed = ['x', '\n', '\n\n', '-----', '\n-----\n', '-----\n', 'Bob said: ↑\n', '> '];
-      for (let line = 0; line < lineCount; line++) {
-        for (const insert of typed) {
-          for (const atEnd of [false, true]) {
-            const draft = parseDraft(text);
-            const character = atEnd ? draft.lines[line].text.length : 0;
-            const change: TextChange = { range: { start: { line, character }, end: { line, character } }, text: insert };
-            assert.deepEqual(shape(updateDraft(draft, change)), shape(parseDraft(applyToText(text, change))), `${name}: ${JSON.stringify(change)}`);
-          }
-        }
-        const draft = parseDraft(text);
-        const removal: TextChange = { range: { start: { line, character: 0 }, end: { line: Math.min(line + 1, lineCount - 1), character: 0 } }, text: '' };
-        assert.deepEqual(shape(updateDraft(draft, removal)), shape(parseDraft(applyToText(text, removal))), `${name}: ${JSON.stringify(removal)}`);
-      }
-    }
+    const typed = ['x', '\n', '\n\n', '-----', '\n-----\n', '-----\n', 'Bob said: ↑\n', '> '];
+    for (const name of ['forum-quote-box-as-rules-unfenced.md', 'not-forum-quote-box-post-separators.md']) editEveryLine(name, typed);
   });
+
+  /**
+   * Types each of `typed` at the start and at the end of every line of an attribution fixture, and takes
+   * away every line: the draft updated must be the one a fresh parse makes of the new text.
+   */
+  function editEveryLine(name: string, typed: readonly string[]): void {
+    const text = readFileSync(join(REPO_ROOT, 'test', 'core', 'fixtures', 'attribution', name), 'utf8');
+    const lineCount = parseDraft(text).lines.length;
+    const check = (change: TextChange) => assert.deepEqual(shape(updateDraft(parseDraft(text), change)), shape(parseDraft(applyToText(text, change))), `${name}: ${JSON.stringify(change)}`);
+    for (let line = 0; line < lineCount; line++) {
+      for (const insert of typed) {
+        for (const character of [0, text.split('\n')[line].length]) check({ range: { start: { line, character }, end: { line, character } }, text: insert });
+      }
+      check({ range: { start: { line, character: 0 }, end: { line: Math.min(line + 1, lineCount - 1), character: 0 } }, text: '' });
+    }
+  }
 
   it('reads a letter that sets its answers in `>` as a fresh parse does, also when an edit decides it anew', () => {
     // Whether the draft's `>` blocks are the authors' answers is decided once for the whole draft

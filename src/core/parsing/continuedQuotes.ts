@@ -83,21 +83,8 @@ export function continueQuotes(lines: readonly LineText[], info: LineInfo[], fir
     let from = end + 1;
     while (from < lines.length && isBlankLine(lines, from)) from++;
     if (from >= lines.length || isMarked(lines[from].text)) continue;
-    const key = comparableText(contentOf(lines, info, boxLast));
-    const entry: ContinuationWatch = { boxStart: box, examinedTo: from, sourceFrom: -1, sourceTo: -1, key };
-    watch.push(entry);
-    const copied = earlierCopy(lines, key, headerLine);
-    if (copied < 0) continue;
-    const read = readContinuation(lines, from, copied + 1, headerLine);
-    entry.sourceFrom = copied;
-    entry.sourceTo = read.sourceTo;
-    entry.examinedTo = read.examinedTo;
-    // A code or HTML block is read at one depth: the rest of a quote ends before a block it would end inside.
-    let stop = read.end;
-    if (stop >= 0 && stop + 1 < lines.length && inBlock(info[stop]) && inBlock(info[stop + 1])) {
-      while (stop >= from && inBlock(info[stop])) stop--;
-      if (stop < from) continue;
-    }
+    // The earlier copy holds the box's last line: the rest of the quote repeats the lines after it.
+    const stop = repeatedRunEnd(lines, info, watch, box, comparableText(contentOf(lines, info, boxLast)), headerLine, from, 1);
     if (stop < 0) continue;
     if (stop > last) {
       overrun = true;
@@ -125,21 +112,32 @@ function flattenedQuoteEnd(lines: readonly LineText[], info: LineInfo[], header:
   if (next > last ? isMarked(lines[next].text) || isBlankLine(lines, next) : info[next].depth > 0 || info[next].blank || info[next].code || info[next].html) return -1;
   const attribution = matchLeadingAttribution(contentOf(lines, info, header));
   if (!attribution?.speaker || (attribution.form !== 'mail' && attribution.form !== 'wrote')) return -1;
-  const key = comparableText(lines[next].text);
-  const entry: ContinuationWatch = { boxStart: header, examinedTo: next, sourceFrom: -1, sourceTo: -1, key };
+  // The earlier copy holds the message's first line: the quote repeats it from there.
+  const stop = repeatedRunEnd(lines, info, watch, header, comparableText(lines[next].text), header, next, 0);
+  if (stop > last) return OVERRUN;
+  return stop;
+}
+
+/**
+ * The last of the unmarked lines from `from` that repeat, in order, the thread's earlier copy of `key` (the
+ * nearest line above `before` holding it), read from `skip` lines after that copy: the rest of a quote, or
+ * -1. What it read is kept in `watch`, for an update to know when to read it again.
+ */
+function repeatedRunEnd(lines: readonly LineText[], info: readonly LineInfo[], watch: ContinuationWatch[], boxStart: number, key: string, before: number, from: number, skip: number): number {
+  const entry: ContinuationWatch = { boxStart, examinedTo: from, sourceFrom: -1, sourceTo: -1, key };
   watch.push(entry);
-  const copied = earlierCopy(lines, key, header);
+  const copied = earlierCopy(lines, key, before);
   if (copied < 0) return -1;
-  const read = readContinuation(lines, next, copied, header);
+  const read = readContinuation(lines, from, copied + skip, before);
   entry.sourceFrom = copied;
   entry.sourceTo = read.sourceTo;
   entry.examinedTo = read.examinedTo;
+  // A code or HTML block is read at one depth: the rest of a quote ends before a block it would end inside.
   let stop = read.end;
   if (stop >= 0 && stop + 1 < lines.length && inBlock(info[stop]) && inBlock(info[stop + 1])) {
-    while (stop >= next && inBlock(info[stop])) stop--;
-    if (stop < next) return -1;
+    while (stop >= from && inBlock(info[stop])) stop--;
+    if (stop < from) return -1;
   }
-  if (stop > last) return OVERRUN;
   return stop;
 }
 
