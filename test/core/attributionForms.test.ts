@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { FORMS } from '../../src/core/attribution';
+import { FORMS, matchPostHeader } from '../../src/core/attribution';
 import { REPO_ROOT } from '../paths';
 
 const FIXTURES = join(REPO_ROOT, 'test', 'core', 'fixtures', 'attribution');
@@ -19,5 +19,13 @@ describe('attribution forms as data (src/core/attribution)', () => {
     const files = readdirSync(join(REPO_ROOT, 'src', 'core', 'attribution', 'forms')).map((name) => name.replace(/\.ts$/, ''));
     assert.ok(files.length >= 10, `${files.length} form files`);
     assert.ok(FORMS.length >= files.length - 2, `${FORMS.length} rows for ${files.length} files (mail, wrote and as-put-it share the "above the quote" reading)`);
+  });
+
+  it('reads no post header into a sentence that opens on "From"', () => {
+    // A mail archive's "From Jane Doe at 10:04 PM" names the post's writer; prose that opens the same way does not.
+    assert.equal(matchPostHeader('From Jane Doe at 10:04 PM'), 'Jane Doe');
+    assert.equal(matchPostHeader('From what I can tell, at this point it works'), null);
+    assert.equal(matchPostHeader('From in did to this, at features a the scheduler they and but. With'), null);
+    assert.equal(matchPostHeader('From the logs at the time it looked fine'), null);
   });
 });

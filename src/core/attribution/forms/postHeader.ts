@@ -41,6 +41,9 @@ export function matchPostHeader(content: string, shape: LineShape = lineShape(co
     const match = pattern.exec(text);
     if (!match) continue;
     const name = match[1].replace(/^(\*\*|__)(.*)\1$/, '$2').trim();
+    // A sentence that opens on "From" ("From what I can tell, at this point …", "From in the data at …") names
+    // nobody: a name holds no comma, and without the header's colon it is no run of lower-case words.
+    if (name.includes(',') || (/^from\s/i.test(text) && /^\p{Ll}/u.test(name) && name.includes(' '))) continue;
     if (name && !PRONOUNS.test(name) && !NOT_A_NAME_START.test(name.split(/\s+/)[0]) && name.split(/\s+/).length <= 4) return name;
   }
   return null;
