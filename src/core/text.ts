@@ -64,6 +64,18 @@ export function isWhiteSpace(code: number): boolean {
  * of them continues a paragraph: every decision about where a draft may be cut uses this, never
  * `isBlankBetween`, or a region would start inside a paragraph that a full parse keeps whole.
  */
+/** The columns of white space a line opens with, a tab reaching the next multiple of four (as Markdown counts them). */
+export function indentColumns(text: string): number {
+  let columns = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 32) columns++;
+    else if (code === 9) columns += 4 - (columns % 4);
+    else break;
+  }
+  return columns;
+}
+
 export function isBlankToMarkdown(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) return false;
   return true;

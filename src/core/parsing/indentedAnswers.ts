@@ -3,30 +3,19 @@
 // this statement.*"): the italics are the writer's own words, the plain point is the reviewer's comment.
 // (The usual letter is the other way round: the comment in italics, answered in plain text.)
 import { MarkdownBlock } from '../model';
-import { LineText } from '../text';
+import { indentColumns, LineText } from '../text';
+import { REVIEWER_WORDS } from './styledComments';
 
 const LIST_MARKER = /^[ \t]{0,3}(?:[-+*]|\d{1,3}[.)])[ \t]+/;
 // A line all in italics (or bold): "*I have fixed this*", "_Done, see line 72._".
 const STYLED_LINE = /^\s*(?:(\*\*|__)[^*_\s](?:.*[^*_\s])?\1|([*_])[^*_\s](?:.*[^*_\s])?\2)[.,;:!?]?\s*$/;
-// How a reviewer writes: of the authors and the manuscript, asking, asking for things.
-const REVIEWER_WORDS = /\bthe\s+(?:authors?|manuscript|paper|article|submission|study)\b|\bplease\b|\bshould\b|\bwould\s+(?:be|like)\b|\?/i;
+// A reviewer asking for things, besides how styledComments.ts hears a reviewer: "it would be good to …".
+const ASKS = /\bwould\s+(?:be|like)\b/i;
 // How an answer speaks: as "I" or "we".
 const FIRST_PERSON = /(?:^|[\s(*_])(?:I(?:['’](?:d|m|ve)|\s)|[Ww]e\s)/;
 // The writer's own voice opening the point: "We …", "Our …", "Thanks …".
 const OPENS_AS_WRITER = /^(?:we|our|thank)\b/i;
 const MIN_COMMENT_WORDS = 6;
-
-/** How far the line is indented, a tab counting as four columns (as Markdown counts it). */
-function indentation(text: string): number {
-  let columns = 0;
-  for (let at = 0; at < text.length; at++) {
-    const code = text.charCodeAt(at);
-    if (code === 32) columns++;
-    else if (code === 9) columns += 4 - (columns % 4);
-    else break;
-  }
-  return columns;
-}
 
 /** Whether the block is all in italics and indented: an answer set under the point above it. */
 function isIndentedStyled(lines: readonly LineText[], block: MarkdownBlock): boolean {
@@ -48,7 +37,7 @@ function answersPoint(lines: readonly LineText[], comment: MarkdownBlock, answer
   if (comment.quoteDepth !== 0 || comment.kind !== 'list-item' || answer.startLine > comment.endLine + 3) return false;
   const first = lines[comment.startLine].text;
   const marker = LIST_MARKER.exec(first);
-  if (!marker || indentation(lines[answer.startLine].text) <= indentation(first)) return false;
+  if (!marker || indentColumns(lines[answer.startLine].text) <= indentColumns(first)) return false;
   const opening = first.slice(marker[0].length);
   const style = opening.charCodeAt(0);
   if (style === 42 || style === 95 || style === 34 || style === 0x201c || OPENS_AS_WRITER.test(opening)) return false;
@@ -57,7 +46,7 @@ function answersPoint(lines: readonly LineText[], comment: MarkdownBlock, answer
   for (let line = comment.startLine; line <= comment.endLine; line++) {
     const text = lines[line].text;
     words += text.match(/\S+/g)?.length ?? 0;
-    reviewer ||= REVIEWER_WORDS.test(text);
+    reviewer ||= REVIEWER_WORDS.test(text) || ASKS.test(text);
   }
   if (words < MIN_COMMENT_WORDS) return false;
   if (reviewer) return true;

@@ -3,7 +3,7 @@
 // answered" (four more spaces a level). Markdown reads the indented lines as one code block; under a mail
 // header, with sentences in it, they are the thread, each level one quote deeper.
 import { matchLeadingAttribution } from '../attribution';
-import { isBlankToMarkdown, LineText } from '../text';
+import { indentColumns, isBlankToMarkdown, LineText } from '../text';
 
 /** How far above the block its header may stand (blank lines between). */
 const HEADER_LOOK_BACK = 3;
@@ -39,14 +39,9 @@ export function indentationDepths(lines: readonly LineText[], start: number, end
   for (let line = start; line <= end; line++) {
     const text = lines[line].text;
     if (isBlankToMarkdown(text)) continue;
+    const width = indentColumns(text);
     let index = 0;
-    let width = 0;
-    for (; index < text.length; index++) {
-      const code = text.charCodeAt(index);
-      if (code === 32) width++;
-      else if (code === 9) width += 4 - (width % 4);
-      else break;
-    }
+    while (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9) index++;
     if (levels.length === 0) levels.push(width);
     else {
       // (A header a client set off by one more space than its level, " Pondělí, 4 Březen, 2019 …", stays in it.)

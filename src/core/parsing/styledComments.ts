@@ -247,7 +247,7 @@ const LIST_MARKER_AT_START = /^\s*(?:[-+*]|\d{1,3}[.)])[ \t]+/;
 export const OPENS_ANSWER =
   /^(?:[*_]{1,2}[^*_]{1,80}[*_]{1,2}[:.]?\s+)?(?:(?:\*\*|__)?(?:(?:author(?:s|s['’]|['’]s)?|our)\s+)?(?:response|reply|answer)\s*(?:\*\*|__)?\s*:|we\s+(?:(?:would|wish|want)\s+(?:like\s+)?to\s+(?:\w+ly\s+)?)?(?:have|thank|agree|added|changed|revised|corrected|clarified|updated|removed|now|appreciate|acknowledge|apologi[sz]e|fixed|rewrote|rephrased|included|moved|merged|extended|expanded|followed|modified|replaced|are\s+grateful)\b|thank\s+you\b|thanks\b|(?:done|fixed|agreed|corrected|revised|changed|added|addressed)\b[.!,:]?)/i;
 // How a reviewer writes: of the authors and the manuscript, asking, in the first person.
-const REVIEWER_WORDS = /\bthe\s+(?:authors?|manuscript|paper|article|submission|study)\b|\bplease\b|\bshould\b|\?/i;
+export const REVIEWER_WORDS = /\bthe\s+(?:authors?|manuscript|paper|article|submission|study)\b|\bplease\b|\bshould\b|\?/i;
 const FIRST_PERSON = /(?:^|[\s(])I(?:['’](?:d|m|ve)|\s)/;
 export const OPENS_AS_AUTHORS = /^\s*(?:(?:[-+*]|\d{1,3}[.)])\s+)?(?:we|our|thank)\b/i;
 // A reviewer's second round quotes the authors' answers to comment on them: "the authors reply", "their response".
