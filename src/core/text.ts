@@ -59,11 +59,6 @@ export function isWhiteSpace(code: number): boolean {
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
-/**
- * Blank as Markdown reads a line: nothing but spaces and tabs. A no-break space is text to it, so a line
- * of them continues a paragraph: every decision about where a draft may be cut uses this, never
- * `isBlankBetween`, or a region would start inside a paragraph that a full parse keeps whole.
- */
 /** The columns of white space a line opens with, a tab reaching the next multiple of four (as Markdown counts them). */
 export function indentColumns(text: string): number {
   let columns = 0;
@@ -76,6 +71,11 @@ export function indentColumns(text: string): number {
   return columns;
 }
 
+/**
+ * Blank as Markdown reads a line: nothing but spaces and tabs. A no-break space is text to it, so a line
+ * of them continues a paragraph: every decision about where a draft may be cut uses this, never
+ * `isBlankBetween`, or a region would start inside a paragraph that a full parse keeps whole.
+ */
 export function isBlankToMarkdown(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) return false;
   return true;
