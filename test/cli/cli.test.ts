@@ -47,6 +47,13 @@ describe('riposte CLI', () => {
     assert.match(dirty.stdout, /dirty\.md:1:7: warning .*\[repeated-words\]/);
   });
 
+  it('lints a draft whose links carry HTML entities (the bundle loads their decoding table from beside it)', () => {
+    writeFileSync(join(dir, 'entities.md'), 'See [the notes] for the the details.\n\n[the notes]: https://example.org/?page=1&amp;part=2 "Notes &mdash; part 2"\n');
+    const { code, stdout, stderr } = riposte(['lint', join(dir, 'entities.md')]);
+    assert.equal(code, 1, stderr);
+    assert.match(stdout, /entities\.md:1:21: warning .*\[repeated-words\]/);
+  });
+
   it('exits 2 on usage, missing files and bad configuration, with a message on stderr', () => {
     const usage = riposte(['lint', '--format', 'xml', EXAMPLE_DRAFT]);
     assert.equal(usage.code, 2);

@@ -31,7 +31,7 @@ describe('the npm package, installed from its packed tarball', function () {
   after(() => rmSync(root, { recursive: true, force: true }));
 
   it('holds the CLI, the API and its types, and no sources, tests, maps or extension bundle', () => {
-    for (const file of ['dist/cli.js', 'dist/api.js', 'dist/markdownlint.js', 'dist/types/api.d.ts', 'dist/types/markdownlint.d.ts', 'docs/rules/repeated-words.md', 'package.json', 'README.md', 'LICENSE']) assert.ok(files.includes(file), `${file} is missing from the tarball: ${files.join(', ')}`);
+    for (const file of ['dist/cli.js', 'dist/entities.js', 'dist/api.js', 'dist/markdownlint.js', 'dist/types/api.d.ts', 'dist/types/markdownlint.d.ts', 'docs/rules/repeated-words.md', 'package.json', 'README.md', 'LICENSE']) assert.ok(files.includes(file), `${file} is missing from the tarball: ${files.join(', ')}`);
     const stray = files.filter((file) => /^(src|test|out|node_modules)\/|\.map$|\.ts$(?<!\.d\.ts)|^dist\/extension\.js$/.test(file));
     assert.deepEqual(stray, []);
   });
@@ -43,7 +43,8 @@ describe('the npm package, installed from its packed tarball', function () {
 
   it('`npx riposte lint` reports the real draft’s findings with exit status 1, and 0 on a clean file', () => {
     copyFileSync(EXAMPLE_DRAFT, join(project, 'draft.reply.md'));
-    writeFileSync(join(project, 'clean.md'), '# Notes\n\nOne short paragraph.\n');
+    // The link's entity makes the CLI load its decoding table (dist/entities.js) from the installed package.
+    writeFileSync(join(project, 'clean.md'), '# Notes\n\nOne short paragraph, [linked].\n\n[linked]: https://example.org/?a=1&amp;b=2\n');
     const bin = join(project, 'node_modules', '.bin', 'riposte');
     const dirty = spawnSync(bin, ['lint', '--format', 'json', 'draft.reply.md'], { cwd: project, encoding: 'utf8' });
     assert.equal(dirty.status, 1, dirty.stderr);

@@ -37,6 +37,7 @@ describe('the packaged extension (.vsix), installed into VS Code', () => {
     assert.deepEqual(files, [
       'changelog.md', // vsce's name for CHANGELOG.md
       'LICENSE.txt', // vsce's name for LICENSE
+      'dist/entities.js',
       'dist/extension.js',
       'dist/web/extension.js',
       ...RULES.map((file) => `docs/rules/${file}`),
