@@ -15,23 +15,24 @@ export const repeatedWords: Rule = {
   defaultSeverity: 'warning',
   scope: 'prose',
   options: {},
-  check(draft, { analysis }) {
+  check(draft, { analysis, cache }) {
     const findings: Finding[] = [];
     const { inLaterCopy } = analysis.duplicates;
-    for (let unitIndex = 0; unitIndex < draft.units.length; unitIndex++) {
-      const unit = draft.units[unitIndex];
-      if (!unit.isProse || inLaterCopy.has(unit)) continue;
+    for (const unit of cache.unitsWhere(draft, hasDoubledWords)) {
+      if (inLaterCopy.has(unit)) continue;
       const doubled = unit.memo(DOUBLED_GROUPS);
-      if (doubled === NO_GROUPS) continue;
       // The same finding objects while the paragraph stays where it was: a keystroke elsewhere makes none
       // anew, and the engine and the editor keep what they made of them (see engine.ts).
-      // (No closure over `unit` in this loop: V8 would make a context for every paragraph it walks.)
       if (doubled.findingsLine !== unit.startLine) remakeFindings(unit, doubled);
       for (let i = 0; i < doubled.findings.length; i++) findings.push(doubled.findings[i]);
     }
     return findings;
   },
 };
+
+function hasDoubledWords(unit: Unit): boolean {
+  return unit.isProse && unit.memo(DOUBLED_GROUPS) !== NO_GROUPS;
+}
 
 function remakeFindings(unit: Unit, doubled: Doubled): void {
   doubled.findings = doubled.groups.map((group) => findingOf(unit, group));
