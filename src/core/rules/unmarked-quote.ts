@@ -4,7 +4,7 @@ import { quoteLinesEdits } from '../fixEdits';
 import { Unit, UnitMemo } from '../parse';
 import { MIN_MATCH_WORDS } from '../quotedRuns';
 import { Finding, Rule } from '../rule';
-import { firstAtLeast } from '../search';
+import { firstAtLeast, firstIndexWhere } from '../search';
 import { range } from '../types';
 import { containsRun } from '../vocabulary';
 import { commentsThatLostTheirMarks } from './lostCommentMarks';
@@ -30,8 +30,13 @@ function startsSignature(line: string): boolean {
 /** Mailman's footer separator: a line of underscores (Markdown reads it as a rule). */
 const isFooterRule = (unit: Unit | undefined) => unit?.kind === 'rule' && /^\s*_{10,}\s*$/.test(unit.segmentText(0));
 
-/** The lead-out a unit's first line opens with, or null: kept with the unit, asked of most units on every lint. */
+/** The lead-out a unit's first line opens with, or null: kept with the unit. */
 const LEAD_OUT_OF = new UnitMemo((unit) => LEAD_OUT.exec(unit.segmentText(0))?.[0] ?? null);
+
+/** Whether the unit's own text ends a line on a lead-in phrase or opens on a lead-out (step 1 starts from these). */
+function holdsLeadPhrase(unit: Unit): boolean {
+  return unit.isProse && ((unit.memo(TEXT_FACTS) & (LAST_LINE_LEAD_IN | INNER_LEAD_IN)) !== 0 || unit.memo(LEAD_OUT_OF) !== null);
+}
 
 export const unmarkedQuote: Rule = {
   id: 'unmarked-quote',
@@ -89,17 +94,28 @@ export const unmarkedQuote: Rule = {
     }
 
     // 1. Announced by the paragraph before it, or by a line of its own paragraph ("… You wrote:" + their words).
-    // Every unit is asked on every lint, so first what can be known of it without reading its lines: what
-    // its own text holds (worked out once per unit, TEXT_FACTS) and whether a lead-in the parser found is on
-    // its lines. Most units are neither announced, nor cited, nor hold a lead-in, and are passed over there.
+    // Only the units next to or holding a lead-in or a lead-out can be: those whose own text has one (the
+    // cache keeps them as edits come, holdsLeadPhrase) and those on a lead-in the parser found. The others,
+    // nearly all, are not read at all.
     const units = draft.units;
     const parsedLeadInWithin = (unit: Unit) => {
       if (leadInLineList.length === 0) return false;
       const first = firstAtLeast(leadInLineList, unit.startLine);
       return first < leadInLineList.length && leadInLineList[first] <= unit.endLine;
     };
-    for (let i = 0; i < units.length; i++) {
-      const unit = units[i];
+    const nearLeads = new Set<Unit>();
+    const addWithNeighbours = (unit: Unit) => {
+      if (unit.index > 0) nearLeads.add(units[unit.index - 1]);
+      nearLeads.add(unit);
+      if (unit.index + 1 < units.length) nearLeads.add(units[unit.index + 1]);
+    };
+    for (const unit of cache.unitsWhere(draft, holdsLeadPhrase)) addWithNeighbours(unit);
+    for (const line of leadInLineList) {
+      const at = firstIndexWhere(units.length, (index) => units[index].endLine >= line);
+      if (at < units.length && units[at].startLine <= line) addWithNeighbours(units[at]);
+    }
+    for (const unit of [...nearLeads].sort((a, b) => a.index - b.index)) {
+      const i = unit.index;
       if (unit.kind !== 'paragraph' && unit.kind !== 'list-item') continue;
       const facts = unit.memo(TEXT_FACTS);
       if (facts & STARTS_SIGNATURE) continue;
@@ -145,7 +161,7 @@ export const unmarkedQuote: Rule = {
       if (earliest) flag(unit, `it repeats words quoted at ${lineRangeLabel(earliest.startLine)}`);
     }
     // 3. A comment that lost its `>` in a letter that quotes the comments and answers them in bold or italics.
-    for (const unit of commentsThatLostTheirMarks(draft.lines, units)) {
+    for (const unit of commentsThatLostTheirMarks(draft, cache)) {
       if (!flagged.has(unit) && isCandidate(unit)) flag(unit, 'it stands where the letter quotes the comments it answers, right above an answer');
     }
     // 4. Another person's words repeated in someone's post of a copied thread page: a quote whose marks
