@@ -1,6 +1,7 @@
 // Repeats the paragraph rules cannot see, as they compare paragraphs and code is not one: a quote that holds
 // code pasted again right under itself, and a run of lines pasted twice inside one code block. Read only in
 // a debate draft: documentation repeats its examples by design, a reply pasted twice is a mistake.
+import { LineageCache } from './lineageCache';
 import { UnitMemo } from './model';
 import { Draft, Unit } from './parse';
 
@@ -32,8 +33,11 @@ function contentAt(draft: Draft, line: number): string {
  * lines between: the same passage quoted twice in a row (quote-reply pressed twice, a paste pasted again). A
  * reply that quotes a passage again to answer another point of it has its answer between the two.
  */
-export function repeatedQuotesOfCode(draft: Draft): CodeRepeat[] {
+export function repeatedQuotesOfCode(draft: Draft, cache: LineageCache): CodeRepeat[] {
   const repeats: CodeRepeat[] = [];
+  // A quote's code lines are a code block of its own depth or deeper: a draft that quotes no code (most, and
+  // most keystrokes) has no quote to compare.
+  if (cache.unitsWhere(draft, isQuotedCode).size === 0) return repeats;
   const quotes = draft.quotes;
   for (let index = 1; index < quotes.length; index++) {
     const quote = quotes[index];
@@ -84,10 +88,9 @@ const WRITTEN_SHARE = 0.8;
  * aside), opening on a line of writing: a comment of a copied page pasted twice inside a fence. A program
  * repeats statements, not sentences; and an example shown twice in documentation is shown in two blocks.
  */
-export function repeatedWritingInCode(draft: Draft): CodeRepeat[] {
+export function repeatedWritingInCode(draft: Draft, cache: LineageCache): CodeRepeat[] {
   const repeats: CodeRepeat[] = [];
-  for (const unit of draft.units) {
-    if (unit.kind !== 'code' || unit.segmentCount < 2 * MIN_REPEATED_LINES) continue;
+  for (const unit of [...cache.unitsWhere(draft, repeatsWritingInside)].sort((a, b) => a.index - b.index)) {
     const found = unit.memo(REPEATS_IN_BLOCK);
     for (let at = 0; at < found.length; at += 4) {
       repeats.push({
@@ -98,6 +101,14 @@ export function repeatedWritingInCode(draft: Draft): CodeRepeat[] {
     }
   }
   return repeats;
+}
+
+function isQuotedCode(unit: Unit): boolean {
+  return unit.kind === 'code' && unit.depth > 0;
+}
+
+function repeatsWritingInside(unit: Unit): boolean {
+  return unit.kind === 'code' && unit.segmentCount >= 2 * MIN_REPEATED_LINES && unit.memo(REPEATS_IN_BLOCK).length > 0;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { editsSince, unitChangesSince, wordsOnlyEdited } from './unitChanges';
 import { IntMap } from './intMap';
 import { Draft, Unit, UnitChange } from './parse';
-import { enclosingQuoteAt } from './model';
+import { enclosingQuoteAt, UnitMemo } from './model';
 import { firstIndexWhere, positionInDocument } from './search';
 import { speakerKey } from './speakers';
 import { isResponseLabelText } from './parsing/styledComments';
@@ -137,13 +137,16 @@ function postBoundaryBetween(draft: Draft, from: number, to: number): boolean {
 // A form's field: a capitalised label of a few words and its colon ("Confidence: 4 = …", "Limitations And Societal Impact:").
 export const FORM_FIELD = /^\s*\p{Lu}[\p{L}\p{N}'’()/-]*(?:\s+[\p{L}\p{N}'’()/-]+){0,4}\s*:(?:\s|$)/u;
 
+/** Whether the unit's first line opens on a form's field (asked of every repeated paragraph on every lint). */
+const OPENS_ON_FORM_FIELD = new UnitMemo((unit) => FORM_FIELD.test(unit.segmentText(0)));
+
 /**
  * Whether the copies are a form's field filled in alike in two people's posts of a copied page (a review
  * form's "Confidence: 4 = Quite sure. …" or "Ethical Concerns: There are no concerns …" under each review):
  * the form's text, which nobody repeated.
  */
 export function formFieldOfTwoWriters(draft: Draft, later: Unit, earlier: Unit): boolean {
-  if (!FORM_FIELD.test(later.segmentText(0)) || !FORM_FIELD.test(earlier.segmentText(0))) return false;
+  if (!later.memo(OPENS_ON_FORM_FIELD) || !earlier.memo(OPENS_ON_FORM_FIELD)) return false;
   const writer = writerOf(draft, later);
   const other = writer === null ? null : writerOf(draft, earlier);
   return other !== null && speakerKey(writer!) !== speakerKey(other);

@@ -12,7 +12,7 @@ export const duplicateBlock: Rule = {
   defaultSeverity: 'warning',
   scope: 'prose',
   options: {},
-  check(draft, { analysis, debate }) {
+  check(draft, { analysis, cache, debate }) {
     const blocks = analysis.duplicates.blocks.filter(
       (block) => (debate || !headingBetween(draft, block.earlierEnd, block.later[0])) && !repeatedByThread(draft, block.later[0], block.earlierStart),
     );
@@ -47,7 +47,7 @@ export const duplicateBlock: Rule = {
       };
     });
     // Code the paragraph runs above leave out: a quote of code pasted twice, a comment pasted twice in a fence.
-    if (debate) for (const repeat of [...repeatedQuotesOfCode(draft), ...repeatedWritingInCode(draft)]) findings.push(codeRepeatFinding(draft, repeat));
+    if (debate) for (const repeat of [...repeatedQuotesOfCode(draft, cache), ...repeatedWritingInCode(draft, cache)]) findings.push(codeRepeatFinding(draft, repeat));
     return findings;
   },
 };
