@@ -10,7 +10,7 @@ export const lostParagraphBreaks: Rule = {
   defaultSeverity: 'warning',
   scope: 'prose',
   options: {},
-  check(draft, { debate }) {
+  check(draft, { cache, debate }) {
     const findings: Finding[] = [];
     const units = draft.units;
     // The run of paragraphs joined so far: draft.units[runStart..runEnd] (consecutive units), none when runEnd < runStart.
@@ -45,17 +45,21 @@ export const lostParagraphBreaks: Rule = {
       }
       runEnd = -1;
     };
-    // Every unit, on every lint: an index, not an iterator (nor an array per run), walks them.
-    for (let i = 0; i < units.length; i++) {
-      const unit = units[i];
-      // A list's items and a row of badges are not paragraphs that lost their breaks.
-      if (!unit.isParagraph) {
+    // A run is a paragraph and the paragraphs joined to it: only those joined to the one above are read (the
+    // cache keeps them as edits come), in order, with the paragraph each joins.
+    const joinedUnits = [...cache.unitsWhere(draft, isJoinedParagraph)].sort((a, b) => a.index - b.index);
+    for (const unit of joinedUnits) {
+      const i = unit.index;
+      if (runEnd !== i - 1 || runEnd < runStart) {
         flush();
-        continue;
+        const previous = units[i - 1];
+        if (previous?.isParagraph) {
+          runStart = i - 1;
+          runEnd = i - 1;
+        }
       }
-      const joined = unit.joinedToPrevious && runEnd >= runStart && runEnd === i - 1;
       // Documentation often keeps one sentence a line, on purpose; a pasted paragraph holds several.
-      if (joined && (debate || (holdsSentences(unit) && holdsSentences(units[runEnd])))) runEnd = i;
+      if (runEnd === i - 1 && runEnd >= runStart && (debate || (holdsSentences(unit) && holdsSentences(units[runEnd])))) runEnd = i;
       else {
         flush();
         runStart = i;
@@ -77,6 +81,11 @@ function sameRun(kept: readonly Unit[], units: readonly Unit[], start: number, e
   if (kept.length !== end - start + 1) return false;
   for (let k = 0; k < kept.length; k++) if (kept[k] !== units[start + k]) return false;
   return true;
+}
+
+/** A paragraph Markdown joins to the one above it, the blank line between them lost (parse.ts). */
+function isJoinedParagraph(unit: Unit): boolean {
+  return unit.joinedToPrevious && unit.isParagraph;
 }
 
 const SENTENCE_END = /[.!?…]["”’)\]*_]*\s+["“‘(*_]*\p{Lu}/u;
