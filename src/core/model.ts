@@ -230,6 +230,14 @@ export class Unit {
     return text;
   }
 
+  /** The length of `text`, without joining the lines. */
+  get textLength(): number {
+    const parts = this.parts;
+    let length = (parts[2] as string).length;
+    for (let k = 5; k < parts.length; k += 3) length += 1 + (parts[k] as string).length;
+    return length;
+  }
+
   /** Whether rules about the drafter's prose look at this unit (not code, markup or attribution lines). */
   get isProse(): boolean {
     return this.kind === 'paragraph' || this.kind === 'list-item' || this.kind === 'heading';

@@ -293,7 +293,7 @@ const MATCH_CHARACTERS = 60;
 
 /** Whether a unit holds enough words, or text, to be matched by a run of `size` words. */
 function longEnough(unit: Unit, size: number): boolean {
-  return unit.isProse && (unit.wordCount >= MATCH_WORDS || (unit.wordCount >= size && unit.text.length >= MATCH_CHARACTERS));
+  return unit.isProse && (unit.wordCount >= MATCH_WORDS || (unit.wordCount >= size && unit.textLength >= MATCH_CHARACTERS));
 }
 /**
  * A comment page copied without the post it comments on: the page's first post header ("Post author: X
