@@ -65,6 +65,7 @@ export type { KeptRun, PatchedNode, PatchItem, ViewPatch } from './preview/patch
 export { DraftSession } from './session';
 export { replaceInPlace, updateDraft } from './updateDraft';
 export { editsSince, onlyProseEdited } from './unitChanges';
+export { FOLD_NO_KIND, FOLD_REGION, foldingRanges } from './folding';
 export type { TextChange } from './updateDraft';
 export { buildOutline, OUTLINE_NAME_CHARS, outlineSignature, sameValues } from './outline';
 export type { OutlineKind, OutlineNode } from './outline';

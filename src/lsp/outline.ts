@@ -74,27 +74,13 @@ export function documentSymbols(draft: core.Draft, firstLine = 0): DocumentSymbo
 }
 
 /**
- * A quote folds together with the attribution line that introduces it (as src/extension/folding.ts folds
- * them in VS Code); code blocks, front matter and headings' sections fold too, since a client that asks
- * a server for folding usually stops folding by indentation.
+ * The draft's folds (src/core/folding.ts, as VS Code folds them): a client that asks a server for folding
+ * usually stops folding by indentation, so code blocks, front matter and headings' sections fold too.
  */
 export function foldingRanges(draft: core.Draft): FoldingRange[] {
+  const flat = core.foldingRanges(draft);
   const ranges: FoldingRange[] = [];
-  for (const quote of draft.quotes) {
-    const start = quote.attribution && quote.attribution.endLine < quote.startLine ? quote.attribution.startLine : quote.startLine;
-    if (quote.endLine > start) ranges.push({ startLine: start, endLine: quote.endLine, kind: FoldingRangeKind.Region });
-  }
-  for (const unit of draft.units) {
-    if (unit.kind === 'code' && unit.endLine > unit.startLine) ranges.push({ startLine: unit.startLine, endLine: unit.endLine });
-  }
-  if (draft.frontMatter && draft.frontMatter.endLine > 0) ranges.push({ startLine: draft.frontMatter.startLine, endLine: draft.frontMatter.endLine });
-  const headings = draft.units.filter((unit) => unit.kind === 'heading' && unit.depth === 0).map((unit) => ({ line: unit.startLine, level: headingLevel(draft, unit) }));
-  headings.forEach((heading, index) => {
-    const next = headings.slice(index + 1).find((other) => other.level <= heading.level);
-    let end = (next ? next.line : draft.lines.length) - 1;
-    while (end > heading.line && draft.lineInfo[end].blank) end--;
-    if (end > heading.line) ranges.push({ startLine: heading.line, endLine: end });
-  });
+  for (let i = 0; i < flat.length; i += 3) ranges.push(flat[i + 2] === core.FOLD_REGION ? { startLine: flat[i], endLine: flat[i + 1], kind: FoldingRangeKind.Region } : { startLine: flat[i], endLine: flat[i + 1] });
   return ranges;
 }
 
