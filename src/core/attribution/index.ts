@@ -25,7 +25,7 @@ export type { AttributionForm, AttributionMatch, AttributionPlacement } from './
 export type { BbcodeTag } from './forms/bbcode';
 export { findBbcodeTags } from './forms/bbcode';
 export { matchBoldName } from './forms/boldName';
-export { headerDateLines, matchForumHeader } from './forms/forumHeader';
+export { headerDateLines, isBareQuoteBox, matchForumHeader } from './forms/forumHeader';
 export { matchLinkLine } from './forms/link';
 export { isMailHeaderStart } from './forms/mail';
 export { matchMatrix } from './forms/matrix';
@@ -101,7 +101,7 @@ export const FORMS: readonly AttributionFormSpec[] = [
     where: 'first line of the quote',
     examples: ['**jimmy the saint said:**', 'Sluggy said: ↑', 'Quote from: satoshi on June 17, 2010, 06:46:08 PM', 'Originally Posted by **KIAaze**', 'QUOTE: Originally Posted by Sgtkevin', 'Cyber200 wrote: ↑Sat Apr 01, 2023 4:37 pm',
       'Quote Originally Posted by janedoe View Post', 'Quote: Originally Posted by AllisonBerryman View Post', 'Quote (janedoe @ Jan 5 2015, 03:04 PM)', 'Андрей Любченко пишет:', 'janedoe a écrit :', '\\*\\*elias wrote:\\*\\*', 'Quote from: aBc on'],
-    fixtures: ['forum-headers.md', 'forum-export-escaped-bold-header.md', 'forum-copied-page-handle-wrote-chain.md', 'forum-smf-quote-from-date-lines.md', 'not-handle-wrote-named-nowhere.md', 'forum-quote-in-fence.md', 'forum-quote-box-as-rules.md', 'forum-quote-box-as-rules-unfenced.md', 'not-forum-quote-box-post-separators.md', 'forum-box-lost-after-first-line.md', 'not-forum-box-answer.md', 'forum-header-blank-line.md', 'forum-vbulletin-one-line-header.md', 'not-originally-posted-sentence.md'],
+    fixtures: ['forum-headers.md', 'forum-export-escaped-bold-header.md', 'forum-copied-page-handle-wrote-chain.md', 'forum-smf-quote-from-date-lines.md', 'not-handle-wrote-named-nowhere.md', 'forum-quote-in-fence.md', 'forum-quote-box-as-rules.md', 'forum-quote-box-as-rules-unfenced.md', 'not-forum-quote-box-post-separators.md', 'forum-box-lost-after-first-line.md', 'not-forum-box-answer.md', 'forum-header-blank-line.md', 'forum-vbulletin-one-line-header.md', 'not-originally-posted-sentence.md', 'forum-bare-quote-box-repeats-post.md'],
     recognises: (line) => speakerOf(matchForumHeader(line)),
   },
   {

@@ -1,3 +1,4 @@
+import { isBareQuoteBox } from '../attribution';
 import { capitalise, lineRangeLabel } from '../lineRange';
 import { FORM_FIELD, quotesAnotherWriter, writerOf } from '../duplicates';
 import { quoteLinesEdits } from '../fixEdits';
@@ -46,7 +47,8 @@ export const unmarkedQuote: Rule = {
     const { inLaterCopy } = analysis.duplicates;
     const isCandidate = (unit: Unit) =>
       (unit.kind === 'paragraph' || unit.kind === 'list-item') && !inLaterCopy.has(unit) && !startsSignature(unit.segmentText(0)) && !isFooterRule(draft.units[unit.index - 1]);
-    const leadInLines = new Map(draft.leadIns.filter((leadIn) => leadIn.names === undefined && !leadIn.post).map((leadIn) => [leadIn.line, leadIn.text]));
+    // (A bare "Quote:" box label announces nobody's words: the parser read it as a quote where the thread shows whose.)
+    const leadInLines = new Map(draft.leadIns.filter((leadIn) => leadIn.names === undefined && !leadIn.post && !isBareQuoteBox(leadIn.text)).map((leadIn) => [leadIn.line, leadIn.text]));
     const leadInLineList = [...leadInLines.keys()].sort((a, b) => a - b);
 
     const flag = (unit: Unit, why: string, firstLine = unit.startLine) => {

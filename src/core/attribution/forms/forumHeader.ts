@@ -96,6 +96,17 @@ export function matchForumHeader(content: string, shape: LineShape = lineShape(c
   return null;
 }
 
+// A box's bare label, as vBulletin ("Quote:") and SMF ("Quote") print it over a quote whose author they leave out.
+const BARE_QUOTE_BOX = /^\s{0,3}(?:\*\*|__)?quote\s*:?(?:\*\*|__)?\s*$/i;
+
+/**
+ * A line that is only a quote box's label, naming nobody: what the box holds is someone else's words only when
+ * the thread shows whose (posters set their own links, code and notes in such boxes too).
+ */
+export function isBareQuoteBox(text: string): boolean {
+  return text.length <= 16 && BARE_QUOTE_BOX.test(text);
+}
+
 // A header whose date a copied page broke onto the next lines ends with its preposition: "Quote from: aBc on".
 const DANGLING_ON = /\s(?:on|at|le|am|el|il)\s*$/i;
 // The last of the date's lines holds its time ("at 12:57:18 PM", "November 27, 2025, 03:28:43 PM").
