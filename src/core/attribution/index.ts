@@ -76,8 +76,8 @@ export const FORMS: readonly AttributionFormSpec[] = [
   {
     name: 'wrote',
     where: 'above the quote',
-    examples: ['Jane wrote:', 'Mauro Carvalho Chehab <mchehab@example.org> writes:', '@ghickman in https://github.com/o/r/pull/54#issuecomment-1 wrote', 'You wrote:', 'Also sprach Manuel:', 'Thus spake Jane Doe:', '"Barry A. Warsaw" wrote:'],
-    fixtures: ['plain-wrote.md', 'github-at-wrote.md', 'mail-flattened-quote-repeats-earlier-post.md'],
+    examples: ['Jane wrote:', 'Mauro Carvalho Chehab <mchehab@example.org> writes:', '@ghickman in https://github.com/o/r/pull/54#issuecomment-1 wrote', 'You wrote:', 'Also sprach Manuel:', 'Thus spake Jane Doe:', '"Barry A. Warsaw" wrote:', 'Minchan Kim さん wrote:', 'きくちゃんさん wrote:', '刘芳铭 wrote:'],
+    fixtures: ['plain-wrote.md', 'github-at-wrote.md', 'mail-flattened-quote-repeats-earlier-post.md', 'wrote-caseless-and-honorific-names.md'],
     recognises: (line) => matchLeadingAttribution(line)?.form === 'wrote',
   },
   {
