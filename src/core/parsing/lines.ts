@@ -1,6 +1,6 @@
 // Step 2 of the parse: each line's quote depth and flags, from `>` markers, `[quote]` tags, lazy
 // continuation lines, and quotes that lost their markers.
-import { findBbcodeTags, headerDateLines, matchForumHeader, matchOutlookHeader, mayStartOutlookHeader } from '../attribution';
+import { findBbcodeTags, headerDateLines, isSignatureDelimiter, matchForumHeader, matchLeadingAttribution, matchOutlookHeader, mayStartOutlookHeader } from '../attribution';
 import { FrontMatter } from '../frontMatter';
 import { maskCodeSpans } from '../masking';
 import { BbcodeOpen, LineInfo, MarkdownBlock } from '../model';
@@ -309,6 +309,8 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
       for (let k = i; k <= last && k < i + 8; k++) window.push(lines[k].text);
       const header = matchOutlookHeader(window);
       if (header && i + header.lines <= last) originalAfter = i + header.lines - 1;
+    } else if (originalAfter < 0 && unmarkedText && i < last && endsWithColon(text) && isTopPostedMailHeader(lines, i, frontMatterEnd)) {
+      originalAfter = i;
     }
     // An original whose first line has a `>` more than its header was marked as a quote already.
     if (quotedOriginalAfter >= 0 && i > quotedOriginalAfter && !quotedOriginalStarted && !blank && count > quotedOriginalMarkers) quotedOriginalAfter = -1;
@@ -407,6 +409,34 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
   return bbcodeDepth;
 }
 
+
+function endsWithColon(text: string): boolean {
+  let end = text.length - 1;
+  while (end >= 0 && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9)) end--;
+  return text.charCodeAt(end) === 58 /* : */ || text.charCodeAt(end) === 0xff1a /* ： */;
+}
+
+/**
+ * A mail client's dated header ("On …, Jane <j@x> wrote:", "Dňa …, Marcel Telka wrote / napísal(a):") at the
+ * top level, under the writer's own text: a top-posted reply, whose client set the whole original under the
+ * header, and HTML mail copied as text lost its `>`. As under a top-posted Outlook header, every line after it
+ * is the original (one whose first line kept its `>` is read by its marks).
+ */
+export function isTopPostedMailHeader(lines: readonly LineText[], header: number, frontMatterEnd: number): boolean {
+  const top = Math.max(0, frontMatterEnd + 1);
+  let above = header - 1;
+  while (above >= top && isBlankBetween(lines[above].text, 0, lines[above].text.length)) above--;
+  if (above < top || /^\s{0,3}>/.test(lines[above].text)) return false;
+  // The writer's own signature right under the header ("-- " / "Jen Simmons"): the original was cut (GitHub
+  // trims it from a mailed reply), and what follows is the writer's.
+  let below = header + 1;
+  while (below < lines.length && below <= header + 3 && isBlankBetween(lines[below].text, 0, lines[below].text.length)) below++;
+  if (below >= lines.length || isSignatureDelimiter(lines[below].text.trim())) return false;
+  // (Dated: a bare "Андрей пишет:" is a forum's header as often as a mail's, over a quote of a few lines.)
+  if (!/\d/.test(lines[header].text)) return false;
+  const match = matchLeadingAttribution(lines[header].text);
+  return match !== null && match.form === 'mail' && match.speaker !== null;
+}
 
 /** A few words and a colon on a line of their own: "General:", "Minor comments:". */
 function isLabelLine(text: string): boolean {
