@@ -100,8 +100,8 @@ export const FORMS: readonly AttributionFormSpec[] = [
     name: 'forum header',
     where: 'first line of the quote',
     examples: ['**jimmy the saint said:**', 'Sluggy said: ↑', 'Quote from: satoshi on June 17, 2010, 06:46:08 PM', 'Originally Posted by **KIAaze**', 'QUOTE: Originally Posted by Sgtkevin', 'Cyber200 wrote: ↑Sat Apr 01, 2023 4:37 pm',
-      'Quote Originally Posted by janedoe View Post', 'Quote: Originally Posted by AllisonBerryman View Post', 'Quote (janedoe @ Jan 5 2015, 03:04 PM)', 'Андрей Любченко пишет:', 'janedoe a écrit :', '\\*\\*elias wrote:\\*\\*', 'Quote from: aBc on'],
-    fixtures: ['forum-headers.md', 'forum-export-escaped-bold-header.md', 'forum-copied-page-handle-wrote-chain.md', 'forum-smf-quote-from-date-lines.md', 'not-handle-wrote-named-nowhere.md', 'forum-quote-in-fence.md', 'forum-quote-box-as-rules.md', 'forum-quote-box-as-rules-unfenced.md', 'not-forum-quote-box-post-separators.md', 'forum-box-lost-after-first-line.md', 'not-forum-box-answer.md', 'forum-header-blank-line.md', 'forum-vbulletin-one-line-header.md', 'not-originally-posted-sentence.md', 'forum-bare-quote-box-repeats-post.md'],
+      'Quote Originally Posted by janedoe View Post', 'Quote: Originally Posted by AllisonBerryman View Post', 'Quote (janedoe @ Jan 5 2015, 03:04 PM)', 'Андрей Любченко пишет:', 'janedoe a écrit :', '\\*\\*elias wrote:\\*\\*', 'Quote from: aBc on', '"Originally Posted by **KIAaze**'],
+    fixtures: ['forum-headers.md', 'forum-export-escaped-bold-header.md', 'forum-copied-page-handle-wrote-chain.md', 'forum-smf-quote-from-date-lines.md', 'not-handle-wrote-named-nowhere.md', 'forum-quote-in-fence.md', 'forum-quote-box-as-rules.md', 'forum-quote-box-as-rules-unfenced.md', 'not-forum-quote-box-post-separators.md', 'forum-box-lost-after-first-line.md', 'not-forum-box-answer.md', 'forum-header-blank-line.md', 'forum-vbulletin-one-line-header.md', 'not-originally-posted-sentence.md', 'forum-bare-quote-box-repeats-post.md', 'forum-box-in-quotation-marks.md', 'wrote-over-quotation-marks.md'],
     recognises: (line) => speakerOf(matchForumHeader(line)),
   },
   {

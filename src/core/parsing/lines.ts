@@ -373,6 +373,8 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
       pastedAfterBlankDepth = pasted ? pastedDepth + 1 : 1;
     }
     if ((opens || opensAfterBlank) && !pasted && i > first && isDashRule(lines[i - 1].text)) ruledBoxEnd = closingRuleAbove(lines, i, last);
+    // A box an export set in quotation marks ('"Originally Posted by X' / … / 'last line"'): it runs over its blank lines to the closing mark.
+    else if ((opens || opensAfterBlank) && !pasted) ruledBoxEnd = closingMarkLine(lines, i, opens ? i + 1 : i + 2, last);
     // The blank line between a header inside a pasted quote and the quote it opens is the outer quote's.
     if (blank && i + 1 === pastedAfterBlank && pastedAfterBlankDepth > 1 && count === 0 && !inCode && !html) markdownDepth = pastedAfterBlankDepth - 1;
     if (count === 1 && !inCode && !html && !blank) {
@@ -469,6 +471,37 @@ function closingRuleAbove(lines: readonly LineText[], header: number, last: numb
     if (isFenceLine(text) || isAtxHeading(text)) return -1;
     // (Glued to the box's last line: a rule with a blank line above it parts posts, as a page's separator.)
     if (isDashRule(text)) return isBlankBetween(lines[line - 1].text, 0, lines[line - 1].text.length) ? -1 : line - 1;
+  }
+  return -1;
+}
+
+// How far under its header a box's closing quotation mark is looked for.
+const MARKED_BOX_MAX_LINES = 60;
+
+function opensWithQuotationMark(text: string): boolean {
+  const code = text.charCodeAt(text.length - text.trimStart().length);
+  return code === 34 /* " */ || code === 0x201c /* “ */;
+}
+
+/**
+ * The line holding the closing quotation mark of a box set in quotation marks: opened before the header
+ * ('"Originally Posted by X') or on the quote's first line (`first`), closed at the end of a line where the
+ * marks counted from the opening one balance. -1 when neither opens with a mark, or nothing closes it first
+ * (a fence, a heading, the end of the region).
+ */
+function closingMarkLine(lines: readonly LineText[], header: number, first: number, last: number): number {
+  const from = opensWithQuotationMark(lines[header].text) ? header : first <= last && opensWithQuotationMark(lines[first].text) ? first : -1;
+  if (from < 0) return -1;
+  let open = 0;
+  for (let line = from; line <= last && line <= header + MARKED_BOX_MAX_LINES; line++) {
+    const text = lines[line].text;
+    if (line > from && (isFenceLine(text) || isAtxHeading(text))) return -1;
+    for (let at = text.indexOf('"'); at >= 0; at = text.indexOf('"', at + 1)) open ^= 1;
+    for (let at = text.indexOf('“'); at >= 0; at = text.indexOf('“', at + 1)) open++;
+    for (let at = text.indexOf('”'); at >= 0; at = text.indexOf('”', at + 1)) open--;
+    const end = text.trimEnd();
+    // (A mark closing a line of the header itself, or of the quote's first line, closes no box of several lines.)
+    if (open <= 0 && (end.endsWith('"') || end.endsWith('”'))) return line > first ? line : -1;
   }
   return -1;
 }

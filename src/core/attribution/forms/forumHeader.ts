@@ -72,6 +72,12 @@ export function matchForumHeader(content: string, shape: LineShape = lineShape(c
     content = content.replace(ESCAPED_MARKS, '$1');
     shape = lineShape(content);
   }
+  // An export that sets the box in quotation marks opens them before the header: '"Originally Posted by X'.
+  const opening = content.charCodeAt(0);
+  if ((opening === 34 /* " */ || opening === 0x201c /* “ */) && FORUM_HEADER_START.test(content.slice(1))) {
+    content = content.slice(1);
+    shape = lineShape(content);
+  }
   // "X said:" ends with its verb (an arrow or "Click to expand" after it); "Quote from: X …" starts with its words.
   if (!endsWithSaidVerb(content, shape.arrow) && !(mayStartForumHeader(content) && FORUM_HEADER_START.test(content))) return null;
   const text = content.trim().replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/\*\*/g, '').replace(ESCAPED_MARKS, '$1').replace(FORUM_HEADER_TAIL, '').trim();
