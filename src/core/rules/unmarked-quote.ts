@@ -37,7 +37,7 @@ const LEAD_OUT_OF = new UnitMemo((unit) => LEAD_OUT.exec(unit.segmentText(0))?.[
 export const unmarkedQuote: Rule = {
   id: 'unmarked-quote',
   description:
-    "Someone else's words pasted without `>`: a paragraph announced by a lead-in (\"this argument:\", \"you wrote:\") or cited under it (\"That is from …\"), text found in the source or in an earlier quote, one person's post repeated in another's on a copied thread page, or a plain paragraph where a response letter quotes the comments it answers in bold or italics.",
+    "Someone else's words pasted without `>`: a paragraph announced by a lead-in (\"this argument:\", \"you wrote:\") or cited under it (\"That is from …\"), a line under a colon that opens mid-passage (\"...It is no accident\"), text found in the source or in an earlier quote, one person's post repeated in another's on a copied thread page, or a plain paragraph where a response letter quotes the comments it answers in bold or italics.",
   defaultSeverity: 'warning',
   scope: 'debate',
   options: {},
@@ -131,6 +131,33 @@ export const unmarkedQuote: Rule = {
       }
     }
 
+    // 1b. Announced by a line ending in a colon, and opening mid-passage with an ellipsis ("Hofstadter on the
+    // strangeness of explanations:" / "...It is no accident, I would maintain, that …"): nobody opens their own
+    // words with a cut. The paragraph when it is one of its own; else only the line (what follows it may be the answer).
+    for (let i = 0; i < units.length; i++) {
+      const unit = units[i];
+      if ((unit.kind !== 'paragraph' && unit.kind !== 'list-item') || flagged.has(unit) || !unit.isProse) continue;
+      const facts = unit.memo(TEXT_FACTS);
+      if ((facts & (OPENS_ELIDED | ELIDED_UNDER_COLON)) === 0 || !isCandidate(unit)) continue;
+      const previous = units[i - 1];
+      if (facts & OPENS_ELIDED && previous !== undefined && previous.depth === unit.depth && previous.isProse && endsWithColon(previous.segmentText(previous.segmentCount - 1))) {
+        flag(unit, `introduced by “${shorten(previous.segmentText(previous.segmentCount - 1).trim())}” on ${lineRangeLabel(previous.endLine)}, and opening mid-passage`);
+        continue;
+      }
+      for (let segment = 1; segment < unit.segmentCount; segment++) {
+        const text = unit.segmentText(segment);
+        if (!opensElided(text) || !endsWithColon(unit.segmentText(segment - 1))) continue;
+        const line = unit.segmentLine(segment);
+        flagged.add(unit);
+        findings.push({
+          range: range(line, 0, line, draft.lines[line].text.length),
+          message: `This looks like someone else's words (introduced by “${shorten(unit.segmentText(segment - 1).trim())}” on ${lineRangeLabel(line - 1)}, and opening mid-passage) but it is not marked as a quote.`,
+          fixes: [{ title: 'Mark as a quote', edits: quoteLinesEdits(draft, line, line), safe: false }],
+        });
+        break;
+      }
+    }
+
     // 2. Words found in the source document or in an earlier quote (the earliest such quote of each
     // paragraph is kept in an index that edits update rather than rebuild, with the few that have one).
     const source = analysis.source ? cache.sourceWordIds(analysis.source.text) : null;
@@ -185,10 +212,25 @@ function endsWithColon(text: string): boolean {
   return false;
 }
 
-/** TEXT_FACTS bits: the first line starts a signature; the last line is a lead-in; a line before it is. */
+/**
+ * TEXT_FACTS bits: the first line starts a signature; the last line is a lead-in; a line before it is; the
+ * first line opens mid-passage ("...It is no accident"); a later line does, right under a line ending in a colon.
+ */
 const STARTS_SIGNATURE = 1;
 const LAST_LINE_LEAD_IN = 2;
 const INNER_LEAD_IN = 4;
+const OPENS_ELIDED = 8;
+const ELIDED_UNDER_COLON = 16;
+
+// An ellipsis opening a line, and the word it cuts into: "...It is no accident", "..a compact string", "… Because".
+// (A line of dots alone marks a cut, not the start of a passage.)
+const ELIDED_START = /^\s{0,3}(?:\.{2,4}|…)\s?["“]?\p{L}/u;
+
+/** Whether the line opens with an ellipsis cutting into a sentence: a passage quoted from its middle. */
+function opensElided(text: string): boolean {
+  const code = text.charCodeAt(text.length - text.trimStart().length);
+  return (code === 46 /* . */ || code === 0x2026) /* … */ && ELIDED_START.test(text);
+}
 
 /**
  * What a unit's own lines say for this rule, as bits (worked out once per unit: reading every line of every
@@ -198,6 +240,13 @@ const INNER_LEAD_IN = 4;
 const TEXT_FACTS = new UnitMemo((unit): number => {
   let facts = startsSignature(unit.segmentText(0)) ? STARTS_SIGNATURE : 0;
   const last = unit.segmentCount - 1;
+  if (opensElided(unit.segmentText(0))) facts |= OPENS_ELIDED;
+  for (let segment = 1; segment <= last; segment++) {
+    if (opensElided(unit.segmentText(segment)) && endsWithColon(unit.segmentText(segment - 1))) {
+      facts |= ELIDED_UNDER_COLON;
+      break;
+    }
+  }
   if (unit.isProse && endsWithColon(unit.segmentText(last)) && leadInPhrase(unit, last)) facts |= LAST_LINE_LEAD_IN;
   for (let segment = 0; segment < last; segment++) {
     if (endsWithColon(unit.segmentText(segment)) && leadInPhrase(unit, segment)) {
