@@ -37,7 +37,7 @@ const LEAD_OUT_OF = new UnitMemo((unit) => LEAD_OUT.exec(unit.segmentText(0))?.[
 export const unmarkedQuote: Rule = {
   id: 'unmarked-quote',
   description:
-    "Someone else's words pasted without `>`: a paragraph announced by a lead-in (\"this argument:\", \"you wrote:\") or cited under it (\"That is from …\"), a line under a colon that opens mid-passage (\"...It is no accident\"), text found in the source or in an earlier quote, one person's post repeated in another's on a copied thread page, or a plain paragraph where a response letter quotes the comments it answers in bold or italics.",
+    "Someone else's words pasted without `>`: a paragraph announced by a lead-in (\"this argument:\", \"you wrote:\") or cited under it (\"That is from …\"), a line under a colon that opens mid-passage (\"...It is no accident\") or under \"here's the relevant quote from …\", text found in the source or in an earlier quote, one person's post repeated in another's on a copied thread page, or a plain paragraph where a response letter quotes the comments it answers in bold or italics.",
   defaultSeverity: 'warning',
   scope: 'debate',
   options: {},
@@ -133,25 +133,35 @@ export const unmarkedQuote: Rule = {
 
     // 1b. Announced by a line ending in a colon, and opening mid-passage with an ellipsis ("Hofstadter on the
     // strangeness of explanations:" / "...It is no accident, I would maintain, that …"): nobody opens their own
-    // words with a cut. The paragraph when it is one of its own; else only the line (what follows it may be the answer).
+    // words with a cut. Or handed over by a sentence ending in a full stop ("here's the relevant quote from the
+    // RFC."). The paragraph when it is one of its own; else only the line (what follows it may be the answer).
     for (let i = 0; i < units.length; i++) {
       const unit = units[i];
       if ((unit.kind !== 'paragraph' && unit.kind !== 'list-item') || flagged.has(unit) || !unit.isProse) continue;
-      const facts = unit.memo(TEXT_FACTS);
-      if ((facts & (OPENS_ELIDED | ELIDED_UNDER_COLON)) === 0 || !isCandidate(unit)) continue;
       const previous = units[i - 1];
-      if (facts & OPENS_ELIDED && previous !== undefined && previous.depth === unit.depth && previous.isProse && endsWithColon(previous.segmentText(previous.segmentCount - 1))) {
-        flag(unit, `introduced by “${shorten(previous.segmentText(previous.segmentCount - 1).trim())}” on ${lineRangeLabel(previous.endLine)}, and opening mid-passage`);
+      const handedOver = previous !== undefined && previous.depth === unit.depth && previous.kind === 'paragraph' && (previous.memo(TEXT_FACTS) & LAST_LINE_HERE_IS) !== 0;
+      const facts = unit.memo(TEXT_FACTS);
+      if ((facts & (OPENS_ELIDED | ELIDED_UNDER_COLON | INNER_HERE_IS)) === 0 && !handedOver) continue;
+      if (!isCandidate(unit)) continue;
+      const lastLineOf = (above: Unit) => above.segmentText(above.segmentCount - 1);
+      if (handedOver) {
+        flag(unit, `handed over by “${shorten(lastLineOf(previous).trim())}” on ${lineRangeLabel(previous.endLine)}`);
+        continue;
+      }
+      if (facts & OPENS_ELIDED && previous !== undefined && previous.depth === unit.depth && previous.isProse && endsWithColon(lastLineOf(previous))) {
+        flag(unit, `introduced by “${shorten(lastLineOf(previous).trim())}” on ${lineRangeLabel(previous.endLine)}, and opening mid-passage`);
         continue;
       }
       for (let segment = 1; segment < unit.segmentCount; segment++) {
         const text = unit.segmentText(segment);
-        if (!opensElided(text) || !endsWithColon(unit.segmentText(segment - 1))) continue;
+        const above = unit.segmentText(segment - 1);
+        const elided = opensElided(text) && endsWithColon(above);
+        if (!elided && !(facts & INNER_HERE_IS && handsOverPassage(above))) continue;
         const line = unit.segmentLine(segment);
         flagged.add(unit);
         findings.push({
           range: range(line, 0, line, draft.lines[line].text.length),
-          message: `This looks like someone else's words (introduced by “${shorten(unit.segmentText(segment - 1).trim())}” on ${lineRangeLabel(line - 1)}, and opening mid-passage) but it is not marked as a quote.`,
+          message: `This looks like someone else's words (${elided ? 'introduced' : 'handed over'} by “${shorten(above.trim())}” on ${lineRangeLabel(line - 1)}${elided ? ', and opening mid-passage' : ''}) but it is not marked as a quote.`,
           fixes: [{ title: 'Mark as a quote', edits: quoteLinesEdits(draft, line, line), safe: false }],
         });
         break;
@@ -221,6 +231,17 @@ const LAST_LINE_LEAD_IN = 2;
 const INNER_LEAD_IN = 4;
 const OPENS_ELIDED = 8;
 const ELIDED_UNDER_COLON = 16;
+const LAST_LINE_HERE_IS = 32;
+const INNER_HERE_IS = 64;
+
+// A sentence that hands over a passage, ending with a full stop as often as a colon: "In fact, here's the
+// relevant quote from the RFC in which URLs are defined.", "Here is the passage from the manual:".
+// (A passage or a paragraph only "from" somewhere: "here is the paragraph I rewrote" hands over the writer's own.)
+const HERE_IS_PASSAGE = /\bhere(?:'s|’s|\s+is|\s+are)\s+(?:the|a|an|that|this|some)\s+(?:[\p{L}-]+\s+){0,2}(?:(?:quote|quotation|excerpt)s?\b|(?:passage|paragraph|snippet|definition|wording)s?\b[^!?]*\bfrom\b)[^!?]*[.:]\s*$/iu;
+
+function handsOverPassage(text: string): boolean {
+  return text.length < 300 && text.includes('ere') && HERE_IS_PASSAGE.test(text);
+}
 
 // An ellipsis opening a line, and the word it cuts into: "...It is no accident", "..a compact string", "… Because".
 // (A line of dots alone marks a cut, not the start of a passage.)
@@ -245,6 +266,15 @@ const TEXT_FACTS = new UnitMemo((unit): number => {
     if (opensElided(unit.segmentText(segment)) && endsWithColon(unit.segmentText(segment - 1))) {
       facts |= ELIDED_UNDER_COLON;
       break;
+    }
+  }
+  if (unit.isProse) {
+    if (handsOverPassage(unit.segmentText(last))) facts |= LAST_LINE_HERE_IS;
+    for (let segment = 0; segment < last; segment++) {
+      if (handsOverPassage(unit.segmentText(segment))) {
+        facts |= INNER_HERE_IS;
+        break;
+      }
     }
   }
   if (unit.isProse && endsWithColon(unit.segmentText(last)) && leadInPhrase(unit, last)) facts |= LAST_LINE_LEAD_IN;
