@@ -413,6 +413,9 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
 
 
 function endsWithColon(text: string): boolean {
+  // Asked of most lines: one that ends in a character other than a space or a colon is settled at once.
+  const lastCode = text.charCodeAt(text.length - 1);
+  if (lastCode !== 32 && lastCode !== 9) return lastCode === 58 /* : */ || lastCode === 0xff1a; /* ： */
   let end = text.length - 1;
   while (end >= 0 && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9)) end--;
   return text.charCodeAt(end) === 58 /* : */ || text.charCodeAt(end) === 0xff1a /* ： */;

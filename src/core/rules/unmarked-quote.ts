@@ -135,13 +135,18 @@ export const unmarkedQuote: Rule = {
     // strangeness of explanations:" / "...It is no accident, I would maintain, that …"): nobody opens their own
     // words with a cut. Or handed over by a sentence ending in a full stop ("here's the relevant quote from the
     // RFC."). The paragraph when it is one of its own; else only the line (what follows it may be the answer).
+    // (The facts of the unit before, kept from the last turn: a paragraph's, or 0.)
+    let previousFacts = 0;
     for (let i = 0; i < units.length; i++) {
       const unit = units[i];
-      if ((unit.kind !== 'paragraph' && unit.kind !== 'list-item') || flagged.has(unit) || !unit.isProse) continue;
+      const prose = unit.kind === 'paragraph' || unit.kind === 'list-item';
+      const facts = prose ? unit.memo(TEXT_FACTS) : 0;
+      const factsAbove = previousFacts;
+      previousFacts = unit.kind === 'paragraph' ? facts : 0;
+      if ((facts & (OPENS_ELIDED | ELIDED_UNDER_COLON | INNER_HERE_IS)) === 0 && (factsAbove & LAST_LINE_HERE_IS) === 0) continue;
+      if (!prose || flagged.has(unit) || !unit.isProse) continue;
       const previous = units[i - 1];
-      const handedOver = previous !== undefined && previous.depth === unit.depth && previous.kind === 'paragraph' && (previous.memo(TEXT_FACTS) & LAST_LINE_HERE_IS) !== 0;
-      const facts = unit.memo(TEXT_FACTS);
-      if ((facts & (OPENS_ELIDED | ELIDED_UNDER_COLON | INNER_HERE_IS)) === 0 && !handedOver) continue;
+      const handedOver = (factsAbove & LAST_LINE_HERE_IS) !== 0 && previous.depth === unit.depth;
       if (!isCandidate(unit)) continue;
       const lastLineOf = (above: Unit) => above.segmentText(above.segmentCount - 1);
       if (handedOver) {
@@ -239,8 +244,12 @@ const INNER_HERE_IS = 64;
 // (A passage or a paragraph only "from" somewhere: "here is the paragraph I rewrote" hands over the writer's own.)
 const HERE_IS_PASSAGE = /\bhere(?:'s|’s|\s+is|\s+are)\s+(?:the|a|an|that|this|some)\s+(?:[\p{L}-]+\s+){0,2}(?:(?:quote|quotation|excerpt)s?\b|(?:passage|paragraph|snippet|definition|wording)s?\b[^!?]*\bfrom\b)[^!?]*[.:]\s*$/iu;
 
+/** Asked of every line of prose: one ending in neither a full stop nor a colon is settled by its last character. */
 function handsOverPassage(text: string): boolean {
-  return text.length < 300 && text.includes('ere') && HERE_IS_PASSAGE.test(text);
+  let end = text.length - 1;
+  while (end > 0 && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9)) end--;
+  const last = text.charCodeAt(end);
+  return (last === 46 /* . */ || last === 58) /* : */ && text.length < 300 && text.includes('ere') && HERE_IS_PASSAGE.test(text);
 }
 
 // An ellipsis opening a line, and the word it cuts into: "...It is no accident", "..a compact string", "… Because".
@@ -249,7 +258,9 @@ const ELIDED_START = /^\s{0,3}(?:\.{2,4}|…)\s?["“]?\p{L}/u;
 
 /** Whether the line opens with an ellipsis cutting into a sentence: a passage quoted from its middle. */
 function opensElided(text: string): boolean {
-  const code = text.charCodeAt(text.length - text.trimStart().length);
+  let at = 0;
+  while (at < 3 && text.charCodeAt(at) === 32) at++;
+  const code = text.charCodeAt(at);
   return (code === 46 /* . */ || code === 0x2026) /* … */ && ELIDED_START.test(text);
 }
 

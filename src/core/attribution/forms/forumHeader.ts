@@ -110,7 +110,11 @@ const BARE_QUOTE_BOX = /^\s{0,3}(?:\*\*|__)?quote\s*:?(?:\*\*|__)?\s*$/i;
  * the thread shows whose (posters set their own links, code and notes in such boxes too).
  */
 export function isBareQuoteBox(text: string): boolean {
-  return text.length <= 16 && BARE_QUOTE_BOX.test(text);
+  if (text.length > 16) return false;
+  // (Its first letter, past spaces and bold markers, is a "q": most short lines are settled by it.)
+  let at = 0;
+  for (let code = text.charCodeAt(0); code === 32 || code === 9 || code === 42 || code === 95; code = text.charCodeAt(at)) at++;
+  return (text.charCodeAt(at) | 32) === 113 /* q */ && BARE_QUOTE_BOX.test(text);
 }
 
 // A header whose date a copied page broke onto the next lines ends with its preposition: "Quote from: aBc on".
