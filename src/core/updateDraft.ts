@@ -15,7 +15,7 @@ import { charactersIn, dominantEol, isBlankToMarkdown, LineText, splitLineTexts 
 import { Range } from './types';
 import { isElision } from './parsing/attributions';
 import { comparableText, holdsKey } from './parsing/continuedQuotes';
-import { isDashRule } from './parsing/lines';
+import { isDashRule, isTopPostedMailHeader } from './parsing/lines';
 
 /** One change as VS Code reports it: a range of the text before the change, and what replaced it. */
 export interface TextChange {
@@ -64,6 +64,13 @@ function regionEnd(lines: readonly LineText[], lineInfo: readonly LineInfo[], li
 function nearestContent(lineInfo: readonly LineInfo[], line: number, step: 1 | -1): number {
   for (let i = line; i >= 0 && i < lineInfo.length; i += step) if (!lineInfo[i].blank || lineInfo[i].depth > 0) return i;
   return -1;
+}
+
+/** A top-level header whose original, unmarked, runs to the draft's end: Outlook's, or a top-posted mail header's. */
+function opensTheRest(attribution: Attribution, lines: readonly LineText[], lineInfo: readonly LineInfo[], frontMatterEnd: number): boolean {
+  if (attribution.depth !== 0) return false;
+  if (attribution.form === 'outlook') return true;
+  return attribution.form === 'mail' && attribution.quote !== null && lineInfo[attribution.quote.startLine].pastedQuote && isTopPostedMailHeader(lines, attribution.startLine, frontMatterEnd);
 }
 
 /** A line that could attribute a quote just before or after it, at any depth (each form is cheap to spot). */
@@ -233,8 +240,10 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   if (first <= frontMatterReach || last >= oldLines.length || first > last) return parseDraft(wholeText());
   // Under a top-posted Outlook header the whole rest of the draft is one quote (parsing/lines.ts): an edit
   // there, or one that may make such a header, is parsed with the whole draft. Such mails are short.
+  // So is the rest under a top-posted mail header ("On …, Jane wrote:") whose original lost its `>`.
+  const frontMatterEnd = previous.frontMatter ? previous.frontMatter.endLine : -1;
   if (
-    previous.attributions.some((attribution) => attribution.form === 'outlook' && attribution.depth === 0 && attribution.startLine <= last) ||
+    previous.attributions.some((attribution) => opensTheRest(attribution, oldLines, previous.lineInfo, frontMatterEnd) && attribution.startLine <= last) ||
     previous.leadIns.some((leadIn) => leadIn.outlookHeader && leadIn.line <= last)
   ) {
     return parseDraft(wholeText());
@@ -309,7 +318,7 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   for (let line = start; line <= end; line++) quoteOfLine[line] = null;
   const reparse = () => parseDraft(joinLines(lines));
   const region = parseRegion(lines, previous.frontMatter, lineInfo, quoteOfLine, start, end, undefined, answerLetter);
-  if (region.attributions.some((attribution) => attribution.form === 'outlook' && attribution.depth === 0) || region.leadIns.some((leadIn) => leadIn.outlookHeader)) return reparse();
+  if (region.attributions.some((attribution) => opensTheRest(attribution, lines, lineInfo, frontMatterEnd)) || region.leadIns.some((leadIn) => leadIn.outlookHeader)) return reparse();
 
   // A region that ends inside an open fence, HTML block or [quote] did not end at a real boundary (a
   // block that merely ends on the region's last text line is taken for one that may not have closed).

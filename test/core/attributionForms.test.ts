@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { FORMS, matchPostHeader } from '../../src/core/attribution';
+import { FORMS, matchLeadingAttribution, matchPostHeader } from '../../src/core/attribution';
 import { REPO_ROOT } from '../paths';
 
 const FIXTURES = join(REPO_ROOT, 'test', 'core', 'fixtures', 'attribution');
@@ -27,5 +27,14 @@ describe('attribution forms as data (src/core/attribution)', () => {
     assert.equal(matchPostHeader('From what I can tell, at this point it works'), null);
     assert.equal(matchPostHeader('From in did to this, at features a the scheduler they and but. With'), null);
     assert.equal(matchPostHeader('From the logs at the time it looked fine'), null);
+  });
+
+  it('names the writer of "X wrote:" in a caseless script or with a mailer\'s honorific, and no sentence', () => {
+    assert.equal(matchLeadingAttribution('刘芳铭 wrote:')?.speaker, '刘芳铭');
+    assert.equal(matchLeadingAttribution('Minchan Kim さん wrote:')?.speaker, 'Minchan Kim');
+    assert.equal(matchLeadingAttribution('김민수님 wrote:')?.speaker, '김민수');
+    // A clause before the verb is no name, in any script: the line introduces words, but nobody is named.
+    assert.equal(matchLeadingAttribution('我觉得这篇文章里，作者 wrote:')?.speaker ?? null, null);
+    assert.equal(matchLeadingAttribution('the maintainers さん wrote:')?.speaker ?? null, null);
   });
 });

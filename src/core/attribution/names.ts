@@ -32,6 +32,24 @@ export function plausibleName(candidate: string): string | null {
   if (tokens.slice(1).some((token) => !/^[\p{Lu}\p{N}]/u.test(token) && !NAME_PARTICLES.has(token.toLowerCase()))) return null;
   return name;
 }
+// A name in a script without letter case (Chinese, Japanese, Korean, Thai, Arabic…), which no capital can
+// mark as one: a word or two of such letters ("山田 太郎", "김민수", "刘芳铭").
+const CASELESS_NAME = /^[\p{Lo}\p{M}·・]{1,12}(?:\s[\p{Lo}\p{M}·・]{1,12})?$/u;
+
+// The honorific a Japanese or Korean mailer puts after the name it quotes ("Minchan Kim さん wrote:", "김민수님").
+const HONORIFIC = /\s*(?:さん|様|さま|氏|殿|先生|님|씨)$/u;
+
+/**
+ * A name that plausibleName's capitals cannot vouch for, before "wrote:": one written in a caseless script,
+ * or any name with the honorific a Japanese or Korean mailer adds (which is left out).
+ */
+export function caselessName(candidate: string): string | null {
+  const name = candidate.trim().replace(/^["'“”‘’]+|["'“”‘’,]+$/g, '').trim();
+  const bare = name.replace(HONORIFIC, '');
+  if (bare.length === 0) return null;
+  if (CASELESS_NAME.test(bare)) return bare;
+  return bare !== name ? plausibleName(bare) : null;
+}
 /**
  * The name at the end of a mail client's header, e.g. "Tue, Jun 16, 2020 at 11:17 PM Jane Doe" → "Jane Doe":
  * walk back from the end while tokens do not look like parts of a date.

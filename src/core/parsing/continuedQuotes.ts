@@ -5,7 +5,7 @@
 // lines after the box repeat that post's next lines, in order. Those lines are read as the rest of the quote,
 // up to the last one that repeats the earlier post; the answer starts after it. A mail header whose quote
 // HTML mail flattened to the header's own level ("Jane <j@x> writes:" / her words, unmarked) is read the same way.
-import { matchForumHeader, matchLeadingAttribution } from '../attribution';
+import { isBareQuoteBox, matchForumHeader, matchLeadingAttribution } from '../attribution';
 import { ContinuationWatch, LineInfo } from '../model';
 import { LineText } from '../text';
 import { bagDifference } from '../similarity';
@@ -18,6 +18,8 @@ const MAX_LOOK_BACK = 400;
 /** What the repeated lines must hold at least, beyond the box's own: a line or two of prose. */
 const MIN_REPEATED_CHARACTERS = 40;
 const MIN_LONG_LINE = 20;
+/** Under a bare "Quote" box, what its first line must hold to be looked for: a few words ("This is EPIC!"), not "Thanks". */
+const MIN_BOXED_KEY = 8;
 
 /** A line's words for comparing copies: without quote markers, white space collapsed. */
 export function comparableText(text: string): string {
@@ -107,13 +109,21 @@ const OVERRUN = -2;
  */
 function flattenedQuoteEnd(lines: readonly LineText[], info: LineInfo[], header: number, last: number, watch: ContinuationWatch[]): number {
   const next = header + 1;
-  // Asked of every line outside quotes: only a line ending in a colon, with a plain line of text under it, may be such a header.
-  if (next >= lines.length || info[header].blank || info[header].code || info[header].html || !endsWithColon(lines[header].text)) return -1;
+  // Asked of every line outside quotes: only a line ending in a colon (or a bare "Quote"), with a plain line of
+  // text under it, may be such a header.
+  if (next >= lines.length || info[header].blank || info[header].code || info[header].html) return -1;
+  const bareBox = isBareQuoteBox(lines[header].text);
+  if (!bareBox && !endsWithColon(lines[header].text)) return -1;
   if (next > last ? isMarked(lines[next].text) || isBlankLine(lines, next) : info[next].depth > 0 || info[next].blank || info[next].code || info[next].html) return -1;
-  const attribution = matchLeadingAttribution(contentOf(lines, info, header));
-  if (!attribution?.speaker || (attribution.form !== 'mail' && attribution.form !== 'wrote')) return -1;
-  // The earlier copy holds the message's first line: the quote repeats it from there.
-  const stop = repeatedRunEnd(lines, info, watch, header, comparableText(lines[next].text), header, next, 0);
+  // ("Quote:" / "Originally Posted by X": the box's label and its header, on two lines; the header opens it.)
+  if (bareBox && matchForumHeader(comparableText(lines[next].text))?.speaker != null) return -1;
+  if (!bareBox) {
+    const attribution = matchLeadingAttribution(contentOf(lines, info, header));
+    if (!attribution?.speaker || (attribution.form !== 'mail' && attribution.form !== 'wrote')) return -1;
+  }
+  // The earlier copy holds the message's first line: the quote repeats it from there. (Under a bare box the
+  // box itself says a quote follows: the repeat only tells where it ends, and a short line is enough.)
+  const stop = repeatedRunEnd(lines, info, watch, header, comparableText(lines[next].text), header, next, 0, bareBox);
   if (stop > last) return OVERRUN;
   return stop;
 }
@@ -123,12 +133,13 @@ function flattenedQuoteEnd(lines: readonly LineText[], info: LineInfo[], header:
  * nearest line above `before` holding it), read from `skip` lines after that copy: the rest of a quote, or
  * -1. What it read is kept in `watch`, for an update to know when to read it again.
  */
-function repeatedRunEnd(lines: readonly LineText[], info: readonly LineInfo[], watch: ContinuationWatch[], boxStart: number, key: string, before: number, from: number, skip: number): number {
+function repeatedRunEnd(lines: readonly LineText[], info: readonly LineInfo[], watch: ContinuationWatch[], boxStart: number, key: string, before: number, from: number, skip: number, boxed = false): number {
   const entry: ContinuationWatch = { boxStart, examinedTo: from, sourceFrom: -1, sourceTo: -1, key };
   watch.push(entry);
+  if (boxed && key.length < MIN_BOXED_KEY) return -1;
   const copied = earlierCopy(lines, key, before);
   if (copied < 0) return -1;
-  const read = readContinuation(lines, from, copied + skip, before);
+  const read = readContinuation(lines, from, copied + skip, before, boxed);
   entry.sourceFrom = copied;
   entry.sourceTo = read.sourceTo;
   entry.examinedTo = read.examinedTo;
@@ -181,7 +192,7 @@ function longestWord(text: string): string {
  * the last plain line that repeats a line of it (lines the quoter left out, and forum headers of quotes
  * whose text was lost, may stand between), or -1 when too little is repeated to tell.
  */
-function readContinuation(lines: readonly LineText[], from: number, source: number, limit: number): { end: number; examinedTo: number; sourceTo: number } {
+function readContinuation(lines: readonly LineText[], from: number, source: number, limit: number, boxed = false): { end: number; examinedTo: number; sourceTo: number } {
   let end = -1;
   let repeated = 0;
   let long = false;
@@ -216,5 +227,5 @@ function readContinuation(lines: readonly LineText[], from: number, source: numb
     next = found + 1;
   }
   const examinedTo = Math.min(line, lines.length - 1);
-  return { end: repeated >= MIN_REPEATED_CHARACTERS && long ? end : -1, examinedTo, sourceTo };
+  return { end: boxed || (repeated >= MIN_REPEATED_CHARACTERS && long) ? end : -1, examinedTo, sourceTo };
 }

@@ -1,6 +1,6 @@
 // Step 2 of the parse: each line's quote depth and flags, from `>` markers, `[quote]` tags, lazy
 // continuation lines, and quotes that lost their markers.
-import { findBbcodeTags, headerDateLines, matchForumHeader, matchOutlookHeader, mayStartOutlookHeader } from '../attribution';
+import { findBbcodeTags, headerDateLines, isSignatureDelimiter, matchForumHeader, matchLeadingAttribution, matchOutlookHeader, mayStartOutlookHeader } from '../attribution';
 import { FrontMatter } from '../frontMatter';
 import { maskCodeSpans } from '../masking';
 import { BbcodeOpen, LineInfo, MarkdownBlock } from '../model';
@@ -309,6 +309,8 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
       for (let k = i; k <= last && k < i + 8; k++) window.push(lines[k].text);
       const header = matchOutlookHeader(window);
       if (header && i + header.lines <= last) originalAfter = i + header.lines - 1;
+    } else if (originalAfter < 0 && unmarkedText && i < last && endsWithColon(text) && isTopPostedMailHeader(lines, i, frontMatterEnd)) {
+      originalAfter = i;
     }
     // An original whose first line has a `>` more than its header was marked as a quote already.
     if (quotedOriginalAfter >= 0 && i > quotedOriginalAfter && !quotedOriginalStarted && !blank && count > quotedOriginalMarkers) quotedOriginalAfter = -1;
@@ -371,6 +373,8 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
       pastedAfterBlankDepth = pasted ? pastedDepth + 1 : 1;
     }
     if ((opens || opensAfterBlank) && !pasted && i > first && isDashRule(lines[i - 1].text)) ruledBoxEnd = closingRuleAbove(lines, i, last);
+    // A box an export set in quotation marks ('"Originally Posted by X' / … / 'last line"'): it runs over its blank lines to the closing mark.
+    else if ((opens || opensAfterBlank) && !pasted) ruledBoxEnd = closingMarkLine(lines, i, opens ? i + 1 : i + 2, last);
     // The blank line between a header inside a pasted quote and the quote it opens is the outer quote's.
     if (blank && i + 1 === pastedAfterBlank && pastedAfterBlankDepth > 1 && count === 0 && !inCode && !html) markdownDepth = pastedAfterBlankDepth - 1;
     if (count === 1 && !inCode && !html && !blank) {
@@ -408,6 +412,37 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
 }
 
 
+function endsWithColon(text: string): boolean {
+  // Asked of most lines: one that ends in a character other than a space or a colon is settled at once.
+  const lastCode = text.charCodeAt(text.length - 1);
+  if (lastCode !== 32 && lastCode !== 9) return lastCode === 58 /* : */ || lastCode === 0xff1a; /* ： */
+  let end = text.length - 1;
+  while (end >= 0 && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9)) end--;
+  return text.charCodeAt(end) === 58 /* : */ || text.charCodeAt(end) === 0xff1a /* ： */;
+}
+
+/**
+ * A mail client's dated header ("On …, Jane <j@x> wrote:", "Dňa …, Marcel Telka wrote / napísal(a):") at the
+ * top level, under the writer's own text: a top-posted reply, whose client set the whole original under the
+ * header, and HTML mail copied as text lost its `>`. As under a top-posted Outlook header, every line after it
+ * is the original (one whose first line kept its `>` is read by its marks).
+ */
+export function isTopPostedMailHeader(lines: readonly LineText[], header: number, frontMatterEnd: number): boolean {
+  const top = Math.max(0, frontMatterEnd + 1);
+  let above = header - 1;
+  while (above >= top && isBlankBetween(lines[above].text, 0, lines[above].text.length)) above--;
+  if (above < top || /^\s{0,3}>/.test(lines[above].text)) return false;
+  // The writer's own signature right under the header ("-- " / "Jen Simmons"): the original was cut (GitHub
+  // trims it from a mailed reply), and what follows is the writer's.
+  let below = header + 1;
+  while (below < lines.length && below <= header + 3 && isBlankBetween(lines[below].text, 0, lines[below].text.length)) below++;
+  if (below >= lines.length || isSignatureDelimiter(lines[below].text.trim())) return false;
+  // (Dated: a bare "Андрей пишет:" is a forum's header as often as a mail's, over a quote of a few lines.)
+  if (!/\d/.test(lines[header].text)) return false;
+  const match = matchLeadingAttribution(lines[header].text);
+  return match !== null && match.form === 'mail' && match.speaker !== null;
+}
+
 /** A few words and a colon on a line of their own: "General:", "Minor comments:". */
 function isLabelLine(text: string): boolean {
   if (text.length > 44 || text.indexOf(':') < 0) return false;
@@ -439,6 +474,37 @@ function closingRuleAbove(lines: readonly LineText[], header: number, last: numb
     if (isFenceLine(text) || isAtxHeading(text)) return -1;
     // (Glued to the box's last line: a rule with a blank line above it parts posts, as a page's separator.)
     if (isDashRule(text)) return isBlankBetween(lines[line - 1].text, 0, lines[line - 1].text.length) ? -1 : line - 1;
+  }
+  return -1;
+}
+
+// How far under its header a box's closing quotation mark is looked for.
+const MARKED_BOX_MAX_LINES = 60;
+
+function opensWithQuotationMark(text: string): boolean {
+  const code = text.charCodeAt(text.length - text.trimStart().length);
+  return code === 34 /* " */ || code === 0x201c /* “ */;
+}
+
+/**
+ * The line holding the closing quotation mark of a box set in quotation marks: opened before the header
+ * ('"Originally Posted by X') or on the quote's first line (`first`), closed at the end of a line where the
+ * marks counted from the opening one balance. -1 when neither opens with a mark, or nothing closes it first
+ * (a fence, a heading, the end of the region).
+ */
+function closingMarkLine(lines: readonly LineText[], header: number, first: number, last: number): number {
+  const from = opensWithQuotationMark(lines[header].text) ? header : first <= last && opensWithQuotationMark(lines[first].text) ? first : -1;
+  if (from < 0) return -1;
+  let open = 0;
+  for (let line = from; line <= last && line <= header + MARKED_BOX_MAX_LINES; line++) {
+    const text = lines[line].text;
+    if (line > from && (isFenceLine(text) || isAtxHeading(text))) return -1;
+    for (let at = text.indexOf('"'); at >= 0; at = text.indexOf('"', at + 1)) open ^= 1;
+    for (let at = text.indexOf('“'); at >= 0; at = text.indexOf('“', at + 1)) open++;
+    for (let at = text.indexOf('”'); at >= 0; at = text.indexOf('”', at + 1)) open--;
+    const end = text.trimEnd();
+    // (A mark closing a line of the header itself, or of the quote's first line, closes no box of several lines.)
+    if (open <= 0 && (end.endsWith('"') || end.endsWith('”'))) return line > first ? line : -1;
   }
   return -1;
 }

@@ -1,3 +1,4 @@
+import { FORM_FIELD } from '../duplicates';
 import { attributionEdit } from '../draftingCommands';
 import { Draft, Quote } from '../parse';
 import { Finding, Rule } from '../rule';
@@ -31,6 +32,7 @@ export const unattributedQuote: Rule = {
       // A paragraph read as someone's comment only because it is all in italics: in a response letter the
       // reviewer it answers is plain to the reader, and in a reply it is as often the writer's own emphasis.
       if (isItalicComment(draft, quote)) continue;
+      if (isFieldList(draft, quote)) continue;
       if (quote.depth > 1 && !options.nested) continue;
       const line = quote.startLine;
       const names = likelySpeakers(draft, quote);
@@ -68,6 +70,26 @@ function likelySpeakers(draft: Draft, quote: Quote): string[] {
 function attributeTo(draft: Draft, quote: Quote, name: string, title: string): Fix {
   return { title, edits: [attributionEdit(draft, quote, name)], safe: false };
 }
+
+/**
+ * A quote whose every line is a labelled field holding names and numbers, no sentence ("> Make and Model:
+ * Broadcom Corporation BCM4318" / "Device Id: 14e4:4318"): data a poster sets off in a box, no one's words.
+ * (A quoted dialogue's "Alice: are you coming tonight?" holds a sentence.)
+ */
+function isFieldList(draft: Draft, quote: Quote): boolean {
+  let fields = 0;
+  for (let line = quote.startLine; line <= quote.endLine; line++) {
+    const info = draft.lineInfo[line];
+    if (info.blank) continue;
+    const text = draft.lines[line].text.slice(info.contentStart, info.contentEnd);
+    const label = info.depth === quote.depth ? FORM_FIELD.exec(text) : null;
+    if (!label || (text.slice(label[0].length).match(LOWER_CASE_WORD)?.length ?? 0) > 1) return false;
+    fields++;
+  }
+  return fields >= 2;
+}
+
+const LOWER_CASE_WORD = /(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])/gu;
 
 /** A quote marked only by being set in italics ("*…*", "_…_"). */
 function isItalicComment(draft: Draft, quote: Quote): boolean {

@@ -1,3 +1,4 @@
+import { isBareQuoteBox } from '../attribution';
 import { capitalise, lineRangeLabel } from '../lineRange';
 import { FORM_FIELD, quotesAnotherWriter, writerOf } from '../duplicates';
 import { quoteLinesEdits } from '../fixEdits';
@@ -41,7 +42,7 @@ function holdsLeadPhrase(unit: Unit): boolean {
 export const unmarkedQuote: Rule = {
   id: 'unmarked-quote',
   description:
-    "Someone else's words pasted without `>`: a paragraph announced by a lead-in (\"this argument:\", \"you wrote:\") or cited under it (\"That is from …\"), text found in the source or in an earlier quote, one person's post repeated in another's on a copied thread page, or a plain paragraph where a response letter quotes the comments it answers in bold or italics.",
+    "Someone else's words pasted without `>`: a paragraph announced by a lead-in (\"this argument:\", \"you wrote:\") or cited under it (\"That is from …\"), a line under a colon that opens mid-passage (\"...It is no accident\") or under \"here's the relevant quote from …\", text found in the source or in an earlier quote, one person's post repeated in another's on a copied thread page, or a plain paragraph where a response letter quotes the comments it answers in bold or italics.",
   defaultSeverity: 'warning',
   scope: 'debate',
   options: {},
@@ -51,7 +52,8 @@ export const unmarkedQuote: Rule = {
     const { inLaterCopy } = analysis.duplicates;
     const isCandidate = (unit: Unit) =>
       (unit.kind === 'paragraph' || unit.kind === 'list-item') && !inLaterCopy.has(unit) && !startsSignature(unit.segmentText(0)) && !isFooterRule(draft.units[unit.index - 1]);
-    const leadInLines = new Map(draft.leadIns.filter((leadIn) => leadIn.names === undefined && !leadIn.post).map((leadIn) => [leadIn.line, leadIn.text]));
+    // (A bare "Quote:" box label announces nobody's words: the parser read it as a quote where the thread shows whose.)
+    const leadInLines = new Map(draft.leadIns.filter((leadIn) => leadIn.names === undefined && !leadIn.post && !isBareQuoteBox(leadIn.text)).map((leadIn) => [leadIn.line, leadIn.text]));
     const leadInLineList = [...leadInLines.keys()].sort((a, b) => a - b);
 
     const flag = (unit: Unit, why: string, firstLine = unit.startLine) => {
@@ -145,6 +147,48 @@ export const unmarkedQuote: Rule = {
       }
     }
 
+    // 1b. Announced by a line ending in a colon, and opening mid-passage with an ellipsis ("Hofstadter on the
+    // strangeness of explanations:" / "...It is no accident, I would maintain, that …"): nobody opens their own
+    // words with a cut. Or handed over by a sentence ending in a full stop ("here's the relevant quote from the
+    // RFC."). The paragraph when it is one of its own; else only the line (what follows it may be the answer).
+    // (The facts of the unit before, kept from the last turn: a paragraph's, or 0.)
+    let previousFacts = 0;
+    for (let i = 0; i < units.length; i++) {
+      const unit = units[i];
+      const prose = unit.kind === 'paragraph' || unit.kind === 'list-item';
+      const facts = prose ? unit.memo(TEXT_FACTS) : 0;
+      const factsAbove = previousFacts;
+      previousFacts = unit.kind === 'paragraph' ? facts : 0;
+      if ((facts & (OPENS_ELIDED | ELIDED_UNDER_COLON | INNER_HERE_IS)) === 0 && (factsAbove & LAST_LINE_HERE_IS) === 0) continue;
+      if (!prose || flagged.has(unit) || !unit.isProse) continue;
+      const previous = units[i - 1];
+      const handedOver = (factsAbove & LAST_LINE_HERE_IS) !== 0 && previous.depth === unit.depth;
+      if (!isCandidate(unit)) continue;
+      const lastLineOf = (above: Unit) => above.segmentText(above.segmentCount - 1);
+      if (handedOver) {
+        flag(unit, `handed over by “${shorten(lastLineOf(previous).trim())}” on ${lineRangeLabel(previous.endLine)}`);
+        continue;
+      }
+      if (facts & OPENS_ELIDED && previous !== undefined && previous.depth === unit.depth && previous.isProse && endsWithColon(lastLineOf(previous))) {
+        flag(unit, `introduced by “${shorten(lastLineOf(previous).trim())}” on ${lineRangeLabel(previous.endLine)}, and opening mid-passage`);
+        continue;
+      }
+      for (let segment = 1; segment < unit.segmentCount; segment++) {
+        const text = unit.segmentText(segment);
+        const above = unit.segmentText(segment - 1);
+        const elided = opensElided(text) && endsWithColon(above);
+        if (!elided && !(facts & INNER_HERE_IS && handsOverPassage(above))) continue;
+        const line = unit.segmentLine(segment);
+        flagged.add(unit);
+        findings.push({
+          range: range(line, 0, line, draft.lines[line].text.length),
+          message: `This looks like someone else's words (${elided ? 'introduced' : 'handed over'} by “${shorten(above.trim())}” on ${lineRangeLabel(line - 1)}${elided ? ', and opening mid-passage' : ''}) but it is not marked as a quote.`,
+          fixes: [{ title: 'Mark as a quote', edits: quoteLinesEdits(draft, line, line), safe: false }],
+        });
+        break;
+      }
+    }
+
     // 2. Words found in the source document or in an earlier quote (the earliest such quote of each
     // paragraph is kept in an index that edits update rather than rebuild, with the few that have one).
     const source = analysis.source ? cache.sourceWordIds(analysis.source.text) : null;
@@ -199,10 +243,42 @@ function endsWithColon(text: string): boolean {
   return false;
 }
 
-/** TEXT_FACTS bits: the first line starts a signature; the last line is a lead-in; a line before it is. */
+/**
+ * TEXT_FACTS bits: the first line starts a signature; the last line is a lead-in; a line before it is; the
+ * first line opens mid-passage ("...It is no accident"); a later line does, right under a line ending in a colon.
+ */
 const STARTS_SIGNATURE = 1;
 const LAST_LINE_LEAD_IN = 2;
 const INNER_LEAD_IN = 4;
+const OPENS_ELIDED = 8;
+const ELIDED_UNDER_COLON = 16;
+const LAST_LINE_HERE_IS = 32;
+const INNER_HERE_IS = 64;
+
+// A sentence that hands over a passage, ending with a full stop as often as a colon: "In fact, here's the
+// relevant quote from the RFC in which URLs are defined.", "Here is the passage from the manual:".
+// (A passage or a paragraph only "from" somewhere: "here is the paragraph I rewrote" hands over the writer's own.)
+const HERE_IS_PASSAGE = /\bhere(?:'s|’s|\s+is|\s+are)\s+(?:the|a|an|that|this|some)\s+(?:[\p{L}-]+\s+){0,2}(?:(?:quote|quotation|excerpt)s?\b|(?:passage|paragraph|snippet|definition|wording)s?\b[^!?]*\bfrom\b)[^!?]*[.:]\s*$/iu;
+
+/** Asked of every line of prose: one ending in neither a full stop nor a colon is settled by its last character. */
+function handsOverPassage(text: string): boolean {
+  let end = text.length - 1;
+  while (end > 0 && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9)) end--;
+  const last = text.charCodeAt(end);
+  return (last === 46 /* . */ || last === 58) /* : */ && text.length < 300 && text.includes('ere') && HERE_IS_PASSAGE.test(text);
+}
+
+// An ellipsis opening a line, and the word it cuts into: "...It is no accident", "..a compact string", "… Because".
+// (A line of dots alone marks a cut, not the start of a passage.)
+const ELIDED_START = /^\s{0,3}(?:\.{2,4}|…)\s?["“]?\p{L}/u;
+
+/** Whether the line opens with an ellipsis cutting into a sentence: a passage quoted from its middle. */
+function opensElided(text: string): boolean {
+  let at = 0;
+  while (at < 3 && text.charCodeAt(at) === 32) at++;
+  const code = text.charCodeAt(at);
+  return (code === 46 /* . */ || code === 0x2026) /* … */ && ELIDED_START.test(text);
+}
 
 /**
  * What a unit's own lines say for this rule, as bits (worked out once per unit: reading every line of every
@@ -212,6 +288,22 @@ const INNER_LEAD_IN = 4;
 const TEXT_FACTS = new UnitMemo((unit): number => {
   let facts = startsSignature(unit.segmentText(0)) ? STARTS_SIGNATURE : 0;
   const last = unit.segmentCount - 1;
+  if (opensElided(unit.segmentText(0))) facts |= OPENS_ELIDED;
+  for (let segment = 1; segment <= last; segment++) {
+    if (opensElided(unit.segmentText(segment)) && endsWithColon(unit.segmentText(segment - 1))) {
+      facts |= ELIDED_UNDER_COLON;
+      break;
+    }
+  }
+  if (unit.isProse) {
+    if (handsOverPassage(unit.segmentText(last))) facts |= LAST_LINE_HERE_IS;
+    for (let segment = 0; segment < last; segment++) {
+      if (handsOverPassage(unit.segmentText(segment))) {
+        facts |= INNER_HERE_IS;
+        break;
+      }
+    }
+  }
   if (unit.isProse && endsWithColon(unit.segmentText(last)) && leadInPhrase(unit, last)) facts |= LAST_LINE_LEAD_IN;
   for (let segment = 0; segment < last; segment++) {
     if (endsWithColon(unit.segmentText(segment)) && leadInPhrase(unit, segment)) {

@@ -72,6 +72,12 @@ export function matchForumHeader(content: string, shape: LineShape = lineShape(c
     content = content.replace(ESCAPED_MARKS, '$1');
     shape = lineShape(content);
   }
+  // An export that sets the box in quotation marks opens them before the header: '"Originally Posted by X'.
+  const opening = content.charCodeAt(0);
+  if ((opening === 34 /* " */ || opening === 0x201c /* “ */) && FORUM_HEADER_START.test(content.slice(1))) {
+    content = content.slice(1);
+    shape = lineShape(content);
+  }
   // "X said:" ends with its verb (an arrow or "Click to expand" after it); "Quote from: X …" starts with its words.
   if (!endsWithSaidVerb(content, shape.arrow) && !(mayStartForumHeader(content) && FORUM_HEADER_START.test(content))) return null;
   const text = content.trim().replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/\*\*/g, '').replace(ESCAPED_MARKS, '$1').replace(FORUM_HEADER_TAIL, '').trim();
@@ -94,6 +100,21 @@ export function matchForumHeader(content: string, shape: LineShape = lineShape(c
     return speaker ? { form: 'forum-header', placement: 'before', speaker } : null;
   }
   return null;
+}
+
+// A box's bare label, as vBulletin ("Quote:") and SMF ("Quote") print it over a quote whose author they leave out.
+const BARE_QUOTE_BOX = /^\s{0,3}(?:\*\*|__)?quote\s*:?(?:\*\*|__)?\s*$/i;
+
+/**
+ * A line that is only a quote box's label, naming nobody: what the box holds is someone else's words only when
+ * the thread shows whose (posters set their own links, code and notes in such boxes too).
+ */
+export function isBareQuoteBox(text: string): boolean {
+  if (text.length > 16) return false;
+  // (Its first letter, past spaces and bold markers, is a "q": most short lines are settled by it.)
+  let at = 0;
+  for (let code = text.charCodeAt(0); code === 32 || code === 9 || code === 42 || code === 95; code = text.charCodeAt(at)) at++;
+  return (text.charCodeAt(at) | 32) === 113 /* q */ && BARE_QUOTE_BOX.test(text);
 }
 
 // A header whose date a copied page broke onto the next lines ends with its preposition: "Quote from: aBc on".

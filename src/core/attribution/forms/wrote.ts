@@ -1,5 +1,5 @@
 // "Jane wrote:", "Jane <j@x> writes:", "@user in <url> wrote", "You wrote:".
-import { plausibleName, PRONOUNS, splitEmail } from '../names';
+import { caselessName, plausibleName, PRONOUNS, splitEmail } from '../names';
 import { AttributionMatch } from '../types';
 
 const WROTE = /^(.{1,160}?)\s+(?:wrote|writes|said|says|commented|replied|asked|posted|argued|argues|claimed|claims)\s*(?:that\s*)?:+\s*$/i;
@@ -29,7 +29,7 @@ export function matchWrote(content: string): AttributionMatch | null {
   // "In your last mail you wrote:" addresses the reader like "You wrote:".
   if (/\byou$/i.test(subject) && !PRONOUNS.test(subject)) return { form: 'wrote', placement: 'before', speaker: null, addressee: true };
   if (PRONOUNS.test(subject)) return { form: 'wrote', placement: 'before', speaker: null, addressee: /^(?:you|u)$/i.test(subject) };
-  const speaker = plausibleName(subject);
+  const speaker = plausibleName(subject) ?? caselessName(subject);
   if (!speaker) return { form: 'wrote', placement: 'before', speaker: null };
   return { form: 'wrote', placement: 'before', speaker };
 }
