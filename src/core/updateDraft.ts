@@ -73,7 +73,7 @@ function mayAttribute(lines: readonly LineText[], lineInfo: readonly LineInfo[],
   // (A header field such as "Subject: …" may end an Outlook header that names the quote below it; a mail
   // header may end inside its address, "… Jane <jane@x.org", its '>' starting the quote's "> wrote:". Chinese
   // and Japanese mail ends its attribution with a full-width colon: "Ji You <…> 于2018年8月13日周一 上午10:50写道：".)
-  return /[:,：，]$|put\s+it$|<[^<>\s]+@[^<>\s]+$|\s(?:wrote|said)$|^(?:\*\*)?[\p{L}][\p{L} -]{0,20}:\s|^[—―–~]|^--/iu.test(text) || matchLinkLine(text) !== null || matchOriginallyPosted(text) !== null || matchForumHeader(text) !== null;
+  return /[:,：，]$|put\s+it$|<[^<>\s]+@[^<>\s]+$|\s(?:wrote|said)$|^(?:\*\*)?[\p{L}][\p{L} -]{0,20}:\s|^[—―–~]|^--|^\[.*\]$/iu.test(text) || matchLinkLine(text) !== null || matchOriginallyPosted(text) !== null || matchForumHeader(text) !== null;
 }
 
 const OPENS_IN_QUOTATION_MARKS = /^\s*(?:(?:[-+*]|\d{1,3}[.)])\s+)?["“„«]/;

@@ -41,13 +41,20 @@ function nameAtEnd(segment: string): string | null {
   if (quoted) return quoted[1].trim();
   const tokens = segment.trim().split(/\s+/).filter(Boolean);
   const name: string[] = [];
-  for (let i = tokens.length - 1; i >= 0 && name.length < 5; i--) {
+  let i = tokens.length - 1;
+  for (; i >= 0 && name.length < 5; i--) {
     const token = tokens[i];
     if (token.endsWith(',') || isDateToken(token)) break;
     name.unshift(token);
   }
+  // A directory's "Surname, Given" after the date ("Le … 01:16, Protasevich, Natalie a écrit :", Outlook's
+  // "On …, Doe, Jane wrote:"): the comma is inside the name, and the date's own comma stands before it.
+  if (i >= 1 && name.length > 0 && name.length <= 2 && INVERTED_SURNAME.test(tokens[i]) && !isDateToken(tokens[i]) && isDateToken(tokens[i - 1]) && name.every((word) => /^\p{Lu}/u.test(word))) {
+    name.push(tokens[i].slice(0, -1));
+  }
   return name.length ? name.join(' ') : null;
 }
+const INVERTED_SURNAME = /^\p{Lu}[\p{L}'’-]+,$/u;
 export function splitEmail(segment: string): { before: string; email?: string; after: string } {
   const match = EMAIL.exec(segment);
   if (!match) return { before: segment, after: '' };

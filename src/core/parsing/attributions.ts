@@ -3,6 +3,7 @@ import {
   AttributionMatch,
   isMailHeaderStart,
   matchBoldName,
+  matchBracketLabel,
   matchForumHeader,
   matchLeadingAttribution,
   matchLinkLine,
@@ -245,6 +246,15 @@ export function findAttributions(
       }
     }
 
+    // "[Vladimir Marangozov]" right over the quote it names.
+    if (content.charCodeAt(0) === 91 /* [ */ && content.charCodeAt(content.length - 1) === 93 /* ] */) {
+      const bracketed = matchBracketLabel(content);
+      const target = bracketed ? quoteStartingAfter(i, line.depth) : null;
+      if (bracketed && target) {
+        attach(bracketed, i, i, target, true);
+        continue;
+      }
+    }
     let header = matchLeadingAttribution(content);
     const leading = header ?? matchForumHeader(content, shape);
     if (leading) {
