@@ -42,6 +42,7 @@ export { matchSpeakerLabel } from './forms/speakerLabel';
 export { matchNameLine } from './forms/nameLine';
 export { isValediction, matchSignOff, signOffName } from './forms/signOff';
 export { matchLeadingAttribution } from './leading';
+export { programSubject } from './forms/wrote';
 
 /** Forms that only a reply quoting a person uses (a bare link or a `— Name` may be an epigraph). */
 export const PERSON_FORMS: ReadonlySet<AttributionForm> = new Set<AttributionForm>(['mail', 'wrote', 'as-put-it', 'bold-name', 'bbcode', 'github-originally-posted', 'matrix', 'reviewer', 'forum-header', 'outlook']);

@@ -1,6 +1,6 @@
 // Step 2 of the parse: each line's quote depth and flags, from `>` markers, `[quote]` tags, lazy
 // continuation lines, and quotes that lost their markers.
-import { findBbcodeTags, headerDateLines, matchForumHeader, matchOutlookHeader, mayStartOutlookHeader } from '../attribution';
+import { findBbcodeTags, headerDateLines, matchForumHeader, matchOutlookHeader, mayStartOutlookHeader, programSubject } from '../attribution';
 import { FrontMatter } from '../frontMatter';
 import { maskCodeSpans } from '../masking';
 import { BbcodeOpen, LineInfo, MarkdownBlock } from '../model';
@@ -487,7 +487,8 @@ function isHeaderBoxLine(text: string, end: number): boolean {
 
 function opensPastedQuote(header: string, next: string): boolean {
   if (isBlankBetween(next, 0, next.length) || /^\s{0,3}(?:>|```|~~~|\[\/?quote|<)/i.test(next)) return false;
-  return matchForumHeader(header)?.speaker != null;
+  // ("dmesg said :" over the log it pastes: a program's output, no one's words.)
+  return matchForumHeader(header)?.speaker != null && programSubject(header) === null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { programSubject } from '../attribution';
 import { capitalise, lineRangeLabel } from '../lineRange';
 import { FORM_FIELD, quotesAnotherWriter, writerOf } from '../duplicates';
 import { quoteLinesEdits } from '../fixEdits';
@@ -210,7 +211,9 @@ const TEXT_FACTS = new UnitMemo((unit): number => {
 const LEAD_IN_PHRASES_OF = new UnitMemo((unit) =>
   Array.from({ length: unit.segmentCount }, (_, segment) => {
     const text = unit.segmentText(segment).trim();
-    return (text.endsWith(':') && LEAD_IN_PHRASES.map((pattern) => pattern.exec(text)?.[0]).find(Boolean)) || null;
+    // ("dmesg said :" pastes a program's output: no one's words. A handle the thread writes elsewhere is
+    // found by the parser's lead-ins.)
+    return (text.endsWith(':') && programSubject(text) === null && LEAD_IN_PHRASES.map((pattern) => pattern.exec(text)?.[0]).find(Boolean)) || null;
   }),
 );
 

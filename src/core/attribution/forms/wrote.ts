@@ -33,3 +33,14 @@ export function matchWrote(content: string): AttributionMatch | null {
   if (!speaker) return { form: 'wrote', placement: 'before', speaker: null };
   return { form: 'wrote', placement: 'before', speaker };
 }
+
+// A program, a file or a path is no speaker: "dmesg said :", "/proc/interrupts said :", "syslog.txt says:" paste
+// its output. A lower-case word alone is one only when it "says" (a forum's handle "writes", and its "said:"
+// header keeps its arrow or bold: "sluggy said: ↑"); the caller may still ask whether the thread writes it elsewhere.
+const PROGRAM_SUBJECT = /^(?:(?:`[^`]+`|\S*\/\S*|[\w-]+\.[a-z\d]{1,5})\s+(?:said|says|wrote|writes|printed|prints|reported|reports|showed|shows|gave|gives)|[a-z][a-z\d_-]*\s+(?:said|says|printed|prints|reported|reports|showed|shows|gave|gives))\s*:\s*$/;
+
+/** The program, file or path a "… said:" line makes its subject ("dmesg", "/proc/interrupts"), or null. */
+export function programSubject(content: string): string | null {
+  const match = PROGRAM_SUBJECT.exec(content.trim());
+  return match ? match[0].slice(0, match[0].search(/\s+\S+\s*:\s*$/)) : null;
+}
