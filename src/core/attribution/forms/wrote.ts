@@ -26,8 +26,8 @@ export function matchWrote(content: string): AttributionMatch | null {
   // "Jane Doe <jane@example.org> writes:": the name, or the address when there is no name.
   const { before, email } = splitEmail(subject.replace(/\\([<>])/g, '$1'));
   if (email) subject = before.replace(/[\s,"'“”]+$/, '').replace(/^["'“”]+/, '') || email;
-  // "In your last mail you wrote:" addresses the reader like "You wrote:".
-  if (/\byou$/i.test(subject) && !PRONOUNS.test(subject)) return { form: 'wrote', placement: 'before', speaker: null, addressee: true };
+  // "In your last mail you wrote:" addresses the reader like "You wrote:" (a capital "You" ends a name: "Ji You wrote:").
+  if (/\byou$/.test(subject) && !PRONOUNS.test(subject)) return { form: 'wrote', placement: 'before', speaker: null, addressee: true };
   if (PRONOUNS.test(subject)) return { form: 'wrote', placement: 'before', speaker: null, addressee: /^(?:you|u)$/i.test(subject) };
   const speaker = plausibleName(subject);
   if (!speaker) return { form: 'wrote', placement: 'before', speaker: null };
