@@ -176,10 +176,12 @@ export function signsOffMessage(draft: Draft, unit: Unit): boolean {
   // (It follows the writer's text: right under a post's header it is that text, however short.)
   const previous = draft.units[unit.index - 1];
   if (!previous || previous.kind === 'attribution' || previous.depth !== unit.depth) return false;
+  // (The header under it first: most repeats stand nowhere near one, and are settled without reading their lines.)
   for (let k = unit.index; k < unit.index + MAX_SIGN_OFF_UNITS && k + 1 < draft.units.length; k++) {
-    const current = draft.units[k];
-    if (current.depth !== unit.depth || !hasShortLinesOnly(current)) return false;
-    if (opensMessage(draft, draft.units[k + 1].startLine)) return true;
+    if (draft.units[k].depth !== unit.depth) return false;
+    if (!opensMessage(draft, draft.units[k + 1].startLine)) continue;
+    for (let block = unit.index; block <= k; block++) if (!hasShortLinesOnly(draft.units[block])) return false;
+    return true;
   }
   return false;
 }
