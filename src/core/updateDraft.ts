@@ -76,6 +76,11 @@ function mayAttribute(lines: readonly LineText[], lineInfo: readonly LineInfo[],
   return /[:,：，]$|put\s+it$|<[^<>\s]+@[^<>\s]+$|\s(?:wrote|said)$|^(?:\*\*)?[\p{L}][\p{L} -]{0,20}:\s|^[—―–~]|^--|^\[.*\]$/iu.test(text) || matchLinkLine(text) !== null || matchOriginallyPosted(text) !== null || matchForumHeader(text) !== null;
 }
 
+/** A header at the top level over a mail pasted with no `>` (Outlook's, or "On …, X wrote:" over unmarked text): the rest is its original. */
+function opensOriginal(attribution: Attribution): boolean {
+  return attribution.depth === 0 && (attribution.form === 'outlook' || (attribution.form === 'mail' && attribution.quote?.origin === 'pasted'));
+}
+
 const OPENS_IN_QUOTATION_MARKS = /^\s*(?:(?:[-+*]|\d{1,3}[.)])\s+)?["“„«]/;
 
 /** Whether a quote and a possible attribution of it face each other across the boundary just above `line`. */
@@ -231,10 +236,10 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   // its closing line anywhere in the first 200; a change past the end is odd.
   const frontMatterReach = previous.frontMatter ? previous.frontMatter.endLine + 1 : oldLines[0].text.trimEnd() === '---' ? 200 : 0;
   if (first <= frontMatterReach || last >= oldLines.length || first > last) return parseDraft(wholeText());
-  // Under a top-posted Outlook header the whole rest of the draft is one quote (parsing/lines.ts): an edit
+  // Under a top-posted Outlook header (or a mail header over unmarked text) the whole rest of the draft is one quote (parsing/lines.ts): an edit
   // there, or one that may make such a header, is parsed with the whole draft. Such mails are short.
   if (
-    previous.attributions.some((attribution) => attribution.form === 'outlook' && attribution.depth === 0 && attribution.startLine <= last) ||
+    previous.attributions.some((attribution) => opensOriginal(attribution) && attribution.startLine <= last) ||
     previous.leadIns.some((leadIn) => leadIn.outlookHeader && leadIn.line <= last)
   ) {
     return parseDraft(wholeText());
@@ -309,7 +314,7 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   for (let line = start; line <= end; line++) quoteOfLine[line] = null;
   const reparse = () => parseDraft(joinLines(lines));
   const region = parseRegion(lines, previous.frontMatter, lineInfo, quoteOfLine, start, end, undefined, answerLetter);
-  if (region.attributions.some((attribution) => attribution.form === 'outlook' && attribution.depth === 0) || region.leadIns.some((leadIn) => leadIn.outlookHeader)) return reparse();
+  if (region.attributions.some(opensOriginal) || region.leadIns.some((leadIn) => leadIn.outlookHeader)) return reparse();
 
   // A region that ends inside an open fence, HTML block or [quote] did not end at a real boundary (a
   // block that merely ends on the region's last text line is taken for one that may not have closed).

@@ -73,7 +73,7 @@ export const FORMS: readonly AttributionFormSpec[] = [
       '2025年1月14日 06:27，Mario Limonciello <mario.limonciello@amd.com> 写道：', '2021년 2월 2일 (화) 오전 8:33, Daeho Jeong <daeho43@gmail.com>님이 작성:',
       'Wolfram Sang <wsa@kernel.org> ezt írta (időpont: 2021. jún. 4., P 22:45):', 'Laurent Pinchart, 27 Ara 2025 Cmt, 16:05 tarihinde şunu yazdı:',
       '* Jane Doe <jane@example.org> [2015-01-05 15:04]:', 'Quoting Jane Doe <jane@example.org>:', 'Dňa 29.04.2010 14:22, Marcel Telka wrote / napísal(a):', 'Le Mercredi 13 Juillet 2005 01:16, Protasevich, Natalie a écrit :', 'čt 7. 3. 2019 v 14:33 odesílatel František <kalvas@kss.zcu.cz> napsal:'],
-    fixtures: ['mail-german.md', 'mail-gmail-split-by-address.md', 'mail-archive-spelled-out-address.md', 'mail-clients-worldwide.md', 'mail-french.md', 'mail-spanish.md', 'mail-portuguese.md', 'mail-dutch.md', 'mail-gmail-date-name-address.md', 'mail-kmail-directory-name.md', 'mail-surname-comma-given.md', 'mail-two-line.md', 'mail-header-under-byline.md', 'mail-header-inside-quote-unmarked-original.md', 'mail-indented-quotes.md', 'not-indented-code-under-mail-header.md'],
+    fixtures: ['mail-german.md', 'mail-gmail-split-by-address.md', 'mail-archive-spelled-out-address.md', 'mail-clients-worldwide.md', 'mail-french.md', 'mail-spanish.md', 'mail-portuguese.md', 'mail-dutch.md', 'mail-gmail-date-name-address.md', 'mail-kmail-directory-name.md', 'mail-surname-comma-given.md', 'mail-two-line.md', 'mail-header-under-byline.md', 'mail-header-inside-quote-unmarked-original.md', 'mail-header-over-unmarked-chain.md', 'not-mail-header-over-own-signature.md', 'mail-indented-quotes.md', 'not-indented-code-under-mail-header.md'],
     recognises: (line) => matchLeadingAttribution(line)?.form === 'mail',
   },
   {

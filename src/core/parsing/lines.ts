@@ -1,6 +1,6 @@
 // Step 2 of the parse: each line's quote depth and flags, from `>` markers, `[quote]` tags, lazy
 // continuation lines, and quotes that lost their markers.
-import { findBbcodeTags, headerDateLines, matchForumHeader, matchOutlookHeader, mayStartOutlookHeader, programSubject } from '../attribution';
+import { findBbcodeTags, headerDateLines, isSignatureDelimiter, matchForumHeader, matchLeadingAttribution, matchOutlookHeader, matchPostHeader, mayStartOutlookHeader, programSubject } from '../attribution';
 import { FrontMatter } from '../frontMatter';
 import { maskCodeSpans } from '../masking';
 import { BbcodeOpen, LineInfo, MarkdownBlock } from '../model';
@@ -219,6 +219,9 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
   // message, pasted without `>`, one level deeper than its markers say. -1 while there is none.
   let originalAfter = -1;
   let originalStarted = false;
+  // How many levels deep the original under it is: one under an Outlook header; a mail client that quotes
+  // with no mark nests the chain by order, each "On …, X wrote:" inside it one level deeper (NetEase Mail Master).
+  let originalLevels = 1;
   // A blank line belongs to the original only between two of its lines of text: the quote ends at its last.
   // (The next line of text is found once per run of blank lines, not once per blank line.)
   let nextText = -1;
@@ -227,7 +230,7 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
     if (line < nextText) return nextTextIsOriginal;
     nextText = line + 1;
     while (nextText <= last && isBlankBetween(lines[nextText].text, 0, lines[nextText].text.length)) nextText++;
-    nextTextIsOriginal = nextText <= last && codeDepth[nextText - first] === NOT_CODE && inHtml[nextText - first] === 0;
+    nextTextIsOriginal = nextText <= last && codeDepth[nextText - first] === NOT_CODE && inHtml[nextText - first] === 0 && !matchPostHeader(lines[nextText].text.trim());
     return nextTextIsOriginal;
   };
   // The last line of an Outlook header inside a quoted message (quotedOriginals.ts), and how many `>` it has:
@@ -299,16 +302,33 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
     // An original whose first line already has its `>` was marked as a quote (by hand, or by "Mark as a
     // quote"): it is read by its markers like any quote, not one level deeper again.
     if (originalAfter >= 0 && i > originalAfter && !originalStarted && !blank && count > 0) originalAfter = -1;
-    // (Blank lines between the header and the original's first line stay outside it.)
+    // A copied page's next post ends the original (its header follows a blank line).
+    if (originalAfter >= 0 && i > originalAfter && unmarkedText && i > first && info[i - 1].blank && matchPostHeader(text.trim())) {
+      originalAfter = -1;
+      inPastedQuote = false;
+    }
+    // (Blank lines between the header and the original's first line stay outside it: in the outer original, when nested.)
     if (originalAfter >= 0 && i > originalAfter && !inCode && !html && (blank ? originalStarted && originalGoesOn(i) : true)) {
-      if (!lazy) markdownDepth += 1;
+      if (!lazy) markdownDepth += originalLevels;
       pasted = true;
       originalStarted = true;
+    } else if (originalAfter >= 0 && i > originalAfter && blank && !originalStarted && originalLevels > 1 && !inCode && !html) {
+      markdownDepth += originalLevels - 1;
+      pasted = true;
     } else if (originalAfter < 0 && unmarkedText && mayStartOutlookHeader(text)) {
       const window: string[] = [];
       for (let k = i; k <= last && k < i + 8; k++) window.push(lines[k].text);
       const header = matchOutlookHeader(window);
-      if (header && i + header.lines <= last) originalAfter = i + header.lines - 1;
+      if (header && i + header.lines <= last) {
+        originalAfter = i + header.lines - 1;
+        originalLevels = 1;
+      }
+    }
+    // "On 11/21/2018 14:08, RogerG6 wrote:" with the mail right under it and no `>`: the rest is that original.
+    if (unmarkedText && i < last && opensUnmarkedOriginal(lines, i, last)) {
+      originalLevels = originalAfter >= 0 && i > originalAfter ? originalLevels + 1 : 1;
+      originalAfter = i;
+      originalStarted = false;
     }
     // An original whose first line has a `>` more than its header was marked as a quote already.
     if (quotedOriginalAfter >= 0 && i > quotedOriginalAfter && !quotedOriginalStarted && !blank && count > quotedOriginalMarkers) quotedOriginalAfter = -1;
@@ -483,6 +503,29 @@ function isChatEcho(lines: readonly LineText[], i: number, first: number, last: 
 /** A `>` line that is a forum header naming someone ("> Reply from X ↑date", "> **X said:**"). */
 function isHeaderBoxLine(text: string, end: number): boolean {
   return matchForumHeader(text.slice(end))?.speaker != null;
+}
+
+/**
+ * Whether line i, outside any quote, is a mail header ("On …, Jane wrote:") with the mail's text under it
+ * (a blank line between or not) and no `>`: a client that quotes with no mark, or a copy that lost them.
+ */
+function opensUnmarkedOriginal(lines: readonly LineText[], i: number, last: number): boolean {
+  const text = lines[i].text;
+  // Asked of every line outside quotes: a header ends with a colon (full-width in Chinese and Japanese).
+  let end = text.length - 1;
+  while (end > 0 && text.charCodeAt(end) === 32) end--;
+  const code = text.charCodeAt(end);
+  if ((code !== 58 /* : */ && code !== 0xff1a) /* ： */ || end > 300) return false;
+  let next = i + 1;
+  if (isBlankBetween(lines[next].text, 0, lines[next].text.length)) next++;
+  if (next > last) return false;
+  const below = lines[next].text;
+  if (isBlankBetween(below, 0, below.length) || /^(?:\s{0,3}(?:>|```|~~~|<|\[\/?quote)|\s{4})/i.test(below)) return false;
+  // (Dated, as a client writes it: a forum's "Андрей пишет:" over the post it quotes is read as a forum header.)
+  if (!/\d/.test(text)) return false;
+  const header = matchLeadingAttribution(text.trim());
+  // (A header the writer left with its quote trimmed: their own "-- " signature, or the next post, under it.)
+  return header?.form === 'mail' && header.speaker !== null && !isSignatureDelimiter(below.trim()) && !matchPostHeader(below.trim());
 }
 
 function opensPastedQuote(header: string, next: string): boolean {
