@@ -325,7 +325,7 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
       }
     }
     // "On 11/21/2018 14:08, RogerG6 wrote:" with the mail right under it and no `>`: the rest is that original.
-    if (unmarkedText && i < last && opensUnmarkedOriginal(lines, i, last)) {
+    if (unmarkedText && i < last && mayEndHeader(text) && opensUnmarkedOriginal(lines, i, last)) {
       originalLevels = originalAfter >= 0 && i > originalAfter ? originalLevels + 1 : 1;
       originalAfter = i;
       originalStarted = false;
@@ -503,6 +503,12 @@ function isChatEcho(lines: readonly LineText[], i: number, first: number, last: 
 /** A `>` line that is a forum header naming someone ("> Reply from X ↑date", "> **X said:**"). */
 function isHeaderBoxLine(text: string, end: number): boolean {
   return matchForumHeader(text.slice(end))?.speaker != null;
+}
+
+/** Whether the line's last character is a colon (full-width too) or a space: asked of every line, before anything else. */
+function mayEndHeader(text: string): boolean {
+  const code = text.charCodeAt(text.length - 1);
+  return code === 58 /* : */ || code === 0xff1a /* ： */ || code === 32;
 }
 
 /**

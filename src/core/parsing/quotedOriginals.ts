@@ -55,6 +55,9 @@ function stripMarkers(text: string, markers: number): string | null {
 /** Whether the line's last character but spaces is a colon, half- or full-width. */
 function endsWithColon(text: string): boolean {
   let end = text.length - 1;
+  // (Most lines end on a letter or a full stop: settled by one test.)
+  const last = text.charCodeAt(end);
+  if (last !== 58 && last !== 0xff1a && last !== 32 && last !== 9) return false;
   while (end >= 0 && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9)) end--;
   const code = text.charCodeAt(end);
   return code === 58 /* : */ || code === 0xff1a /* ： */;
