@@ -158,7 +158,49 @@ export function formFieldOfTwoWriters(draft: Draft, later: Unit, earlier: Unit):
  * lines a copied page prints over each post's header.
  */
 export function repeatedByThread(draft: Draft, later: Unit, earlier: Unit): boolean {
-  return continuesQuoteOfWriter(draft, later, earlier) || quotedInAnotherPost(draft, later, earlier) || formFieldOfTwoWriters(draft, later, earlier) || (headsPost(draft, later) && headsPost(draft, earlier));
+  return (
+    continuesQuoteOfWriter(draft, later, earlier) ||
+    quotedInAnotherPost(draft, later, earlier) ||
+    formFieldOfTwoWriters(draft, later, earlier) ||
+    (headsPost(draft, later) && headsPost(draft, earlier)) ||
+    (signsOffMessage(draft, later) && signsOffMessage(draft, earlier))
+  );
+}
+
+/** How many blocks of short lines a sign-off may hold ("| |" / name / address, then the client's "Signature is …" line). */
+const MAX_SIGN_OFF_UNITS = 3;
+
+/**
+ * Whether the unit is a signature closing a message: its lines are short, and under it (past at most two more
+ * such blocks) the quoted message's mail header or the next post's header follows. A writer's
+ * signature repeats under each of their mails, and the mails each reply quotes bring theirs along: no paste.
+ */
+export function signsOffMessage(draft: Draft, unit: Unit): boolean {
+  // (It follows the writer's text: right under a post's header it is that text, however short.)
+  const previous = draft.units[unit.index - 1];
+  if (!previous || previous.kind === 'attribution' || previous.depth !== unit.depth) return false;
+  // (The header under it first: most repeats stand nowhere near one, and are settled without reading their lines.)
+  for (let k = unit.index; k < unit.index + MAX_SIGN_OFF_UNITS && k + 1 < draft.units.length; k++) {
+    if (draft.units[k].depth !== unit.depth) return false;
+    if (!opensMessage(draft, draft.units[k + 1].startLine)) continue;
+    for (let block = unit.index; block <= k; block++) if (!hasShortLinesOnly(draft.units[block])) return false;
+    return true;
+  }
+  return false;
+}
+
+function hasShortLinesOnly(unit: Unit): boolean {
+  for (let segment = 0; segment < unit.segmentCount; segment++) if (unit.segmentText(segment).trim().split(/\s+/).length >= WRITTEN_LINE_WORDS) return false;
+  return true;
+}
+
+/** Whether a mail header or a post's header stands on the line (an attribution of a quote, or a lead-in to unmarked text). */
+function opensMessage(draft: Draft, line: number): boolean {
+  const leadIns = draft.leadIns;
+  const at = firstIndexWhere(leadIns.length, (index) => leadIns[index].line >= line);
+  if (at < leadIns.length && leadIns[at].line === line && (leadIns[at].post || leadIns[at].namesSomeone)) return true;
+  const attribution = draft.parts.attributionOfLine.get(line);
+  return attribution !== undefined && attribution.startLine === line && (attribution.form === 'mail' || attribution.form === 'outlook');
 }
 
 /**

@@ -49,7 +49,8 @@ export function resolveSpeakers(
     const previous = previousBySibling[sibling];
     previousBySibling[sibling] = quote;
     if (quote.attribution) {
-      const header = quote.attribution.form === 'mail' || quote.attribution.form === 'outlook' || (quote.attribution.form === 'wrote' && quote.depth > 1);
+      const form = quote.attribution.form;
+      const header = form === 'mail' || form === 'outlook' || form === 'bracket-label' || (form === 'wrote' && quote.depth > 1);
       messageAuthorBySibling[sibling] = header && quote.speaker ? quote.speaker : undefined;
     }
     if (quote.speaker || quote.attribution || quote.callout) continue;

@@ -15,7 +15,7 @@ import { charactersIn, dominantEol, isBlankToMarkdown, LineText, splitLineTexts 
 import { Range } from './types';
 import { isElision } from './parsing/attributions';
 import { comparableText, holdsKey } from './parsing/continuedQuotes';
-import { isDashRule, isTopPostedMailHeader } from './parsing/lines';
+import { isDashRule } from './parsing/lines';
 
 /** One change as VS Code reports it: a range of the text before the change, and what replaced it. */
 export interface TextChange {
@@ -66,13 +66,6 @@ function nearestContent(lineInfo: readonly LineInfo[], line: number, step: 1 | -
   return -1;
 }
 
-/** A top-level header whose original, unmarked, runs to the draft's end: Outlook's, or a top-posted mail header's. */
-function opensTheRest(attribution: Attribution, lines: readonly LineText[], lineInfo: readonly LineInfo[], frontMatterEnd: number): boolean {
-  if (attribution.depth !== 0) return false;
-  if (attribution.form === 'outlook') return true;
-  return attribution.form === 'mail' && attribution.quote !== null && lineInfo[attribution.quote.startLine].pastedQuote && isTopPostedMailHeader(lines, attribution.startLine, frontMatterEnd);
-}
-
 /** A line that could attribute a quote just before or after it, at any depth (each form is cheap to spot). */
 function mayAttribute(lines: readonly LineText[], lineInfo: readonly LineInfo[], line: number): boolean {
   if (line < 0) return false;
@@ -80,7 +73,12 @@ function mayAttribute(lines: readonly LineText[], lineInfo: readonly LineInfo[],
   // (A header field such as "Subject: …" may end an Outlook header that names the quote below it; a mail
   // header may end inside its address, "… Jane <jane@x.org", its '>' starting the quote's "> wrote:". Chinese
   // and Japanese mail ends its attribution with a full-width colon: "Ji You <…> 于2018年8月13日周一 上午10:50写道：".)
-  return /[:,：，]$|put\s+it$|<[^<>\s]+@[^<>\s]+$|\s(?:wrote|said)$|^(?:\*\*)?[\p{L}][\p{L} -]{0,20}:\s|^[—―–~]|^--/iu.test(text) || matchLinkLine(text) !== null || matchOriginallyPosted(text) !== null || matchForumHeader(text) !== null;
+  return /[:,：，]$|put\s+it$|<[^<>\s]+@[^<>\s]+$|\s(?:wrote|said)$|^(?:\*\*)?[\p{L}][\p{L} -]{0,20}:\s|^[—―–~]|^--|^\[.*\]$/iu.test(text) || matchLinkLine(text) !== null || matchOriginallyPosted(text) !== null || matchForumHeader(text) !== null;
+}
+
+/** A header at the top level over a mail pasted with no `>` (Outlook's, or "On …, X wrote:" over unmarked text): the rest is its original. */
+function opensOriginal(attribution: Attribution): boolean {
+  return attribution.depth === 0 && (attribution.form === 'outlook' || (attribution.form === 'mail' && attribution.quote?.origin === 'pasted'));
 }
 
 const OPENS_IN_QUOTATION_MARKS = /^\s*(?:(?:[-+*]|\d{1,3}[.)])\s+)?["“„«]/;
@@ -238,12 +236,11 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   // its closing line anywhere in the first 200; a change past the end is odd.
   const frontMatterReach = previous.frontMatter ? previous.frontMatter.endLine + 1 : oldLines[0].text.trimEnd() === '---' ? 200 : 0;
   if (first <= frontMatterReach || last >= oldLines.length || first > last) return parseDraft(wholeText());
-  // Under a top-posted Outlook header the whole rest of the draft is one quote (parsing/lines.ts): an edit
-  // there, or one that may make such a header, is parsed with the whole draft. Such mails are short.
-  // So is the rest under a top-posted mail header ("On …, Jane wrote:") whose original lost its `>`.
-  const frontMatterEnd = previous.frontMatter ? previous.frontMatter.endLine : -1;
+  // Under a top-posted Outlook header (or a mail header over unmarked text) the whole rest of the draft is one
+  // quote (parsing/lines.ts): an edit there, or one that may make such a header, is parsed with the whole draft.
+  // Such mails are short.
   if (
-    previous.attributions.some((attribution) => opensTheRest(attribution, oldLines, previous.lineInfo, frontMatterEnd) && attribution.startLine <= last) ||
+    previous.attributions.some((attribution) => opensOriginal(attribution) && attribution.startLine <= last) ||
     previous.leadIns.some((leadIn) => leadIn.outlookHeader && leadIn.line <= last)
   ) {
     return parseDraft(wholeText());
@@ -318,7 +315,7 @@ export function updateDraft(previous: Draft, change: TextChange): Draft {
   for (let line = start; line <= end; line++) quoteOfLine[line] = null;
   const reparse = () => parseDraft(joinLines(lines));
   const region = parseRegion(lines, previous.frontMatter, lineInfo, quoteOfLine, start, end, undefined, answerLetter);
-  if (region.attributions.some((attribution) => opensTheRest(attribution, lines, lineInfo, frontMatterEnd)) || region.leadIns.some((leadIn) => leadIn.outlookHeader)) return reparse();
+  if (region.attributions.some(opensOriginal) || region.leadIns.some((leadIn) => leadIn.outlookHeader)) return reparse();
 
   // A region that ends inside an open fence, HTML block or [quote] did not end at a real boundary (a
   // block that merely ends on the region's last text line is taken for one that may not have closed).

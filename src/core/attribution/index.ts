@@ -4,6 +4,7 @@
 // line says so, in speakers.ts. FORMS below is the list as data: adding a form is a file in forms/, a row
 // here, and fixtures in test/core/fixtures/attribution/ (a test holds each row to its examples and fixtures).
 import { findBbcodeTags } from './forms/bbcode';
+import { matchBracketLabel } from './forms/bracketLabel';
 import { matchBoldName } from './forms/boldName';
 import { matchForumHeader } from './forms/forumHeader';
 import { matchLinkLine } from './forms/link';
@@ -24,6 +25,7 @@ import type { AttributionForm, AttributionMatch } from './types';
 export type { AttributionForm, AttributionMatch, AttributionPlacement } from './types';
 export type { BbcodeTag } from './forms/bbcode';
 export { findBbcodeTags } from './forms/bbcode';
+export { matchBracketLabel } from './forms/bracketLabel';
 export { matchBoldName } from './forms/boldName';
 export { headerDateLines, isBareQuoteBox, matchForumHeader } from './forms/forumHeader';
 export { matchLinkLine } from './forms/link';
@@ -40,6 +42,7 @@ export { matchSpeakerLabel } from './forms/speakerLabel';
 export { matchNameLine } from './forms/nameLine';
 export { isValediction, matchSignOff, signOffName } from './forms/signOff';
 export { matchLeadingAttribution } from './leading';
+export { programSubject } from './forms/wrote';
 
 /** Forms that only a reply quoting a person uses (a bare link or a `— Name` may be an epigraph). */
 export const PERSON_FORMS: ReadonlySet<AttributionForm> = new Set<AttributionForm>(['mail', 'wrote', 'as-put-it', 'bold-name', 'bbcode', 'github-originally-posted', 'matrix', 'reviewer', 'forum-header', 'outlook']);
@@ -69,8 +72,8 @@ export const FORMS: readonly AttributionFormSpec[] = [
     examples: ['On Tue, Jun 16, 2020 at 11:17 PM Jane Doe <jane@example.org> wrote:', 'Am 16.06.2020 um 23:17 schrieb Jana Weber <jana@example.org>:', 'Le mar. 16 juin 2020 à 23:17, Jeanne <j@example.org> a écrit :', '2009/8/26 Akira Matsuda <ronnie@example.jp>:', 'Am Samstag, 9. Juli 2011, um 11:28:50 schrieb Betten, Thorben:', '2016-01-28 16:35 GMT+01:00 Alessandro Palmas <alessandro.palmas at wikimedia.it>:',
       '2025年1月14日 06:27，Mario Limonciello <mario.limonciello@amd.com> 写道：', '2021년 2월 2일 (화) 오전 8:33, Daeho Jeong <daeho43@gmail.com>님이 작성:',
       'Wolfram Sang <wsa@kernel.org> ezt írta (időpont: 2021. jún. 4., P 22:45):', 'Laurent Pinchart, 27 Ara 2025 Cmt, 16:05 tarihinde şunu yazdı:',
-      '* Jane Doe <jane@example.org> [2015-01-05 15:04]:', 'Quoting Jane Doe <jane@example.org>:', 'Dňa 29.04.2010 14:22, Marcel Telka wrote / napísal(a):', 'čt 7. 3. 2019 v 14:33 odesílatel František <kalvas@kss.zcu.cz> napsal:'],
-    fixtures: ['mail-german.md', 'mail-gmail-split-by-address.md', 'mail-archive-spelled-out-address.md', 'mail-clients-worldwide.md', 'mail-french.md', 'mail-spanish.md', 'mail-portuguese.md', 'mail-dutch.md', 'mail-gmail-date-name-address.md', 'mail-kmail-directory-name.md', 'mail-two-line.md', 'mail-header-under-byline.md', 'mail-indented-quotes.md', 'not-indented-code-under-mail-header.md', 'mail-top-posted-header-original-lost-marks.md', 'not-top-posted-header-over-own-signature.md'],
+      '* Jane Doe <jane@example.org> [2015-01-05 15:04]:', 'Quoting Jane Doe <jane@example.org>:', 'Dňa 29.04.2010 14:22, Marcel Telka wrote / napísal(a):', 'Le Mercredi 13 Juillet 2005 01:16, Protasevich, Natalie a écrit :', 'čt 7. 3. 2019 v 14:33 odesílatel František <kalvas@kss.zcu.cz> napsal:'],
+    fixtures: ['mail-german.md', 'mail-gmail-split-by-address.md', 'mail-archive-spelled-out-address.md', 'mail-clients-worldwide.md', 'mail-french.md', 'mail-spanish.md', 'mail-portuguese.md', 'mail-dutch.md', 'mail-gmail-date-name-address.md', 'mail-kmail-directory-name.md', 'mail-surname-comma-given.md', 'mail-two-line.md', 'mail-header-under-byline.md', 'mail-header-inside-quote-unmarked-original.md', 'mail-header-over-unmarked-chain.md', 'not-mail-header-over-own-signature.md', 'mail-top-posted-header-original-lost-marks.md', 'not-top-posted-header-over-own-signature.md', 'mail-indented-quotes.md', 'not-indented-code-under-mail-header.md'],
     recognises: (line) => matchLeadingAttribution(line)?.form === 'mail',
   },
   {
@@ -145,6 +148,13 @@ export const FORMS: readonly AttributionFormSpec[] = [
     examples: ['Alvaro:', 'Jean de La Fontaine :'],
     fixtures: ['name-line-over-mail-quote.md', 'not-name-line-heading.md'],
     recognises: (line) => matchNameLine(line) !== null,
+  },
+  {
+    name: 'bracketed name',
+    where: 'above the quote',
+    examples: ['[Vladimir Marangozov]', '[Tim]', '[Jean de La Fontaine]'],
+    fixtures: ['bracket-label-python-dev.md', 'not-bracket-label.md'],
+    recognises: (line) => matchBracketLabel(line) !== null,
   },
   {
     name: 'GitHub "Originally posted by"',

@@ -7,8 +7,10 @@ const MONTHS_AND_DAYS =
   /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|januar|februar|märz|mai|juni|juli|oktober|dezember|lun|mer|jeu|ven|sam|dim|janv|févr|fév|mars|avr|juin|juil|août|sept|déc|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|avril|juillet|septembre|octobre|novembre|décembre|lun|mié|jue|vie|sáb|dom|ene|abr|ago|dic|ter|qua|qui|sex|seg|fev|ma|wo|vr|za|zo|mrt|mei|okt)\.?,?$/i;
 // (With the words some clients put before the name: Russian "пользователь", Greek "ο/η".)
 const DATE_WORDS = /^(?:at|um|à|às|om|las|am|pm|a\.m\.|p\.m\.|utc|gmt|cet|cest|est|edt|pst|pdt|bst|mez|mesz|に|の|г\.?|o|kl\.?|пользователь|ο\/η)\.?,?$/i;
+// A handle mixes letters and digits, a letter first ("RogerG6", "shakotay2"); a date's tokens do not ("2020,", "14:08", "1er").
+const HANDLE_WITH_DIGITS = /^\p{L}[\p{L}\d_-]*$/u;
 export function isDateToken(token: string): boolean {
-  return /\d/.test(token) || DATE_WORDS.test(token) || (token.endsWith(',') && MONTHS_AND_DAYS.test(token));
+  return (/\d/.test(token) && !HANDLE_WITH_DIGITS.test(token)) || DATE_WORDS.test(token) || (token.endsWith(',') && MONTHS_AND_DAYS.test(token));
 }
 export const PRONOUNS = /^(?:i|you|he|she|they|we|it|someone|somebody|one|y'all|u|everyone|everybody|anyone|anybody|nobody|people|others|this|that)$/i;
 export const NOT_A_NAME_START = /^(?:the|a|an|this|that|these|those|my|your|his|her|their|our|its|which|who|what|and|but|so|then|also|as|if|when|i've|i'd|i'm)$/i;
@@ -59,13 +61,20 @@ function nameAtEnd(segment: string): string | null {
   if (quoted) return quoted[1].trim();
   const tokens = segment.trim().split(/\s+/).filter(Boolean);
   const name: string[] = [];
-  for (let i = tokens.length - 1; i >= 0 && name.length < 5; i--) {
+  let i = tokens.length - 1;
+  for (; i >= 0 && name.length < 5; i--) {
     const token = tokens[i];
     if (token.endsWith(',') || isDateToken(token)) break;
     name.unshift(token);
   }
+  // A directory's "Surname, Given" after the date ("Le … 01:16, Protasevich, Natalie a écrit :", Outlook's
+  // "On …, Doe, Jane wrote:"): the comma is inside the name, and the date's own comma stands before it.
+  if (i >= 1 && name.length > 0 && name.length <= 2 && INVERTED_SURNAME.test(tokens[i]) && !isDateToken(tokens[i]) && isDateToken(tokens[i - 1]) && name.every((word) => /^\p{Lu}/u.test(word))) {
+    name.push(tokens[i].slice(0, -1));
+  }
   return name.length ? name.join(' ') : null;
 }
+const INVERTED_SURNAME = /^\p{Lu}[\p{L}'’-]+,$/u;
 export function splitEmail(segment: string): { before: string; email?: string; after: string } {
   const match = EMAIL.exec(segment);
   if (!match) return { before: segment, after: '' };

@@ -13,7 +13,8 @@ export type AttributionForm =
   | 'reviewer'
   | 'forum-header'
   | 'outlook'
-  | 'speaker-label';
+  | 'speaker-label'
+  | 'bracket-label';
 /** Where the attribution stands relative to the quote it names. */
 export type AttributionPlacement = 'before' | 'first-line' | 'last-line' | 'after';
 export interface AttributionMatch {

@@ -3,6 +3,7 @@ import {
   AttributionMatch,
   isMailHeaderStart,
   matchBoldName,
+  matchBracketLabel,
   matchForumHeader,
   matchLeadingAttribution,
   matchLinkLine,
@@ -19,6 +20,7 @@ import {
   matchSpeakerLabel,
   matchNameLine,
   isSignatureDelimiter,
+  programSubject,
   namesSomeone,
   SIGNATURE_BLOCK_LINES,
   headerDateLines,
@@ -245,6 +247,15 @@ export function findAttributions(
       }
     }
 
+    // "[Vladimir Marangozov]" right over the quote it names.
+    if (content.charCodeAt(0) === 91 /* [ */ && content.charCodeAt(content.length - 1) === 93 /* ] */) {
+      const bracketed = matchBracketLabel(content);
+      const target = bracketed ? quoteStartingAfter(i, line.depth) : null;
+      if (bracketed && target) {
+        attach(bracketed, i, i, target, true);
+        continue;
+      }
+    }
     let header = matchLeadingAttribution(content);
     const leading = header ?? matchForumHeader(content, shape);
     if (leading) {
@@ -259,7 +270,7 @@ export function findAttributions(
       // HTML mail flattens levels: a mail header opening a quote, with that person's message under it at the
       // same depth ("> > 2025年1月14日 …，Mario <m@x> 写道：" / "> > On …, Jiang wrote:" / …), names that quote.
       else if (header?.form === 'mail' && quote && quote.startLine === i && quote.depth === line.depth && quote.endLine > i) attach({ ...header, placement: 'first-line' }, i, i, quote, true);
-      else leadIns.push({ line: i, text: content, namesSomeone: header !== null && namesSomeone(header) });
+      else if (!(header?.form === 'wrote' && header.speaker === null && isProgramOutputLeadIn(lines, content, i))) leadIns.push({ line: i, text: content, namesSomeone: header !== null && namesSomeone(header) });
     } else if (content.charCodeAt(content.length - 1) === 58 /* : */ && (i === first || info[i - 1].blank)) {
       // "Alvaro:" alone over a mail quote (blank lines may stand between): who wrote it, when the thread bears it out.
       const named = matchNameLine(content);
@@ -334,6 +345,17 @@ function namedElsewhere(lines: readonly LineText[], handle: string, line: number
 
 function isWordCharacter(code: number): boolean {
   return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) || code === 95 || code >= 0xc0;
+}
+
+const BARE_WORD = /^[a-z][a-z\d_-]*$/;
+
+/**
+ * Whether "dmesg said :", "/proc/interrupts said :" pastes a program's output: a path, a file or a command
+ * as the subject, or a lower-case word the thread writes nowhere else (a forum handle it writes elsewhere is a person).
+ */
+function isProgramOutputLeadIn(lines: readonly LineText[], content: string, line: number): boolean {
+  const subject = programSubject(content);
+  return subject !== null && (!BARE_WORD.test(subject) || !namedElsewhere(lines, subject, line));
 }
 
 /** How many blank lines may stand between a name line and the quote it names. */

@@ -1,6 +1,6 @@
 // Step 2 of the parse: each line's quote depth and flags, from `>` markers, `[quote]` tags, lazy
 // continuation lines, and quotes that lost their markers.
-import { findBbcodeTags, headerDateLines, isSignatureDelimiter, matchForumHeader, matchLeadingAttribution, matchOutlookHeader, mayStartOutlookHeader } from '../attribution';
+import { findBbcodeTags, headerDateLines, isSignatureDelimiter, matchForumHeader, matchLeadingAttribution, matchOutlookHeader, matchPostHeader, mayStartOutlookHeader, programSubject } from '../attribution';
 import { FrontMatter } from '../frontMatter';
 import { maskCodeSpans } from '../masking';
 import { BbcodeOpen, LineInfo, MarkdownBlock } from '../model';
@@ -219,6 +219,9 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
   // message, pasted without `>`, one level deeper than its markers say. -1 while there is none.
   let originalAfter = -1;
   let originalStarted = false;
+  // How many levels deep the original under it is: one under an Outlook header; a mail client that quotes
+  // with no mark nests the chain by order, each "On …, X wrote:" inside it one level deeper (NetEase Mail Master).
+  let originalLevels = 1;
   // A blank line belongs to the original only between two of its lines of text: the quote ends at its last.
   // (The next line of text is found once per run of blank lines, not once per blank line.)
   let nextText = -1;
@@ -227,7 +230,7 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
     if (line < nextText) return nextTextIsOriginal;
     nextText = line + 1;
     while (nextText <= last && isBlankBetween(lines[nextText].text, 0, lines[nextText].text.length)) nextText++;
-    nextTextIsOriginal = nextText <= last && codeDepth[nextText - first] === NOT_CODE && inHtml[nextText - first] === 0;
+    nextTextIsOriginal = nextText <= last && codeDepth[nextText - first] === NOT_CODE && inHtml[nextText - first] === 0 && !matchPostHeader(lines[nextText].text.trim());
     return nextTextIsOriginal;
   };
   // The last line of an Outlook header inside a quoted message (quotedOriginals.ts), and how many `>` it has:
@@ -299,18 +302,33 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
     // An original whose first line already has its `>` was marked as a quote (by hand, or by "Mark as a
     // quote"): it is read by its markers like any quote, not one level deeper again.
     if (originalAfter >= 0 && i > originalAfter && !originalStarted && !blank && count > 0) originalAfter = -1;
-    // (Blank lines between the header and the original's first line stay outside it.)
+    // A copied page's next post ends the original (its header follows a blank line).
+    if (originalAfter >= 0 && i > originalAfter && unmarkedText && i > first && info[i - 1].blank && matchPostHeader(text.trim())) {
+      originalAfter = -1;
+      inPastedQuote = false;
+    }
+    // (Blank lines between the header and the original's first line stay outside it: in the outer original, when nested.)
     if (originalAfter >= 0 && i > originalAfter && !inCode && !html && (blank ? originalStarted && originalGoesOn(i) : true)) {
-      if (!lazy) markdownDepth += 1;
+      if (!lazy) markdownDepth += originalLevels;
       pasted = true;
       originalStarted = true;
+    } else if (originalAfter >= 0 && i > originalAfter && blank && !originalStarted && originalLevels > 1 && !inCode && !html) {
+      markdownDepth += originalLevels - 1;
+      pasted = true;
     } else if (originalAfter < 0 && unmarkedText && mayStartOutlookHeader(text)) {
       const window: string[] = [];
       for (let k = i; k <= last && k < i + 8; k++) window.push(lines[k].text);
       const header = matchOutlookHeader(window);
-      if (header && i + header.lines <= last) originalAfter = i + header.lines - 1;
-    } else if (originalAfter < 0 && unmarkedText && i < last && endsWithColon(text) && isTopPostedMailHeader(lines, i, frontMatterEnd)) {
+      if (header && i + header.lines <= last) {
+        originalAfter = i + header.lines - 1;
+        originalLevels = 1;
+      }
+    }
+    // "On 11/21/2018 14:08, RogerG6 wrote:" with the mail right under it and no `>`: the rest is that original.
+    if (unmarkedText && i < last && mayEndHeader(text) && opensUnmarkedOriginal(lines, i, last)) {
+      originalLevels = originalAfter >= 0 && i > originalAfter ? originalLevels + 1 : 1;
       originalAfter = i;
+      originalStarted = false;
     }
     // An original whose first line has a `>` more than its header was marked as a quote already.
     if (quotedOriginalAfter >= 0 && i > quotedOriginalAfter && !quotedOriginalStarted && !blank && count > quotedOriginalMarkers) quotedOriginalAfter = -1;
@@ -411,37 +429,6 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
   return bbcodeDepth;
 }
 
-
-function endsWithColon(text: string): boolean {
-  // Asked of most lines: one that ends in a character other than a space or a colon is settled at once.
-  const lastCode = text.charCodeAt(text.length - 1);
-  if (lastCode !== 32 && lastCode !== 9) return lastCode === 58 /* : */ || lastCode === 0xff1a; /* ： */
-  let end = text.length - 1;
-  while (end >= 0 && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9)) end--;
-  return text.charCodeAt(end) === 58 /* : */ || text.charCodeAt(end) === 0xff1a /* ： */;
-}
-
-/**
- * A mail client's dated header ("On …, Jane <j@x> wrote:", "Dňa …, Marcel Telka wrote / napísal(a):") at the
- * top level, under the writer's own text: a top-posted reply, whose client set the whole original under the
- * header, and HTML mail copied as text lost its `>`. As under a top-posted Outlook header, every line after it
- * is the original (one whose first line kept its `>` is read by its marks).
- */
-export function isTopPostedMailHeader(lines: readonly LineText[], header: number, frontMatterEnd: number): boolean {
-  const top = Math.max(0, frontMatterEnd + 1);
-  let above = header - 1;
-  while (above >= top && isBlankBetween(lines[above].text, 0, lines[above].text.length)) above--;
-  if (above < top || /^\s{0,3}>/.test(lines[above].text)) return false;
-  // The writer's own signature right under the header ("-- " / "Jen Simmons"): the original was cut (GitHub
-  // trims it from a mailed reply), and what follows is the writer's.
-  let below = header + 1;
-  while (below < lines.length && below <= header + 3 && isBlankBetween(lines[below].text, 0, lines[below].text.length)) below++;
-  if (below >= lines.length || isSignatureDelimiter(lines[below].text.trim())) return false;
-  // (Dated: a bare "Андрей пишет:" is a forum's header as often as a mail's, over a quote of a few lines.)
-  if (!/\d/.test(lines[header].text)) return false;
-  const match = matchLeadingAttribution(lines[header].text);
-  return match !== null && match.form === 'mail' && match.speaker !== null;
-}
 
 /** A few words and a colon on a line of their own: "General:", "Minor comments:". */
 function isLabelLine(text: string): boolean {
@@ -551,9 +538,39 @@ function isHeaderBoxLine(text: string, end: number): boolean {
   return matchForumHeader(text.slice(end))?.speaker != null;
 }
 
+/** Whether the line's last character is a colon (full-width too) or a space: asked of every line, before anything else. */
+function mayEndHeader(text: string): boolean {
+  const code = text.charCodeAt(text.length - 1);
+  return code === 58 /* : */ || code === 0xff1a /* ： */ || code === 32;
+}
+
+/**
+ * Whether line i, outside any quote, is a mail header ("On …, Jane wrote:") with the mail's text under it
+ * (a blank line between or not) and no `>`: a client that quotes with no mark, or a copy that lost them.
+ */
+function opensUnmarkedOriginal(lines: readonly LineText[], i: number, last: number): boolean {
+  const text = lines[i].text;
+  // Asked of every line outside quotes: a header ends with a colon (full-width in Chinese and Japanese).
+  let end = text.length - 1;
+  while (end > 0 && text.charCodeAt(end) === 32) end--;
+  const code = text.charCodeAt(end);
+  if ((code !== 58 /* : */ && code !== 0xff1a) /* ： */ || end > 300) return false;
+  let next = i + 1;
+  if (isBlankBetween(lines[next].text, 0, lines[next].text.length)) next++;
+  if (next > last) return false;
+  const below = lines[next].text;
+  if (isBlankBetween(below, 0, below.length) || /^(?:\s{0,3}(?:>|```|~~~|<|\[\/?quote)|\s{4})/i.test(below)) return false;
+  // (Dated, as a client writes it: a forum's "Андрей пишет:" over the post it quotes is read as a forum header.)
+  if (!/\d/.test(text)) return false;
+  const header = matchLeadingAttribution(text.trim());
+  // (A header the writer left with its quote trimmed: their own "-- " signature, or the next post, under it.)
+  return header?.form === 'mail' && header.speaker !== null && !isSignatureDelimiter(below.trim()) && !matchPostHeader(below.trim());
+}
+
 function opensPastedQuote(header: string, next: string): boolean {
   if (isBlankBetween(next, 0, next.length) || /^\s{0,3}(?:>|```|~~~|\[\/?quote|<)/i.test(next)) return false;
-  return matchForumHeader(header)?.speaker != null;
+  // ("dmesg said :" over the log it pastes: a program's output, no one's words.)
+  return matchForumHeader(header)?.speaker != null && programSubject(header) === null;
 }
 
 /**

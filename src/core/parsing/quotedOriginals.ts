@@ -2,7 +2,7 @@
 // whose original under "-----Original Message-----" / "From: …" / "Sent: …" carries no `>` of its own; the
 // next client quoted both with one `>` each ("> Regards, Rui" / "> -----Mensagem original-----" / "> De: …" /
 // "> How can I …"). The lines under the header are the original: one level deeper than their markers say.
-import { matchOutlookHeader, mayStartOutlookHeader } from '../attribution';
+import { matchLeadingAttribution, matchOutlookHeader, mayStartOutlookHeader } from '../attribution';
 import { LineText } from '../text';
 
 /** How many lines after a header the window read for its fields reaches. */
@@ -13,8 +13,12 @@ const HEADER_WINDOW = 8;
  * whose lines all carry as many `>`; -1 when there is none.
  */
 export function quotedOutlookHeaderEnd(lines: readonly LineText[], i: number, markers: number, contentStart: number, last: number): number {
-  // Asked of every quoted line: most have neither a "--" nor a colon near their start, and are not copied.
   const text = lines[i].text;
+  // A mail client's one-line header does the same ("> > On 08/10/2018 10:01, Andy wrote:" / "> > 怎么才能…"):
+  // NetEase Mail Master and other clients quote the original under it with no mark. (Its last character is
+  // a colon: most quoted lines are passed over there.)
+  if (endsWithColon(text) && matchLeadingAttribution(text.slice(contentStart))?.form === 'mail') return i;
+  // Asked of every quoted line: most have neither a "--" nor a colon near their start, and are not copied.
   if (text.charCodeAt(contentStart) !== 45 /* - */ && !hasColonNear(text, contentStart)) return -1;
   const content = text.slice(contentStart);
   if (!mayStartOutlookHeader(content)) return -1;
@@ -46,4 +50,15 @@ function stripMarkers(text: string, markers: number): string | null {
     if (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9) index++;
   }
   return text.slice(index);
+}
+
+/** Whether the line's last character but spaces is a colon, half- or full-width. */
+function endsWithColon(text: string): boolean {
+  let end = text.length - 1;
+  // (Most lines end on a letter or a full stop: settled by one test.)
+  const last = text.charCodeAt(end);
+  if (last !== 58 && last !== 0xff1a && last !== 32 && last !== 9) return false;
+  while (end >= 0 && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9)) end--;
+  const code = text.charCodeAt(end);
+  return code === 58 /* : */ || code === 0xff1a /* ： */;
 }

@@ -1,4 +1,4 @@
-import { isBareQuoteBox } from '../attribution';
+import { isBareQuoteBox, programSubject } from '../attribution';
 import { capitalise, lineRangeLabel } from '../lineRange';
 import { FORM_FIELD, quotesAnotherWriter, writerOf } from '../duplicates';
 import { quoteLinesEdits } from '../fixEdits';
@@ -14,7 +14,8 @@ import { paragraphsOfJoinedSentences } from './joinedSentences';
 // Phrases that end a sentence announcing someone else's words: "… was this argument:", "you wrote that:".
 const LEAD_IN_PHRASES = [
   /\b(?:this|that|the following|following|the|your|his|her|their)\s+(?:argument|claim|point|passage|statement|sentence|comment|objection|assertion|quote|paragraph|line|section|reasoning|question|remark|bit|part)s?\s*(?:\([^)]*\))?\s*:\s*$/i,
-  /\b(?:you|he|she|they|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:wrote|write|writes|said|say|says|claim|claims|claimed|argue|argues|argued|state|states|stated|suggest|suggests|suggested|assert|asserts|asserted|put it|mention|mentions|mentioned|mean|meant)(?:\s+(?:that|this|the following))?\s*:\s*$/i,
+  // (A name is capitalised: "someone needs to say:", "I have to say:" announce the writer's own words.)
+  /\b(?:[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:wrote|write|writes|said|say|says|claim|claims|claimed|argue|argues|argued|state|states|stated|suggest|suggests|suggested|assert|asserts|asserted|put it|mention|mentions|mentioned|mean|meant)(?:\s+(?:that|this|the following))?\s*:\s*$/,
 ];
 
 // A sentence under a pasted passage that says where it is from: "That is from …", "This is from …", "Source: …".
@@ -318,7 +319,9 @@ const TEXT_FACTS = new UnitMemo((unit): number => {
 const LEAD_IN_PHRASES_OF = new UnitMemo((unit) =>
   Array.from({ length: unit.segmentCount }, (_, segment) => {
     const text = unit.segmentText(segment).trim();
-    return (text.endsWith(':') && LEAD_IN_PHRASES.map((pattern) => pattern.exec(text)?.[0]).find(Boolean)) || null;
+    // ("dmesg said :" pastes a program's output: no one's words. A handle the thread writes elsewhere is
+    // found by the parser's lead-ins.)
+    return (text.endsWith(':') && programSubject(text) === null && LEAD_IN_PHRASES.map((pattern) => pattern.exec(text)?.[0]).find(Boolean)) || null;
   }),
 );
 

@@ -26,10 +26,21 @@ export function matchWrote(content: string): AttributionMatch | null {
   // "Jane Doe <jane@example.org> writes:": the name, or the address when there is no name.
   const { before, email } = splitEmail(subject.replace(/\\([<>])/g, '$1'));
   if (email) subject = before.replace(/[\s,"'“”]+$/, '').replace(/^["'“”]+/, '') || email;
-  // "In your last mail you wrote:" addresses the reader like "You wrote:".
-  if (/\byou$/i.test(subject) && !PRONOUNS.test(subject)) return { form: 'wrote', placement: 'before', speaker: null, addressee: true };
+  // "In your last mail you wrote:" addresses the reader like "You wrote:" (a capital "You" ends a name: "Ji You wrote:").
+  if (/\byou$/.test(subject) && !PRONOUNS.test(subject)) return { form: 'wrote', placement: 'before', speaker: null, addressee: true };
   if (PRONOUNS.test(subject)) return { form: 'wrote', placement: 'before', speaker: null, addressee: /^(?:you|u)$/i.test(subject) };
   const speaker = plausibleName(subject) ?? caselessName(subject);
   if (!speaker) return { form: 'wrote', placement: 'before', speaker: null };
   return { form: 'wrote', placement: 'before', speaker };
+}
+
+// A program, a file or a path is no speaker: "dmesg said :", "/proc/interrupts said :", "syslog.txt says:" paste
+// its output. A lower-case word alone is one only when it "says" (a forum's handle "writes", and its "said:"
+// header keeps its arrow or bold: "sluggy said: ↑"); the caller may still ask whether the thread writes it elsewhere.
+const PROGRAM_SUBJECT = /^(?:(?:`[^`]+`|\S*\/\S*|[\w-]+\.[a-z\d]{1,5})\s+(?:said|says|wrote|writes|printed|prints|reported|reports|showed|shows|gave|gives)|[a-z][a-z\d_-]*\s+(?:said|says|printed|prints|reported|reports|showed|shows|gave|gives))\s*:\s*$/;
+
+/** The program, file or path a "… said:" line makes its subject ("dmesg", "/proc/interrupts"), or null. */
+export function programSubject(content: string): string | null {
+  const match = PROGRAM_SUBJECT.exec(content.trim());
+  return match ? match[0].slice(0, match[0].search(/\s+\S+\s*:\s*$/)) : null;
 }
