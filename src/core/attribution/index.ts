@@ -86,8 +86,8 @@ export const FORMS: readonly AttributionFormSpec[] = [
   {
     name: 'as X put it',
     where: 'above the quote',
-    examples: ['As @kim put it:', 'As Jane said,'],
-    fixtures: ['github-as-put-it.md'],
+    examples: ['As @kim put it:', 'As Jane said,', 'As reported by artoska on the Wall:', 'as noted by @kim in #12,'],
+    fixtures: ['github-as-put-it.md', 'github-as-reported-by.md'],
     recognises: (line) => matchLeadingAttribution(line)?.form === 'as-put-it',
   },
   {
