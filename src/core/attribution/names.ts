@@ -1,6 +1,7 @@
 // Names as threads write them: a display name, a handle, a name at the end of a mail header, an address.
 
-const EMAIL = /(?:\(\s*)?(?:<|\[|mailto:)?([\w.+'-]+@[\w-]+(?:\.[\w-]+)+)(?:>|\])?(?:\s*\))?/;
+// (Its brackets may come HTML-escaped from a copied page: "Jane &lt;jane@example.org&gt;".)
+const EMAIL = /(?:\(\s*)?(?:<|&lt;|\[|mailto:)?([\w.+'-]+@[\w-]+(?:\.[\w-]+)+)(?:>|&gt;|\])?(?:\s*\))?/i;
 // Month and day names stop the walk only when a comma follows ("On Monday, Jane wrote:"): bare, they are
 // too often names as well ("Sam", "Mar", "Jun").
 const MONTHS_AND_DAYS =

@@ -12,10 +12,12 @@ const SUBJECT_FIELD = /^(?:\*\*)?(?:subject|assunto|asunto|betreff|objet|onderwe
 // Any field of a header: "Sent:", "To:", "Cc:", "Enviada:", "**Subject:**", "收件人:", "받는 사람:"…
 const HEADER_FIELD = /^(?:\*\*)?[\p{L}-]{2,20}(?:\s+[\p{L}-]+)?\s*[:：]/u;
 /** Who an Outlook header's "From:" names: "Doe, Jane [mailto:j@x]" → Jane Doe; an address alone stays one. */
-function outlookSender(value: string): string | null {
-  const email = /\[mailto:([^\]\s]+)\]|<([^<>\s]+@[^<>\s]+)>|(\S+@\S+)/i.exec(value);
+function outlookSender(escaped: string): string | null {
+  // A copy of the HTML page shows the address's brackets escaped: '"888jiejie"<notifications@github.com&gt;'.
+  const value = escaped.replace(/&lt;/gi, '<').replace(/&gt;/gi, '>').replace(/&quot;/gi, '"');
+  const email = /\[mailto:([^\]\s]+)\]|<([^<>\s]+@[^<>\s]+)>|([^\s<>"]+@[^\s<>"]+)/i.exec(value);
   const name = value
-    .replace(/\[mailto:[^\]]*\]|<[^<>]*>|\S+@\S+/gi, '')
+    .replace(/\[mailto:[^\]]*\]|<[^<>]*>|[^\s<>"]+@[^\s<>"]+/gi, '')
     .replace(/\s+(?:namens|on\s+behalf\s+of|em\s+nome\s+de|im\s+auftrag\s+von)\s+.*$/i, '')
     // Mailman rewrites the sender of a DMARC-protected domain as "Jane Doe via listname".
     .replace(/\s+via\s+[\w.-]+$/i, '')
