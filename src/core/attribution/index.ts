@@ -95,7 +95,7 @@ export const FORMS: readonly AttributionFormSpec[] = [
     where: 'above the quote',
     examples: ['-----Original Message-----\nFrom: Emperor [mailto:emperor@example.net]\nSent: Sunday, 24 February, 2002 20:58', 'From: Doe, Jane\nSent: Monday, 2 March 2020 10:00',
       '-----Original Message-----\nFrom: linux-kernel-owner@vger.kernel.org\n[mailto:linux-kernel-owner@vger.kernel.org] On Behalf Of Enrico Bartky\nSent: Friday, November 12, 2004 10:35 AM',
-      '发件人: 刘芳铭\n发送时间: 2015年11月2日 15:41', '寄件者： 陳小明\n寄件日期： 2019年4月8日 下午 03:22', '差出人：山田 太郎\n送信日時：2021年6月3日 10:15', '보낸 사람: 김민수\n보낸 날짜: 2022년 3월 14일 월요일 오후 2:30'],
+      '发件人: 刘芳铭\n发送时间: 2015年11月2日 15:41', '---原始邮件---\n发件人: "888jiejie"<notifications@github.com&gt;\n发送时间: 2020年9月13日(周日) 下午4:38', '寄件者： 陳小明\n寄件日期： 2019年4月8日 下午 03:22', '差出人：山田 太郎\n送信日時：2021年6月3日 10:15', '보낸 사람: 김민수\n보낸 날짜: 2022년 3월 14일 월요일 오후 2:30'],
     fixtures: ['mail-outlook-header.md', 'mail-outlook-wrapped-from.md', 'mail-outlook-header-inside-quote.md', 'mail-outlook-header-chinese.md', 'mail-outlook-header-traditional-chinese.md', 'mail-outlook-header-japanese.md', 'mail-outlook-header-korean.md', 'mail-outlook-header-escaped-address.md'],
     recognises: (line) => matchOutlookHeader(line.split('\n')) !== null,
   },

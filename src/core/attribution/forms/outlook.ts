@@ -1,9 +1,10 @@
-// Outlook's header above the message it quotes: "-----Original Message-----", "From: … Sent: …".
+// Outlook's header above the message it quotes: "-----Original Message-----", "From: … Sent: …". (QQ Mail and
+// Outlook in Chinese and Korean open it with "---原始邮件---", "-----原始郵件-----", "-----원본 메시지-----".)
 import { forumNameOf, plausibleName } from '../names';
 import { AttributionMatch } from '../types';
 
 const ORIGINAL_MESSAGE =
-  /^-{2,}\s*(?:original\s+message|ursprüngliche\s+nachricht|mensagem\s+original|mensaje\s+original|message\s+d['’]origine|oorspronkelijk\s+bericht|messaggio\s+originale|исходное\s+сообщение|alkuperäinen\s+viesti|oprindelig\s+meddelelse|ursprungligt\s+meddelande|originalmeddelande|wiadomość\s+oryginalna|původní\s+zpráva)\s*-{2,}\s*$/iu;
+  /^-{2,}\s*(?:original\s+message|ursprüngliche\s+nachricht|mensagem\s+original|mensaje\s+original|message\s+d['’]origine|oorspronkelijk\s+bericht|messaggio\s+originale|исходное\s+сообщение|alkuperäinen\s+viesti|oprindelig\s+meddelelse|ursprungligt\s+meddelande|originalmeddelande|wiadomość\s+oryginalna|původní\s+zpráva|原始邮件|原始郵件|원본\s*메시지)\s*-{2,}\s*$/iu;
 // Chinese (simplified 发件人/发送时间/主题, traditional 寄件者/寄件日期/主旨), Japanese (差出人/送信日時/件名) and
 // Korean (보낸 사람/보낸 날짜/제목) Outlook write the same fields, often with a full-width colon "：".
 const FROM_FIELD = /^(?:\*\*)?(?:from|de|von|van|da|от|od|från|fra|lähettäjä|feladó|发件人|寄件者|寄件人|差出人|보낸\s?사람)\s*[:：](?:\*\*)?\s*(.+?)\s*$/iu;
