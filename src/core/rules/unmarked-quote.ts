@@ -35,6 +35,11 @@ const isFooterRule = (unit: Unit | undefined) => unit?.kind === 'rule' && /^\s*_
 /** The lead-out a unit's first line opens with, or null: kept with the unit. */
 const LEAD_OUT_OF = new UnitMemo((unit) => LEAD_OUT.exec(unit.segmentText(0))?.[0] ?? null);
 
+/** Whether a paragraph's own lines hold a cut-in opening or a hand-over sentence (step 1b starts from these). */
+function holdsPassageCue(unit: Unit): boolean {
+  return (unit.kind === 'paragraph' || unit.kind === 'list-item') && (unit.memo(TEXT_FACTS) & (OPENS_ELIDED | ELIDED_UNDER_COLON | INNER_HERE_IS | LAST_LINE_HERE_IS)) !== 0;
+}
+
 /** Whether the unit's own text ends a line on a lead-in phrase or opens on a lead-out (step 1 starts from these). */
 function holdsLeadPhrase(unit: Unit): boolean {
   return unit.isProse && ((unit.memo(TEXT_FACTS) & (LAST_LINE_LEAD_IN | INNER_LEAD_IN)) !== 0 || unit.memo(LEAD_OUT_OF) !== null);
@@ -152,17 +157,20 @@ export const unmarkedQuote: Rule = {
     // strangeness of explanations:" / "...It is no accident, I would maintain, that …"): nobody opens their own
     // words with a cut. Or handed over by a sentence ending in a full stop ("here's the relevant quote from the
     // RFC."). The paragraph when it is one of its own; else only the line (what follows it may be the answer).
-    // (The facts of the unit before, kept from the last turn: a paragraph's, or 0.)
-    let previousFacts = 0;
-    for (let i = 0; i < units.length; i++) {
-      const unit = units[i];
+    // Only the paragraphs holding such a cue, and the ones right under a paragraph ending on a hand-over, can be
+    // (the cache keeps the paragraphs with a cue as edits come, as for step 1).
+    const nearCues = new Set<Unit>();
+    for (const unit of cache.unitsWhere(draft, holdsPassageCue)) {
+      if (unit.memo(TEXT_FACTS) & (OPENS_ELIDED | ELIDED_UNDER_COLON | INNER_HERE_IS)) nearCues.add(unit);
+      if (unit.kind === 'paragraph' && unit.memo(TEXT_FACTS) & LAST_LINE_HERE_IS && unit.index + 1 < units.length) nearCues.add(units[unit.index + 1]);
+    }
+    for (const unit of [...nearCues].sort((a, b) => a.index - b.index)) {
+      const i = unit.index;
       const prose = unit.kind === 'paragraph' || unit.kind === 'list-item';
       const facts = prose ? unit.memo(TEXT_FACTS) : 0;
-      const factsAbove = previousFacts;
-      previousFacts = unit.kind === 'paragraph' ? facts : 0;
-      if ((facts & (OPENS_ELIDED | ELIDED_UNDER_COLON | INNER_HERE_IS)) === 0 && (factsAbove & LAST_LINE_HERE_IS) === 0) continue;
-      if (!prose || flagged.has(unit) || !unit.isProse) continue;
       const previous = units[i - 1];
+      const factsAbove = previous?.kind === 'paragraph' ? previous.memo(TEXT_FACTS) : 0;
+      if (!prose || flagged.has(unit) || !unit.isProse) continue;
       const handedOver = (factsAbove & LAST_LINE_HERE_IS) !== 0 && previous.depth === unit.depth;
       if (!isCandidate(unit)) continue;
       const lastLineOf = (above: Unit) => above.segmentText(above.segmentCount - 1);
