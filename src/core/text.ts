@@ -72,6 +72,20 @@ export function indentColumns(text: string): number {
 }
 
 /**
+ * Whether the line's last character, spaces and tabs aside, is a colon, half- or full-width (Chinese and Japanese
+ * write "写道："): headers and lead-ins end so. Asked of many lines: most end on a letter or a full stop, settled
+ * by one test.
+ */
+export function endsWithColon(text: string): boolean {
+  let end = text.length - 1;
+  const last = text.charCodeAt(end);
+  if (last !== 58 && last !== 0xff1a && last !== 32 && last !== 9) return false;
+  while (end >= 0 && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9)) end--;
+  const code = text.charCodeAt(end);
+  return code === 58 /* : */ || code === 0xff1a /* ： */;
+}
+
+/**
  * Blank as Markdown reads a line: nothing but spaces and tabs. A no-break space is text to it, so a line
  * of them continues a paragraph: every decision about where a draft may be cut uses this, never
  * `isBlankBetween`, or a region would start inside a paragraph that a full parse keeps whole.

@@ -7,7 +7,7 @@
 // HTML mail flattened to the header's own level ("Jane <j@x> writes:" / her words, unmarked) is read the same way.
 import { isBareQuoteBox, matchForumHeader, matchLeadingAttribution } from '../attribution';
 import { ContinuationWatch, LineInfo } from '../model';
-import { LineText } from '../text';
+import { endsWithColon, LineText } from '../text';
 import { bagDifference } from '../similarity';
 import { contentOf, deeperLineInfo } from './lines';
 
@@ -150,12 +150,6 @@ function repeatedRunEnd(lines: readonly LineText[], info: readonly LineInfo[], w
     if (stop < from) return -1;
   }
   return stop;
-}
-
-function endsWithColon(text: string): boolean {
-  let end = text.length - 1;
-  while (end >= 0 && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9)) end--;
-  return text.charCodeAt(end) === 58 /* : */ || text.charCodeAt(end) === 0xff1a /* ： */;
 }
 
 function inBlock(line: LineInfo): boolean {

@@ -4,7 +4,7 @@ import { findBbcodeTags, headerDateLines, isSignatureDelimiter, matchForumHeader
 import { FrontMatter } from '../frontMatter';
 import { maskCodeSpans } from '../masking';
 import { BbcodeOpen, LineInfo, MarkdownBlock } from '../model';
-import { isBlankBetween, LineText } from '../text';
+import { endsWithColon, isBlankBetween, LineText } from '../text';
 import { lostBreakBetween } from './lostBreaks';
 import { quotedOutlookHeaderEnd } from './quotedOriginals';
 import { indentationDepths } from './indentedQuotes';
@@ -325,7 +325,7 @@ export function scanLines(lines: readonly LineText[], blocks: readonly MarkdownB
       }
     }
     // "On 11/21/2018 14:08, RogerG6 wrote:" with the mail right under it and no `>`: the rest is that original.
-    if (unmarkedText && i < last && mayEndHeader(text) && opensUnmarkedOriginal(lines, i, last)) {
+    if (unmarkedText && i < last && endsWithColon(text) && opensUnmarkedOriginal(lines, i, last)) {
       originalLevels = originalAfter >= 0 && i > originalAfter ? originalLevels + 1 : 1;
       originalAfter = i;
       originalStarted = false;
@@ -538,23 +538,14 @@ function isHeaderBoxLine(text: string, end: number): boolean {
   return matchForumHeader(text.slice(end))?.speaker != null;
 }
 
-/** Whether the line's last character is a colon (full-width too) or a space: asked of every line, before anything else. */
-function mayEndHeader(text: string): boolean {
-  const code = text.charCodeAt(text.length - 1);
-  return code === 58 /* : */ || code === 0xff1a /* ： */ || code === 32;
-}
-
 /**
  * Whether line i, outside any quote, is a mail header ("On …, Jane wrote:") with the mail's text under it
  * (a blank line between or not) and no `>`: a client that quotes with no mark, or a copy that lost them.
  */
 function opensUnmarkedOriginal(lines: readonly LineText[], i: number, last: number): boolean {
   const text = lines[i].text;
-  // Asked of every line outside quotes: a header ends with a colon (full-width in Chinese and Japanese).
-  let end = text.length - 1;
-  while (end > 0 && text.charCodeAt(end) === 32) end--;
-  const code = text.charCodeAt(end);
-  if ((code !== 58 /* : */ && code !== 0xff1a) /* ： */ || end > 300) return false;
+  // (Asked of lines ending in a colon, half- or full-width, as a header does.)
+  if (text.trimEnd().length > 301) return false;
   let next = i + 1;
   if (isBlankBetween(lines[next].text, 0, lines[next].text.length)) next++;
   if (next > last) return false;

@@ -3,7 +3,7 @@
 // next client quoted both with one `>` each ("> Regards, Rui" / "> -----Mensagem original-----" / "> De: …" /
 // "> How can I …"). The lines under the header are the original: one level deeper than their markers say.
 import { matchLeadingAttribution, matchOutlookHeader, mayStartOutlookHeader } from '../attribution';
-import { LineText } from '../text';
+import { endsWithColon, LineText } from '../text';
 
 /** How many lines after a header the window read for its fields reaches. */
 const HEADER_WINDOW = 8;
@@ -52,13 +52,3 @@ function stripMarkers(text: string, markers: number): string | null {
   return text.slice(index);
 }
 
-/** Whether the line's last character but spaces is a colon, half- or full-width. */
-function endsWithColon(text: string): boolean {
-  let end = text.length - 1;
-  // (Most lines end on a letter or a full stop: settled by one test.)
-  const last = text.charCodeAt(end);
-  if (last !== 58 && last !== 0xff1a && last !== 32 && last !== 9) return false;
-  while (end >= 0 && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9)) end--;
-  const code = text.charCodeAt(end);
-  return code === 58 /* : */ || code === 0xff1a /* ： */;
-}
